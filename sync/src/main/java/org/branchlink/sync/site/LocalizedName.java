@@ -1,0 +1,15 @@
+package org.branchlink.sync.site;
+
+/**
+ * A name in Chinese and English.
+ *
+ * @param zh the Chinese name, never blank
+ * @param en the English name, never blank
+ */
+public record LocalizedName(String zh, String en) {
+
+	public String in(String language) {
+		return "en".equals(language) ? en : zh;
+	}
+
+}

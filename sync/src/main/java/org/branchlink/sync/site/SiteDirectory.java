@@ -1,0 +1,110 @@
+package org.branchlink.sync.site;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The site registry as the rest of the platform sees it: load a registry file (all or nothing), read the current
+ * registry. Every node of a cluster reads the same stored registry; a node notices another node's load by the stored
+ * load time.
+ */
+@Component
+public class SiteDirectory {
+
+	private static final Logger log = LoggerFactory.getLogger(SiteDirectory.class);
+
+	private final SiteRegistryStore store;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private volatile Cached cached;
+
+	SiteDirectory(JdbcClient jdbc, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+		this.store = new SiteRegistryStore(jdbc);
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Validates a registry file and, when valid, replaces the stored registry with it in one transaction.
+	 * @param yaml the file's text
+	 * @param source the file's name, kept for operators
+	 * @param force load even when the same file was loaded last
+	 * @return the loaded registry, or empty when this very file was already loaded and {@code force} is false
+	 * @throws RegistryValidationException when the file is invalid; the stored registry is then untouched
+	 */
+	public Optional<SiteRegistry> load(String yaml, String source, boolean force) {
+		SiteRegistry registry = SiteRegistryReader.read(yaml, source);
+		String sha256 = sha256(yaml);
+		boolean loaded = Boolean.TRUE.equals(transactions.execute(status -> {
+			jdbc.sql("lock table federation in exclusive mode").update();
+			if (!force && store.loadedHash().filter(sha256::equals).isPresent()) {
+				return false;
+			}
+			store.replace(registry, source, sha256, clock.instant());
+			return true;
+		}));
+		if (!loaded) {
+			log.info("Site registry {} unchanged since it was last loaded; {} sites", source, registry.size());
+			return Optional.empty();
+		}
+		cached = null;
+		log.info("Site registry {} loaded: federation {}, {} sites", source, registry.federation().id(), registry.size());
+		events.publishEvent(new SiteRegistryLoaded(registry));
+		return Optional.of(registry);
+	}
+
+	/** The current registry; empty before any registry was loaded. */
+	public Optional<SiteRegistry> current() {
+		Optional<Timestamp> loadedAt = jdbc.sql("select loaded_at from federation").query(Timestamp.class).optional();
+		if (loadedAt.isEmpty()) {
+			return Optional.empty();
+		}
+		Cached snapshot = cached;
+		if (snapshot == null || !snapshot.loadedAt.equals(loadedAt.get())) {
+			snapshot = store.load().map(registry -> new Cached(loadedAt.get(), registry)).orElse(null);
+			cached = snapshot;
+		}
+		return Optional.ofNullable(snapshot).map(Cached::registry);
+	}
+
+	/** The current registry, or an exception naming the missing registry. */
+	public SiteRegistry require() {
+		return current().orElseThrow(() -> new IllegalStateException(
+				"no site registry has been loaded: set branchlink.registry.file or PUT one to /api/sites"));
+	}
+
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private record Cached(Timestamp loadedAt, SiteRegistry registry) {
+	}
+
+}
