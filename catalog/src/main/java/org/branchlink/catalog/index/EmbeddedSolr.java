@@ -43,9 +43,10 @@ final class EmbeddedSolr {
 			}
 			CoreContainer container = CoreContainer.createAndLoad(home.toAbsolutePath());
 			if (!container.getAllCoreNames().contains(core)) {
+				var failure = container.getCoreInitFailures().get(core);
 				container.shutdown();
 				throw new IllegalStateException("embedded Solr at " + home.toAbsolutePath() + " failed to load core '"
-						+ core + "': " + container.getCoreInitFailures());
+						+ core + "'", failure == null ? null : failure.exception);
 			}
 			log.info("Embedded Solr started on {} (core {}, configset {} with {} files)", home.toAbsolutePath(), core,
 					configset, files);

@@ -1,0 +1,42 @@
+package org.branchlink.gateway.platform;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.NetworkConfig;
+import org.branchlink.gateway.GatewayProperties;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * This node's Hazelcast member. Alone by default (bound to 127.0.0.1, no discovery); with
+ * {@code branchlink.gateway.cluster.members} it joins those members over TCP/IP. Never phones home, never multicasts.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ClusterConfiguration {
+
+	@Bean
+	Config hazelcastConfig(GatewayProperties properties) {
+		return memberConfig(properties.cluster());
+	}
+
+	/** The member configuration for these settings; also used by tests that start several members. */
+	public static Config memberConfig(GatewayProperties.Cluster cluster) {
+		Config config = new Config();
+		config.setClusterName(cluster.name());
+		config.setInstanceName(cluster.name() + "-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+		config.setProperty("hazelcast.phone.home.enabled", "false");
+		config.setProperty("hazelcast.logging.type", "slf4j");
+		config.setProperty("hazelcast.shutdownhook.enabled", "false");
+		NetworkConfig network = config.getNetworkConfig();
+		network.setPort(cluster.port()).setPortAutoIncrement(true);
+		network.getInterfaces().setEnabled(true).addInterface(cluster.bindAddress());
+		config.setProperty("hazelcast.socket.bind.any", "false");
+		JoinConfig join = network.getJoin();
+		join.getMulticastConfig().setEnabled(false);
+		join.getAutoDetectionConfig().setEnabled(false);
+		join.getTcpIpConfig().setEnabled(!cluster.members().isEmpty()).setMembers(cluster.members());
+		return config;
+	}
+
+}

@@ -1,0 +1,103 @@
+package org.branchlink.gateway.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Accounts and API keys in PostgreSQL. */
+@Component
+public class AccountStore implements UserDetailsService {
+
+	private final JdbcClient jdbc;
+
+	private final PasswordEncoder passwords;
+
+	AccountStore(JdbcClient jdbc, PasswordEncoder passwords) {
+		this.jdbc = jdbc;
+		this.passwords = passwords;
+	}
+
+	@Override
+	public UserDetails loadUserByUsername(String username) {
+		return jdbc.sql("select * from account where username = :username")
+			.param("username", username)
+			.query((rs, row) -> new BranchLinkUser(rs.getString("username"), rs.getString("password_hash"),
+					rs.getBoolean("enabled"), rs.getString("display_name"), roles((String[]) rs.getArray("roles").getArray()),
+					sitesOf(username)))
+			.optional()
+			.orElseThrow(() -> new UsernameNotFoundException("no such account"));
+	}
+
+	private Set<String> sitesOf(String username) {
+		return new HashSet<>(jdbc.sql("select site_id from account_site where username = :username")
+			.param("username", username)
+			.query(String.class)
+			.list());
+	}
+
+	private static Set<Role> roles(String[] names) {
+		return Arrays.stream(names).map(Role::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+	}
+
+	/** Creates or replaces an account. */
+	@Transactional
+	public void save(String username, String rawPassword, String displayName, Set<Role> roles, Set<String> siteIds) {
+		jdbc.sql("""
+				insert into account (username, password_hash, display_name, roles) values (:u, :p, :d, :r)
+				on conflict (username) do update set password_hash = excluded.password_hash,
+				    display_name = excluded.display_name, roles = excluded.roles""")
+			.param("u", username)
+			.param("p", passwords.encode(rawPassword))
+			.param("d", displayName)
+			.param("r", roles.stream().map(Role::name).sorted().toArray(String[]::new))
+			.update();
+		jdbc.sql("delete from account_site where username = :u").param("u", username).update();
+		for (String site : siteIds) {
+			jdbc.sql("insert into account_site (username, site_id) values (:u, :s)").param("u", username).param("s", site).update();
+		}
+	}
+
+	/** Registers an API key for a site's system; only its SHA-256 is kept. */
+	public void saveApiKey(String key, String siteId, String label) {
+		jdbc.sql("""
+				insert into api_key (key_sha256, site_id, label) values (:h, :s, :l)
+				on conflict (key_sha256) do update set site_id = excluded.site_id, label = excluded.label, revoked_at = null""")
+			.param("h", sha256(key))
+			.param("s", siteId)
+			.param("l", label)
+			.update();
+	}
+
+	/** The site a valid, unrevoked API key belongs to. */
+	public Optional<String> siteOfApiKey(String key) {
+		return jdbc.sql("select site_id from api_key where key_sha256 = :h and revoked_at is null")
+			.param("h", sha256(key))
+			.query(String.class)
+			.optional();
+	}
+
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,20 @@
+package org.branchlink.gateway.security;
+
+/** Who may do what. Every endpoint names the roles it admits in {@link SecurityConfiguration}. */
+public enum Role {
+
+	/** A registered reader (patron): searches, reserves, sees their own loans. */
+	READER,
+	/** Staff of one or more sites; may act for those sites and the sites below them. */
+	LIBRARIAN,
+	/** Central staff (总馆): the whole federation, the registry, operations. */
+	CENTRAL_ADMIN,
+	/** A site's own system (its ILS, a self-check machine), signing in with an API key. */
+	SITE_SYSTEM;
+
+	/** The Spring Security authority for this role. */
+	public String authority() {
+		return "ROLE_" + name();
+	}
+
+}

@@ -1,0 +1,78 @@
+package org.branchlink.gateway.security;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Who may call what. Every endpoint is listed here with its role; anything not listed is denied, so a new endpoint is
+ * closed until someone states its role. The API signs in with HTTP Basic or an API key and answers 401/403 as problem
+ * details; the pages sign in through the login form.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	private static final String READER = Role.READER.name();
+
+	private static final String LIBRARIAN = Role.LIBRARIAN.name();
+
+	private static final String CENTRAL_ADMIN = Role.CENTRAL_ADMIN.name();
+
+	private static final String SITE_SYSTEM = Role.SITE_SYSTEM.name();
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	ProblemSecurityHandlers problemSecurityHandlers(JsonMapper json) {
+		return new ProblemSecurityHandlers(json);
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, AccountStore accounts, ProblemSecurityHandlers problems) throws Exception {
+		http.securityMatcher("/api/**", "/actuator/**")
+			.authorizeHttpRequests(requests -> requests
+				// the site directory is public information (addresses, opening hours)
+				.requestMatchers(HttpMethod.GET, "/api/sites", "/api/sites/*").permitAll()
+				.requestMatchers(HttpMethod.PUT, "/api/sites").hasRole(CENTRAL_ADMIN)
+				.requestMatchers(HttpMethod.GET, "/api/me").hasAnyRole(READER, LIBRARIAN, CENTRAL_ADMIN, SITE_SYSTEM)
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+				.requestMatchers("/actuator/**").hasRole(CENTRAL_ADMIN)
+				.anyRequest().denyAll())
+			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
+			.addFilterBefore(new ApiKeyAuthenticationFilter(accounts, problems), BasicAuthenticationFilter.class)
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(requests -> requests
+				.requestMatchers(HttpMethod.GET, "/", "/sites/*", "/login", "/error").permitAll()
+				.requestMatchers(HttpMethod.GET, "/css/**", "/js/**", "/favicon.ico", "/favicon.svg").permitAll()
+				.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+				.permitAll()
+				.anyRequest().denyAll())
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.logout(logout -> logout.logoutSuccessUrl("/").permitAll());
+		return http.build();
+	}
+
+}

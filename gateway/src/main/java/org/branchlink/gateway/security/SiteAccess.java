@@ -1,0 +1,48 @@
+package org.branchlink.gateway.security;
+
+import org.branchlink.sync.site.Site;
+import org.branchlink.sync.site.SiteDirectory;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether someone may act for a site: central staff for every site; a librarian for the sites they work for and every
+ * site below them (a township station's librarian also serves its villages); a site's system for its own site.
+ */
+@Component
+public class SiteAccess {
+
+	private final SiteDirectory sites;
+
+	SiteAccess(SiteDirectory sites) {
+		this.sites = sites;
+	}
+
+	public boolean mayActFor(Authentication authentication, String siteId) {
+		if (authentication == null) {
+			return false;
+		}
+		if (authentication instanceof SiteSystemAuthentication system) {
+			return system.siteId().equals(siteId);
+		}
+		if (!(authentication.getPrincipal() instanceof BranchLinkUser user)) {
+			return false;
+		}
+		if (user.roles().contains(Role.CENTRAL_ADMIN)) {
+			return true;
+		}
+		return user.roles().contains(Role.LIBRARIAN) && sites.current()
+			.map(registry -> registry.ancestry(siteId).stream().map(Site::id).anyMatch(user.siteIds()::contains))
+			.orElse(false);
+	}
+
+	/** @throws AccessDeniedException when {@link #mayActFor} is false; answered as a 403 problem detail */
+	public void requireActFor(Authentication authentication, String siteId) {
+		if (!mayActFor(authentication, siteId)) {
+			throw new AccessDeniedException("not allowed to act for site " + siteId);
+		}
+	}
+
+}

@@ -1,0 +1,61 @@
+package org.branchlink.gateway.web;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.branchlink.gateway.security.BranchLinkUser;
+import org.branchlink.gateway.site.NotFoundException;
+import org.branchlink.sync.site.Site;
+import org.branchlink.sync.site.SiteDirectory;
+import org.branchlink.sync.site.SiteLevel;
+import org.branchlink.sync.site.SiteRegistry;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** The home page with the federation tree, and one page per site. */
+@Controller
+class HomeController {
+
+	private final SiteDirectory directory;
+
+	HomeController(SiteDirectory directory) {
+		this.directory = directory;
+	}
+
+	@GetMapping("/")
+	String home(Model model, @AuthenticationPrincipal BranchLinkUser user) {
+		directory.current().ifPresent(registry -> {
+			model.addAttribute("federation", registry.federation());
+			model.addAttribute("tree", registry.tree());
+			model.addAttribute("siteCount", registry.size());
+			model.addAttribute("levels", countByLevel(registry));
+		});
+		model.addAttribute("user", user);
+		return "home";
+	}
+
+	@GetMapping("/sites/{id}")
+	String site(@PathVariable String id, Model model, @AuthenticationPrincipal BranchLinkUser user) {
+		SiteRegistry registry = directory.current().orElseThrow(() -> new NotFoundException("site registry", "current"));
+		Site site = registry.find(id).orElseThrow(() -> new NotFoundException("site", id));
+		model.addAttribute("site", site);
+		model.addAttribute("ancestry", registry.ancestry(id));
+		model.addAttribute("children", registry.childrenOf(id));
+		model.addAttribute("federation", registry.federation());
+		model.addAttribute("user", user);
+		return "site";
+	}
+
+	private static Map<SiteLevel, Long> countByLevel(SiteRegistry registry) {
+		return registry.sites()
+			.stream()
+			.collect(Collectors.groupingBy(site -> site.kind().level(), TreeMap::new, Collectors.counting()));
+	}
+
+
+}

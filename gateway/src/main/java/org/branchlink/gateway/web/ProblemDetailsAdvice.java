@@ -1,0 +1,61 @@
+package org.branchlink.gateway.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.branchlink.catalog.CatalogIndexException;
+import org.branchlink.gateway.site.NotFoundException;
+import org.branchlink.sync.site.RegistryValidationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Errors of the REST API as RFC 9457 problem details, with a stable {@code type} per kind of error. */
+@RestControllerAdvice(annotations = RestController.class)
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+	static final String TYPE_BASE = "https://branchlink.org/problems/";
+
+	@ExceptionHandler
+	ProblemDetail notFound(NotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalidRegistry(RegistryValidationException ex) {
+		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-registry", "Invalid site registry",
+				"The registry file was refused whole; the registry in force is unchanged. " + ex.problems().size()
+						+ " problem(s).");
+		List<Map<String, Object>> problems = ex.problems()
+			.stream()
+			.map(p -> Map.<String, Object>of("line", p.line(), "site", p.siteId() == null ? "" : p.siteId(), "message",
+					p.message()))
+			.toList();
+		problem.setProperty("problems", problems);
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail searchUnavailable(CatalogIndexException ex) {
+		log.error("Search index unavailable", ex);
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, "search-unavailable", "Search unavailable",
+				"The search index could not be reached; try again shortly.");
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create(TYPE_BASE + type));
+		problem.setTitle(title);
+		return problem;
+	}
+
+}
