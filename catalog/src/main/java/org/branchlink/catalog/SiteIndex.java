@@ -17,7 +17,7 @@ public class SiteIndex {
 
 	private final SolrClient solr;
 
-	SiteIndex(SolrClient solr) {
+	public SiteIndex(SolrClient solr) {
 		this.solr = solr;
 	}
 

@@ -50,11 +50,36 @@ final class EmbeddedSolr {
 			}
 			log.info("Embedded Solr started on {} (core {}, configset {} with {} files)", home.toAbsolutePath(), core,
 					configset, files);
-			return new EmbeddedSolrServer(container, core);
+			return new OwningEmbeddedSolrServer(container, core);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot prepare the embedded Solr home " + home.toAbsolutePath(), ex);
 		}
+	}
+
+	/** An embedded server that shuts its container down when closed, releasing the index locks. */
+	private static final class OwningEmbeddedSolrServer extends EmbeddedSolrServer {
+
+		private final CoreContainer container;
+
+		OwningEmbeddedSolrServer(CoreContainer container, String core) {
+			super(container, core);
+			this.container = container;
+		}
+
+		@Override
+		public void close() throws IOException {
+			try {
+				super.close();
+			}
+			finally {
+				if (!container.isShutDown()) {
+					container.shutdown();
+					log.info("Embedded Solr stopped");
+				}
+			}
+		}
+
 	}
 
 	/** Copies the configset's files from the classpath; returns how many. */

@@ -21,7 +21,7 @@ public class SolrClientConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(SolrClientConfiguration.class);
 
 	@Bean(destroyMethod = "close")
-	SolrClient solrClient(CatalogProperties properties) throws Exception {
+	public SolrClient solrClient(CatalogProperties properties) throws Exception {
 		CatalogProperties.Solr solr = properties.solr();
 		return switch (solr.mode()) {
 			case EMBEDDED -> EmbeddedSolr.start(solr.home(), solr.collection(), solr.configset());

@@ -1,0 +1,21 @@
+package org.branchlink.catalog.index;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TraditionalSimplifiedMappingTests {
+
+	@Test
+	void theConfigsetsMappingFileIsGeneratedFromTheCurrentIcu() throws Exception {
+		String committed = Files.readString(TraditionalSimplifiedMapping.FILE, StandardCharsets.UTF_8);
+
+		assertThat(committed).as("regenerate with TraditionalSimplifiedMapping.main")
+			.isEqualTo(TraditionalSimplifiedMapping.generate());
+		assertThat(committed).contains("\"鎮\" => \"镇\"", "\"圖\" => \"图\"", "\"書\" => \"书\"", "\"館\" => \"馆\"");
+	}
+
+}

@@ -1,0 +1,50 @@
+package org.branchlink.gateway;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The module arrows run gateway → sync → catalog (and gateway → catalog), never back. */
+class ArchitectureTests {
+
+	private static final JavaClasses MAIN = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("org.branchlink");
+
+	@Test
+	void catalogImportsNothingFromSyncOrGateway() {
+		noClasses().that().resideInAPackage("org.branchlink.catalog..")
+			.should().dependOnClassesThat().resideInAnyPackage("org.branchlink.sync..", "org.branchlink.gateway..")
+			.check(MAIN);
+	}
+
+	@Test
+	void syncImportsNothingFromGateway() {
+		noClasses().that().resideInAPackage("org.branchlink.sync..")
+			.should().dependOnClassesThat().resideInAPackage("org.branchlink.gateway..")
+			.check(MAIN);
+	}
+
+	@Test
+	void siteDomainTypesImportNoFramework() {
+		noClasses().that().resideInAPackage("org.branchlink.sync.site")
+			.and().haveSimpleNameNotEndingWith("Store")
+			.and().haveSimpleNameNotEndingWith("Directory")
+			.and().haveSimpleNameNotEndingWith("Indexing")
+			.and().haveSimpleNameNotEndingWith("Loader")
+			.should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.camel..",
+					"org.apache.solr..")
+			.check(MAIN);
+	}
+
+	@Test
+	void everyModuleHasClassesToCheck() {
+		org.assertj.core.api.Assertions.assertThat(MAIN.containPackage("org.branchlink.catalog")).isTrue();
+		org.assertj.core.api.Assertions.assertThat(MAIN.containPackage("org.branchlink.sync")).isTrue();
+		org.assertj.core.api.Assertions.assertThat(MAIN.containPackage("org.branchlink.gateway")).isTrue();
+	}
+
+}

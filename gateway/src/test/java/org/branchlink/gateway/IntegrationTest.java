@@ -1,0 +1,44 @@
+package org.branchlink.gateway;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole application with its real engines (embedded PostgreSQL, embedded Solr on the repo's configset, a Hazelcast
+ * member, Quartz on PostgreSQL, Camel) and the demo county, on a fresh data directory. Every subclass shares one
+ * application context.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+@ActiveProfiles("demo")
+public abstract class IntegrationTest {
+
+	protected static final Path DATA_DIR = freshDataDir();
+
+	@DynamicPropertySource
+	static void dataDir(DynamicPropertyRegistry registry) {
+		registry.add("branchlink.gateway.data-dir", DATA_DIR::toString);
+	}
+
+	/** A new directory under target/test-data for one test JVM. */
+	public static Path freshDataDir() {
+		try {
+			Path base = Path.of("target", "test-data");
+			Files.createDirectories(base);
+			return Files.createTempDirectory(base.toAbsolutePath(), "run-");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

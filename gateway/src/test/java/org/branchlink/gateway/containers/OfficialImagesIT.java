@@ -1,0 +1,77 @@
+package org.branchlink.gateway.containers;
+
+import java.time.Duration;
+
+import org.branchlink.gateway.IntegrationTest;
+import org.branchlink.sync.site.SiteDirectory;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.testcontainers.utility.MountableFile;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The same application against the official PostgreSQL and Solr images, switched by configuration alone: an external
+ * PostgreSQL by {@code spring.datasource.url}, a standalone Solr by {@code branchlink.catalog.solr.url} with the
+ * repository's configset. Runs where Docker runs; skipped elsewhere.
+ */
+@Testcontainers(disabledWithoutDocker = true)
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("demo")
+class OfficialImagesIT {
+
+	@Container
+	static final PostgreSQLContainer postgres = new PostgreSQLContainer("postgres:18");
+
+	@Container
+	static final GenericContainer<?> solr = new GenericContainer<>("solr:9.10.1").withExposedPorts(8983)
+		.withCopyFileToContainer(MountableFile.forHostPath("../deploy/solr/configsets/catalog"),
+				"/opt/solr/server/solr/configsets/catalog")
+		.withCommand("solr-precreate", "catalog", "/opt/solr/server/solr/configsets/catalog")
+		.waitingFor(Wait.forHttp("/solr/catalog/admin/ping").forStatusCode(200)
+			.withStartupTimeout(Duration.ofMinutes(3)));
+
+	@DynamicPropertySource
+	static void external(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", postgres::getJdbcUrl);
+		registry.add("spring.datasource.username", postgres::getUsername);
+		registry.add("spring.datasource.password", postgres::getPassword);
+		registry.add("branchlink.catalog.solr.url",
+				() -> "http://" + solr.getHost() + ":" + solr.getMappedPort(8983) + "/solr");
+		registry.add("branchlink.gateway.data-dir", () -> IntegrationTest.freshDataDir().toString());
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	SiteDirectory directory;
+
+	@Test
+	void runsOnExternalPostgresAndSolr() throws Exception {
+		assertThat(directory.require().size()).isEqualTo(180);
+		mvc.perform(get("/actuator/health").with(httpBasic("admin", "demo-admin")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.components.db.status").value("UP"))
+			.andExpect(jsonPath("$.components.solr.details.mode").value("standalone"))
+			.andExpect(jsonPath("$.components.solr.details.documents").value(180));
+	}
+
+}

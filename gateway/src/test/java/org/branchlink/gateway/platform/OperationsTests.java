@@ -1,0 +1,62 @@
+package org.branchlink.gateway.platform;
+
+import org.branchlink.gateway.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class OperationsTests extends IntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void healthCoversPostgresSolrAndHazelcast() throws Exception {
+		mvc.perform(get("/actuator/health").with(httpBasic("admin", "demo-admin")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("UP"))
+			.andExpect(jsonPath("$.components.db.status").value("UP"))
+			.andExpect(jsonPath("$.components.db.details.database").value("PostgreSQL"))
+			.andExpect(jsonPath("$.components.solr.status").value("UP"))
+			.andExpect(jsonPath("$.components.solr.details.mode").value("embedded"))
+			.andExpect(jsonPath("$.components.solr.details.documents").value(180))
+			.andExpect(jsonPath("$.components.hazelcast.status").value("UP"));
+	}
+
+	@Test
+	void anonymousHealthShowsStatusWithoutDetails() throws Exception {
+		mvc.perform(get("/actuator/health"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("UP"))
+			.andExpect(jsonPath("$.components.solr.details").doesNotExist());
+	}
+
+	@Test
+	void prometheusMetricsForCentralAdmins() throws Exception {
+		mvc.perform(get("/actuator/prometheus").with(httpBasic("admin", "demo-admin")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("jvm_memory_used_bytes")))
+			.andExpect(content().string(containsString("hikaricp_connections")));
+	}
+
+	@Test
+	void openApiDescribesTheApiWithRoles() throws Exception {
+		mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.info.title").value("BranchLink API"))
+			.andExpect(jsonPath("$.paths['/api/sites'].get.description").value("Role: anyone."))
+			.andExpect(jsonPath("$.paths['/api/sites'].put.description", containsString("CENTRAL_ADMIN")))
+			.andExpect(jsonPath("$.paths['/api/sites/{id}']").exists())
+			.andExpect(jsonPath("$.components.securitySchemes.apiKey.name").value("X-API-Key"));
+		mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
+	}
+
+}

@@ -1,0 +1,53 @@
+package org.branchlink.gateway.platform;
+
+import java.nio.file.Path;
+
+import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.common.SolrInputDocument;
+import org.branchlink.gateway.BranchLinkApplication;
+import org.branchlink.gateway.IntegrationTest;
+import org.branchlink.gateway.security.AccountStore;
+import org.branchlink.sync.site.SiteDirectory;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The data directory keeps everything: a second start without the demo profile finds the first start's data. */
+class RestartTests {
+
+	@Test
+	void registryAccountsAndSearchIndexSurviveARestart() throws Exception {
+		Path data = IntegrationTest.freshDataDir();
+
+		try (ConfigurableApplicationContext first = start(data, "demo")) {
+			assertThat(first.getBean(SiteDirectory.class).require().size()).isEqualTo(180);
+			SolrClient solr = first.getBean(SolrClient.class);
+			SolrInputDocument marker = new SolrInputDocument();
+			marker.setField("id", "restart-marker");
+			marker.setField("doc_type", "restart-marker");
+			marker.setField("name", "重启标记");
+			solr.add(marker);
+			solr.commit();
+		}
+
+		try (ConfigurableApplicationContext second = start(data)) {
+			assertThat(second.getBean(SiteDirectory.class).require().size()).isEqualTo(180);
+			assertThat(second.getBean(AccountStore.class).loadUserByUsername("librarian").getUsername())
+				.isEqualTo("librarian");
+			SolrClient solr = second.getBean(SolrClient.class);
+			assertThat(solr.getById("restart-marker").getFieldValue("name")).isEqualTo("重启标记");
+			assertThat(solr.query(new SolrQuery("name:重启标记")).getResults().getNumFound()).isEqualTo(1);
+			assertThat(solr.query(new SolrQuery("doc_type:site")).getResults().getNumFound()).isEqualTo(180);
+		}
+	}
+
+	private static ConfigurableApplicationContext start(Path data, String... profiles) {
+		return new SpringApplicationBuilder(BranchLinkApplication.class).profiles(profiles)
+			.run("--server.port=0", "--branchlink.gateway.data-dir=" + data);
+	}
+
+}

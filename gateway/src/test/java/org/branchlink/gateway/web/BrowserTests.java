@@ -1,0 +1,100 @@
+package org.branchlink.gateway.web;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import org.branchlink.gateway.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A person in real headless Chromium (Debian's chromium and chromedriver, no browser download) signs in and sees the
+ * federation tree. Skipped where Chromium is not installed, except on CI, which installs it and must run this.
+ */
+class BrowserTests extends IntegrationTest {
+
+	private static final File CHROMIUM = new File("/usr/bin/chromium");
+
+	private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+	@LocalServerPort
+	int port;
+
+	private WebDriver browser;
+
+	@BeforeEach
+	void openBrowser() throws Exception {
+		boolean installed = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
+		if (System.getenv("CI") == null) {
+			assumeTrue(installed, "Debian's chromium and chromium-driver are not installed");
+		}
+		assertThat(installed).as("CI installs chromium and chromium-driver (.ci/run)").isTrue();
+		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
+			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+					"--disable-sync", "--window-size=412,915",
+					"--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+			.usingAnyFreePort()
+			.build();
+		browser = new ChromeDriver(service, options);
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void aLibrarianSignsInOnAPhoneAndSeesTheFederationTree() throws Exception {
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		browser.get("http://localhost:" + port + "/");
+		browser.findElement(By.id("sign-in")).click();
+
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("librarian");
+		browser.findElement(By.id("password")).sendKeys("demo-librarian");
+		browser.findElement(By.id("login-submit")).click();
+
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("who")));
+		assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("白石镇图书管理员 Baishi librarian");
+		assertThat(browser.findElement(By.id("federation-name")).getText()).isEqualTo("青溪县公共文化服务总分馆体系");
+		assertThat(browser.findElements(By.cssSelector("#site-tree a.site"))).hasSize(180);
+		assertThat(browser.findElement(By.cssSelector("a[data-site='baishi']")).isDisplayed()).isTrue();
+		screenshot("home-signed-in.png");
+
+		browser.findElement(By.cssSelector("a[data-site='baishi']")).click();
+		wait.until(ExpectedConditions.urlContains("/sites/baishi"));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("白石镇综合文化站");
+
+		browser.findElement(By.id("switch-language")).click();
+		wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Baishi Town Culture Station"));
+		screenshot("site-english.png");
+	}
+
+	private void screenshot(String name) throws Exception {
+		Path target = Path.of("target", "screenshots");
+		Files.createDirectories(target);
+		File shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+		Files.copy(shot.toPath(), target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+	}
+
+}
