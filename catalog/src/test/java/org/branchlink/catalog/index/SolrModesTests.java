@@ -47,7 +47,7 @@ class SolrModesTests {
 	}
 
 	@Test
-	void cloudModeUploadsTheConfigsetAndSearchesThroughTheAlias() throws Exception {
+	void cloudModeUploadsTheConfigsetAndSearchesThroughTheAliasAlsoOverPlainHttp() throws Exception {
 		String zk = cluster.getZkServer().getZkHost();
 		var properties = new CatalogProperties(new CatalogProperties.Solr(Path.of("unused"), List.of(zk), "/solr", "",
 				"catalog", "catalog", 2, 1));
@@ -63,6 +63,14 @@ class SolrModesTests {
 		}
 		try (SolrClient again = new SolrClientConfiguration().solrClient(properties)) {
 			assertThat(again.query(new SolrQuery("*:*")).getResults().getNumFound()).isEqualTo(2);
+		}
+
+		String baseUrl = cluster.getJettySolrRunner(0).getBaseUrl().toString();
+		var standalone = new CatalogProperties(new CatalogProperties.Solr(Path.of("unused"), List.of(), "", baseUrl,
+				"catalog", "catalog", 2, 1));
+		assertThat(standalone.solr().mode()).isEqualTo(CatalogProperties.Mode.STANDALONE);
+		try (SolrClient overHttp = new SolrClientConfiguration().solrClient(standalone)) {
+			assertThat(new SiteIndex(overHttp).count()).isEqualTo(2);
 		}
 	}
 
