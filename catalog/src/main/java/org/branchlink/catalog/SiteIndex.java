@@ -65,5 +65,4 @@ public class SiteIndex {
 		return doc;
 	}
 
-
 }

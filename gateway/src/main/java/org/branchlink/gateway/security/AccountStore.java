@@ -1,15 +1,13 @@
 package org.branchlink.gateway.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import org.apache.commons.codec.digest.DigestUtils;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -77,7 +75,7 @@ public class AccountStore implements UserDetailsService {
 		jdbc.sql("""
 				insert into api_key (key_sha256, site_id, label) values (:h, :s, :l)
 				on conflict (key_sha256) do update set site_id = excluded.site_id, label = excluded.label, revoked_at = null""")
-			.param("h", sha256(key))
+			.param("h", DigestUtils.sha256Hex(key))
 			.param("s", siteId)
 			.param("l", label)
 			.update();
@@ -86,18 +84,10 @@ public class AccountStore implements UserDetailsService {
 	/** The site a valid, unrevoked API key belongs to. */
 	public Optional<String> siteOfApiKey(String key) {
 		return jdbc.sql("select site_id from api_key where key_sha256 = :h and revoked_at is null")
-			.param("h", sha256(key))
+			.param("h", DigestUtils.sha256Hex(key))
 			.query(String.class)
 			.optional();
 	}
 
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 
 }

@@ -1,13 +1,10 @@
 package org.branchlink.sync.site;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Optional;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +53,7 @@ public class SiteDirectory {
 	 */
 	public Optional<SiteRegistry> load(String yaml, String source, boolean force) {
 		SiteRegistry registry = SiteRegistryReader.read(yaml, source);
-		String sha256 = sha256(yaml);
+		String sha256 = DigestUtils.sha256Hex(yaml);
 		boolean loaded = Boolean.TRUE.equals(transactions.execute(status -> {
 			jdbc.sql("lock table federation in exclusive mode").update();
 			if (!force && store.loadedHash().filter(sha256::equals).isPresent()) {
@@ -95,14 +92,6 @@ public class SiteDirectory {
 				"no site registry has been loaded: set branchlink.registry.file or PUT one to /api/sites"));
 	}
 
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 
 	private record Cached(Timestamp loadedAt, SiteRegistry registry) {
 	}
