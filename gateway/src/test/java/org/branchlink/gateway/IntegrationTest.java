@@ -27,6 +27,7 @@ public abstract class IntegrationTest {
 	@DynamicPropertySource
 	static void dataDir(DynamicPropertyRegistry registry) {
 		registry.add("branchlink.gateway.data-dir", DATA_DIR::toString);
+		registry.add("branchlink.demo.catalogue-records", () -> "1500");
 	}
 
 	/** A new directory under target/test-data for one test JVM. */

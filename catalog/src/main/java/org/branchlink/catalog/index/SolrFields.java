@@ -27,6 +27,60 @@ public final class SolrFields {
 
 	public static final String LOCATION = "location";
 
+	public static final String TYPE_WORK = "work";
+
+	public static final String TITLE = "title";
+
+	public static final String TITLE_ALT = "title_alt";
+
+	public static final String TITLE_PINYIN = "title_pinyin";
+
+	public static final String TITLE_INITIALS = "title_initials";
+
+	public static final String TITLE_SORT = "title_sort";
+
+	public static final String AUTHOR = "author";
+
+	public static final String AUTHOR_FACET = "author_facet";
+
+	public static final String ISBN = "isbn";
+
+	public static final String PUBLISHER = "publisher";
+
+	public static final String YEAR = "year";
+
+	public static final String LANGUAGE = "language";
+
+	public static final String FORMAT = "format";
+
+	public static final String CLC = "clc";
+
+	public static final String CLC_TOP = "clc_top";
+
+	public static final String SUBJECT = "subject";
+
+	public static final String HOLDING_SITE = "holding_site";
+
+	public static final String HOLDING_TOWNSHIP = "holding_township";
+
+	public static final String HOLDING_SITE_KIND = "holding_site_kind";
+
+	public static final String HOLDING_SERVICE_LINE = "holding_service_line";
+
+	public static final String AVAILABLE_SITE = "available_site";
+
+	public static final String AVAILABLE_NOW = "available_now";
+
+	public static final String AVAILABLE_LOCATION = "available_location";
+
+	public static final String ITEM_COUNT = "item_count";
+
+	public static final String AVAILABLE_COUNT = "available_count";
+
+	public static final String HOLDINGS = "holdings";
+
+	public static final String RECORDS = "records";
+
 	private SolrFields() {
 	}
 

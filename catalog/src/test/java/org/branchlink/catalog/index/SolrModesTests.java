@@ -12,7 +12,7 @@ import org.apache.solr.cloud.MiniSolrCloudCluster;
 import org.apache.solr.common.cloud.DocCollection;
 import org.branchlink.catalog.CatalogProperties;
 import org.branchlink.catalog.SiteDocument;
-import org.branchlink.catalog.SiteIndex;
+import org.branchlink.catalog.CatalogSites;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,7 +70,7 @@ class SolrModesTests {
 				"catalog", "catalog", 2, 1));
 		assertThat(standalone.solr().mode()).isEqualTo(CatalogProperties.Mode.STANDALONE);
 		try (SolrClient overHttp = new SolrClientConfiguration().solrClient(standalone)) {
-			assertThat(new SiteIndex(overHttp).count()).isEqualTo(2);
+			assertThat(new CatalogSites(overHttp, null).count()).isEqualTo(2);
 		}
 	}
 
@@ -90,8 +90,8 @@ class SolrModesTests {
 	}
 
 	private static void searchSites(SolrClient client) throws Exception {
-		SiteIndex index = new SiteIndex(client);
-		index.replaceAll(SITES);
+		CatalogSites index = new CatalogSites(client, null);
+		index.index(SITES);
 		assertThat(index.count()).isEqualTo(2);
 		// traditional characters in the index fold to simplified in the query, and the reverse
 		assertThat(client.query(new SolrQuery("name:白石镇")).getResults()).hasSize(1);

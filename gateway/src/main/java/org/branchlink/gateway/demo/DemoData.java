@@ -1,6 +1,18 @@
 package org.branchlink.gateway.demo;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+
+import org.branchlink.catalog.CatalogSearch;
+import org.branchlink.catalog.IngestMode;
+import org.branchlink.sync.catalog.SiteCatalogIngest;
+import org.branchlink.sync.site.Site;
+import org.branchlink.sync.site.SiteKind;
 
 import org.branchlink.gateway.security.AccountStore;
 import org.branchlink.gateway.security.Role;
@@ -9,14 +21,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo profile's data: the generated county and one login per role. Never active in production: the logins'
- * passwords are in the README.
+ * The demo profile's data: the generated county, its generated catalogue (when the catalogue is empty) and one login
+ * per role. Never active in production: the logins' passwords are in the README.
  */
 @Component
 @Profile("demo")
@@ -32,9 +45,19 @@ class DemoData implements ApplicationRunner {
 
 	private final AccountStore accounts;
 
-	DemoData(SiteDirectory sites, AccountStore accounts) {
+	private final SiteCatalogIngest ingest;
+
+	private final CatalogSearch search;
+
+	private final int catalogueRecords;
+
+	DemoData(SiteDirectory sites, AccountStore accounts, SiteCatalogIngest ingest, CatalogSearch search,
+			@Value("${branchlink.demo.catalogue-records:20000}") int catalogueRecords) {
 		this.sites = sites;
 		this.accounts = accounts;
+		this.ingest = ingest;
+		this.search = search;
+		this.catalogueRecords = catalogueRecords;
 	}
 
 	@Override
@@ -45,7 +68,37 @@ class DemoData implements ApplicationRunner {
 				Set.of(DemoCounty.demoLibrarianSite()));
 		accounts.save("reader", "demo-reader", "读者 Reader", Set.of(Role.READER), Set.of());
 		accounts.saveApiKey(CENTRAL_LIBRARY_KEY, "central-library", "demo: central library ILS");
+		if (search.countWorks() == 0 && catalogueRecords > 0) {
+			loadCatalogue();
+		}
 		log.info("Demo county ready: logins admin, librarian, reader (see README); API key for central-library");
+	}
+
+	/** Generates the demo catalogue and feeds each site's file through the real ingest. */
+	private void loadCatalogue() {
+		long started = System.nanoTime();
+		List<DemoCatalogue.Holder> holders = new ArrayList<>();
+		for (Site site : sites.require().sites()) {
+			int weight = switch (site.kind()) {
+				case CENTRAL_LIBRARY -> 40;
+				case TOWNSHIP_STATION, BOOKMOBILE -> 4;
+				case CITY_STUDY_ROOM, COMMUNITY_READING_ROOM, FARMERS_READING_ROOM -> 2;
+				default -> 0;
+			};
+			if (weight > 0) {
+				boolean marc21 = site.kind() == SiteKind.BOOKMOBILE || site.kind() == SiteKind.CITY_STUDY_ROOM;
+				Charset charset = "GBK".equalsIgnoreCase(site.connector().parameters().get("charset"))
+						? Charset.forName("GBK") : StandardCharsets.UTF_8;
+				holders.add(new DemoCatalogue.Holder(site.id(), marc21, charset, weight));
+			}
+		}
+		int records = 0;
+		for (Map.Entry<String, byte[]> file : DemoCatalogue.generate(holders, catalogueRecords).entrySet()) {
+			records += ingest.ingestFile(file.getKey(), "demo-" + file.getKey() + ".mrc",
+					new ByteArrayInputStream(file.getValue()), null, IngestMode.FULL).read();
+		}
+		log.info("Demo catalogue: {} records from {} sites ingested, {} works, in {} ms", records, holders.size(),
+				search.countWorks(), (System.nanoTime() - started) / 1_000_000);
 	}
 
 }

@@ -50,6 +50,12 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/api/sites", "/api/sites/*").permitAll()
 				.requestMatchers(HttpMethod.PUT, "/api/sites").hasRole(CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.GET, "/api/me").hasAnyRole(READER, LIBRARIAN, CENTRAL_ADMIN, SITE_SYSTEM)
+				// the catalogue is public: anyone searches
+				.requestMatchers(HttpMethod.GET, "/api/search", "/api/search/suggest", "/api/works/*").permitAll()
+				// a site's system or central staff feed records; SiteAccess then checks the site
+				.requestMatchers(HttpMethod.POST, "/api/sites/*/ingest").hasAnyRole(SITE_SYSTEM, CENTRAL_ADMIN)
+				.requestMatchers(HttpMethod.GET, "/api/ingest/runs", "/api/ingest/quarantine")
+				.hasAnyRole(LIBRARIAN, CENTRAL_ADMIN, SITE_SYSTEM)
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 				.requestMatchers("/actuator/**").hasRole(CENTRAL_ADMIN)
 				.anyRequest().denyAll())
@@ -65,7 +71,8 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-				.requestMatchers(HttpMethod.GET, "/", "/sites/*", "/login", "/error").permitAll()
+				.requestMatchers(HttpMethod.GET, "/", "/sites/*", "/search", "/works/*", "/login", "/error").permitAll()
+				.requestMatchers(HttpMethod.GET, "/ingest").hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.GET, "/css/**", "/js/**", "/favicon.ico", "/favicon.svg").permitAll()
 				.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 				.permitAll()

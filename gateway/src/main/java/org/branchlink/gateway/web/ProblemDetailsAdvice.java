@@ -45,6 +45,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
+	ProblemDetail unknownSite(org.branchlink.sync.catalog.SiteCatalogIngest.UnknownSiteException ex) {
+		return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail badRequest(IllegalArgumentException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", ex.getMessage());
+	}
+
+	@ExceptionHandler
 	ProblemDetail searchUnavailable(CatalogIndexException ex) {
 		log.error("Search index unavailable", ex);
 		return problem(HttpStatus.SERVICE_UNAVAILABLE, "search-unavailable", "Search unavailable",

@@ -47,7 +47,7 @@ class RestartTests {
 
 	private static ConfigurableApplicationContext start(Path data, String... profiles) {
 		return new SpringApplicationBuilder(BranchLinkApplication.class).profiles(profiles)
-			.run("--server.port=0", "--branchlink.gateway.data-dir=" + data);
+			.run("--server.port=0", "--branchlink.gateway.data-dir=" + data, "--branchlink.demo.catalogue-records=300");
 	}
 
 }

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.branchlink.catalog.CatalogIndexException;
 import org.branchlink.catalog.SiteDocument;
-import org.branchlink.catalog.SiteIndex;
+import org.branchlink.catalog.CatalogSites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,11 +21,11 @@ class SiteIndexing {
 
 	private static final Logger log = LoggerFactory.getLogger(SiteIndexing.class);
 
-	private final SiteIndex index;
+	private final CatalogSites index;
 
 	private final SiteDirectory directory;
 
-	SiteIndexing(SiteIndex index, SiteDirectory directory) {
+	SiteIndexing(CatalogSites index, SiteDirectory directory) {
 		this.index = index;
 		this.directory = directory;
 	}
@@ -39,7 +39,7 @@ class SiteIndexing {
 	void catchUp() {
 		directory.current().ifPresent(registry -> {
 			long indexed = index.count();
-			if (indexed != registry.size()) {
+			if (indexed != registry.size() || index.stored() != registry.size()) {
 				log.info("Search index holds {} of {} sites; reindexing them", indexed, registry.size());
 				reindex(registry);
 			}

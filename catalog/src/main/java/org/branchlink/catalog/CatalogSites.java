@@ -9,24 +9,53 @@ import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.common.SolrInputDocument;
 import org.branchlink.catalog.index.SolrFields;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
-/** The federation's sites in the search index. */
+/**
+ * The federation's sites as the catalogue knows them: a table of what holdings need (kind, township, service lines,
+ * coordinates) and a search document per site, so readers find the nearest library, reading room or bookmobile.
+ */
 @Component
-public class SiteIndex {
+public class CatalogSites {
 
 	private final SolrClient solr;
 
-	public SiteIndex(SolrClient solr) {
+	private final JdbcClient jdbc;
+
+	public CatalogSites(SolrClient solr, JdbcClient jdbc) {
 		this.solr = solr;
+		this.jdbc = jdbc;
+	}
+
+	/** Replaces the catalogue's sites with these: the table, then the search documents. */
+	@Transactional
+	public void replaceAll(List<SiteDocument> sites) {
+		jdbc.sql("delete from catalog_site").update();
+		for (SiteDocument site : sites) {
+			jdbc.sql("""
+					insert into catalog_site (id, kind, township, service_lines, name_zh, name_en, lat, lon)
+					values (:id, :kind, :township, :lines, :zh, :en, :lat, :lon)""")
+				.param("id", site.id())
+				.param("kind", site.kind())
+				.param("township", site.township())
+				.param("lines", site.serviceLines().toArray(String[]::new))
+				.param("zh", site.nameZh())
+				.param("en", site.nameEn())
+				.param("lat", site.lat())
+				.param("lon", site.lon())
+				.update();
+		}
+		index(sites);
 	}
 
 	/** Replaces every site document with these, and makes them searchable before returning. */
-	public void replaceAll(List<SiteDocument> sites) {
+	public void index(List<SiteDocument> sites) {
 		try {
 			solr.deleteByQuery(SolrFields.DOC_TYPE + ":" + SolrFields.TYPE_SITE);
 			if (!sites.isEmpty()) {
-				solr.add(sites.stream().map(SiteIndex::toSolr).toList());
+				solr.add(sites.stream().map(CatalogSites::toSolr).toList());
 			}
 			solr.commit();
 		}
@@ -45,6 +74,11 @@ public class SiteIndex {
 		catch (SolrServerException | IOException ex) {
 			throw new CatalogIndexException("could not count sites", ex);
 		}
+	}
+
+	/** How many sites the catalogue's table holds. */
+	public int stored() {
+		return jdbc.sql("select count(*) from catalog_site").query(Integer.class).single();
 	}
 
 	private static SolrInputDocument toSolr(SiteDocument site) {

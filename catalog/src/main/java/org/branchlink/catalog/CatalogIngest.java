@@ -1,0 +1,343 @@
+package org.branchlink.catalog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.commons.codec.digest.DigestUtils;
+import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.request.UpdateRequest;
+import org.apache.solr.common.SolrInputDocument;
+import org.branchlink.catalog.index.WorkDocuments;
+import org.branchlink.catalog.ingest.StoredRecord;
+import org.branchlink.catalog.ingest.WorkStore;
+import org.branchlink.catalog.ingest.WorkStore.Existing;
+import org.branchlink.catalog.ingest.WorkStore.HeldRecord;
+import org.branchlink.catalog.ingest.WorkStore.Placed;
+import org.branchlink.catalog.marc.MarcCharset;
+import org.branchlink.catalog.marc.MarcFlavour;
+import org.branchlink.catalog.marc.MarcSources;
+import org.branchlink.catalog.marc.RawRecord;
+import org.branchlink.catalog.record.InvalidRecordException;
+import org.branchlink.catalog.record.MarcRecordMapper;
+import org.branchlink.catalog.record.WorkKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Brings sites' records into the catalogue. Records of the same edition from different sites merge into one work
+ * (by any shared ISBN-13, else by normalized title, author and year); each batch re-indexes only the works it
+ * touched, so one new record never forces a rebuild. Runs, counts and refused records are kept in PostgreSQL.
+ */
+@Component
+public class CatalogIngest {
+
+	private static final Logger log = LoggerFactory.getLogger(CatalogIngest.class);
+
+	private static final int RAW_KEPT = 64 * 1024;
+
+	private static final long PROGRESS_LOG_MILLIS = 10_000;
+
+	private final WorkStore store;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final SolrClient solr;
+
+	private final Clock clock;
+
+	private final Map<Long, IngestRun> running = new ConcurrentHashMap<>();
+
+	private final Map<Long, Long> lastLogged = new ConcurrentHashMap<>();
+
+	CatalogIngest(WorkStore store, JdbcClient jdbc, TransactionTemplate transactions, SolrClient solr, Clock clock) {
+		this.store = store;
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.solr = solr;
+		this.clock = clock;
+	}
+
+	/** Starts a run; feed it, then {@link IngestRun#finish()}. */
+	public IngestRun start(String siteId, String source, IngestMode mode) {
+		long id = jdbc.sql("""
+				insert into ingest_run (site_id, source, mode, state, started_at)
+				values (:site, :source, :mode, 'running', :now) returning id""")
+			.param("site", siteId)
+			.param("source", source)
+			.param("mode", mode.name())
+			.param("now", Timestamp.from(clock.instant()))
+			.query(Long.class)
+			.single();
+		IngestRun run = new IngestRun(this, id, siteId, source, mode, clock);
+		running.put(id, run);
+		log.info("Ingest run {} started: site {}, {} ({})", id, siteId, source, mode);
+		return run;
+	}
+
+	/**
+	 * Ingests a MARC source (ISO 2709 or MARCXML, MARC21 or UNIMARC/CNMARC) for a site: every record read is stored
+	 * and indexed, every record refused goes to the quarantine with its position and reason, and the run goes on.
+	 */
+	public IngestReport ingestMarc(String siteId, String source, InputStream in, MarcCharset charset, IngestMode mode) {
+		IngestRun run = start(siteId, source, mode);
+		try {
+			Iterator<RawRecord> records = MarcSources.open(in, charset);
+			while (records.hasNext()) {
+				RawRecord raw = records.next();
+				if (raw.isRefused()) {
+					run.quarantine(raw.position(), raw.problem(), raw.raw());
+					continue;
+				}
+				try {
+					run.accept(MarcRecordMapper.map(raw.record(), siteId),
+							MarcFlavour.of(raw.record()).name().toLowerCase(), raw.raw());
+				}
+				catch (InvalidRecordException ex) {
+					run.quarantine(raw.position(), ex.getMessage(), raw.raw());
+				}
+			}
+			return run.finish();
+		}
+		catch (RuntimeException ex) {
+			run.fail(ex.getMessage());
+			throw ex;
+		}
+		finally {
+			try {
+				in.close();
+			}
+			catch (IOException ex) {
+				log.debug("closing {}", source, ex);
+			}
+		}
+	}
+
+	/** Runs still going, then the latest finished ones, newest first. */
+	public List<IngestReport> reports(String siteId, int limit) {
+		List<IngestReport> reports = new java.util.ArrayList<>(running.values()
+			.stream()
+			.filter(run -> siteId == null || run.siteId().equals(siteId))
+			.map(IngestRun::report)
+			.toList());
+		jdbc.sql("""
+				select * from ingest_run where state <> 'running' and (cast(:site as text) is null or site_id = :site)
+				order by id desc limit :limit""")
+			.param("site", siteId)
+			.param("limit", limit)
+			.query((rs, row) -> new IngestReport(rs.getLong("id"), rs.getString("site_id"), rs.getString("source"),
+					IngestMode.valueOf(rs.getString("mode")), rs.getString("state"), rs.getInt("read"),
+					rs.getInt("added"), rs.getInt("updated"), rs.getInt("unchanged"), rs.getInt("deleted"),
+					rs.getInt("quarantined"), rs.getTimestamp("started_at").toInstant(),
+					rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(),
+					rate(rs.getInt("read"), rs.getTimestamp("started_at"), rs.getTimestamp("finished_at")),
+					rs.getString("message")))
+			.list()
+			.forEach(reports::add);
+		return reports;
+	}
+
+	/** Refused records, newest first; of one site, or of all when {@code siteId} is null. */
+	public List<QuarantinedRecord> quarantined(String siteId, int limit) {
+		return jdbc.sql("""
+				select id, run_id, site_id, source, position, reason, created_at from quarantine
+				where cast(:site as text) is null or site_id = :site order by id desc limit :limit""")
+			.param("site", siteId)
+			.param("limit", limit)
+			.query((rs, row) -> new QuarantinedRecord(rs.getLong("id"), rs.getLong("run_id"), rs.getString("site_id"),
+					rs.getString("source"), rs.getString("position"), rs.getString("reason"),
+					rs.getTimestamp("created_at").toInstant()))
+			.list();
+	}
+
+	/** Rebuilds the search documents of these works from the database. */
+	public void reindex(Collection<String> workIds) {
+		if (workIds.isEmpty()) {
+			return;
+		}
+		Map<String, List<HeldRecord>> works = store.load(workIds);
+		List<SolrInputDocument> docs = works.entrySet()
+			.stream()
+			.map(entry -> WorkDocuments.of(entry.getKey(), entry.getValue()))
+			.toList();
+		UpdateRequest update = new UpdateRequest();
+		if (!docs.isEmpty()) {
+			update.add(docs);
+		}
+		List<String> gone = workIds.stream().filter(id -> !works.containsKey(id)).toList();
+		if (!gone.isEmpty()) {
+			update.deleteById(gone);
+		}
+		update.setCommitWithin(5_000);
+		try {
+			update.process(solr);
+		}
+		catch (SolrServerException | IOException ex) {
+			throw new CatalogIndexException("could not index " + docs.size() + " works", ex);
+		}
+	}
+
+	void flush(IngestRun run, List<StoredRecord> batch, Set<String> deletions) {
+		Set<String> affected = transactions.execute(status -> store(run, batch, deletions));
+		reindex(affected);
+		logProgress(run);
+	}
+
+	private Set<String> store(IngestRun run, List<StoredRecord> batch, Set<String> deletions) {
+		Map<String, StoredRecord> byId = new LinkedHashMap<>();
+		for (StoredRecord stored : batch) {
+			if (byId.put(stored.record().recordId(), stored) != null) {
+				run.updated++; // the same record id again in this source: the later copy replaces the earlier
+			}
+		}
+		for (String deletion : deletions) {
+			if (byId.remove(deletion) != null) {
+				run.updated++; // sent and deleted in the same batch: the deletion wins
+			}
+		}
+		Map<String, Existing> existing = store.existing(run.siteId(), byId.keySet());
+		Map<StoredRecord, List<String>> keysOf = new LinkedHashMap<>();
+		List<String> unchangedIds = new java.util.ArrayList<>();
+		Set<String> affected = new HashSet<>();
+		for (StoredRecord stored : byId.values()) {
+			Existing before = existing.get(stored.record().recordId());
+			if (before != null && before.contentSha1().equals(stored.contentSha1())) {
+				unchangedIds.add(stored.record().recordId());
+				run.unchanged++;
+				continue;
+			}
+			if (before == null) {
+				run.added++;
+			}
+			else {
+				run.updated++;
+				affected.add(before.workId());
+			}
+			keysOf.put(stored, WorkKey.of(stored.record()));
+		}
+		Map<String, String> known = store.worksOfKeys(keysOf.values().stream().flatMap(List::stream).toList());
+		Map<String, String> newKeys = new HashMap<>();
+		List<Placed> placed = new java.util.ArrayList<>();
+		for (Map.Entry<StoredRecord, List<String>> entry : keysOf.entrySet()) {
+			List<String> keys = entry.getValue();
+			String work = keys.stream()
+				.map(key -> known.containsKey(key) ? known.get(key) : newKeys.get(key))
+				.filter(java.util.Objects::nonNull)
+				.findFirst()
+				.orElseGet(() -> "w" + DigestUtils.sha256Hex(keys.get(0)).substring(0, 16));
+			keys.stream().filter(key -> !known.containsKey(key)).forEach(key -> newKeys.putIfAbsent(key, work));
+			placed.add(new Placed(entry.getKey(), work));
+			affected.add(work);
+		}
+		store.addWorks(newKeys);
+		if (!placed.isEmpty()) {
+			store.saveRecords(run.siteId(), placed, run.id());
+		}
+		if (!unchangedIds.isEmpty()) {
+			store.touch(run.siteId(), unchangedIds, run.id());
+		}
+		if (!deletions.isEmpty()) {
+			List<String> works = store.delete(run.siteId(), deletions);
+			run.deleted += works.size();
+			affected.addAll(works);
+		}
+		return affected;
+	}
+
+	int removeNotSeen(IngestRun run) {
+		List<String> works = transactions.execute(status -> store.deleteNotSeen(run.siteId(), run.id()));
+		reindex(new HashSet<>(works));
+		if (!works.isEmpty()) {
+			log.info("Ingest run {}: {} records of site {} not in the full source were removed", run.id(), works.size(),
+					run.siteId());
+		}
+		return works.size();
+	}
+
+	void finish(IngestRun run) {
+		try {
+			solr.commit(true, true, true);
+		}
+		catch (SolrServerException | IOException ex) {
+			throw new CatalogIndexException("could not make run " + run.id() + " searchable", ex);
+		}
+		running.remove(run.id());
+		lastLogged.remove(run.id());
+		IngestReport report = run.report();
+		log.info("Ingest run {} finished: site {}, {} read ({}/s), {} added, {} updated, {} unchanged, {} deleted, {} quarantined",
+				run.id(), run.siteId(), report.read(), report.recordsPerSecond(), report.added(), report.updated(),
+				report.unchanged(), report.deleted(), report.quarantined());
+	}
+
+	void quarantine(IngestRun run, String source, String position, String reason, byte[] raw) {
+		jdbc.sql("""
+				insert into quarantine (run_id, site_id, source, position, reason, raw)
+				values (:run, :site, :source, :position, :reason, :raw)""")
+			.param("run", run.id())
+			.param("site", run.siteId())
+			.param("source", source)
+			.param("position", position)
+			.param("reason", reason)
+			.param("raw", raw == null || raw.length <= RAW_KEPT ? raw : java.util.Arrays.copyOf(raw, RAW_KEPT))
+			.update();
+	}
+
+	void saveProgress(IngestRun run) {
+		IngestReport report = run.report();
+		jdbc.sql("""
+				update ingest_run set state = :state, read = :read, added = :added, updated = :updated,
+				    unchanged = :unchanged, deleted = :deleted, quarantined = :quarantined, finished_at = :finished,
+				    message = :message where id = :id""")
+			.param("state", report.state())
+			.param("read", report.read())
+			.param("added", report.added())
+			.param("updated", report.updated())
+			.param("unchanged", report.unchanged())
+			.param("deleted", report.deleted())
+			.param("quarantined", report.quarantined())
+			.param("finished", report.finishedAt() == null ? null : Timestamp.from(report.finishedAt()))
+			.param("message", report.message())
+			.param("id", run.id())
+			.update();
+		if (!"running".equals(report.state())) {
+			running.remove(run.id());
+		}
+	}
+
+	private void logProgress(IngestRun run) {
+		long now = System.currentTimeMillis();
+		Long last = lastLogged.putIfAbsent(run.id(), now);
+		if (last != null && now - last >= PROGRESS_LOG_MILLIS) {
+			lastLogged.put(run.id(), now);
+			IngestReport report = run.report();
+			log.info("Ingest run {} (site {}): {} read, {}/s, {} quarantined so far", run.id(), run.siteId(),
+					report.read(), report.recordsPerSecond(), report.quarantined());
+		}
+	}
+
+	private static double rate(int read, Timestamp started, Timestamp finished) {
+		if (finished == null) {
+			return 0;
+		}
+		double seconds = Math.max(0.001, (finished.getTime() - started.getTime()) / 1000.0);
+		return Math.round(read / seconds * 10) / 10.0;
+	}
+
+}

@@ -1,0 +1,283 @@
+package org.branchlink.catalog;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.response.FacetField;
+import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.client.solrj.response.RangeFacet;
+import org.apache.solr.client.solrj.util.ClientUtils;
+import org.apache.solr.common.SolrDocument;
+import org.branchlink.catalog.SearchPage.FacetValue;
+import org.branchlink.catalog.SearchPage.Holding;
+import org.branchlink.catalog.SearchPage.NearestCopy;
+import org.branchlink.catalog.SearchPage.WorkHit;
+import org.branchlink.catalog.SearchRequest.Point;
+import org.branchlink.catalog.index.Pinyin;
+import org.branchlink.catalog.index.SolrFields;
+import org.branchlink.catalog.record.Isbn;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The unified search over every site's catalogue. Relevance lives in {@code solrconfig.xml} ({@code work_qf},
+ * {@code work_pf}, {@code work_mm}); this class adds pinyin and initials for Latin queries, ISBN lookups, filters with
+ * multi-select facets, year ranges, sorting by distance to the nearest copy on the shelf, and highlighting.
+ */
+@Component
+public class CatalogSearch {
+
+	static final Map<String, String> FACET_FIELDS = Map.of("site", SolrFields.HOLDING_SITE, "township",
+			SolrFields.HOLDING_TOWNSHIP, "kind", SolrFields.HOLDING_SITE_KIND, "line", SolrFields.HOLDING_SERVICE_LINE,
+			"format", SolrFields.FORMAT, "language", SolrFields.LANGUAGE, "clc", SolrFields.CLC_TOP, "available",
+			SolrFields.AVAILABLE_NOW);
+
+	private static final double FAR_AWAY_KM = 20_000;
+
+	private static final long SITE_CACHE_MILLIS = 30_000;
+
+	private final SolrClient solr;
+
+	private final JdbcClient jdbc;
+
+	private volatile SiteLocations sites = new SiteLocations(Map.of(), 0);
+
+	CatalogSearch(SolrClient solr, JdbcClient jdbc) {
+		this.solr = solr;
+		this.jdbc = jdbc;
+	}
+
+	public SearchPage search(SearchRequest request) {
+		SolrQuery query = new SolrQuery();
+		String pinyin = mainQuery(query, request.query());
+		query.addFilterQuery(SolrFields.DOC_TYPE + ":" + SolrFields.TYPE_WORK);
+		request.filters().forEach((facet, values) -> {
+			String field = FACET_FIELDS.get(facet);
+			if (field == null) {
+				throw new IllegalArgumentException("unknown filter '" + facet + "'; one of " + SearchRequest.FACETS);
+			}
+			if (!values.isEmpty()) {
+				query.addFilterQuery("{!tag=" + facet + "}" + field + ":("
+						+ String.join(" OR ", values.stream().map(ClientUtils::escapeQueryChars).toList()) + ")");
+			}
+		});
+		if (request.yearFrom() != null || request.yearTo() != null) {
+			query.addFilterQuery("{!tag=year}" + SolrFields.YEAR + ":[" + bound(request.yearFrom()) + " TO "
+					+ bound(request.yearTo()) + "]");
+		}
+		sort(query, request);
+		facets(query);
+		query.setHighlight(true)
+			.addHighlightField(SolrFields.TITLE)
+			.addHighlightField(SolrFields.AUTHOR)
+			.setHighlightSimplePre("<mark>")
+			.setHighlightSimplePost("</mark>");
+		query.set("hl.method", "unified");
+		query.setStart(request.page() * request.rows()).setRows(request.rows());
+		query.setFields(SolrFields.ID, SolrFields.TITLE, SolrFields.AUTHOR, SolrFields.YEAR, SolrFields.PUBLISHER,
+				SolrFields.ISBN, SolrFields.FORMAT, SolrFields.CLC, SolrFields.ITEM_COUNT, SolrFields.AVAILABLE_COUNT,
+				SolrFields.HOLDINGS);
+		QueryResponse response = execute(query);
+		Map<String, double[]> locations = request.near() == null ? Map.of() : locations();
+		List<WorkHit> works = new ArrayList<>();
+		for (SolrDocument doc : response.getResults()) {
+			works.add(hit(doc, request.near(), locations, response.getHighlighting()));
+		}
+		return new SearchPage(response.getResults().getNumFound(), request.page(), request.rows(), works,
+				facetValues(response), pinyin, response.getQTime());
+	}
+
+	/** Titles starting with what the reader has typed so far, most available first. */
+	public List<String> suggest(String prefix, int limit) {
+		if (prefix == null || prefix.isBlank()) {
+			return List.of();
+		}
+		SolrQuery query = new SolrQuery("{!field f=title_suggest}" + prefix.strip())
+			.addFilterQuery(SolrFields.DOC_TYPE + ":" + SolrFields.TYPE_WORK)
+			.setFields(SolrFields.TITLE)
+			.setRows(limit * 2)
+			.addSort(SolrFields.AVAILABLE_COUNT, SolrQuery.ORDER.desc)
+			.addSort(SolrFields.ITEM_COUNT, SolrQuery.ORDER.desc);
+		return execute(query).getResults()
+			.stream()
+			.map(doc -> (String) doc.getFieldValue(SolrFields.TITLE))
+			.distinct()
+			.limit(limit)
+			.toList();
+	}
+
+	/** One work by id, or empty. */
+	public Optional<WorkHit> work(String id) {
+		SolrQuery query = new SolrQuery("{!term f=id}" + id).addFilterQuery(SolrFields.DOC_TYPE + ":" + SolrFields.TYPE_WORK);
+		QueryResponse response = execute(query);
+		return response.getResults().stream().findFirst().map(doc -> hit(doc, null, Map.of(), Map.of()));
+	}
+
+	/** How many works the index holds. */
+	public long countWorks() {
+		return execute(new SolrQuery(SolrFields.DOC_TYPE + ":" + SolrFields.TYPE_WORK).setRows(0)).getResults().getNumFound();
+	}
+
+	private String mainQuery(SolrQuery query, String text) {
+		if (text.isEmpty()) {
+			query.setQuery("*:*");
+			return "";
+		}
+		Optional<String> isbn = text.matches("[0-9０-９Xx\\- ]{10,17}") ? Isbn.normalize(text) : Optional.empty();
+		if (isbn.isPresent()) {
+			query.setQuery(SolrFields.ISBN + ":" + isbn.get());
+			return "";
+		}
+		query.set("uq", text);
+		query.set("qmain", "{!edismax qf=$work_qf pf=$work_pf mm=$work_mm v=$uq}");
+		if (!Pinyin.isLatinQuery(text)) {
+			query.setQuery("{!query v=$qmain}");
+			return "";
+		}
+		String pinyin = Pinyin.segment(text);
+		StringBuilder bool = new StringBuilder("{!bool should=$qmain");
+		if (!pinyin.isEmpty()) {
+			query.set("qpy", SolrFields.TITLE_PINYIN + ":\"" + pinyin + "\"");
+			bool.append(" should=$qpy");
+		}
+		String initials = text.replace(" ", "").toLowerCase(java.util.Locale.ROOT);
+		if (initials.length() >= 2 && initials.length() <= 12) {
+			query.set("qini", SolrFields.TITLE_INITIALS + ":" + ClientUtils.escapeQueryChars(initials));
+			bool.append(" should=$qini");
+		}
+		query.setQuery(bool.append("}").toString());
+		return pinyin;
+	}
+
+	private static void sort(SolrQuery query, SearchRequest request) {
+		if (request.near() != null) {
+			query.set("pt", request.near().lat() + "," + request.near().lon());
+			query.set("distq", "{!geofilt sfield=" + SolrFields.AVAILABLE_LOCATION + " d=" + FAR_AWAY_KM
+					+ " score=kilometers filter=false}");
+		}
+		switch (request.sort()) {
+			case DISTANCE -> query.addSort("query($distq," + FAR_AWAY_KM + ")", SolrQuery.ORDER.asc)
+				.addSort("score", SolrQuery.ORDER.desc);
+			case YEAR -> query.addSort(SolrFields.YEAR, SolrQuery.ORDER.desc).addSort("score", SolrQuery.ORDER.desc);
+			case TITLE -> query.addSort(SolrFields.TITLE_SORT, SolrQuery.ORDER.asc);
+			case RELEVANCE -> query.addSort("score", SolrQuery.ORDER.desc)
+				.addSort(SolrFields.AVAILABLE_COUNT, SolrQuery.ORDER.desc)
+				.addSort(SolrFields.YEAR, SolrQuery.ORDER.desc);
+		}
+		query.addSort(SolrFields.ID, SolrQuery.ORDER.asc);
+	}
+
+	private static void facets(SolrQuery query) {
+		query.setFacet(true).setFacetMinCount(1).setFacetLimit(50);
+		FACET_FIELDS.forEach((name, field) -> query.addFacetField("{!ex=" + name + " key=" + name + "}" + field));
+		query.add("facet.range", "{!ex=year key=year}" + SolrFields.YEAR);
+		query.set("f." + SolrFields.YEAR + ".facet.range.start", 1900);
+		query.set("f." + SolrFields.YEAR + ".facet.range.end", 2030);
+		query.set("f." + SolrFields.YEAR + ".facet.range.gap", 10);
+		query.set("f." + SolrFields.YEAR + ".facet.range.other", "before");
+	}
+
+	private static Map<String, List<FacetValue>> facetValues(QueryResponse response) {
+		Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+		if (response.getFacetFields() != null) {
+			for (FacetField field : response.getFacetFields()) {
+				facets.put(field.getName(), field.getValues()
+					.stream()
+					.map(count -> new FacetValue(count.getName(), count.getCount()))
+					.toList());
+			}
+		}
+		if (response.getFacetRanges() != null) {
+			for (RangeFacet<?, ?> range : response.getFacetRanges()) {
+				List<FacetValue> values = new ArrayList<>();
+				if (range.getBefore() != null && range.getBefore().intValue() > 0) {
+					values.add(new FacetValue("-1899", range.getBefore().longValue()));
+				}
+				for (RangeFacet.Count count : range.getCounts()) {
+					if (count.getCount() > 0) {
+						int from = Integer.parseInt(count.getValue());
+						values.add(new FacetValue(from + "-" + (from + 9), count.getCount()));
+					}
+				}
+				facets.put("year", values);
+			}
+		}
+		return facets;
+	}
+
+	private static WorkHit hit(SolrDocument doc, Point near, Map<String, double[]> locations,
+			Map<String, Map<String, List<String>>> highlighting) {
+		String id = (String) doc.getFieldValue(SolrFields.ID);
+		List<Holding> holdings = new ArrayList<>();
+		for (String holding : strings(doc.getFieldValues(SolrFields.HOLDINGS))) {
+			String[] parts = holding.split("\t", -1);
+			holdings.add(new Holding(parts[0], parts[1], parts[2], parts[3], parts[4]));
+		}
+		NearestCopy nearest = null;
+		if (near != null) {
+			for (Holding holding : holdings) {
+				double[] at = locations.get(holding.siteId());
+				if ("available".equals(holding.status()) && at != null) {
+					double km = Math.round(near.distanceKm(at[0], at[1]) * 100) / 100.0;
+					if (nearest == null || km < nearest.distanceKm()) {
+						nearest = new NearestCopy(holding.siteId(), km);
+					}
+				}
+			}
+		}
+		return new WorkHit(id, (String) doc.getFieldValue(SolrFields.TITLE), strings(doc.getFieldValues(SolrFields.AUTHOR)),
+				(Integer) doc.getFieldValue(SolrFields.YEAR), (String) doc.getFieldValue(SolrFields.PUBLISHER),
+				strings(doc.getFieldValues(SolrFields.ISBN)), strings(doc.getFieldValues(SolrFields.FORMAT)),
+				strings(doc.getFieldValues(SolrFields.CLC)), number(doc.getFieldValue(SolrFields.ITEM_COUNT)),
+				number(doc.getFieldValue(SolrFields.AVAILABLE_COUNT)), holdings, nearest,
+				highlighting == null ? Map.of() : highlighting.getOrDefault(id, Map.of()));
+	}
+
+	private Map<String, double[]> locations() {
+		SiteLocations current = sites;
+		if (System.currentTimeMillis() - current.loadedAt() > SITE_CACHE_MILLIS) {
+			Map<String, double[]> loaded = new HashMap<>();
+			jdbc.sql("select id, lat, lon from catalog_site")
+				.query((rs, row) -> loaded.put(rs.getString(1), new double[] { rs.getDouble(2), rs.getDouble(3) }))
+				.list();
+			current = new SiteLocations(loaded, System.currentTimeMillis());
+			sites = current;
+		}
+		return current.byId();
+	}
+
+	private QueryResponse execute(SolrQuery query) {
+		try {
+			return solr.query(query);
+		}
+		catch (SolrServerException | IOException ex) {
+			throw new CatalogIndexException("search failed", ex);
+		}
+	}
+
+	private static String bound(Integer year) {
+		return year == null ? "*" : String.valueOf(year);
+	}
+
+	private static List<String> strings(Collection<Object> values) {
+		return values == null ? List.of() : values.stream().map(String::valueOf).toList();
+	}
+
+	private static int number(Object value) {
+		return value == null ? 0 : ((Number) value).intValue();
+	}
+
+	private record SiteLocations(Map<String, double[]> byId, long loadedAt) {
+	}
+
+}

@@ -1,0 +1,68 @@
+package org.branchlink.catalog;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One page of search results, grouped by work.
+ *
+ * @param total works found
+ * @param page the page shown (0-based)
+ * @param rows works per page
+ * @param works the works on this page
+ * @param facets counts per facet value, by facet name; {@code year} holds decade ranges ({@code 1990-1999})
+ * @param pinyin the pinyin syllables the query was read as, empty when it was not read as pinyin
+ * @param tookMs Solr's query time in milliseconds
+ */
+public record SearchPage(long total, int page, int rows, List<WorkHit> works, Map<String, List<FacetValue>> facets,
+		String pinyin, long tookMs) {
+
+	/**
+	 * A work found, with where its copies are.
+	 *
+	 * @param id the work's id
+	 * @param title its title (highlighted matches in {@code highlights})
+	 * @param authors names
+	 * @param year year of publication, null when unknown
+	 * @param publisher publisher
+	 * @param isbns ISBN-13s and ISBN-10s
+	 * @param formats formats
+	 * @param classes CLC classes
+	 * @param items copies in the county
+	 * @param available copies on the shelf now
+	 * @param holdings every copy: site, call number, status
+	 * @param nearest the nearest site with a copy on the shelf, when the search gave {@code near}
+	 * @param highlights matched fragments by field, with {@code <mark>} tags
+	 */
+	public record WorkHit(String id, String title, List<String> authors, Integer year, String publisher,
+			List<String> isbns, List<String> formats, List<String> classes, int items, int available,
+			List<Holding> holdings, NearestCopy nearest, Map<String, List<String>> highlights) {
+	}
+
+	/**
+	 * One copy.
+	 *
+	 * @param siteId the site holding it
+	 * @param barcode its barcode
+	 * @param callNumber its call number
+	 * @param location its shelving location
+	 * @param status its status ({@code available}, {@code on_loan}…)
+	 */
+	public record Holding(String siteId, String barcode, String callNumber, String location, String status) {
+	}
+
+	/**
+	 * @param siteId the nearest site with an available copy
+	 * @param distanceKm its distance from the reader, in kilometres
+	 */
+	public record NearestCopy(String siteId, double distanceKm) {
+	}
+
+	/**
+	 * @param value the facet value (a site id, a format, a CLC letter, a decade…)
+	 * @param count works with it
+	 */
+	public record FacetValue(String value, long count) {
+	}
+
+}

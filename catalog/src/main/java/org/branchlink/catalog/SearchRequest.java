@@ -1,0 +1,88 @@
+package org.branchlink.catalog;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A reader's search.
+ *
+ * @param query what they typed: Chinese or English words, pinyin ({@code zhongguo lishi}), initials ({@code zgls}), an
+ * ISBN; blank for everything
+ * @param filters chosen facet values by facet name ({@code site}, {@code township}, {@code kind}, {@code line},
+ * {@code format}, {@code language}, {@code clc}, {@code available}); values of one facet are alternatives
+ * @param yearFrom earliest publication year, or null
+ * @param yearTo latest publication year, or null
+ * @param near the reader's place for distances and the nearest copy, or null
+ * @param sort the order
+ * @param page 0-based page
+ * @param rows works per page, 1 to 100
+ */
+public record SearchRequest(String query, Map<String, List<String>> filters, Integer yearFrom, Integer yearTo, Point near,
+		Sort sort, int page, int rows) {
+
+	public SearchRequest {
+		query = query == null ? "" : query.strip();
+		filters = filters == null ? Map.of() : Map.copyOf(filters);
+		sort = sort == null ? (near != null && query.isEmpty() ? Sort.DISTANCE : Sort.RELEVANCE) : sort;
+		if (sort == Sort.DISTANCE && near == null) {
+			throw new IllegalArgumentException("sorting by distance needs near=lat,lon");
+		}
+		if (page < 0 || rows < 1 || rows > 100) {
+			throw new IllegalArgumentException("page must be 0 or more and rows 1 to 100");
+		}
+	}
+
+	public static SearchRequest of(String query) {
+		return new SearchRequest(query, Map.of(), null, null, null, null, 0, 20);
+	}
+
+	/**
+	 * A place in WGS 84 degrees.
+	 *
+	 * @param lat latitude
+	 * @param lon longitude
+	 */
+	public record Point(double lat, double lon) {
+
+		public Point {
+			if (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
+				throw new IllegalArgumentException("near must be lat,lon within -90..90 and -180..180");
+			}
+		}
+
+		/** Parses {@code lat,lon}. */
+		public static Point parse(String text) {
+			String[] parts = text.split(",");
+			if (parts.length != 2) {
+				throw new IllegalArgumentException("near must be lat,lon, got '" + text + "'");
+			}
+			try {
+				return new Point(Double.parseDouble(parts[0].strip()), Double.parseDouble(parts[1].strip()));
+			}
+			catch (NumberFormatException ex) {
+				throw new IllegalArgumentException("near must be lat,lon in degrees, got '" + text + "'");
+			}
+		}
+
+		double distanceKm(double otherLat, double otherLon) {
+			double dLat = Math.toRadians(otherLat - lat);
+			double dLon = Math.toRadians(otherLon - lon);
+			double a = Math.pow(Math.sin(dLat / 2), 2) + Math.cos(Math.toRadians(lat))
+					* Math.cos(Math.toRadians(otherLat)) * Math.pow(Math.sin(dLon / 2), 2);
+			return 2 * 6371.0088 * Math.asin(Math.sqrt(a));
+		}
+
+	}
+
+	/** Result orders. */
+	public enum Sort {
+
+		RELEVANCE, YEAR, TITLE, DISTANCE
+
+	}
+
+	/** The facet names readers filter by. */
+	public static final List<String> FACETS = List.of("site", "township", "kind", "line", "format", "language", "clc",
+			"available");
+
+}

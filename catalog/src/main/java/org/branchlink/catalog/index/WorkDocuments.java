@@ -1,0 +1,130 @@
+package org.branchlink.catalog.index;
+
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.solr.common.SolrInputDocument;
+import org.branchlink.catalog.ingest.WorkStore.HeldRecord;
+import org.branchlink.catalog.record.BibRecord;
+import org.branchlink.catalog.record.Isbn;
+import org.branchlink.catalog.record.Item;
+
+/**
+ * Builds a work's search document from all the sites' records of it: the fullest record gives the title and
+ * description, every record adds its titles, names, ISBNs and holdings, and the holdings give the facets (site,
+ * township, kind, service line), availability and the places of available copies. No reader data: items carry only
+ * their status.
+ */
+public final class WorkDocuments {
+
+	private WorkDocuments() {
+	}
+
+	public static SolrInputDocument of(String workId, List<HeldRecord> records) {
+		BibRecord best = records.stream().map(HeldRecord::record).max(Comparator.comparingInt(WorkDocuments::fullness)
+			.thenComparing(BibRecord::siteId, Comparator.reverseOrder())).orElseThrow();
+		SolrInputDocument doc = new SolrInputDocument();
+		doc.setField(SolrFields.ID, workId);
+		doc.setField(SolrFields.DOC_TYPE, SolrFields.TYPE_WORK);
+		doc.setField(SolrFields.TITLE, best.title());
+		doc.setField(SolrFields.TITLE_SORT, org.branchlink.catalog.record.WorkKey.normalize(best.title()));
+		doc.setField(SolrFields.TITLE_PINYIN, Pinyin.syllables(best.title()));
+		doc.setField(SolrFields.TITLE_INITIALS, Pinyin.initialsAndTails(best.title()));
+		if (best.year() > 0) {
+			doc.setField(SolrFields.YEAR, best.year());
+		}
+		doc.setField(SolrFields.PUBLISHER, best.publisher());
+		Set<String> titles = new LinkedHashSet<>();
+		Set<String> authors = new LinkedHashSet<>();
+		Set<String> isbns = new LinkedHashSet<>();
+		Set<String> languages = new LinkedHashSet<>();
+		Set<String> formats = new LinkedHashSet<>();
+		Set<String> classes = new LinkedHashSet<>();
+		Set<String> topClasses = new LinkedHashSet<>();
+		Set<String> subjects = new LinkedHashSet<>();
+		Set<String> sites = new LinkedHashSet<>();
+		Set<String> townships = new LinkedHashSet<>();
+		Set<String> kinds = new LinkedHashSet<>();
+		Set<String> lines = new LinkedHashSet<>();
+		Set<String> availableSites = new LinkedHashSet<>();
+		Set<String> availablePlaces = new LinkedHashSet<>();
+		Set<String> holdings = new LinkedHashSet<>();
+		int items = 0;
+		int available = 0;
+		for (HeldRecord held : records) {
+			BibRecord record = held.record();
+			if (!record.title().equals(best.title())) {
+				titles.add(record.title());
+			}
+			titles.addAll(record.otherTitles());
+			authors.addAll(record.authors());
+			for (String isbn : record.isbns()) {
+				isbns.add(isbn);
+				Isbn.toIsbn10(isbn).ifPresent(isbns::add);
+			}
+			add(languages, record.language());
+			add(formats, record.format());
+			add(classes, record.classification());
+			add(topClasses, record.classificationTop());
+			subjects.addAll(record.subjects());
+			sites.add(record.siteId());
+			add(townships, held.site().township());
+			add(kinds, held.site().kind());
+			lines.addAll(held.site().serviceLines());
+			for (Item item : record.items()) {
+				items++;
+				holdings.add(String.join("\t", record.siteId(), item.barcode(), item.callNumber(), item.location(),
+						item.status()));
+				if (item.isAvailable()) {
+					available++;
+					availableSites.add(record.siteId());
+					if (held.site().lat() != null) {
+						availablePlaces.add(held.site().lat() + "," + held.site().lon());
+					}
+				}
+			}
+			doc.addField(SolrFields.RECORDS, record.siteId() + ":" + record.recordId());
+		}
+		titles.remove(best.title());
+		set(doc, SolrFields.TITLE_ALT, titles);
+		set(doc, SolrFields.AUTHOR, authors);
+		set(doc, SolrFields.AUTHOR_FACET, authors);
+		set(doc, SolrFields.ISBN, isbns);
+		set(doc, SolrFields.LANGUAGE, languages);
+		set(doc, SolrFields.FORMAT, formats);
+		set(doc, SolrFields.CLC, classes);
+		set(doc, SolrFields.CLC_TOP, topClasses);
+		set(doc, SolrFields.SUBJECT, subjects);
+		set(doc, SolrFields.HOLDING_SITE, sites);
+		set(doc, SolrFields.HOLDING_TOWNSHIP, townships);
+		set(doc, SolrFields.HOLDING_SITE_KIND, kinds);
+		set(doc, SolrFields.HOLDING_SERVICE_LINE, lines);
+		set(doc, SolrFields.AVAILABLE_SITE, availableSites);
+		set(doc, SolrFields.AVAILABLE_LOCATION, availablePlaces);
+		set(doc, SolrFields.HOLDINGS, holdings);
+		doc.setField(SolrFields.AVAILABLE_NOW, available > 0);
+		doc.setField(SolrFields.ITEM_COUNT, items);
+		doc.setField(SolrFields.AVAILABLE_COUNT, available);
+		return doc;
+	}
+
+	private static int fullness(BibRecord record) {
+		return (record.isbns().isEmpty() ? 0 : 4) + (record.classification().isEmpty() ? 0 : 2)
+				+ (record.publisher().isEmpty() ? 0 : 1) + (record.year() > 0 ? 1 : 0) + record.authors().size();
+	}
+
+	private static void add(Set<String> values, String value) {
+		if (value != null && !value.isBlank()) {
+			values.add(value);
+		}
+	}
+
+	private static void set(SolrInputDocument doc, String field, Set<String> values) {
+		if (!values.isEmpty()) {
+			doc.setField(field, List.copyOf(values));
+		}
+	}
+
+}

@@ -1,0 +1,14 @@
+package org.branchlink.catalog.ingest;
+
+import org.branchlink.catalog.record.BibRecord;
+
+/**
+ * A record as the ingest stores it: the normalized record, its source and a hash of its content to see changes.
+ *
+ * @param record the normalized record
+ * @param sourceFormat {@code marc21}, {@code unimarc}, {@code spreadsheet}, {@code json}
+ * @param source the source bytes (ISO 2709 or XML), may be null
+ * @param contentSha1 hash of the normalized record, items included
+ */
+public record StoredRecord(BibRecord record, String sourceFormat, byte[] source, String contentSha1) {
+}

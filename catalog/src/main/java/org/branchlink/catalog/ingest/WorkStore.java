@@ -1,0 +1,213 @@
+package org.branchlink.catalog.ingest;
+
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.branchlink.catalog.record.BibRecord;
+import org.branchlink.catalog.record.Item;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Records, items and works in PostgreSQL, in batches. Callers hold the transaction. */
+@Component
+public class WorkStore {
+
+	private final JdbcTemplate jdbc;
+
+	private final JdbcClient client;
+
+	WorkStore(JdbcTemplate jdbc, JdbcClient client) {
+		this.jdbc = jdbc;
+		this.client = client;
+	}
+
+	/** What the catalogue already has of these records: their content hash and work. */
+	public Map<String, Existing> existing(String siteId, Collection<String> recordIds) {
+		Map<String, Existing> existing = new HashMap<>();
+		client.sql("select record_id, content_sha1, work_id from bib_record where site_id = :site and record_id = any(:ids)")
+			.param("site", siteId)
+			.param("ids", recordIds.toArray(String[]::new))
+			.query((ResultSet rs) -> {
+				existing.put(rs.getString(1), new Existing(rs.getString(2), rs.getString(3)));
+			});
+		return existing;
+	}
+
+	/** The works these keys already belong to. */
+	public Map<String, String> worksOfKeys(Collection<String> keys) {
+		Map<String, String> works = new HashMap<>();
+		client.sql("select key, work_id from work_key where key = any(:keys)")
+			.param("keys", keys.toArray(String[]::new))
+			.query((ResultSet rs) -> {
+				works.put(rs.getString(1), rs.getString(2));
+			});
+		return works;
+	}
+
+	/** Creates these works (when new) and points their keys at them (when not yet taken). */
+	public void addWorks(Map<String, String> workOfKey) {
+		List<String> works = workOfKey.values().stream().distinct().toList();
+		jdbc.batchUpdate("insert into work (id) values (?) on conflict do nothing", works, 1000,
+				(ps, id) -> ps.setString(1, id));
+		jdbc.batchUpdate("insert into work_key (key, work_id) values (?, ?) on conflict do nothing",
+				new ArrayList<>(workOfKey.entrySet()), 1000, (ps, entry) -> {
+					ps.setString(1, entry.getKey());
+					ps.setString(2, entry.getValue());
+				});
+	}
+
+	/** Inserts or replaces these records of one site, with their items. */
+	public void saveRecords(String siteId, List<Placed> records, long runId) {
+		jdbc.batchUpdate("""
+				insert into bib_record (site_id, record_id, version, content_sha1, work_id, title, other_titles, authors,
+				    isbns, publisher, year, language, format, classification, subjects, source_format, source, last_run,
+				    updated_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+				on conflict (site_id, record_id) do update set version = excluded.version,
+				    content_sha1 = excluded.content_sha1, work_id = excluded.work_id, title = excluded.title,
+				    other_titles = excluded.other_titles, authors = excluded.authors, isbns = excluded.isbns,
+				    publisher = excluded.publisher, year = excluded.year, language = excluded.language,
+				    format = excluded.format, classification = excluded.classification, subjects = excluded.subjects,
+				    source_format = excluded.source_format, source = excluded.source, last_run = excluded.last_run,
+				    updated_at = now()""", records, 1000, (ps, placed) -> {
+			BibRecord r = placed.stored().record();
+			ps.setString(1, siteId);
+			ps.setString(2, r.recordId());
+			ps.setString(3, r.version());
+			ps.setString(4, placed.stored().contentSha1());
+			ps.setString(5, placed.workId());
+			ps.setString(6, r.title());
+			ps.setArray(7, array(ps, r.otherTitles()));
+			ps.setArray(8, array(ps, r.authors()));
+			ps.setArray(9, array(ps, r.isbns()));
+			ps.setString(10, r.publisher());
+			ps.setInt(11, r.year());
+			ps.setString(12, r.language());
+			ps.setString(13, r.format());
+			ps.setString(14, r.classification());
+			ps.setArray(15, array(ps, r.subjects()));
+			ps.setString(16, placed.stored().sourceFormat());
+			ps.setBytes(17, placed.stored().source());
+			ps.setLong(18, runId);
+		});
+		client.sql("delete from item where site_id = :site and record_id = any(:ids)")
+			.param("site", siteId)
+			.param("ids", records.stream().map(p -> p.stored().record().recordId()).toArray(String[]::new))
+			.update();
+		List<Object[]> items = new ArrayList<>();
+		for (Placed placed : records) {
+			for (Item item : placed.stored().record().items()) {
+				items.add(new Object[] { siteId, item.barcode(), placed.stored().record().recordId(), item.callNumber(),
+						item.location(), item.status() });
+			}
+		}
+		jdbc.batchUpdate("""
+				insert into item (site_id, barcode, record_id, call_number, location, status) values (?, ?, ?, ?, ?, ?)
+				on conflict (site_id, barcode) do update set record_id = excluded.record_id,
+				    call_number = excluded.call_number, location = excluded.location, status = excluded.status""", items);
+	}
+
+	/** Marks records read again unchanged as seen by this run, so a full run keeps them. */
+	public void touch(String siteId, Collection<String> recordIds, long runId) {
+		client.sql("update bib_record set last_run = :run where site_id = :site and record_id = any(:ids)")
+			.param("run", runId)
+			.param("site", siteId)
+			.param("ids", recordIds.toArray(String[]::new))
+			.update();
+	}
+
+	/** Deletes these records of a site; returns the work of each deleted record. */
+	public List<String> delete(String siteId, Collection<String> recordIds) {
+		return client.sql("delete from bib_record where site_id = :site and record_id = any(:ids) returning work_id")
+			.param("site", siteId)
+			.param("ids", recordIds.toArray(String[]::new))
+			.query(String.class)
+			.list();
+	}
+
+	/** Deletes the site's records that this run did not see; returns the works they belonged to. */
+	public List<String> deleteNotSeen(String siteId, long runId) {
+		return client.sql("delete from bib_record where site_id = :site and last_run <> :run returning work_id")
+			.param("site", siteId)
+			.param("run", runId)
+			.query(String.class)
+			.list();
+	}
+
+	/** Every record and item of these works, with the holding sites' facts, grouped by work. */
+	public Map<String, List<HeldRecord>> load(Collection<String> workIds) {
+		Map<String, List<HeldRecord>> works = new LinkedHashMap<>();
+		Map<String, List<HeldItem>> itemsByRecord = new HashMap<>();
+		client.sql("""
+				select i.site_id, i.record_id, i.barcode, i.call_number, i.location, i.status
+				from item i join bib_record r on r.site_id = i.site_id and r.record_id = i.record_id
+				where r.work_id = any(:works)""")
+			.param("works", workIds.toArray(String[]::new))
+			.query((ResultSet rs) -> {
+				itemsByRecord.computeIfAbsent(rs.getString(1) + "\u0000" + rs.getString(2), k -> new ArrayList<>())
+					.add(new HeldItem(new Item(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6))));
+			});
+		client.sql("""
+				select r.*, s.kind as site_kind, s.township, s.service_lines, s.lat, s.lon
+				from bib_record r left join catalog_site s on s.id = r.site_id
+				where r.work_id = any(:works) order by r.work_id, r.site_id, r.record_id""")
+			.param("works", workIds.toArray(String[]::new))
+			.query((ResultSet rs) -> {
+				String siteId = rs.getString("site_id");
+				String recordId = rs.getString("record_id");
+				BibRecord record = new BibRecord(siteId, recordId, rs.getString("version"), rs.getString("title"),
+						strings(rs.getArray("other_titles")), strings(rs.getArray("authors")),
+						strings(rs.getArray("isbns")), rs.getString("publisher"), rs.getInt("year"),
+						rs.getString("language"), rs.getString("format"), rs.getString("classification"),
+						strings(rs.getArray("subjects")),
+						itemsByRecord.getOrDefault(siteId + "\u0000" + recordId, List.of()).stream().map(HeldItem::item).toList());
+				Double lat = rs.getObject("lat") == null ? null : rs.getDouble("lat");
+				Double lon = rs.getObject("lon") == null ? null : rs.getDouble("lon");
+				HoldingSite site = new HoldingSite(siteId, rs.getString("site_kind"), rs.getString("township"),
+						rs.getArray("service_lines") == null ? List.of() : strings(rs.getArray("service_lines")), lat, lon);
+				works.computeIfAbsent(rs.getString("work_id"), w -> new ArrayList<>()).add(new HeldRecord(record, site));
+			});
+		return works;
+	}
+
+	private static Array array(PreparedStatement ps, List<String> values) throws SQLException {
+		return ps.getConnection().createArrayOf("text", values.toArray());
+	}
+
+	private static List<String> strings(Array array) throws SQLException {
+		return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+	}
+
+	/** What is stored of a record: its content hash and work. */
+	public record Existing(String contentSha1, String workId) {
+	}
+
+	/** A record with the work it goes to. */
+	public record Placed(StoredRecord stored, String workId) {
+	}
+
+	/** A record of a work, with the site that holds it. */
+	public record HeldRecord(BibRecord record, HoldingSite site) {
+	}
+
+	/** A holding site's facts for facets and distance; kind and place are null for a site the registry lacks. */
+	public record HoldingSite(String id, String kind, String township, List<String> serviceLines, Double lat,
+			Double lon) {
+	}
+
+	private record HeldItem(Item item) {
+	}
+
+}

@@ -1,0 +1,32 @@
+package org.branchlink.catalog.marc;
+
+import org.marc4j.marc.Record;
+
+/** MARC21 or UNIMARC (CNMARC is UNIMARC-based): told apart by their title fields, 245 against 200. */
+public enum MarcFlavour {
+
+	MARC21, UNIMARC;
+
+	public static MarcFlavour of(Record record) {
+		boolean has245 = record.getVariableField("245") != null;
+		boolean has200 = record.getVariableField("200") != null;
+		return !has245 && has200 ? UNIMARC : MARC21;
+	}
+
+	/** Whether the raw record's directory lists a 200 field and no 245. */
+	static boolean looksLikeUnimarc(byte[] record) {
+		int base = 0;
+		for (int i = 12; i < 17; i++) {
+			base = base * 10 + (record[i] - '0');
+		}
+		boolean has200 = false;
+		for (int entry = 24; entry + 12 < base; entry += 12) {
+			if (record[entry] == '2' && record[entry + 1] == '4' && record[entry + 2] == '5') {
+				return false;
+			}
+			has200 |= record[entry] == '2' && record[entry + 1] == '0' && record[entry + 2] == '0';
+		}
+		return has200;
+	}
+
+}

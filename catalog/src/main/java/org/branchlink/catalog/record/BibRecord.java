@@ -1,0 +1,53 @@
+package org.branchlink.catalog.record;
+
+import java.util.List;
+
+/**
+ * A site's bibliographic record, normalized: what the search index and the work merge need, whatever the record's
+ * source format. The source record itself is kept beside it.
+ *
+ * @param siteId the site that holds it
+ * @param recordId the record's id in the site's system (MARC 001, OAI identifier, spreadsheet row key)
+ * @param version the source's version of the record (MARC 005, OAI datestamp); empty when unknown
+ * @param title the title proper with its other title information, never blank; in the vernacular script where the
+ * record has one (MARC21 880)
+ * @param otherTitles parallel, romanized and variant titles (CNMARC 200 pinyin, MARC21 245 beside an 880)
+ * @param authors personal and corporate names, main entry first
+ * @param isbns ISBN-13s, normalized (see {@link Isbn})
+ * @param publisher publisher name, may be empty
+ * @param year year of publication, 0 when unknown
+ * @param language ISO 639-2 code ({@code chi}, {@code eng}…), may be empty
+ * @param format {@code book}, {@code serial}, {@code audio}, {@code video}, {@code map}, {@code score}, {@code
+ * electronic} or {@code other}
+ * @param classification 中图法 (CLC) class, e.g. {@code I247.5}; may be empty
+ * @param subjects subject headings
+ * @param items the copies the site holds
+ */
+public record BibRecord(String siteId, String recordId, String version, String title, List<String> otherTitles,
+		List<String> authors,
+		List<String> isbns, String publisher, int year, String language, String format, String classification,
+		List<String> subjects, List<Item> items) {
+
+	public BibRecord {
+		otherTitles = List.copyOf(otherTitles);
+		authors = List.copyOf(authors);
+		isbns = List.copyOf(isbns);
+		subjects = List.copyOf(subjects);
+		items = List.copyOf(items);
+	}
+
+	public String mainAuthor() {
+		return authors.isEmpty() ? "" : authors.get(0);
+	}
+
+	/** The CLC top class: the first letter, two letters for T (industrial technology). */
+	public String classificationTop() {
+		if (classification.isEmpty() || !Character.isLetter(classification.charAt(0))) {
+			return "";
+		}
+		String upper = classification.toUpperCase(java.util.Locale.ROOT);
+		return upper.charAt(0) == 'T' && upper.length() > 1 && Character.isLetter(upper.charAt(1))
+				? upper.substring(0, 2) : upper.substring(0, 1);
+	}
+
+}

@@ -1,0 +1,74 @@
+package org.branchlink.gateway.catalog;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.branchlink.catalog.CatalogSearch;
+import org.branchlink.catalog.SearchPage;
+import org.branchlink.catalog.SearchRequest;
+import org.branchlink.gateway.site.NotFoundException;
+
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The unified catalogue search: every site's records, merged into works, with where copies are. */
+@RestController
+@Tag(name = "Search", description = "Books and other works in every site of the county (public)")
+class CatalogController {
+
+	private final CatalogSearch search;
+
+	CatalogController(CatalogSearch search) {
+		this.search = search;
+	}
+
+	@GetMapping("/api/search")
+	@Operation(summary = "Search works in every site",
+			description = "Role: anyone. q takes Chinese (simplified or traditional), English, pinyin (zhongguo lishi) or "
+					+ "initials (zgls), or an ISBN. Filters (repeatable): site, township, kind, line, format, language, "
+					+ "clc, available; yearFrom/yearTo. near=lat,lon adds each work's nearest site with a copy on the "
+					+ "shelf; sort=relevance|year|title|distance.")
+	SearchPage search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String near,
+			@RequestParam(required = false) Integer yearFrom, @RequestParam(required = false) Integer yearTo,
+			@RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int rows,
+			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+		return search.search(request(q, near, yearFrom, yearTo, sort, page, rows, parameters));
+	}
+
+	@GetMapping("/api/search/suggest")
+	@Operation(summary = "Titles starting with what has been typed", description = "Role: anyone.")
+	List<String> suggest(@RequestParam String q, @RequestParam(defaultValue = "8") int limit) {
+		return search.suggest(q, Math.min(Math.max(limit, 1), 20));
+	}
+
+	@GetMapping("/api/works/{id}")
+	@Operation(summary = "One work with every copy in the county", description = "Role: anyone.")
+	SearchPage.WorkHit work(@PathVariable String id) {
+		return search.work(id).orElseThrow(() -> new NotFoundException("work", id));
+	}
+
+	static SearchRequest request(String q, String near, Integer yearFrom, Integer yearTo, String sort, int page, int rows,
+			MultiValueMap<String, String> parameters) {
+		Map<String, List<String>> filters = new LinkedHashMap<>();
+		for (String facet : SearchRequest.FACETS) {
+			List<String> values = parameters.getOrDefault(facet, List.of());
+			if (!values.isEmpty()) {
+				filters.put(facet, new ArrayList<>(values.stream().filter(v -> !v.isBlank()).toList()));
+			}
+		}
+		SearchRequest.Sort order = sort == null || sort.isBlank() ? null
+				: SearchRequest.Sort.valueOf(sort.strip().toUpperCase(java.util.Locale.ROOT));
+		return new SearchRequest(q, filters, yearFrom, yearTo,
+				near == null || near.isBlank() ? null : SearchRequest.Point.parse(near), order, page, rows);
+	}
+
+}

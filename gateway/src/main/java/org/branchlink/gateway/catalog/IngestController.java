@@ -1,0 +1,93 @@
+package org.branchlink.gateway.catalog;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.branchlink.catalog.CatalogIngest;
+import org.branchlink.catalog.IngestMode;
+import org.branchlink.catalog.IngestReport;
+import org.branchlink.catalog.QuarantinedRecord;
+import org.branchlink.gateway.security.SiteAccess;
+import org.branchlink.sync.catalog.SiteCatalogIngest;
+
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Feeding a site's records from outside, and what became of them. */
+@RestController
+@Tag(name = "Ingest", description = "Upload a site's records; ingest runs and the quarantine of refused records")
+class IngestController {
+
+	private final SiteCatalogIngest ingest;
+
+	private final CatalogIngest catalog;
+
+	private final SiteAccess access;
+
+	IngestController(SiteCatalogIngest ingest, CatalogIngest catalog, SiteAccess access) {
+		this.ingest = ingest;
+		this.catalog = catalog;
+		this.access = access;
+	}
+
+	@PostMapping(path = "/api/sites/{siteId}/ingest", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Ingest a file of records for a site and return the run's counts",
+			description = "Role: SITE_SYSTEM of that site, or CENTRAL_ADMIN. The file (part 'file') is ISO 2709 or "
+					+ "MARCXML, MARC21 or UNIMARC/CNMARC. charset (UTF-8, MARC-8, GBK, GB18030) and mode (full: the file is "
+					+ "the site's whole catalogue; incremental) default to the site's connector settings. Malformed "
+					+ "records are quarantined with their position and reason; the rest are loaded.")
+	IngestReport ingest(@PathVariable String siteId, @RequestPart("file") MultipartFile file,
+			@RequestParam(required = false) String charset, @RequestParam(required = false) String mode,
+			Authentication authentication) throws IOException {
+		access.requireActFor(authentication, siteId);
+		if (file.isEmpty()) {
+			throw new IllegalArgumentException("the file is empty");
+		}
+		IngestMode ingestMode = mode == null || mode.isBlank() ? null : IngestMode.valueOf(mode.strip().toUpperCase(Locale.ROOT));
+		String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
+		return ingest.ingestFile(siteId, name, file.getInputStream(), charset, ingestMode);
+	}
+
+	@GetMapping("/api/ingest/runs")
+	@Operation(summary = "Ingest runs: those running (with progress) first, then the latest",
+			description = "Role: CENTRAL_ADMIN for all sites; LIBRARIAN or SITE_SYSTEM for a site they act for (site=…).")
+	List<IngestReport> runs(@RequestParam(required = false) String site, @RequestParam(defaultValue = "20") int limit,
+			Authentication authentication) {
+		requireScope(authentication, site);
+		return catalog.reports(site, Math.min(Math.max(limit, 1), 200));
+	}
+
+	@GetMapping("/api/ingest/quarantine")
+	@Operation(summary = "Records refused at ingest, with site, source, position and reason",
+			description = "Role: CENTRAL_ADMIN for all sites; LIBRARIAN or SITE_SYSTEM for a site they act for (site=…).")
+	List<QuarantinedRecord> quarantine(@RequestParam(required = false) String site,
+			@RequestParam(defaultValue = "100") int limit, Authentication authentication) {
+		requireScope(authentication, site);
+		return catalog.quarantined(site, Math.min(Math.max(limit, 1), 1000));
+	}
+
+	private void requireScope(Authentication authentication, String site) {
+		if (site == null) {
+			boolean central = authentication.getAuthorities()
+				.stream()
+				.anyMatch(authority -> authority.getAuthority().equals("ROLE_CENTRAL_ADMIN"));
+			if (!central) {
+				throw new org.springframework.security.access.AccessDeniedException("name a site you act for");
+			}
+		}
+		else {
+			access.requireActFor(authentication, site);
+		}
+	}
+
+}

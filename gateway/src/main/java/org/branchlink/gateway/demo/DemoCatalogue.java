@@ -1,0 +1,206 @@
+package org.branchlink.gateway.demo;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.marc4j.MarcStreamWriter;
+import org.marc4j.marc.DataField;
+import org.marc4j.marc.MarcFactory;
+import org.marc4j.marc.Record;
+
+/**
+ * Generates a deterministic demo catalogue: editions with Chinese and English titles, names, publishers, years, CLC
+ * classes and valid ISBNs (some without), each held by one to four sites, written as the ISO 2709 files those sites
+ * would export — CNMARC (UNIMARC) from most, MARC21 from a few, in GBK where the site's connector says so — so the
+ * demo runs the same ingest as a real county.
+ */
+public final class DemoCatalogue {
+
+	private static final String[] SURNAMES = { "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱",
+			"胡", "郭", "何", "林", "罗", "高" };
+
+	private static final String[] GIVEN = { "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟",
+			"涛", "明", "超", "秀英", "华", "建国", "志强", "晓东", "海燕", "春梅" };
+
+	private static final String[][] TOPICS = { { "中国历史", "K2" }, { "地方志", "K29" }, { "书法", "J292" },
+			{ "国画", "J212" }, { "唐诗", "I222" }, { "宋词", "I222" }, { "红楼梦", "I242" }, { "儿童故事", "I287" },
+			{ "科幻小说", "I247" }, { "散文", "I266" }, { "水稻栽培", "S511" }, { "茶叶种植", "S571" }, { "生猪养殖", "S828" },
+			{ "果树修剪", "S66" }, { "家庭医学", "R4" }, { "中医养生", "R212" }, { "计算机基础", "TP3" }, { "电子商务", "F713" },
+			{ "乡村振兴", "F32" }, { "法律常识", "D92" }, { "心理学", "B84" }, { "数学", "O1" }, { "天文", "P1" },
+			{ "环境保护", "X" }, { "烹饪", "TS97" }, { "旅游", "K92" }, { "音乐", "J6" }, { "戏曲", "J8" }, { "摄影", "J4" },
+			{ "围棋", "G89" } };
+
+	private static final String[] SHAPES = { "%s入门", "%s简史", "%s教程", "%s百问", "%s精选", "图说%s", "%s实用手册",
+			"%s与生活", "少年%s", "%s新编", "走进%s", "%s十讲", "%s的故事", "%s研究", "%s概论" };
+
+	private static final String[] PUBLISHERS = { "人民出版社", "中华书局", "商务印书馆", "人民文学出版社", "科学出版社",
+			"中国农业出版社", "浙江人民出版社", "浙江少年儿童出版社", "上海古籍出版社", "人民卫生出版社", "机械工业出版社",
+			"北京大学出版社" };
+
+	private static final String[][] ENGLISH = { { "A History of China", "K2" }, { "Calligraphy for Beginners", "J292" },
+			{ "Rice Farming Today", "S511" }, { "Tea: A Global History", "S571" }, { "Chinese Poetry in Translation", "I222" },
+			{ "Introduction to Computing", "TP3" }, { "Family Health Guide", "R4" }, { "Stories for Children", "I287" },
+			{ "The Three-Body Problem", "I247" }, { "Village Economics", "F32" } };
+
+	private static final String[] ENGLISH_NAMES = { "Smith, John", "Liu, Cixin", "Brown, Mary", "Wang, Helen",
+			"Taylor, James", "Chen, Joyce" };
+
+	private final Random random = new Random(DemoCounty.SEED);
+
+	private final MarcFactory factory = MarcFactory.newInstance();
+
+	private int barcode = 100_000;
+
+	/** A site of the demo county that holds a catalogue, and how it exports. */
+	public record Holder(String siteId, boolean marc21, Charset charset, int weight) {
+	}
+
+	/**
+	 * @param holders the sites that hold books, with their share of the catalogue
+	 * @param records how many site records to generate in all (about; editions are spread over one to four sites)
+	 * @return ISO 2709 bytes per site, in holder order
+	 */
+	public static Map<String, byte[]> generate(List<Holder> holders, int records) {
+		return new DemoCatalogue().files(holders, records);
+	}
+
+	private Map<String, byte[]> files(List<Holder> holders, int target) {
+		Map<String, List<Record>> bySite = new LinkedHashMap<>();
+		holders.forEach(holder -> bySite.put(holder.siteId(), new ArrayList<>()));
+		int totalWeight = holders.stream().mapToInt(Holder::weight).sum();
+		int made = 0;
+		for (int edition = 0; made < target; edition++) {
+			Edition e = edition(edition);
+			int copies = 1 + (random.nextDouble() < 0.55 ? random.nextInt(4) : 0);
+			List<Holder> chosen = new ArrayList<>();
+			while (chosen.size() < Math.min(copies, holders.size())) {
+				Holder holder = pick(holders, totalWeight);
+				if (!chosen.contains(holder)) {
+					chosen.add(holder);
+				}
+			}
+			for (Holder holder : chosen) {
+				bySite.get(holder.siteId()).add(holder.marc21() ? marc21(e, holder) : unimarc(e, holder));
+				made++;
+			}
+		}
+		Map<String, byte[]> files = new LinkedHashMap<>();
+		for (Holder holder : holders) {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			MarcStreamWriter writer = new MarcStreamWriter(out, holder.charset().name(), true);
+			bySite.get(holder.siteId()).forEach(writer::write);
+			writer.close();
+			files.put(holder.siteId(), out.toByteArray());
+		}
+		return files;
+	}
+
+	private record Edition(int number, String title, String author, String publisher, int year, String clc,
+			String isbn, String language, char type) {
+	}
+
+	private Edition edition(int number) {
+		boolean english = random.nextDouble() < 0.15;
+		int year = 1980 + random.nextInt(46);
+		String isbn = random.nextDouble() < 0.88 ? isbn(number) : "";
+		char type = random.nextDouble() < 0.93 ? 'a' : random.nextBoolean() ? 'g' : 'j';
+		if (english) {
+			String[] title = ENGLISH[random.nextInt(ENGLISH.length)];
+			String suffix = random.nextDouble() < 0.5 ? "" : " (" + (2 + random.nextInt(6)) + "th edition)";
+			return new Edition(number, title[0] + suffix, ENGLISH_NAMES[random.nextInt(ENGLISH_NAMES.length)],
+					"Foreign Languages Press", year, title[1], isbn, "eng", type);
+		}
+		String[] topic = TOPICS[random.nextInt(TOPICS.length)];
+		String title = String.format(SHAPES[random.nextInt(SHAPES.length)], topic[0]);
+		if (random.nextDouble() < 0.35) {
+			title = title + "（第" + (1 + random.nextInt(5)) + "版）";
+		}
+		String author = SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)];
+		return new Edition(number, title, author, PUBLISHERS[random.nextInt(PUBLISHERS.length)], year,
+				topic[1] + (random.nextInt(9) + 1), isbn, "chi", type);
+	}
+
+	private Record unimarc(Edition e, Holder holder) {
+		Record record = factory.newRecord("00000n" + e.type() + "m0 22000003  450 ");
+		record.addVariableField(factory.newControlField("001", holder.siteId() + "-" + e.number()));
+		record.addVariableField(factory.newControlField("005", e.year() + "0101000000.0"));
+		if (!e.isbn().isEmpty()) {
+			record.addVariableField(field("010", 'a', e.isbn(), 'd', "CNY" + (20 + e.number() % 80) + ".00"));
+		}
+		record.addVariableField(field("100", 'a', "20240101d" + e.year() + "    em y0chiy50      ea"));
+		record.addVariableField(field("101", 'a', e.language()));
+		record.addVariableField(field("200", 'a', e.title(), 'f', e.author() + "著"));
+		record.addVariableField(field("210", 'a', "北京", 'c', e.publisher(), 'd', String.valueOf(e.year())));
+		record.addVariableField(field("690", 'a', e.clc(), 'v', "5"));
+		record.addVariableField(field("701", 'a', e.author()));
+		for (Object[] item : items(e, holder)) {
+			record.addVariableField(field("905", 'a', holder.siteId(), 'b', (String) item[0], 'c', "中文图书", 'd', e.clc(),
+					'e', String.valueOf(e.number() % 997)));
+		}
+		return record;
+	}
+
+	private Record marc21(Edition e, Holder holder) {
+		Record record = factory.newRecord("00000n" + e.type() + "m a22000007a 4500");
+		record.addVariableField(factory.newControlField("001", holder.siteId() + "-" + e.number()));
+		record.addVariableField(factory.newControlField("005", e.year() + "0101000000.0"));
+		record.addVariableField(factory.newControlField("008", "240101s" + e.year() + "    cc            000 0 " + e.language() + " d"));
+		if (!e.isbn().isEmpty()) {
+			record.addVariableField(field("020", 'a', e.isbn()));
+		}
+		record.addVariableField(field("084", 'a', e.clc(), '2', "clc"));
+		record.addVariableField(field("100", 'a', e.author()));
+		record.addVariableField(field("245", 'a', e.title()));
+		record.addVariableField(field("260", 'a', "北京", 'b', e.publisher(), 'c', String.valueOf(e.year())));
+		for (Object[] item : items(e, holder)) {
+			record.addVariableField(field("852", 'b', holder.siteId(), 'h', e.clc(), 'i', String.valueOf(e.number() % 997),
+					'p', (String) item[0]));
+		}
+		return record;
+	}
+
+	/** Each item's barcode: one copy, sometimes two. Circulation status arrives with lending, not with records. */
+	private List<Object[]> items(Edition e, Holder holder) {
+		List<Object[]> items = new ArrayList<>();
+		int count = 1 + (random.nextDouble() < 0.25 ? 1 : 0);
+		for (int i = 0; i < count; i++) {
+			items.add(new Object[] { "QX" + (barcode++) });
+		}
+		return items;
+	}
+
+	private DataField field(String tag, Object... codesAndValues) {
+		DataField field = factory.newDataField(tag, ' ', ' ');
+		for (int i = 0; i < codesAndValues.length; i += 2) {
+			field.addSubfield(factory.newSubfield((Character) codesAndValues[i], (String) codesAndValues[i + 1]));
+		}
+		return field;
+	}
+
+	private Holder pick(List<Holder> holders, int totalWeight) {
+		int draw = random.nextInt(totalWeight);
+		for (Holder holder : holders) {
+			draw -= holder.weight();
+			if (draw < 0) {
+				return holder;
+			}
+		}
+		return holders.get(holders.size() - 1);
+	}
+
+	/** A valid ISBN-13 in the Chinese 978-7 range, unique per edition. */
+	private static String isbn(int number) {
+		String body = "9787" + String.format("%08d", 10_000_000 + number * 7 % 89_999_999);
+		int sum = 0;
+		for (int i = 0; i < 12; i++) {
+			sum += (body.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
+		}
+		return body + (10 - sum % 10) % 10;
+	}
+
+}

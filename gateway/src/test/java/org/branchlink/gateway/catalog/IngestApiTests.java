@@ -1,0 +1,88 @@
+package org.branchlink.gateway.catalog;
+
+import org.branchlink.catalog.marc.MarcFixtures;
+import org.branchlink.gateway.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.branchlink.catalog.marc.MarcFixtures.cnmarc;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class IngestApiTests extends IntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void aSiteSystemUploadsItsFileAndGetsTheRunsCounts() throws Exception {
+		byte[] good = MarcFixtures.iso2709("UTF-8", cnmarc("api-1", null, "佚名", "上传测试书", "2020", "API-1"),
+				cnmarc("api-2", null, "佚名", "上传测试书二", "2020", "API-2"));
+		byte[] broken = MarcFixtures.iso2709("UTF-8", cnmarc("api-3", null, "佚名", "坏记录", "2020", "API-3"));
+		broken[0] = 'x';
+		byte[] file = new byte[good.length + broken.length];
+		System.arraycopy(good, 0, file, 0, good.length);
+		System.arraycopy(broken, 0, file, good.length, broken.length);
+
+		mvc.perform(multipart("/api/sites/central-library/ingest").file(new MockMultipartFile("file", "upload.mrc",
+				"application/marc", file)).param("mode", "incremental").header("X-API-Key", "demo-central-library-key"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.state").value("finished"))
+			.andExpect(jsonPath("$.read").value(3))
+			.andExpect(jsonPath("$.quarantined").value(1))
+			.andExpect(jsonPath("$.recordsPerSecond").isNumber());
+
+		mvc.perform(get("/api/search").param("q", "上传测试书"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.works[*].title", hasItem("上传测试书")));
+		mvc.perform(get("/api/ingest/quarantine").param("site", "central-library").header("X-API-Key", "demo-central-library-key"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].source").value("upload.mrc"))
+			.andExpect(jsonPath("$[0].position").value("record 3 at byte " + good.length))
+			.andExpect(jsonPath("$[0].reason").value(org.hamcrest.Matchers.startsWith("bad leader")));
+		mvc.perform(get("/api/ingest/runs").param("site", "central-library").with(httpBasic("admin", "demo-admin")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].source").value("upload.mrc"));
+	}
+
+	@Test
+	void aSiteSystemMayNotFeedAnotherSite() throws Exception {
+		byte[] file = MarcFixtures.iso2709("UTF-8", cnmarc("x-1", null, "佚名", "越权", "2020", "X-1"));
+
+		mvc.perform(multipart("/api/sites/baishi/ingest").file(new MockMultipartFile("file", "x.mrc", null, file))
+			.header("X-API-Key", "demo-central-library-key"))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		mvc.perform(multipart("/api/sites/baishi/ingest").file(new MockMultipartFile("file", "x.mrc", null, file))
+			.with(httpBasic("librarian", "demo-librarian")))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/api/ingest/quarantine").with(httpBasic("librarian", "demo-librarian")))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/api/ingest/quarantine").param("site", "baishi").with(httpBasic("librarian", "demo-librarian")))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void anUnknownSiteOrAnEmptyFileIsAClearError() throws Exception {
+		byte[] file = MarcFixtures.iso2709("UTF-8", cnmarc("x-2", null, "佚名", "无站点", "2020", "X-2"));
+
+		mvc.perform(multipart("/api/sites/atlantis/ingest").file(new MockMultipartFile("file", "x.mrc", null, file))
+			.with(httpBasic("admin", "demo-admin")))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.detail").value("no site 'atlantis' in the registry"));
+		mvc.perform(multipart("/api/sites/baishi/ingest").file(new MockMultipartFile("file", "x.mrc", null, new byte[0]))
+			.with(httpBasic("admin", "demo-admin")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("the file is empty"));
+	}
+
+}

@@ -1,0 +1,57 @@
+package org.branchlink.sync.catalog;
+
+import java.io.InputStream;
+
+import org.branchlink.catalog.CatalogIngest;
+import org.branchlink.catalog.IngestMode;
+import org.branchlink.catalog.IngestReport;
+import org.branchlink.catalog.marc.MarcCharset;
+import org.branchlink.sync.site.Site;
+import org.branchlink.sync.site.SiteDirectory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Ingests a file of records for a site of the registry, whether it came through the file-drop route, a harvest or an
+ * upload. The site's connector settings give the defaults: {@code charset} for ISO 2709 (UTF-8, MARC-8, GBK,
+ * GB18030; MARC21 records otherwise say it in leader/09) and {@code mode} ({@code full} or {@code incremental}).
+ */
+@Component
+public class SiteCatalogIngest {
+
+	private final SiteDirectory sites;
+
+	private final CatalogIngest catalog;
+
+	SiteCatalogIngest(SiteDirectory sites, CatalogIngest catalog) {
+		this.sites = sites;
+		this.catalog = catalog;
+	}
+
+	/**
+	 * @param siteId a site of the registry
+	 * @param fileName the file's name, kept with the run and the quarantine
+	 * @param content the file, read to its end and closed
+	 * @param charset the character set, or null for the site's setting
+	 * @param mode full or incremental, or null for the site's setting (incremental when unset)
+	 * @throws UnknownSiteException when the registry has no such site
+	 */
+	public IngestReport ingestFile(String siteId, String fileName, InputStream content, String charset, IngestMode mode) {
+		Site site = sites.require().find(siteId).orElseThrow(() -> new UnknownSiteException(siteId));
+		MarcCharset effectiveCharset = MarcCharset.parse(charset != null ? charset : site.connector().parameters().get("charset"));
+		IngestMode effectiveMode = mode != null ? mode
+				: "full".equalsIgnoreCase(site.connector().parameters().getOrDefault("mode", "")) ? IngestMode.FULL
+						: IngestMode.INCREMENTAL;
+		return catalog.ingestMarc(siteId, fileName, content, effectiveCharset, effectiveMode);
+	}
+
+	/** The registry has no site with this id. */
+	public static class UnknownSiteException extends RuntimeException {
+
+		public UnknownSiteException(String siteId) {
+			super("no site '" + siteId + "' in the registry");
+		}
+
+	}
+
+}
