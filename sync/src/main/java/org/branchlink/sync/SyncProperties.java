@@ -11,7 +11,10 @@ import org.springframework.core.io.Resource;
  * keep the stored registry (then it is managed through {@code PUT /api/sites})
  * @param failOnInvalidRegistry whether an invalid registry file stops the start-up (true) or is logged while the
  * stored registry stays in force (false)
+ * @param dropBase the folder that relative connector folders (file drops) resolve against
+ * @param pollDelay how often file-drop routes look for new files, in milliseconds
  */
 @ConfigurationProperties("branchlink.sync")
-public record SyncProperties(Resource registryFile, @DefaultValue("true") boolean failOnInvalidRegistry) {
+public record SyncProperties(Resource registryFile, @DefaultValue("true") boolean failOnInvalidRegistry,
+		@DefaultValue("data") java.nio.file.Path dropBase, @DefaultValue("10000") long pollDelay) {
 }

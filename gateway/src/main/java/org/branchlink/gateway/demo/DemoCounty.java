@@ -89,7 +89,7 @@ public final class DemoCounty {
 		double[] hq = { CENTRE_LAT, CENTRE_LON };
 		site("central-library", "central_library", "青溪县图书馆", "Qingxi County Library", "library", null,
 				COUNTY + "001000", "城东街道文化路18号", hq, "Tu-Su 09:00-20:30",
-				"{kind: marc-file, folder: data/drop/central-library}");
+				"{kind: marc-file, folder: drop/central-library}");
 		site("culture-hall", "central_culture_center", "青溪县文化馆", "Qingxi County Culture Hall", "culture_center", null,
 				COUNTY + "001000", "城东街道文化路20号", offset(hq, 0.2, 90), "Tu-Su 09:00-21:00", null);
 		List<Village> villages = new ArrayList<>();
@@ -155,20 +155,20 @@ public final class DemoCounty {
 		String community = communityIds.get(1);
 		site(community + "-reading-room", "community_reading_room", "和平百姓书房", "Heping Community Reading Room",
 				"library", community, COUNTY + "001002", "和平社区文体中心二楼", offset(hq, 2, 45), "Tu-Su 09:00-21:00",
-				"{kind: spreadsheet, folder: data/drop/heping-reading-room}");
+				"{kind: spreadsheet, folder: drop/heping-reading-room}");
 		for (int i = 0; i < 5; i++) {
 			Village village = villages.get(i * VILLAGES_PER_TOWN * 2 + 3);
 			site(village.id() + "-books", "farmers_reading_room", village.name().zh() + "村农家书屋",
 					village.name().en() + " Farmers' Reading Room", "library", village.id(), village.areaCode(),
 					village.name().zh() + "村文化礼堂一楼", offset(village.at(), 0.05, 30), "Mo-Su 08:00-20:00",
-					"{kind: spreadsheet, folder: data/drop/" + village.id() + "}");
+					"{kind: spreadsheet, folder: drop/" + village.id() + "}");
 		}
 	}
 
 	private void station(String id, Name name, String word, String english, String code, double[] at) {
 		String connector = switch (Math.floorMod(id.hashCode(), 3)) {
-			case 0 -> "{kind: marc-file, folder: data/drop/" + id + ", charset: GBK}";
-			case 1 -> "{kind: spreadsheet, folder: data/drop/" + id + "}";
+			case 0 -> "{kind: marc-file, folder: drop/" + id + ", charset: GBK}";
+			case 1 -> "{kind: spreadsheet, folder: drop/" + id + "}";
 			default -> null;
 		};
 		site(id, "township_station", name.zh() + word + "综合文化站", name.en() + " " + english + " Culture Station",
