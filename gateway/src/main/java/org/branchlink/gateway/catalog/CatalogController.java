@@ -1,9 +1,6 @@
 package org.branchlink.gateway.catalog;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -41,7 +38,7 @@ class CatalogController {
 			@RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int rows,
 			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
-		return search.search(request(q, near, yearFrom, yearTo, sort, page, rows, parameters));
+		return search.search(CatalogRequests.of(q, near, yearFrom, yearTo, sort, page, rows, parameters));
 	}
 
 	@GetMapping("/api/search/suggest")
@@ -54,21 +51,6 @@ class CatalogController {
 	@Operation(summary = "One work with every copy in the county", description = "Role: anyone.")
 	SearchPage.WorkHit work(@PathVariable String id) {
 		return search.work(id).orElseThrow(() -> new NotFoundException("work", id));
-	}
-
-	static SearchRequest request(String q, String near, Integer yearFrom, Integer yearTo, String sort, int page, int rows,
-			MultiValueMap<String, String> parameters) {
-		Map<String, List<String>> filters = new LinkedHashMap<>();
-		for (String facet : SearchRequest.FACETS) {
-			List<String> values = parameters.getOrDefault(facet, List.of());
-			if (!values.isEmpty()) {
-				filters.put(facet, new ArrayList<>(values.stream().filter(v -> !v.isBlank()).toList()));
-			}
-		}
-		SearchRequest.Sort order = sort == null || sort.isBlank() ? null
-				: SearchRequest.Sort.valueOf(sort.strip().toUpperCase(java.util.Locale.ROOT));
-		return new SearchRequest(q, filters, yearFrom, yearTo,
-				near == null || near.isBlank() ? null : SearchRequest.Point.parse(near), order, page, rows);
 	}
 
 }

@@ -55,4 +55,25 @@ class PageTests extends IntegrationTest {
 			.andExpect(content().string(containsString("白石镇图书管理员")));
 	}
 
+
+	@Test
+	void theSearchPageShowsWorksFacetsAndTheNearestCopy() throws Exception {
+		mvc.perform(get("/search").param("q", "书法").param("near", "27.57143,120.17257"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("<mark>书法</mark>"), containsString("中图法大类"),
+					containsString("艺术"), containsString("最近："), containsString("公里"))));
+		mvc.perform(get("/search").param("q", "calligraphy").param("lang", "en"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("works found"), containsString("Calligraphy"))));
+		mvc.perform(get("/search").param("sort", "sideways")).andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void theIngestPageIsForLibrariansOfTheirSites() throws Exception {
+		mvc.perform(get("/ingest").with(user(accounts.loadUserByUsername("librarian"))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("导入批次"), containsString("baishi"))));
+		mvc.perform(get("/ingest").with(user(accounts.loadUserByUsername("reader")))).andExpect(status().isForbidden());
+	}
+
 }

@@ -1,0 +1,104 @@
+package org.branchlink.gateway.web;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.branchlink.catalog.CatalogSearch;
+import org.branchlink.catalog.SearchPage;
+import org.branchlink.catalog.SearchRequest;
+import org.branchlink.gateway.security.BranchLinkUser;
+import org.branchlink.gateway.site.NotFoundException;
+import org.branchlink.sync.site.Site;
+import org.branchlink.sync.site.SiteDirectory;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** The reader's search page and work page. */
+@Controller
+class SearchPageController {
+
+	private final CatalogSearch search;
+
+	private final SiteDirectory sites;
+
+	SearchPageController(CatalogSearch search, SiteDirectory sites) {
+		this.search = search;
+		this.sites = sites;
+	}
+
+	@GetMapping("/search")
+	String search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String near,
+			@RequestParam(required = false) Integer yearFrom, @RequestParam(required = false) Integer yearTo,
+			@RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
+			@RequestParam MultiValueMap<String, String> parameters, @AuthenticationPrincipal BranchLinkUser user,
+			Model model) {
+		SearchRequest request = org.branchlink.gateway.catalog.CatalogRequests.of(q, near, yearFrom, yearTo, sort,
+				page, 20, parameters);
+		SearchPage results = search.search(request);
+		model.addAttribute("q", q);
+		model.addAttribute("near", near == null ? "" : near);
+		model.addAttribute("results", results);
+		model.addAttribute("request", request);
+		model.addAttribute("siteNames", siteNames());
+		model.addAttribute("toggle", toggles(results, parameters));
+		model.addAttribute("pages", (int) Math.min(50, (results.total() + 19) / 20));
+		model.addAttribute("user", user);
+		return "search";
+	}
+
+	@GetMapping("/works/{id}")
+	String work(@PathVariable String id, @AuthenticationPrincipal BranchLinkUser user, Model model) {
+		model.addAttribute("work", search.work(id).orElseThrow(() -> new NotFoundException("work", id)));
+		model.addAttribute("siteNames", siteNames());
+		model.addAttribute("user", user);
+		return "work";
+	}
+
+	/** Site id → names, for showing holdings and facets. */
+	private Map<String, Site> siteNames() {
+		Map<String, Site> byId = new HashMap<>();
+		sites.current().ifPresent(registry -> registry.sites().forEach(site -> byId.put(site.id(), site)));
+		return byId;
+	}
+
+	/** For each facet value, the link that adds it to the search, or takes it away when chosen. */
+	private static Map<String, String> toggles(SearchPage results, MultiValueMap<String, String> parameters) {
+		Map<String, String> links = new HashMap<>();
+		results.facets().forEach((facet, values) -> values.forEach(value -> {
+			MultiValueMap<String, String> next = new LinkedMultiValueMap<>(parameters);
+			next.remove("page");
+			if (facet.equals("year")) {
+				String[] bounds = value.value().split("-");
+				boolean chosen = bounds.length == 2 && bounds[0].equals(parameters.getFirst("yearFrom"));
+				next.remove("yearFrom");
+				next.remove("yearTo");
+				if (!chosen && bounds.length == 2) {
+					if (!bounds[0].isEmpty()) {
+						next.set("yearFrom", bounds[0]);
+					}
+					next.set("yearTo", bounds[1]);
+				}
+			}
+			else {
+				List<String> chosen = new java.util.ArrayList<>(next.getOrDefault(facet, List.of()));
+				if (!chosen.remove(value.value())) {
+					chosen.add(value.value());
+				}
+				next.put(facet, chosen);
+			}
+			links.put(facet + "=" + value.value(),
+					ServletUriComponentsBuilder.fromPath("/search").queryParams(next).build().encode().toUriString());
+		}));
+		return links;
+	}
+
+}
