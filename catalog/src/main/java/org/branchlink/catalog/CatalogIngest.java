@@ -286,6 +286,17 @@ public class CatalogIngest {
 				report.unchanged(), report.deleted(), report.quarantined());
 	}
 
+	void commitQuietly(IngestRun run) {
+		try {
+			solr.commit(true, true, true);
+		}
+		catch (SolrServerException | IOException | RuntimeException ex) {
+			log.warn("Ingest run {} failed and what it stored is not yet searchable: {}", run.id(), ex.getMessage());
+		}
+		running.remove(run.id());
+		lastLogged.remove(run.id());
+	}
+
 	void quarantine(IngestRun run, String source, String position, String reason, byte[] raw) {
 		jdbc.sql("""
 				insert into quarantine (run_id, site_id, source, position, reason, raw)

@@ -116,13 +116,19 @@ public final class IngestRun {
 		return report();
 	}
 
-	/** Ends the run as failed; what was stored before stays. */
+	/** Ends the run as failed; what was stored before stays, and is made searchable. */
 	public IngestReport fail(String why) {
+		ingest.commitQuietly(this);
 		state = "failed";
 		message = why == null ? "" : why;
 		finishedAt = clock.instant();
 		ingest.saveProgress(this);
 		return report();
+	}
+
+	/** Stores and indexes what is pending now, so a harvest can record how far it got. */
+	public void checkpoint() {
+		flush();
 	}
 
 	void flush() {

@@ -10,6 +10,13 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.branchlink.sync.SyncProperties;
 import org.branchlink.sync.connector.marcfile.MarcFileDropTemplate;
+import org.branchlink.sync.connector.oaipmh.OaiPmhTemplate;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.JobBuilder;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.TriggerBuilder;
 import org.branchlink.sync.site.ConnectorKind;
 import org.branchlink.sync.site.Site;
 import org.branchlink.sync.site.SiteDirectory;
@@ -38,12 +45,19 @@ class ConnectorRoutes {
 
 	private final SyncProperties properties;
 
+	static final String HARVEST_GROUP = "catalog-oai";
+
+	static final String DEFAULT_HARVEST_CRON = "0 0/15 * * * ?";
+
+	private final Scheduler scheduler;
+
 	private final Map<String, Map<String, Object>> running = new HashMap<>();
 
-	ConnectorRoutes(CamelContext camel, SiteDirectory sites, SyncProperties properties) {
+	ConnectorRoutes(CamelContext camel, SiteDirectory sites, SyncProperties properties, Scheduler scheduler) {
 		this.camel = camel;
 		this.sites = sites;
 		this.properties = properties;
+		this.scheduler = scheduler;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -67,6 +81,12 @@ class ConnectorRoutes {
 				wanted.put(MarcFileDropTemplate.ID + "." + site.id(), Map.of("siteId", site.id(), "folder",
 						path.toAbsolutePath().toString(), "delay", String.valueOf(properties.pollDelay())));
 			}
+			if (site.connector().kind() == ConnectorKind.OAI_PMH && site.connector().parameters().containsKey("base-url")) {
+				Map<String, String> p = site.connector().parameters();
+				wanted.put(OaiPmhTemplate.ID + "." + site.id(), Map.of("siteId", site.id(), "baseUrl", p.get("base-url"),
+						"metadataPrefix", p.getOrDefault("metadata-prefix", "marcxml"), "set", p.getOrDefault("set", ""),
+						"schedule", p.getOrDefault("schedule", DEFAULT_HARVEST_CRON)));
+			}
 		}
 		Set<String> gone = new HashSet<>(running.keySet());
 		gone.removeIf(id -> wanted.get(id) != null && wanted.get(id).equals(running.get(id)));
@@ -75,12 +95,22 @@ class ConnectorRoutes {
 				camel.getRouteController().stopRoute(routeId);
 				camel.removeRoute(routeId);
 				running.remove(routeId);
+				if (routeId.startsWith(OaiPmhTemplate.ID + ".")) {
+					scheduler.deleteJob(JobKey.jobKey(routeId, HARVEST_GROUP));
+				}
 			}
 			for (Map.Entry<String, Map<String, Object>> entry : wanted.entrySet()) {
 				if (!running.containsKey(entry.getKey())) {
+					String routeId = entry.getKey();
 					String siteId = (String) entry.getValue().get("siteId");
-					camel.addRouteFromTemplate(entry.getKey(), MarcFileDropTemplate.ID, siteId + ".", entry.getValue());
-					running.put(entry.getKey(), entry.getValue());
+					String template = routeId.substring(0, routeId.indexOf('.'));
+					Map<String, Object> parameters = new HashMap<>(entry.getValue());
+					Object schedule = parameters.remove("schedule");
+					camel.addRouteFromTemplate(routeId, template, siteId + ".", parameters);
+					if (schedule != null) {
+						schedule(routeId, "direct:catalog-oai-" + siteId, (String) schedule);
+					}
+					running.put(routeId, entry.getValue());
 				}
 			}
 		}
@@ -88,6 +118,22 @@ class ConnectorRoutes {
 			throw new IllegalStateException("could not update the connector routes", ex);
 		}
 		log.info("Connector routes: {} running ({} removed)", running.size(), gone.size());
+	}
+
+	/** Creates or replaces the clustered Quartz job that fires this harvest route on its cron schedule. */
+	private void schedule(String routeId, String endpoint, String cron) throws SchedulerException {
+		JobKey key = JobKey.jobKey(routeId, HARVEST_GROUP);
+		var job = JobBuilder.newJob(ScheduledHarvestJob.class)
+			.withIdentity(key)
+			.usingJobData(ScheduledHarvestJob.ENDPOINT, endpoint)
+			.storeDurably()
+			.build();
+		var trigger = TriggerBuilder.newTrigger()
+			.withIdentity(routeId, HARVEST_GROUP)
+			.forJob(key)
+			.withSchedule(CronScheduleBuilder.cronSchedule(cron).withMisfireHandlingInstructionDoNothing())
+			.build();
+		scheduler.scheduleJob(job, java.util.Set.of(trigger), true);
 	}
 
 	Set<String> routeIds() {
