@@ -130,6 +130,37 @@ public class CatalogIngest {
 		}
 	}
 
+	/**
+	 * Ingests a reading room's inventory spreadsheet (CSV or XLSX, see {@link
+	 * org.branchlink.catalog.spreadsheet.SpreadsheetInventory}); rows without a title are quarantined.
+	 * @throws IllegalArgumentException when the file has no usable header row; nothing is ingested then
+	 */
+	public IngestReport ingestSpreadsheet(String siteId, String source, InputStream in, IngestMode mode) {
+		List<org.branchlink.catalog.spreadsheet.SpreadsheetInventory.Row> rows;
+		try (in) {
+			rows = org.branchlink.catalog.spreadsheet.SpreadsheetInventory.read(siteId, source, in);
+		}
+		catch (IOException ex) {
+			throw new IllegalArgumentException("cannot read the spreadsheet " + source + ": " + ex.getMessage(), ex);
+		}
+		IngestRun run = start(siteId, source, mode);
+		try {
+			for (var row : rows) {
+				if (row.problem() != null) {
+					run.quarantine(row.position(), row.problem(), null);
+				}
+				else {
+					run.accept(row.record(), "spreadsheet", null);
+				}
+			}
+			return run.finish();
+		}
+		catch (RuntimeException ex) {
+			run.fail(ex.getMessage());
+			throw ex;
+		}
+	}
+
 	/** Runs still going, then the latest finished ones, newest first. */
 	public List<IngestReport> reports(String siteId, int limit) {
 		List<IngestReport> reports = new java.util.ArrayList<>(running.values()

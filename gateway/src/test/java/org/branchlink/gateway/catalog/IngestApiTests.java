@@ -85,4 +85,20 @@ class IngestApiTests extends IntegrationTest {
 			.andExpect(jsonPath("$.detail").value("the file is empty"));
 	}
 
+
+	@Test
+	void aReadingRoomsSpreadsheetIsIngested() throws Exception {
+		String csv = "书名,作者,条码,索书号\n百姓书房表格测试书,佚名,HP-0001,I0/1\n百姓书房表格测试书,佚名,HP-0002,I0/1\n";
+
+		mvc.perform(multipart("/api/sites/chengdong-heping-reading-room/ingest")
+			.file(new MockMultipartFile("file", "inventory.csv", "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.with(httpBasic("admin", "demo-admin")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.read").value(1))
+			.andExpect(jsonPath("$.added").value(1));
+		mvc.perform(get("/api/search").param("q", "百姓书房表格测试书"))
+			.andExpect(jsonPath("$.works[0].items").value(2))
+			.andExpect(jsonPath("$.works[0].holdings[0].siteId").value("chengdong-heping-reading-room"));
+	}
+
 }

@@ -12,7 +12,8 @@ import org.branchlink.sync.site.SiteDirectory;
 import org.springframework.stereotype.Component;
 
 /**
- * Ingests a file of records for a site of the registry, whether it came through the file-drop route, a harvest or an
+ * Ingests a file of records for a site of the registry (MARC, or a spreadsheet inventory by its {@code .csv},
+ * {@code .xlsx} or {@code .xls} name), whether it came through the file-drop route, a harvest or an
  * upload. The site's connector settings give the defaults: {@code charset} for ISO 2709 (UTF-8, MARC-8, GBK,
  * GB18030; MARC21 records otherwise say it in leader/09) and {@code mode} ({@code full} or {@code incremental}).
  */
@@ -42,6 +43,10 @@ public class SiteCatalogIngest {
 		IngestMode effectiveMode = mode != null ? mode
 				: "full".equalsIgnoreCase(site.connector().parameters().getOrDefault("mode", "")) ? IngestMode.FULL
 						: IngestMode.INCREMENTAL;
+		String lower = fileName.toLowerCase(java.util.Locale.ROOT);
+		if (lower.endsWith(".csv") || lower.endsWith(".xlsx") || lower.endsWith(".xls")) {
+			return catalog.ingestSpreadsheet(siteId, fileName, content, effectiveMode);
+		}
 		return catalog.ingestMarc(siteId, fileName, content, effectiveCharset, effectiveMode);
 	}
 

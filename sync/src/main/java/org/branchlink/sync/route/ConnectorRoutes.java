@@ -75,7 +75,7 @@ class ConnectorRoutes {
 	synchronized void sync(SiteRegistry registry) {
 		Map<String, Map<String, Object>> wanted = new HashMap<>();
 		for (Site site : registry.sites()) {
-			if (site.connector().kind() == ConnectorKind.MARC_FILE) {
+			if (site.connector().kind() == ConnectorKind.MARC_FILE || site.connector().kind() == ConnectorKind.SPREADSHEET) {
 				String folder = site.connector().parameters().getOrDefault("folder", "drop/" + site.id());
 				Path path = properties.dropBase().resolve(folder);
 				wanted.put(MarcFileDropTemplate.ID + "." + site.id(), Map.of("siteId", site.id(), "folder",

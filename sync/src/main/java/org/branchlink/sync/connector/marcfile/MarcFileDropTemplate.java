@@ -20,7 +20,7 @@ public class MarcFileDropTemplate extends RouteBuilder {
 		routeTemplate(ID).templateParameter("siteId")
 			.templateParameter("folder")
 			.templateParameter("delay", "10000")
-			.from("file:{{folder}}?include=.*\\.(mrc|marc|iso|iso2709|dat|xml)$&readLock=changed&readLockMinAge=1000"
+			.from("file:{{folder}}?include=.*\\.(mrc|marc|iso|iso2709|dat|xml|csv|xlsx|xls)$&readLock=changed&readLockMinAge=1000"
 					+ "&move=.done/${date:now:yyyyMMdd}/${file:name}&moveFailed=.failed/${file:name}"
 					+ "&idempotent=true&idempotentKey=${file:name}-${file:size}-${file:modified}"
 					+ "&idempotentRepository=#syncIdempotency&delay={{delay}}&initialDelay=1000")
