@@ -61,6 +61,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				"The search index could not be reached; try again shortly.");
 	}
 
+	@Override
+	protected org.springframework.http.ResponseEntity<Object> handleHttpMessageNotReadable(
+			org.springframework.http.converter.HttpMessageNotReadableException ex, org.springframework.http.HttpHeaders headers,
+			org.springframework.http.HttpStatusCode status, org.springframework.web.context.request.WebRequest request) {
+		Throwable cause = ex.getMostSpecificCause();
+		String detail = "The request body could not be read: " + (cause.getMessage() == null ? cause.getClass().getSimpleName()
+				: cause.getMessage().lines().findFirst().orElse(""));
+		return org.springframework.http.ResponseEntity.badRequest()
+			.body(problem(HttpStatus.BAD_REQUEST, "unreadable-request", "Unreadable request", detail));
+	}
+
 	private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(URI.create(TYPE_BASE + type));

@@ -101,4 +101,31 @@ class IngestApiTests extends IntegrationTest {
 			.andExpect(jsonPath("$.works[0].holdings[0].siteId").value("chengdong-heping-reading-room"));
 	}
 
+
+	@Test
+	void aSiteSystemPushesJsonRecordsAndDeletions() throws Exception {
+		String push = """
+				[{"id": "push-1", "title": "推送测试书", "authors": ["佚名"], "isbns": ["978-7-5339-7402-2"], "year": 2020,
+				  "items": [{"barcode": "PUSH-1", "callNumber": "I247/1"}]},
+				 {"id": "push-2", "title": "推送待删书", "items": [{"barcode": "PUSH-2"}]},
+				 {"id": "push-3"}]""";
+
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/sites/central-library/records")
+			.header("X-API-Key", "demo-central-library-key").contentType(MediaType.APPLICATION_JSON).content(push))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.added").value(2))
+			.andExpect(jsonPath("$.quarantined").value(1));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/sites/central-library/records")
+			.header("X-API-Key", "demo-central-library-key").contentType(MediaType.APPLICATION_JSON)
+			.content("[{\"id\": \"push-2\", \"deleted\": true}]"))
+			.andExpect(jsonPath("$.deleted").value(1));
+
+		mvc.perform(get("/api/search").param("q", "推送测试书")).andExpect(jsonPath("$.works[0].isbns[0]").value("9787533974022"));
+		mvc.perform(get("/api/search").param("q", "推送待删书"))
+			.andExpect(jsonPath("$.works[*].title", org.hamcrest.Matchers.not(hasItem("推送待删书"))));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/sites/baishi/records")
+			.header("X-API-Key", "demo-central-library-key").contentType(MediaType.APPLICATION_JSON).content("[]"))
+			.andExpect(status().isForbidden());
+	}
+
 }
