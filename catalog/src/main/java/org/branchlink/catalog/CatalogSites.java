@@ -81,7 +81,7 @@ public class CatalogSites {
 		return jdbc.sql("select count(*) from catalog_site").query(Integer.class).single();
 	}
 
-	private static SolrInputDocument toSolr(SiteDocument site) {
+	static SolrInputDocument toSolr(SiteDocument site) {
 		SolrInputDocument doc = new SolrInputDocument();
 		doc.setField(SolrFields.ID, "site:" + site.id());
 		doc.setField(SolrFields.DOC_TYPE, SolrFields.TYPE_SITE);

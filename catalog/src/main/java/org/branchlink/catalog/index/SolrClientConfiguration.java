@@ -20,6 +20,11 @@ public class SolrClientConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(SolrClientConfiguration.class);
 
+	/** Copies the configset carried in the jar into a core's {@code conf} folder. */
+	public static int copyConfigset(String configset, java.nio.file.Path target) throws java.io.IOException {
+		return EmbeddedSolr.copyConfigset(configset, target);
+	}
+
 	@Bean(destroyMethod = "close")
 	public SolrClient solrClient(CatalogProperties properties) throws Exception {
 		CatalogProperties.Solr solr = properties.solr();

@@ -58,6 +58,17 @@ class IngestController {
 		return ingest.ingestFile(siteId, name, file.getInputStream(), charset, ingestMode);
 	}
 
+	record Reindexed(long works) {
+	}
+
+	@PostMapping("/api/catalog/reindex")
+	@Operation(summary = "Rebuild the whole search index from the database",
+			description = "Role: CENTRAL_ADMIN. A new index is built and switched in (SolrCloud alias or core swap); "
+					+ "search keeps answering from the old one meanwhile. Progress is logged.")
+	Reindexed reindex() {
+		return new Reindexed(ingest.reindexAll());
+	}
+
 	@GetMapping("/api/ingest/runs")
 	@Operation(summary = "Ingest runs: those running (with progress) first, then the latest",
 			description = "Role: CENTRAL_ADMIN for all sites; LIBRARIAN or SITE_SYSTEM for a site they act for (site=…).")

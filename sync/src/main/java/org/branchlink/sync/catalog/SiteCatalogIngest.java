@@ -24,9 +24,20 @@ public class SiteCatalogIngest {
 
 	private final CatalogIngest catalog;
 
-	SiteCatalogIngest(SiteDirectory sites, CatalogIngest catalog) {
+	private final org.branchlink.catalog.CatalogReindex reindex;
+
+	SiteCatalogIngest(SiteDirectory sites, CatalogIngest catalog, org.branchlink.catalog.CatalogReindex reindex) {
 		this.sites = sites;
 		this.catalog = catalog;
+		this.reindex = reindex;
+	}
+
+	/**
+	 * Rebuilds the whole search index (works and sites) from the database behind the alias, so search stays up.
+	 * @return the number of works indexed
+	 */
+	public long reindexAll() {
+		return reindex.rebuild(org.branchlink.sync.site.SiteIndexing.documents(sites.require()));
 	}
 
 	/**

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * them (a new Solr, a restored database). A failure here is logged and never undoes a registry load.
  */
 @Component
-class SiteIndexing {
+public class SiteIndexing {
 
 	private static final Logger log = LoggerFactory.getLogger(SiteIndexing.class);
 
@@ -56,7 +56,8 @@ class SiteIndexing {
 		}
 	}
 
-	static List<SiteDocument> documents(SiteRegistry registry) {
+	/** The registry's sites as search documents. */
+	public static List<SiteDocument> documents(SiteRegistry registry) {
 		return registry.sites()
 			.stream()
 			.map(site -> new SiteDocument(site.id(), site.kind().code(), site.name().zh(), site.name().en(),
