@@ -200,14 +200,17 @@ public class CatalogIngest {
 
 	/** Rebuilds the search documents of these works from the database. */
 	public void reindex(Collection<String> workIds) {
-		if (workIds.isEmpty()) {
+		reindex(workIds, List.of());
+	}
+
+	/** Rebuilds these works from the database and adds documents already built for works new in this batch. */
+	private void reindex(Collection<String> workIds, List<SolrInputDocument> built) {
+		if (workIds.isEmpty() && built.isEmpty()) {
 			return;
 		}
-		Map<String, List<HeldRecord>> works = store.load(workIds);
-		List<SolrInputDocument> docs = works.entrySet()
-			.stream()
-			.map(entry -> WorkDocuments.of(entry.getKey(), entry.getValue()))
-			.toList();
+		Map<String, List<HeldRecord>> works = workIds.isEmpty() ? Map.of() : store.load(workIds);
+		List<SolrInputDocument> docs = new java.util.ArrayList<>(built);
+		works.forEach((id, records) -> docs.add(WorkDocuments.of(id, records)));
 		UpdateRequest update = new UpdateRequest();
 		if (!docs.isEmpty()) {
 			update.add(docs);
@@ -216,7 +219,9 @@ public class CatalogIngest {
 		if (!gone.isEmpty()) {
 			update.deleteById(gone);
 		}
-		update.setCommitWithin(5_000);
+		// visible within 10 s while a run goes on; a run's end commits at once. Frequent commits would reopen
+		// searchers over and over during a bulk load.
+		update.setCommitWithin(10_000);
 		try {
 			update.process(solr);
 		}
@@ -226,12 +231,40 @@ public class CatalogIngest {
 	}
 
 	void flush(IngestRun run, List<StoredRecord> batch, Set<String> deletions) {
-		Set<String> affected = transactions.execute(status -> store(run, batch, deletions));
-		reindex(affected);
+		long t0 = System.nanoTime();
+		Changes changes = transactions.execute(status -> store(run, batch, deletions));
+		run.storeNanos += System.nanoTime() - t0;
+		Map<String, WorkStore.HoldingSite> sites = siteFacts();
+		long t1 = System.nanoTime();
+		List<SolrInputDocument> fresh = new java.util.ArrayList<>(changes.fresh().size());
+		changes.fresh().forEach((work, records) -> fresh.add(WorkDocuments.of(work, records.stream()
+			.map(r -> new HeldRecord(r.record(), sites.getOrDefault(r.record().siteId(),
+					new WorkStore.HoldingSite(r.record().siteId(), null, null, List.of(), null, null))))
+			.toList())));
+		reindex(changes.existing(), fresh);
+		run.indexNanos += System.nanoTime() - t1;
 		logProgress(run);
 	}
 
-	private Set<String> store(IngestRun run, List<StoredRecord> batch, Set<String> deletions) {
+	/** Works touched by a batch: existing ones (rebuilt from the database) and new ones (built from the batch). */
+	private record Changes(Set<String> existing, Map<String, List<StoredRecord>> fresh) {
+	}
+
+	private volatile SiteFacts siteFacts = new SiteFacts(Map.of(), 0);
+
+	private record SiteFacts(Map<String, WorkStore.HoldingSite> byId, long loadedAt) {
+	}
+
+	private Map<String, WorkStore.HoldingSite> siteFacts() {
+		SiteFacts facts = siteFacts;
+		if (System.currentTimeMillis() - facts.loadedAt() > 10_000) {
+			facts = new SiteFacts(store.sites(), System.currentTimeMillis());
+			siteFacts = facts;
+		}
+		return facts.byId();
+	}
+
+	private Changes store(IngestRun run, List<StoredRecord> batch, Set<String> deletions) {
 		Map<String, StoredRecord> byId = new LinkedHashMap<>();
 		for (StoredRecord stored : batch) {
 			if (byId.put(stored.record().recordId(), stored) != null) {
@@ -266,17 +299,25 @@ public class CatalogIngest {
 		Map<String, String> known = store.worksOfKeys(keysOf.values().stream().flatMap(List::stream).toList());
 		Map<String, String> newKeys = new HashMap<>();
 		List<Placed> placed = new java.util.ArrayList<>();
+		Map<String, List<StoredRecord>> fresh = new LinkedHashMap<>();
 		for (Map.Entry<StoredRecord, List<String>> entry : keysOf.entrySet()) {
 			List<String> keys = entry.getValue();
-			String work = keys.stream()
-				.map(key -> known.containsKey(key) ? known.get(key) : newKeys.get(key))
+			String existingWork = keys.stream().map(known::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+			String work = existingWork != null ? existingWork : keys.stream()
+				.map(newKeys::get)
 				.filter(java.util.Objects::nonNull)
 				.findFirst()
 				.orElseGet(() -> "w" + DigestUtils.sha256Hex(keys.get(0)).substring(0, 16));
 			keys.stream().filter(key -> !known.containsKey(key)).forEach(key -> newKeys.putIfAbsent(key, work));
 			placed.add(new Placed(entry.getKey(), work));
-			affected.add(work);
+			if (existingWork == null && existing.get(entry.getKey().record().recordId()) == null) {
+				fresh.computeIfAbsent(work, w -> new java.util.ArrayList<>()).add(entry.getKey());
+			}
+			else {
+				affected.add(work);
+			}
 		}
+		fresh.keySet().removeAll(affected);
 		store.addWorks(newKeys);
 		if (!placed.isEmpty()) {
 			store.saveRecords(run.siteId(), placed, run.id());
@@ -289,7 +330,8 @@ public class CatalogIngest {
 			run.deleted += works.size();
 			affected.addAll(works);
 		}
-		return affected;
+		fresh.keySet().removeAll(affected);
+		return new Changes(affected, fresh);
 	}
 
 	int removeNotSeen(IngestRun run) {
@@ -312,9 +354,10 @@ public class CatalogIngest {
 		running.remove(run.id());
 		lastLogged.remove(run.id());
 		IngestReport report = run.report();
-		log.info("Ingest run {} finished: site {}, {} read ({}/s), {} added, {} updated, {} unchanged, {} deleted, {} quarantined",
-				run.id(), run.siteId(), report.read(), report.recordsPerSecond(), report.added(), report.updated(),
-				report.unchanged(), report.deleted(), report.quarantined());
+		log.info("Ingest run {} finished: site {}, {} read ({}/s), {} added, {} updated, {} unchanged, {} deleted, {} quarantined; "
+				+ "{} ms storing, {} ms indexing", run.id(), run.siteId(), report.read(), report.recordsPerSecond(),
+				report.added(), report.updated(), report.unchanged(), report.deleted(), report.quarantined(),
+				run.storeNanos / 1_000_000, run.indexNanos / 1_000_000);
 	}
 
 	void commitQuietly(IngestRun run) {

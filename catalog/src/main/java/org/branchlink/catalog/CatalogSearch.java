@@ -58,6 +58,19 @@ public class CatalogSearch {
 	}
 
 	public SearchPage search(SearchRequest request) {
+		SolrQuery query = solrQuery(request);
+		QueryResponse response = execute(query);
+		Map<String, double[]> locations = request.near() == null ? Map.of() : locations();
+		List<WorkHit> works = new ArrayList<>();
+		for (SolrDocument doc : response.getResults()) {
+			works.add(hit(doc, request.near(), locations, response.getHighlighting()));
+		}
+		return new SearchPage(response.getResults().getNumFound(), request.page(), request.rows(), works,
+				facetValues(response), query.get("pinyin", ""), response.getQTime());
+	}
+
+	/** The Solr query a search sends, for benchmarks that compare against raw SolrJ with the very same query. */
+	public SolrQuery solrQuery(SearchRequest request) {
 		SolrQuery query = new SolrQuery();
 		String pinyin = mainQuery(query, request.query());
 		query.addFilterQuery(SolrFields.DOC_TYPE + ":" + SolrFields.TYPE_WORK);
@@ -87,14 +100,10 @@ public class CatalogSearch {
 		query.setFields(SolrFields.ID, SolrFields.TITLE, SolrFields.AUTHOR, SolrFields.YEAR, SolrFields.PUBLISHER,
 				SolrFields.ISBN, SolrFields.FORMAT, SolrFields.CLC, SolrFields.ITEM_COUNT, SolrFields.AVAILABLE_COUNT,
 				SolrFields.HOLDINGS);
-		QueryResponse response = execute(query);
-		Map<String, double[]> locations = request.near() == null ? Map.of() : locations();
-		List<WorkHit> works = new ArrayList<>();
-		for (SolrDocument doc : response.getResults()) {
-			works.add(hit(doc, request.near(), locations, response.getHighlighting()));
+		if (!pinyin.isEmpty()) {
+			query.set("pinyin", pinyin);
 		}
-		return new SearchPage(response.getResults().getNumFound(), request.page(), request.rows(), works,
-				facetValues(response), pinyin, response.getQTime());
+		return query;
 	}
 
 	/** Titles starting with what the reader has typed so far, most available first. */

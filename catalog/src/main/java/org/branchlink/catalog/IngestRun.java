@@ -51,6 +51,11 @@ public final class IngestRun {
 
 	volatile int quarantined;
 
+	/** Nanoseconds spent storing in PostgreSQL and indexing in Solr, for the run's log line. */
+	long storeNanos;
+
+	long indexNanos;
+
 	private volatile String state = "running";
 
 	private volatile Instant finishedAt;

@@ -26,13 +26,19 @@ public final class Pinyin {
 
 	private static final int LONGEST_SYLLABLE = 6;
 
+	private static final char FIRST = '\u4E00', LAST = '\u9FFF';
+
+	/** The first reading of every CJK unified ideograph, looked up once: pinyin4j formats on every call. */
+	private static final String[] FIRST_READING = new String[LAST - FIRST + 1];
+
 	static {
 		FORMAT.setToneType(HanyuPinyinToneType.WITHOUT_TONE);
 		FORMAT.setVCharType(HanyuPinyinVCharType.WITH_V);
 		FORMAT.setCaseType(HanyuPinyinCaseType.LOWERCASE);
-		for (char c = '\u4E00'; c <= '\u9FA5'; c++) {
-			String[] readings = readings(c);
-			if (readings != null) {
+		for (char c = FIRST; c <= LAST; c++) {
+			String[] readings = lookup(c);
+			if (readings != null && readings.length > 0) {
+				FIRST_READING[c - FIRST] = readings[0];
 				SYLLABLES.addAll(List.of(readings));
 			}
 		}
@@ -47,10 +53,10 @@ public final class Pinyin {
 		StringBuilder latin = new StringBuilder();
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
-			String[] readings = readings(c);
-			if (readings != null && readings.length > 0) {
+			String reading = c >= FIRST && c <= LAST ? FIRST_READING[c - FIRST] : null;
+			if (reading != null) {
 				flush(latin, words);
-				words.add(readings[0]);
+				words.add(reading);
 			}
 			else if (Character.isLetterOrDigit(c) && c < 0x2E80) {
 				latin.append(Character.toLowerCase(c));
@@ -115,10 +121,7 @@ public final class Pinyin {
 		return !query.isBlank() && query.strip().matches("[A-Za-züÜ ]{2,60}");
 	}
 
-	private static String[] readings(char c) {
-		if (c < '\u4E00' || c > '\u9FFF') {
-			return null;
-		}
+	private static String[] lookup(char c) {
 		try {
 			return PinyinHelper.toHanyuPinyinStringArray(c, FORMAT);
 		}

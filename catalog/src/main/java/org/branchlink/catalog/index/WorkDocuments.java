@@ -29,7 +29,7 @@ public final class WorkDocuments {
 		doc.setField(SolrFields.ID, workId);
 		doc.setField(SolrFields.DOC_TYPE, SolrFields.TYPE_WORK);
 		doc.setField(SolrFields.TITLE, best.title());
-		doc.setField(SolrFields.TITLE_SORT, org.branchlink.catalog.record.WorkKey.normalize(best.title()));
+		doc.setField(SolrFields.TITLE_SORT, sortKey(best.title()));
 		doc.setField(SolrFields.TITLE_PINYIN, Pinyin.syllables(best.title()));
 		doc.setField(SolrFields.TITLE_INITIALS, Pinyin.initialsAndTails(best.title()));
 		if (best.year() > 0) {
@@ -108,6 +108,14 @@ public final class WorkDocuments {
 		doc.setField(SolrFields.ITEM_COUNT, items);
 		doc.setField(SolrFields.AVAILABLE_COUNT, available);
 		return doc;
+	}
+
+	/** Title order: NFKC, lower case, letters and digits only (cheap: no script transliteration per document). */
+	private static String sortKey(String title) {
+		String folded = java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT);
+		StringBuilder key = new StringBuilder(folded.length());
+		folded.codePoints().filter(Character::isLetterOrDigit).forEach(key::appendCodePoint);
+		return key.toString();
 	}
 
 	private static int fullness(BibRecord record) {

@@ -182,6 +182,16 @@ public class WorkStore {
 		return works;
 	}
 
+	/** Every site's facts for holdings (kind, township, service lines, place), by id. */
+	public Map<String, HoldingSite> sites() {
+		Map<String, HoldingSite> sites = new HashMap<>();
+		client.sql("select id, kind, township, service_lines, lat, lon from catalog_site").query((ResultSet rs) -> {
+			sites.put(rs.getString(1), new HoldingSite(rs.getString(1), rs.getString(2), rs.getString(3),
+					strings(rs.getArray(4)), rs.getDouble(5), rs.getDouble(6)));
+		});
+		return sites;
+	}
+
 	private static Array array(PreparedStatement ps, List<String> values) throws SQLException {
 		return ps.getConnection().createArrayOf("text", values.toArray());
 	}

@@ -26,6 +26,13 @@ import org.marc4j.marc.Record;
  */
 final class Iso2709Reader implements Iterator<RawRecord> {
 
+	static {
+		// marc4j looks its factory up on the classpath for every reader; naming it spares a jar scan per record
+		if (System.getProperty("org.marc4j.marc.MarcFactory") == null) {
+			System.setProperty("org.marc4j.marc.MarcFactory", "org.marc4j.marc.impl.MarcFactoryImpl");
+		}
+	}
+
 	private static final int RECORD_TERMINATOR = 0x1D;
 
 	private static final int FIELD_TERMINATOR = 0x1E;

@@ -56,6 +56,31 @@ public final class DemoCatalogue {
 
 	private int barcode = 100_000;
 
+	/**
+	 * The demo county's sites that hold books, with their share: the central library most, then township stations and
+	 * bookmobiles, then reading rooms; bookmobiles and city study rooms export MARC21, the others CNMARC, in GBK where
+	 * the site's connector says so.
+	 */
+	public static List<Holder> holders(org.branchlink.sync.site.SiteRegistry registry) {
+		List<Holder> holders = new ArrayList<>();
+		for (org.branchlink.sync.site.Site site : registry.sites()) {
+			int weight = switch (site.kind()) {
+				case CENTRAL_LIBRARY -> 40;
+				case TOWNSHIP_STATION, BOOKMOBILE -> 4;
+				case CITY_STUDY_ROOM, COMMUNITY_READING_ROOM, FARMERS_READING_ROOM -> 2;
+				default -> 0;
+			};
+			if (weight > 0) {
+				boolean marc21 = site.kind() == org.branchlink.sync.site.SiteKind.BOOKMOBILE
+						|| site.kind() == org.branchlink.sync.site.SiteKind.CITY_STUDY_ROOM;
+				Charset charset = "GBK".equalsIgnoreCase(site.connector().parameters().get("charset"))
+						? Charset.forName("GBK") : java.nio.charset.StandardCharsets.UTF_8;
+				holders.add(new Holder(site.id(), marc21, charset, weight));
+			}
+		}
+		return holders;
+	}
+
 	/** A site of the demo county that holds a catalogue, and how it exports. */
 	public record Holder(String siteId, boolean marc21, Charset charset, int weight) {
 	}
@@ -69,6 +94,54 @@ public final class DemoCatalogue {
 		return new DemoCatalogue().files(holders, records);
 	}
 
+	/**
+	 * Writes the catalogue as one ISO 2709 file per holding site into a folder, streaming, for sizes that do not fit
+	 * in memory (the benchmark's million records).
+	 * @return the files written, by site
+	 */
+	public static Map<String, java.nio.file.Path> write(List<Holder> holders, int records, java.nio.file.Path folder)
+			throws java.io.IOException {
+		return new DemoCatalogue().writeFiles(holders, records, folder);
+	}
+
+	private Map<String, java.nio.file.Path> writeFiles(List<Holder> holders, int target, java.nio.file.Path folder)
+			throws java.io.IOException {
+		java.nio.file.Files.createDirectories(folder);
+		Map<String, java.nio.file.Path> paths = new LinkedHashMap<>();
+		Map<String, MarcStreamWriter> writers = new LinkedHashMap<>();
+		Map<String, java.io.OutputStream> streams = new LinkedHashMap<>();
+		for (Holder holder : holders) {
+			java.nio.file.Path path = folder.resolve(holder.siteId() + ".mrc");
+			java.io.OutputStream out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(path), 1 << 16);
+			paths.put(holder.siteId(), path);
+			streams.put(holder.siteId(), out);
+			writers.put(holder.siteId(), new MarcStreamWriter(out, holder.charset().name(), true));
+		}
+		int totalWeight = holders.stream().mapToInt(Holder::weight).sum();
+		int made = 0;
+		for (int edition = 0; made < target; edition++) {
+			Edition e = edition(edition);
+			for (Holder holder : holders(holders, totalWeight)) {
+				writers.get(holder.siteId()).write(holder.marc21() ? marc21(e, holder) : unimarc(e, holder));
+				made++;
+			}
+		}
+		writers.values().forEach(MarcStreamWriter::close);
+		return paths;
+	}
+
+	private List<Holder> holders(List<Holder> holders, int totalWeight) {
+		int copies = 1 + (random.nextDouble() < 0.55 ? random.nextInt(4) : 0);
+		List<Holder> chosen = new ArrayList<>();
+		while (chosen.size() < Math.min(copies, holders.size())) {
+			Holder holder = pick(holders, totalWeight);
+			if (!chosen.contains(holder)) {
+				chosen.add(holder);
+			}
+		}
+		return chosen;
+	}
+
 	private Map<String, byte[]> files(List<Holder> holders, int target) {
 		Map<String, List<Record>> bySite = new LinkedHashMap<>();
 		holders.forEach(holder -> bySite.put(holder.siteId(), new ArrayList<>()));
@@ -76,15 +149,7 @@ public final class DemoCatalogue {
 		int made = 0;
 		for (int edition = 0; made < target; edition++) {
 			Edition e = edition(edition);
-			int copies = 1 + (random.nextDouble() < 0.55 ? random.nextInt(4) : 0);
-			List<Holder> chosen = new ArrayList<>();
-			while (chosen.size() < Math.min(copies, holders.size())) {
-				Holder holder = pick(holders, totalWeight);
-				if (!chosen.contains(holder)) {
-					chosen.add(holder);
-				}
-			}
-			for (Holder holder : chosen) {
+			for (Holder holder : holders(holders, totalWeight)) {
 				bySite.get(holder.siteId()).add(holder.marc21() ? marc21(e, holder) : unimarc(e, holder));
 				made++;
 			}

@@ -77,21 +77,7 @@ class DemoData implements ApplicationRunner {
 	/** Generates the demo catalogue and feeds each site's file through the real ingest. */
 	private void loadCatalogue() {
 		long started = System.nanoTime();
-		List<DemoCatalogue.Holder> holders = new ArrayList<>();
-		for (Site site : sites.require().sites()) {
-			int weight = switch (site.kind()) {
-				case CENTRAL_LIBRARY -> 40;
-				case TOWNSHIP_STATION, BOOKMOBILE -> 4;
-				case CITY_STUDY_ROOM, COMMUNITY_READING_ROOM, FARMERS_READING_ROOM -> 2;
-				default -> 0;
-			};
-			if (weight > 0) {
-				boolean marc21 = site.kind() == SiteKind.BOOKMOBILE || site.kind() == SiteKind.CITY_STUDY_ROOM;
-				Charset charset = "GBK".equalsIgnoreCase(site.connector().parameters().get("charset"))
-						? Charset.forName("GBK") : StandardCharsets.UTF_8;
-				holders.add(new DemoCatalogue.Holder(site.id(), marc21, charset, weight));
-			}
-		}
+		List<DemoCatalogue.Holder> holders = DemoCatalogue.holders(sites.require());
 		int records = 0;
 		for (Map.Entry<String, byte[]> file : DemoCatalogue.generate(holders, catalogueRecords).entrySet()) {
 			records += ingest.ingestFile(file.getKey(), "demo-" + file.getKey() + ".mrc",

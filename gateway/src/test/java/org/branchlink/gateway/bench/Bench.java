@@ -1,0 +1,220 @@
+package org.branchlink.gateway.bench;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.common.SolrInputDocument;
+import org.branchlink.catalog.CatalogProperties;
+import org.branchlink.catalog.CatalogSearch;
+import org.branchlink.catalog.IngestMode;
+import org.branchlink.catalog.IngestReport;
+import org.branchlink.catalog.index.SolrClientConfiguration;
+import org.branchlink.catalog.index.WorkDocuments;
+import org.branchlink.catalog.ingest.WorkStore;
+import org.branchlink.gateway.BranchLinkApplication;
+import org.branchlink.gateway.IntegrationTest;
+import org.branchlink.gateway.demo.DemoCatalogue;
+import org.branchlink.gateway.demo.DemoCounty;
+import org.branchlink.sync.catalog.SiteCatalogIngest;
+import org.branchlink.sync.site.SiteDirectory;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The catalogue benchmark ({@code ./bench catalog [records]}): N generated MARC records spread over the demo county's
+ * sites go from files to searchable through the real ingest; in the same run the same work documents are bulk-added
+ * with plain SolrJ to a fresh embedded Solr on the same configset; then search latency through the HTTP API and through
+ * raw SolrJ on the same index. Prints the figures and writes {@code src/docs/bench/catalog.json}.
+ */
+public final class Bench {
+
+	private Bench() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		String what = args.length > 0 ? args[0] : "catalog";
+		if (!what.equals("catalog")) {
+			throw new IllegalArgumentException("unknown benchmark '" + what + "'; one of: catalog");
+		}
+		int records = args.length > 1 ? Integer.parseInt(args[1].replace("_", "").replace(",", "")) : 1_000_000;
+		catalog(records);
+		System.exit(0);
+	}
+
+	static void catalog(int records) throws Exception {
+		Path data = IntegrationTest.freshDataDir();
+		log("data directory %s", data);
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(BranchLinkApplication.class)
+			.run("--server.port=0", "--branchlink.gateway.data-dir=" + data, "--logging.level.org.branchlink=WARN", "--logging.level.org.branchlink.catalog.CatalogIngest=INFO",
+					"--spring.main.banner-mode=off")) {
+			SiteDirectory sites = app.getBean(SiteDirectory.class);
+			sites.load(DemoCounty.registryYaml(), "demo-county.yml", false);
+			List<DemoCatalogue.Holder> holders = DemoCatalogue.holders(sites.require());
+			long t0 = System.nanoTime();
+			Map<String, Path> files = DemoCatalogue.write(holders, records, data.resolve("bench-files"));
+			log("generated %,d records in %d files (%.1f s)", records, files.size(), seconds(t0));
+
+			SiteCatalogIngest ingest = app.getBean(SiteCatalogIngest.class);
+			long started = System.nanoTime();
+			int read = 0;
+			for (Map.Entry<String, Path> file : files.entrySet()) {
+				IngestReport report = ingest.ingestFile(file.getKey(), file.getValue().getFileName().toString(),
+						Files.newInputStream(file.getValue()), null, IngestMode.FULL);
+				read += report.read();
+				log("  %s: %,d records, %.0f/s", file.getKey(), report.read(), report.recordsPerSecond());
+			}
+			double ingestSeconds = seconds(started);
+			long works = app.getBean(CatalogSearch.class).countWorks();
+			double ingestRate = read / ingestSeconds;
+			log("ingest: %,d records → %,d works searchable in %.1f s: %,.0f records/s", read, works, ingestSeconds, ingestRate);
+
+			double rawSeconds = rawBulkAdd(app, data.resolve("raw-solr"));
+			double rawDocsRate = works / rawSeconds;
+			double ingestRatio = rawSeconds / ingestSeconds;
+			log("raw SolrJ bulk add of the same %,d work documents: %.1f s, %,.0f docs/s; ingest/raw = %.2f", works,
+					rawSeconds, rawDocsRate, ingestRatio);
+
+			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+			double[] api = latencies(queries(), q -> httpSearch(port, q));
+			SolrClient solr = app.getBean(SolrClient.class);
+			CatalogSearch search = app.getBean(CatalogSearch.class);
+			double[] raw = latencies(queries(), q -> solr.query(search.solrQuery(org.branchlink.catalog.SearchRequest.of(q))));
+			double searchRatio = api[1] / raw[1];
+			log("search through the API: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms", api[0], api[1], api[2]);
+			log("search through raw SolrJ: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms; API/raw p95 = %.2f", raw[0], raw[1],
+					raw[2], searchRatio);
+
+			Map<String, Object> result = new LinkedHashMap<>();
+			result.put("benchmark", "catalog");
+			result.put("date", java.time.OffsetDateTime.now().toString());
+			result.put("records", read);
+			result.put("works", works);
+			result.put("ingest_seconds", round(ingestSeconds));
+			result.put("ingest_records_per_s", Math.round(ingestRate));
+			result.put("raw_index_seconds", round(rawSeconds));
+			result.put("raw_index_docs_per_s", Math.round(rawDocsRate));
+			result.put("ingest_ratio", round(ingestRatio));
+			result.put("api_p50_ms", round(api[0]));
+			result.put("api_p95_ms", round(api[1]));
+			result.put("api_p99_ms", round(api[2]));
+			result.put("raw_p50_ms", round(raw[0]));
+			result.put("raw_p95_ms", round(raw[1]));
+			result.put("raw_p99_ms", round(raw[2]));
+			result.put("search_ratio", round(searchRatio));
+			result.put("cores", Runtime.getRuntime().availableProcessors());
+			String json = toJson(result);
+			Path out = Path.of(System.getProperty("bench.out", "../src/docs/bench/catalog.json"));
+			Files.createDirectories(out.getParent());
+			Files.writeString(out, json + "\n");
+			System.out.println(json);
+		}
+	}
+
+	/** Times plain SolrJ adds of the works' documents (batches of 1,000, one final hard commit) into a fresh core. */
+	private static double rawBulkAdd(ConfigurableApplicationContext app, Path home) throws Exception {
+		WorkStore store = app.getBean(WorkStore.class);
+		List<String> ids = app.getBean(JdbcClient.class).sql("select distinct work_id from bib_record order by work_id")
+			.query(String.class).list();
+		CatalogProperties properties = new CatalogProperties(new CatalogProperties.Solr(home, List.of(), "", "", "catalog",
+				"catalog", 1, 1));
+		long adding = 0;
+		try (SolrClient raw = new SolrClientConfiguration().solrClient(properties)) {
+			for (int from = 0; from < ids.size(); from += 1000) {
+				List<SolrInputDocument> docs = new ArrayList<>();
+				store.load(ids.subList(from, Math.min(ids.size(), from + 1000)))
+					.forEach((id, held) -> docs.add(WorkDocuments.of(id, held)));
+				long t = System.nanoTime();
+				raw.add(docs);
+				adding += System.nanoTime() - t;
+			}
+			long t = System.nanoTime();
+			raw.commit();
+			adding += System.nanoTime() - t;
+		}
+		return adding / 1e9;
+	}
+
+	private interface Query {
+
+		void run(String q) throws Exception;
+
+	}
+
+	/** Latency percentiles p50, p95, p99 in milliseconds over the queries, after a warm-up. */
+	private static double[] latencies(List<String> queries, Query query) throws Exception {
+		for (String q : queries.subList(0, 50)) {
+			query.run(q);
+		}
+		double[] millis = new double[queries.size()];
+		for (int i = 0; i < queries.size(); i++) {
+			long t = System.nanoTime();
+			query.run(queries.get(i));
+			millis[i] = (System.nanoTime() - t) / 1e6;
+		}
+		Arrays.sort(millis);
+		return new double[] { millis[(int) (millis.length * 0.50)], millis[(int) (millis.length * 0.95)],
+				millis[(int) Math.min(millis.length - 1, millis.length * 0.99)] };
+	}
+
+	private static List<String> queries() {
+		String[] words = { "中国历史", "书法", "地方志", "唐诗", "红楼梦", "儿童故事", "水稻栽培", "茶叶种植", "中医养生", "计算机基础",
+				"乡村振兴", "心理学", "围棋", "摄影", "戏曲", "history", "calligraphy", "rice farming", "poetry", "health",
+				"zhongguo lishi", "shufa", "tangshi", "zgls", "sdys", "入门", "简史", "教程", "图说", "少年" };
+		Random random = new Random(7);
+		List<String> queries = new ArrayList<>();
+		for (int i = 0; i < 1050; i++) {
+			queries.add(words[random.nextInt(words.length)]);
+		}
+		return queries;
+	}
+
+	private static void httpSearch(int port, String q) throws Exception {
+		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+				+ "/api/search?rows=20&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8))).build(),
+				HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("search answered " + response.statusCode());
+		}
+	}
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	private static double seconds(long since) {
+		return (System.nanoTime() - since) / 1e9;
+	}
+
+	private static double round(double value) {
+		return Math.round(value * 100) / 100.0;
+	}
+
+	private static String toJson(Map<String, Object> values) {
+		StringBuilder json = new StringBuilder("{\n");
+		values.forEach((key, value) -> json.append("  \"").append(key).append("\": ")
+			.append(value instanceof String ? "\"" + value + "\"" : value).append(",\n"));
+		json.setLength(json.length() - 2);
+		return json.append("\n}").toString();
+	}
+
+	private static void log(String format, Object... args) {
+		System.out.println("[bench] " + String.format(Locale.ROOT, format, args));
+	}
+
+}
