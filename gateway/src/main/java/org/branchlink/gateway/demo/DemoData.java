@@ -1,9 +1,6 @@
 package org.branchlink.gateway.demo;
 
 import java.io.ByteArrayInputStream;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,8 +8,6 @@ import java.util.Set;
 import org.branchlink.catalog.CatalogSearch;
 import org.branchlink.catalog.IngestMode;
 import org.branchlink.sync.catalog.SiteCatalogIngest;
-import org.branchlink.sync.site.Site;
-import org.branchlink.sync.site.SiteKind;
 
 import org.branchlink.gateway.security.AccountStore;
 import org.branchlink.gateway.security.Role;
