@@ -2,7 +2,6 @@ package org.branchlink.catalog;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
@@ -35,7 +34,6 @@ import org.branchlink.catalog.record.WorkKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -49,13 +47,11 @@ public class CatalogIngest {
 
 	private static final Logger log = LoggerFactory.getLogger(CatalogIngest.class);
 
-	private static final int RAW_KEPT = 64 * 1024;
-
 	private static final long PROGRESS_LOG_MILLIS = 10_000;
 
 	private final WorkStore store;
 
-	private final JdbcClient jdbc;
+	private final org.branchlink.catalog.ingest.IngestRunStore runs;
 
 	private final TransactionTemplate transactions;
 
@@ -67,9 +63,10 @@ public class CatalogIngest {
 
 	private final Map<Long, Long> lastLogged = new ConcurrentHashMap<>();
 
-	CatalogIngest(WorkStore store, JdbcClient jdbc, TransactionTemplate transactions, SolrClient solr, Clock clock) {
+	CatalogIngest(WorkStore store, org.branchlink.catalog.ingest.IngestRunStore runs, TransactionTemplate transactions,
+			SolrClient solr, Clock clock) {
 		this.store = store;
-		this.jdbc = jdbc;
+		this.runs = runs;
 		this.transactions = transactions;
 		this.solr = solr;
 		this.clock = clock;
@@ -77,15 +74,7 @@ public class CatalogIngest {
 
 	/** Starts a run; feed it, then {@link IngestRun#finish()}. */
 	public IngestRun start(String siteId, String source, IngestMode mode) {
-		long id = jdbc.sql("""
-				insert into ingest_run (site_id, source, mode, state, started_at)
-				values (:site, :source, :mode, 'running', :now) returning id""")
-			.param("site", siteId)
-			.param("source", source)
-			.param("mode", mode.name())
-			.param("now", Timestamp.from(clock.instant()))
-			.query(Long.class)
-			.single();
+		long id = runs.start(siteId, source, mode, clock.instant());
 		IngestRun run = new IngestRun(this, id, siteId, source, mode, clock);
 		running.put(id, run);
 		log.info("Ingest run {} started: site {}, {} ({})", id, siteId, source, mode);
@@ -168,34 +157,13 @@ public class CatalogIngest {
 			.filter(run -> siteId == null || run.siteId().equals(siteId))
 			.map(IngestRun::report)
 			.toList());
-		jdbc.sql("""
-				select * from ingest_run where state <> 'running' and (cast(:site as text) is null or site_id = :site)
-				order by id desc limit :limit""")
-			.param("site", siteId)
-			.param("limit", limit)
-			.query((rs, row) -> new IngestReport(rs.getLong("id"), rs.getString("site_id"), rs.getString("source"),
-					IngestMode.valueOf(rs.getString("mode")), rs.getString("state"), rs.getInt("read"),
-					rs.getInt("added"), rs.getInt("updated"), rs.getInt("unchanged"), rs.getInt("deleted"),
-					rs.getInt("quarantined"), rs.getTimestamp("started_at").toInstant(),
-					rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(),
-					rate(rs.getInt("read"), rs.getTimestamp("started_at"), rs.getTimestamp("finished_at")),
-					rs.getString("message")))
-			.list()
-			.forEach(reports::add);
+		reports.addAll(runs.finished(siteId, limit));
 		return reports;
 	}
 
 	/** Refused records, newest first; of one site, or of all when {@code siteId} is null. */
 	public List<QuarantinedRecord> quarantined(String siteId, int limit) {
-		return jdbc.sql("""
-				select id, run_id, site_id, source, position, reason, created_at from quarantine
-				where cast(:site as text) is null or site_id = :site order by id desc limit :limit""")
-			.param("site", siteId)
-			.param("limit", limit)
-			.query((rs, row) -> new QuarantinedRecord(rs.getLong("id"), rs.getLong("run_id"), rs.getString("site_id"),
-					rs.getString("source"), rs.getString("position"), rs.getString("reason"),
-					rs.getTimestamp("created_at").toInstant()))
-			.list();
+		return runs.quarantined(siteId, limit);
 	}
 
 	/** Rebuilds the search documents of these works from the database. */
@@ -372,35 +340,12 @@ public class CatalogIngest {
 	}
 
 	void quarantine(IngestRun run, String source, String position, String reason, byte[] raw) {
-		jdbc.sql("""
-				insert into quarantine (run_id, site_id, source, position, reason, raw)
-				values (:run, :site, :source, :position, :reason, :raw)""")
-			.param("run", run.id())
-			.param("site", run.siteId())
-			.param("source", source)
-			.param("position", position)
-			.param("reason", reason)
-			.param("raw", raw == null || raw.length <= RAW_KEPT ? raw : java.util.Arrays.copyOf(raw, RAW_KEPT))
-			.update();
+		runs.quarantine(run.id(), run.siteId(), source, position, reason, raw);
 	}
 
 	void saveProgress(IngestRun run) {
 		IngestReport report = run.report();
-		jdbc.sql("""
-				update ingest_run set state = :state, read = :read, added = :added, updated = :updated,
-				    unchanged = :unchanged, deleted = :deleted, quarantined = :quarantined, finished_at = :finished,
-				    message = :message where id = :id""")
-			.param("state", report.state())
-			.param("read", report.read())
-			.param("added", report.added())
-			.param("updated", report.updated())
-			.param("unchanged", report.unchanged())
-			.param("deleted", report.deleted())
-			.param("quarantined", report.quarantined())
-			.param("finished", report.finishedAt() == null ? null : Timestamp.from(report.finishedAt()))
-			.param("message", report.message())
-			.param("id", run.id())
-			.update();
+		runs.save(report);
 		if (!"running".equals(report.state())) {
 			running.remove(run.id());
 		}
@@ -415,14 +360,6 @@ public class CatalogIngest {
 			log.info("Ingest run {} (site {}): {} read, {}/s, {} quarantined so far", run.id(), run.siteId(),
 					report.read(), report.recordsPerSecond(), report.quarantined());
 		}
-	}
-
-	private static double rate(int read, Timestamp started, Timestamp finished) {
-		if (finished == null) {
-			return 0;
-		}
-		double seconds = Math.max(0.001, (finished.getTime() - started.getTime()) / 1000.0);
-		return Math.round(read / seconds * 10) / 10.0;
 	}
 
 }

@@ -10,8 +10,6 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 
 import org.marc4j.ErrorHandler;
 import org.marc4j.MarcException;
@@ -24,7 +22,7 @@ import org.marc4j.marc.Record;
  * boundaries are wrong, or whose bytes do not decode in its character set, is refused with its position and the
  * reason, and reading goes on at the next record terminator. marc4j decodes the records that pass.
  */
-final class Iso2709Reader implements Iterator<RawRecord> {
+final class Iso2709Reader extends RecordReader {
 
 	static {
 		// marc4j looks its factory up on the classpath for every reader; naming it spares a jar scan per record
@@ -49,35 +47,13 @@ final class Iso2709Reader implements Iterator<RawRecord> {
 
 	private int index;
 
-	private RawRecord next;
-
-	private boolean done;
-
 	Iso2709Reader(InputStream in, MarcCharset charset) {
 		this.in = in.markSupported() ? in : new java.io.BufferedInputStream(in, 1 << 16);
 		this.charset = charset;
 	}
 
 	@Override
-	public boolean hasNext() {
-		if (next == null && !done) {
-			next = read();
-			done = next == null;
-		}
-		return next != null;
-	}
-
-	@Override
-	public RawRecord next() {
-		if (!hasNext()) {
-			throw new NoSuchElementException();
-		}
-		RawRecord record = next;
-		next = null;
-		return record;
-	}
-
-	private RawRecord read() {
+	protected RawRecord read() {
 		try {
 			skipWhitespace();
 			in.mark(MAX_RECORD + 1);

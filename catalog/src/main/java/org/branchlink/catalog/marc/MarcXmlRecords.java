@@ -2,8 +2,6 @@ package org.branchlink.catalog.marc;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -20,7 +18,7 @@ import org.marc4j.marc.Record;
  * without a leader or title-bearing fields is still read; the mapper judges its content. Broken XML ends the reading
  * with one refused entry naming the line; the records before it stand.
  */
-final class MarcXmlRecords implements Iterator<RawRecord> {
+final class MarcXmlRecords extends RecordReader {
 
 	private static final XMLInputFactory FACTORY = XMLInputFactory.newFactory();
 
@@ -36,9 +34,8 @@ final class MarcXmlRecords implements Iterator<RawRecord> {
 
 	private int index;
 
-	private RawRecord next;
-
-	private boolean done;
+	/** Set once the XML broke: the stream cannot be read further. */
+	private boolean broken;
 
 	MarcXmlRecords(InputStream in) {
 		try {
@@ -50,28 +47,10 @@ final class MarcXmlRecords implements Iterator<RawRecord> {
 	}
 
 	@Override
-	public boolean hasNext() {
-		if (next == null && !done) {
-			next = read();
-			done = next == null || next.isRefused() && next.record() == null && next.problem().startsWith("broken XML");
-			if (next == null) {
-				done = true;
-			}
+	protected RawRecord read() {
+		if (broken) {
+			return null;
 		}
-		return next != null;
-	}
-
-	@Override
-	public RawRecord next() {
-		if (!hasNext()) {
-			throw new NoSuchElementException();
-		}
-		RawRecord record = next;
-		next = null;
-		return record;
-	}
-
-	private RawRecord read() {
 		int line = 0;
 		try {
 			while (xml.hasNext()) {
@@ -95,6 +74,7 @@ final class MarcXmlRecords implements Iterator<RawRecord> {
 			return null;
 		}
 		catch (XMLStreamException ex) {
+			broken = true;
 			int at = ex.getLocation() == null ? line : ex.getLocation().getLineNumber();
 			return RawRecord.refused("record " + (++index) + " at line " + at,
 					"broken XML at line " + at + ": " + ex.getMessage().replaceAll("\\s+", " "), new byte[0]);

@@ -38,36 +38,21 @@ import org.branchlink.catalog.record.WorkKey;
  */
 public final class SpreadsheetInventory {
 
+	/** Column → the header names that mean it, in Chinese and English (compared in lower case). */
+	private static final Map<String, List<String>> SYNONYMS = Map.of("title", List.of("题名", "书名", "正题名", "title", "书刊名称"),
+			"author", List.of("责任者", "作者", "著者", "author", "creator"),
+			"isbn", List.of("isbn", "标准号", "国际标准书号", "isbn/issn"),
+			"publisher", List.of("出版社", "出版者", "publisher"),
+			"year", List.of("出版年", "出版日期", "出版时间", "年份", "year", "date"),
+			"barcode", List.of("条码", "条形码", "条码号", "登录号", "barcode"),
+			"callNumber", List.of("索书号", "索取号", "call number", "callnumber", "call no"),
+			"class", List.of("分类号", "中图分类号", "clc", "class"),
+			"location", List.of("馆藏地", "馆藏地点", "location"));
+
 	private static final Map<String, String> HEADERS = new LinkedHashMap<>();
 
 	static {
-		for (String name : List.of("题名", "书名", "正题名", "title", "书刊名称")) {
-			HEADERS.put(name, "title");
-		}
-		for (String name : List.of("责任者", "作者", "著者", "author", "creator")) {
-			HEADERS.put(name, "author");
-		}
-		for (String name : List.of("isbn", "标准号", "国际标准书号", "isbn/issn")) {
-			HEADERS.put(name, "isbn");
-		}
-		for (String name : List.of("出版社", "出版者", "publisher")) {
-			HEADERS.put(name, "publisher");
-		}
-		for (String name : List.of("出版年", "出版日期", "出版时间", "年份", "year", "date")) {
-			HEADERS.put(name, "year");
-		}
-		for (String name : List.of("条码", "条形码", "条码号", "登录号", "barcode")) {
-			HEADERS.put(name, "barcode");
-		}
-		for (String name : List.of("索书号", "索取号", "call number", "callnumber", "call no")) {
-			HEADERS.put(name, "callNumber");
-		}
-		for (String name : List.of("分类号", "中图分类号", "clc", "class")) {
-			HEADERS.put(name, "class");
-		}
-		for (String name : List.of("馆藏地", "馆藏地点", "location")) {
-			HEADERS.put(name, "location");
-		}
+		SYNONYMS.forEach((column, names) -> names.forEach(name -> HEADERS.put(name, column)));
 	}
 
 	/** A row that became part of a record, or the reason it could not. */
