@@ -3,6 +3,7 @@ package org.branchlink.catalog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,6 +11,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,6 +21,7 @@ import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.common.SolrInputDocument;
 import org.branchlink.catalog.index.WorkDocuments;
+import org.branchlink.catalog.ingest.IngestRunStore;
 import org.branchlink.catalog.ingest.StoredRecord;
 import org.branchlink.catalog.ingest.WorkStore;
 import org.branchlink.catalog.ingest.WorkStore.Existing;
@@ -31,6 +34,7 @@ import org.branchlink.catalog.marc.RawRecord;
 import org.branchlink.catalog.record.InvalidRecordException;
 import org.branchlink.catalog.record.MarcRecordMapper;
 import org.branchlink.catalog.record.WorkKey;
+import org.branchlink.catalog.spreadsheet.SpreadsheetInventory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +55,7 @@ public class CatalogIngest {
 
 	private final WorkStore store;
 
-	private final org.branchlink.catalog.ingest.IngestRunStore runs;
+	private final IngestRunStore runs;
 
 	private final TransactionTemplate transactions;
 
@@ -63,7 +67,7 @@ public class CatalogIngest {
 
 	private final Map<Long, Long> lastLogged = new ConcurrentHashMap<>();
 
-	CatalogIngest(WorkStore store, org.branchlink.catalog.ingest.IngestRunStore runs, TransactionTemplate transactions,
+	CatalogIngest(WorkStore store, IngestRunStore runs, TransactionTemplate transactions,
 			SolrClient solr, Clock clock) {
 		this.store = store;
 		this.runs = runs;
@@ -120,14 +124,13 @@ public class CatalogIngest {
 	}
 
 	/**
-	 * Ingests a reading room's inventory spreadsheet (CSV or XLSX, see {@link
-	 * org.branchlink.catalog.spreadsheet.SpreadsheetInventory}); rows without a title are quarantined.
+	 * Ingests a reading room's inventory spreadsheet (CSV or XLSX, see {@link SpreadsheetInventory}); rows without a title are quarantined.
 	 * @throws IllegalArgumentException when the file has no usable header row; nothing is ingested then
 	 */
 	public IngestReport ingestSpreadsheet(String siteId, String source, InputStream in, IngestMode mode) {
-		List<org.branchlink.catalog.spreadsheet.SpreadsheetInventory.Row> rows;
+		List<SpreadsheetInventory.Row> rows;
 		try (in) {
-			rows = org.branchlink.catalog.spreadsheet.SpreadsheetInventory.read(siteId, source, in);
+			rows = SpreadsheetInventory.read(siteId, source, in);
 		}
 		catch (IOException ex) {
 			throw new IllegalArgumentException("cannot read the spreadsheet " + source + ": " + ex.getMessage(), ex);
@@ -152,7 +155,7 @@ public class CatalogIngest {
 
 	/** Runs still going, then the latest finished ones, newest first. */
 	public List<IngestReport> reports(String siteId, int limit) {
-		List<IngestReport> reports = new java.util.ArrayList<>(running.values()
+		List<IngestReport> reports = new ArrayList<>(running.values()
 			.stream()
 			.filter(run -> siteId == null || run.siteId().equals(siteId))
 			.map(IngestRun::report)
@@ -177,7 +180,7 @@ public class CatalogIngest {
 			return;
 		}
 		Map<String, List<HeldRecord>> works = workIds.isEmpty() ? Map.of() : store.load(workIds);
-		List<SolrInputDocument> docs = new java.util.ArrayList<>(built);
+		List<SolrInputDocument> docs = new ArrayList<>(built);
 		works.forEach((id, records) -> docs.add(WorkDocuments.of(id, records)));
 		UpdateRequest update = new UpdateRequest();
 		if (!docs.isEmpty()) {
@@ -204,7 +207,7 @@ public class CatalogIngest {
 		run.storeNanos += System.nanoTime() - t0;
 		Map<String, WorkStore.HoldingSite> sites = siteFacts();
 		long t1 = System.nanoTime();
-		List<SolrInputDocument> fresh = new java.util.ArrayList<>(changes.fresh().size());
+		List<SolrInputDocument> fresh = new ArrayList<>(changes.fresh().size());
 		changes.fresh().forEach((work, records) -> fresh.add(WorkDocuments.of(work, records.stream()
 			.map(r -> new HeldRecord(r.record(), sites.getOrDefault(r.record().siteId(),
 					new WorkStore.HoldingSite(r.record().siteId(), null, null, List.of(), null, null))))
@@ -246,7 +249,7 @@ public class CatalogIngest {
 		}
 		Map<String, Existing> existing = store.existing(run.siteId(), byId.keySet());
 		Map<StoredRecord, List<String>> keysOf = new LinkedHashMap<>();
-		List<String> unchangedIds = new java.util.ArrayList<>();
+		List<String> unchangedIds = new ArrayList<>();
 		Set<String> affected = new HashSet<>();
 		for (StoredRecord stored : byId.values()) {
 			Existing before = existing.get(stored.record().recordId());
@@ -266,20 +269,20 @@ public class CatalogIngest {
 		}
 		Map<String, String> known = store.worksOfKeys(keysOf.values().stream().flatMap(List::stream).toList());
 		Map<String, String> newKeys = new HashMap<>();
-		List<Placed> placed = new java.util.ArrayList<>();
+		List<Placed> placed = new ArrayList<>();
 		Map<String, List<StoredRecord>> fresh = new LinkedHashMap<>();
 		for (Map.Entry<StoredRecord, List<String>> entry : keysOf.entrySet()) {
 			List<String> keys = entry.getValue();
-			String existingWork = keys.stream().map(known::get).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+			String existingWork = keys.stream().map(known::get).filter(Objects::nonNull).findFirst().orElse(null);
 			String work = existingWork != null ? existingWork : keys.stream()
 				.map(newKeys::get)
-				.filter(java.util.Objects::nonNull)
+				.filter(Objects::nonNull)
 				.findFirst()
 				.orElseGet(() -> "w" + DigestUtils.sha256Hex(keys.get(0)).substring(0, 16));
 			keys.stream().filter(key -> !known.containsKey(key)).forEach(key -> newKeys.putIfAbsent(key, work));
 			placed.add(new Placed(entry.getKey(), work));
 			if (existingWork == null && existing.get(entry.getKey().record().recordId()) == null) {
-				fresh.computeIfAbsent(work, w -> new java.util.ArrayList<>()).add(entry.getKey());
+				fresh.computeIfAbsent(work, w -> new ArrayList<>()).add(entry.getKey());
 			}
 			else {
 				affected.add(work);

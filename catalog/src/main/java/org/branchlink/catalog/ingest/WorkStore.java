@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.branchlink.catalog.record.BibRecord;
 import org.branchlink.catalog.record.Item;

@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.branchlink.catalog.CatalogSearch;
 import org.branchlink.catalog.SearchPage;
-import org.branchlink.catalog.SearchRequest;
 import org.branchlink.gateway.site.NotFoundException;
 
 import org.springframework.util.MultiValueMap;

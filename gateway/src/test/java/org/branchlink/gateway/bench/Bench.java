@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Random;
 
 import org.apache.solr.client.solrj.SolrClient;
-import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.common.SolrInputDocument;
 import org.branchlink.catalog.CatalogProperties;
 import org.branchlink.catalog.CatalogSearch;
