@@ -205,7 +205,7 @@ public class CatalogIngest {
 		long t0 = System.nanoTime();
 		Changes changes = transactions.execute(status -> store(run, batch, deletions));
 		run.storeNanos += System.nanoTime() - t0;
-		Map<String, WorkStore.HoldingSite> sites = siteFacts();
+		Map<String, WorkStore.HoldingSite> sites = store.sites();
 		long t1 = System.nanoTime();
 		List<SolrInputDocument> fresh = new ArrayList<>(changes.fresh().size());
 		changes.fresh().forEach((work, records) -> fresh.add(WorkDocuments.of(work, records.stream()
@@ -219,20 +219,6 @@ public class CatalogIngest {
 
 	/** Works touched by a batch: existing ones (rebuilt from the database) and new ones (built from the batch). */
 	private record Changes(Set<String> existing, Map<String, List<StoredRecord>> fresh) {
-	}
-
-	private volatile SiteFacts siteFacts = new SiteFacts(Map.of(), 0);
-
-	private record SiteFacts(Map<String, WorkStore.HoldingSite> byId, long loadedAt) {
-	}
-
-	private Map<String, WorkStore.HoldingSite> siteFacts() {
-		SiteFacts facts = siteFacts;
-		if (System.currentTimeMillis() - facts.loadedAt() > 10_000) {
-			facts = new SiteFacts(store.sites(), System.currentTimeMillis());
-			siteFacts = facts;
-		}
-		return facts.byId();
 	}
 
 	private Changes store(IngestRun run, List<StoredRecord> batch, Set<String> deletions) {

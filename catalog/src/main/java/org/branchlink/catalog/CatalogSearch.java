@@ -3,7 +3,6 @@ package org.branchlink.catalog;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +23,9 @@ import org.branchlink.catalog.SearchPage.WorkHit;
 import org.branchlink.catalog.SearchRequest.Point;
 import org.branchlink.catalog.index.Pinyin;
 import org.branchlink.catalog.index.SolrFields;
+import org.branchlink.catalog.ingest.WorkStore;
 import org.branchlink.catalog.record.Isbn;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,26 +43,22 @@ public class CatalogSearch {
 
 	private static final double FAR_AWAY_KM = 20_000;
 
-	private static final long SITE_CACHE_MILLIS = 30_000;
-
 	private final SolrClient solr;
 
-	private final JdbcClient jdbc;
+	private final WorkStore store;
 
-	private volatile SiteLocations sites = new SiteLocations(Map.of(), 0);
-
-	CatalogSearch(SolrClient solr, JdbcClient jdbc) {
+	CatalogSearch(SolrClient solr, WorkStore store) {
 		this.solr = solr;
-		this.jdbc = jdbc;
+		this.store = store;
 	}
 
 	public SearchPage search(SearchRequest request) {
 		SolrQuery query = solrQuery(request);
 		QueryResponse response = execute(query);
-		Map<String, double[]> locations = request.near() == null ? Map.of() : locations();
+		Map<String, WorkStore.HoldingSite> sites = request.near() == null ? Map.of() : store.sites();
 		List<WorkHit> works = new ArrayList<>();
 		for (SolrDocument doc : response.getResults()) {
-			works.add(hit(doc, request.near(), locations, response.getHighlighting()));
+			works.add(hit(doc, request.near(), sites, response.getHighlighting()));
 		}
 		return new SearchPage(response.getResults().getNumFound(), request.page(), request.rows(), works,
 				facetValues(response), query.get("pinyin", ""), response.getQTime());
@@ -224,7 +219,7 @@ public class CatalogSearch {
 		return facets;
 	}
 
-	private static WorkHit hit(SolrDocument doc, Point near, Map<String, double[]> locations,
+	private static WorkHit hit(SolrDocument doc, Point near, Map<String, WorkStore.HoldingSite> sites,
 			Map<String, Map<String, List<String>>> highlighting) {
 		String id = (String) doc.getFieldValue(SolrFields.ID);
 		List<Holding> holdings = new ArrayList<>();
@@ -235,9 +230,9 @@ public class CatalogSearch {
 		NearestCopy nearest = null;
 		if (near != null) {
 			for (Holding holding : holdings) {
-				double[] at = locations.get(holding.siteId());
-				if ("available".equals(holding.status()) && at != null) {
-					double km = Math.round(near.distanceKm(at[0], at[1]) * 100) / 100.0;
+				WorkStore.HoldingSite at = sites.get(holding.siteId());
+				if ("available".equals(holding.status()) && at != null && at.lat() != null) {
+					double km = Math.round(near.distanceKm(at.lat(), at.lon()) * 100) / 100.0;
 					if (nearest == null || km < nearest.distanceKm()) {
 						nearest = new NearestCopy(holding.siteId(), km);
 					}
@@ -250,19 +245,6 @@ public class CatalogSearch {
 				strings(doc.getFieldValues(SolrFields.CLC)), number(doc.getFieldValue(SolrFields.ITEM_COUNT)),
 				number(doc.getFieldValue(SolrFields.AVAILABLE_COUNT)), holdings, nearest,
 				highlighting == null ? Map.of() : highlighting.getOrDefault(id, Map.of()));
-	}
-
-	private Map<String, double[]> locations() {
-		SiteLocations current = sites;
-		if (System.currentTimeMillis() - current.loadedAt() > SITE_CACHE_MILLIS) {
-			Map<String, double[]> loaded = new HashMap<>();
-			jdbc.sql("select id, lat, lon from catalog_site")
-				.query((rs, row) -> loaded.put(rs.getString(1), new double[] { rs.getDouble(2), rs.getDouble(3) }))
-				.list();
-			current = new SiteLocations(loaded, System.currentTimeMillis());
-			sites = current;
-		}
-		return current.byId();
 	}
 
 	private QueryResponse execute(SolrQuery query) {
@@ -284,9 +266,6 @@ public class CatalogSearch {
 
 	private static int number(Object value) {
 		return value == null ? 0 : ((Number) value).intValue();
-	}
-
-	private record SiteLocations(Map<String, double[]> byId, long loadedAt) {
 	}
 
 }

@@ -24,9 +24,12 @@ public class CatalogSites {
 
 	private final JdbcClient jdbc;
 
-	public CatalogSites(SolrClient solr, JdbcClient jdbc) {
+	private final org.branchlink.catalog.ingest.WorkStore store;
+
+	public CatalogSites(SolrClient solr, JdbcClient jdbc, org.branchlink.catalog.ingest.WorkStore store) {
 		this.solr = solr;
 		this.jdbc = jdbc;
+		this.store = store;
 	}
 
 	/** Replaces the catalogue's sites with these: the table, then the search documents. */
@@ -47,6 +50,7 @@ public class CatalogSites {
 				.param("lon", site.lon())
 				.update();
 		}
+		store.forgetSites();
 		index(sites);
 	}
 

@@ -181,14 +181,34 @@ public class WorkStore {
 		return works;
 	}
 
-	/** Every site's facts for holdings (kind, township, service lines, place), by id. */
+	private static final long SITES_KEPT_MILLIS = 10_000;
+
+	private volatile CachedSites cachedSites = new CachedSites(Map.of(), 0);
+
+	/**
+	 * Every site's facts for holdings (kind, township, service lines, place), by id. Read for every ingest batch and
+	 * every search near a place, so kept for 10 s; {@link #forgetSites()} after the table changes.
+	 */
 	public Map<String, HoldingSite> sites() {
-		Map<String, HoldingSite> sites = new HashMap<>();
-		client.sql("select id, kind, township, service_lines, lat, lon from catalog_site").query((ResultSet rs) -> {
-			sites.put(rs.getString(1), new HoldingSite(rs.getString(1), rs.getString(2), rs.getString(3),
-					strings(rs.getArray(4)), rs.getDouble(5), rs.getDouble(6)));
-		});
-		return sites;
+		CachedSites cached = cachedSites;
+		if (System.currentTimeMillis() - cached.loadedAt() > SITES_KEPT_MILLIS) {
+			Map<String, HoldingSite> sites = new HashMap<>();
+			client.sql("select id, kind, township, service_lines, lat, lon from catalog_site").query((ResultSet rs) -> {
+				sites.put(rs.getString(1), new HoldingSite(rs.getString(1), rs.getString(2), rs.getString(3),
+						strings(rs.getArray(4)), rs.getDouble(5), rs.getDouble(6)));
+			});
+			cached = new CachedSites(Map.copyOf(sites), System.currentTimeMillis());
+			cachedSites = cached;
+		}
+		return cached.byId();
+	}
+
+	/** The sites' table changed on this node: read it again on next use. */
+	public void forgetSites() {
+		cachedSites = new CachedSites(Map.of(), 0);
+	}
+
+	private record CachedSites(Map<String, HoldingSite> byId, long loadedAt) {
 	}
 
 	private static Array array(PreparedStatement ps, List<String> values) throws SQLException {

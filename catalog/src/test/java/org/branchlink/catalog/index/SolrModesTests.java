@@ -70,7 +70,7 @@ class SolrModesTests {
 				"catalog", "catalog", 2, 1));
 		assertThat(standalone.solr().mode()).isEqualTo(CatalogProperties.Mode.STANDALONE);
 		try (SolrClient overHttp = new SolrClientConfiguration().solrClient(standalone)) {
-			assertThat(new CatalogSites(overHttp, null).count()).isEqualTo(2);
+			assertThat(new CatalogSites(overHttp, null, null).count()).isEqualTo(2);
 		}
 	}
 
@@ -90,7 +90,7 @@ class SolrModesTests {
 	}
 
 	private static void searchSites(SolrClient client) throws Exception {
-		CatalogSites index = new CatalogSites(client, null);
+		CatalogSites index = new CatalogSites(client, null, null);
 		index.index(SITES);
 		assertThat(index.count()).isEqualTo(2);
 		// traditional characters in the index fold to simplified in the query, and the reverse

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.Route;
 import org.branchlink.sync.SyncProperties;
 import org.branchlink.sync.connector.marcfile.MarcFileDropTemplate;
 import org.branchlink.sync.connector.oaipmh.OaiPmhTemplate;
@@ -136,8 +135,5 @@ class ConnectorRoutes {
 		scheduler.scheduleJob(job, java.util.Set.of(trigger), true);
 	}
 
-	Set<String> routeIds() {
-		return camel.getRoutes().stream().map(Route::getRouteId).collect(java.util.stream.Collectors.toSet());
-	}
 
 }

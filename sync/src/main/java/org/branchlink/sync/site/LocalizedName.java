@@ -7,9 +7,4 @@ package org.branchlink.sync.site;
  * @param en the English name, never blank
  */
 public record LocalizedName(String zh, String en) {
-
-	public String in(String language) {
-		return "en".equals(language) ? en : zh;
-	}
-
 }

@@ -29,8 +29,4 @@ public record Site(String id, SiteKind kind, LocalizedName name, Set<ServiceLine
 		return Optional.ofNullable(parentId);
 	}
 
-	public boolean serves(ServiceLine line) {
-		return serviceLines.contains(line);
-	}
-
 }

@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Optional;
 
 import org.branchlink.catalog.CatalogIngest;
 import org.branchlink.catalog.IngestMode;
@@ -170,11 +169,6 @@ public class OaiPmhHarvester {
 	 * @param resumptionToken the next page's token of a harvest that stopped midway, null otherwise
 	 */
 	public record State(String harvestedUntil, String resumptionToken) {
-
-		public Optional<String> openToken() {
-			return Optional.ofNullable(resumptionToken);
-		}
-
 	}
 
 }
