@@ -32,6 +32,7 @@ import org.branchlink.catalog.marc.MarcFlavour;
 import org.branchlink.catalog.marc.MarcSources;
 import org.branchlink.catalog.marc.RawRecord;
 import org.branchlink.catalog.record.InvalidRecordException;
+import org.branchlink.catalog.record.Item;
 import org.branchlink.catalog.record.MarcRecordMapper;
 import org.branchlink.catalog.record.WorkKey;
 import org.branchlink.catalog.spreadsheet.SpreadsheetInventory;
@@ -181,7 +182,8 @@ public class CatalogIngest {
 		}
 		Map<String, List<HeldRecord>> works = workIds.isEmpty() ? Map.of() : store.load(workIds);
 		List<SolrInputDocument> docs = new ArrayList<>(built);
-		works.forEach((id, records) -> docs.add(WorkDocuments.of(id, records)));
+		Map<String, WorkStore.HoldingSite> sites = store.sites();
+		works.forEach((id, records) -> docs.add(WorkDocuments.of(id, records, sites)));
 		UpdateRequest update = new UpdateRequest();
 		if (!docs.isEmpty()) {
 			update.add(docs);
@@ -208,10 +210,13 @@ public class CatalogIngest {
 		Map<String, WorkStore.HoldingSite> sites = store.sites();
 		long t1 = System.nanoTime();
 		List<SolrInputDocument> fresh = new ArrayList<>(changes.fresh().size());
+		// copies of new records may have circulated already (an item moved to a new record id)
+		Map<String, ItemState> states = store.states(run.siteId(), changes.fresh().values().stream()
+			.flatMap(List::stream).flatMap(r -> r.record().items().stream()).map(Item::barcode).toList());
 		changes.fresh().forEach((work, records) -> fresh.add(WorkDocuments.of(work, records.stream()
 			.map(r -> new HeldRecord(r.record(), sites.getOrDefault(r.record().siteId(),
-					new WorkStore.HoldingSite(r.record().siteId(), null, null, List.of(), null, null))))
-			.toList())));
+					new WorkStore.HoldingSite(r.record().siteId(), null, null, List.of(), null, null)), states))
+			.toList(), sites)));
 		reindex(changes.existing(), fresh);
 		run.indexNanos += System.nanoTime() - t1;
 		logProgress(run);

@@ -127,7 +127,8 @@ public class CatalogReindex {
 			List<String> chunk = workIds.subList(from, Math.min(workIds.size(), from + CHUNK));
 			Map<String, List<HeldRecord>> works = store.load(chunk);
 			List<SolrInputDocument> docs = new ArrayList<>(works.size());
-			works.forEach((id, records) -> docs.add(WorkDocuments.of(id, records)));
+			Map<String, WorkStore.HoldingSite> sites = store.sites();
+			works.forEach((id, records) -> docs.add(WorkDocuments.of(id, records, sites)));
 			if (!docs.isEmpty()) {
 				UpdateRequest update = new UpdateRequest();
 				update.add(docs);

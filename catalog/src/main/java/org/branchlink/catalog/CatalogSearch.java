@@ -225,16 +225,18 @@ public class CatalogSearch {
 		List<Holding> holdings = new ArrayList<>();
 		for (String holding : strings(doc.getFieldValues(SolrFields.HOLDINGS))) {
 			String[] parts = holding.split("\t", -1);
-			holdings.add(new Holding(parts[0], parts[1], parts[2], parts[3], parts[4]));
+			holdings.add(new Holding(parts[0], parts[1], parts[2], parts[3], parts[4],
+					parts.length > 5 && !parts[5].isEmpty() ? parts[5] : null,
+					parts.length > 6 && !parts[6].isEmpty() ? parts[6] : null));
 		}
 		NearestCopy nearest = null;
 		if (near != null) {
 			for (Holding holding : holdings) {
-				WorkStore.HoldingSite at = sites.get(holding.siteId());
+				WorkStore.HoldingSite at = sites.get(holding.shelfSite());
 				if ("available".equals(holding.status()) && at != null && at.lat() != null) {
 					double km = Math.round(near.distanceKm(at.lat(), at.lon()) * 100) / 100.0;
 					if (nearest == null || km < nearest.distanceKm()) {
-						nearest = new NearestCopy(holding.siteId(), km);
+						nearest = new NearestCopy(holding.shelfSite(), km);
 					}
 				}
 			}

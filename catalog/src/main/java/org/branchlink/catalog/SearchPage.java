@@ -46,9 +46,18 @@ public record SearchPage(long total, int page, int rows, List<WorkHit> works, Ma
 	 * @param barcode its barcode
 	 * @param callNumber its call number
 	 * @param location its shelving location
-	 * @param status its status ({@code available}, {@code on_loan}…)
+	 * @param status its status ({@code available}, {@code on_loan}, {@code in_transit}…)
+	 * @param atSite the site it is at when that is not its own (a floating copy), else null
+	 * @param destination where it is going while in transit, else null
 	 */
-	public record Holding(String siteId, String barcode, String callNumber, String location, String status) {
+	public record Holding(String siteId, String barcode, String callNumber, String location, String status,
+			String atSite, String destination) {
+
+		/** The site where a reader finds it on the shelf. */
+		public String shelfSite() {
+			return atSite == null ? siteId : atSite;
+		}
+
 	}
 
 	/**

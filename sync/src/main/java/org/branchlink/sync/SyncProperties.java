@@ -13,8 +13,10 @@ import org.springframework.core.io.Resource;
  * stored registry stays in force (false)
  * @param dropBase the folder that relative connector folders (file drops) resolve against
  * @param pollDelay how often file-drop routes look for new files, in milliseconds
+ * @param zone the county's time zone: times sites send without an offset are in it
  */
 @ConfigurationProperties("branchlink.sync")
 public record SyncProperties(Resource registryFile, @DefaultValue("true") boolean failOnInvalidRegistry,
-		@DefaultValue("data") java.nio.file.Path dropBase, @DefaultValue("10000") long pollDelay) {
+		@DefaultValue("data") java.nio.file.Path dropBase, @DefaultValue("10000") long pollDelay,
+		@DefaultValue("Asia/Shanghai") java.time.ZoneId zone) {
 }

@@ -1,12 +1,17 @@
 package org.branchlink.catalog.index;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.solr.common.SolrInputDocument;
+import org.branchlink.catalog.ItemState;
 import org.branchlink.catalog.ingest.WorkStore.HeldRecord;
+import org.branchlink.catalog.ingest.WorkStore.HoldingSite;
 import org.branchlink.catalog.record.BibRecord;
 import org.branchlink.catalog.record.Isbn;
 import org.branchlink.catalog.record.Item;
@@ -22,7 +27,7 @@ public final class WorkDocuments {
 	private WorkDocuments() {
 	}
 
-	public static SolrInputDocument of(String workId, List<HeldRecord> records) {
+	public static SolrInputDocument of(String workId, List<HeldRecord> records, Map<String, HoldingSite> allSites) {
 		BibRecord best = records.stream().map(HeldRecord::record).max(Comparator.comparingInt(WorkDocuments::fullness)
 			.thenComparing(BibRecord::siteId, Comparator.reverseOrder())).orElseThrow();
 		SolrInputDocument doc = new SolrInputDocument();
@@ -48,11 +53,6 @@ public final class WorkDocuments {
 		Set<String> townships = new LinkedHashSet<>();
 		Set<String> kinds = new LinkedHashSet<>();
 		Set<String> lines = new LinkedHashSet<>();
-		Set<String> availableSites = new LinkedHashSet<>();
-		Set<String> availablePlaces = new LinkedHashSet<>();
-		Set<String> holdings = new LinkedHashSet<>();
-		int items = 0;
-		int available = 0;
 		for (HeldRecord held : records) {
 			BibRecord record = held.record();
 			if (!record.title().equals(best.title())) {
@@ -73,18 +73,6 @@ public final class WorkDocuments {
 			add(townships, held.site().township());
 			add(kinds, held.site().kind());
 			lines.addAll(held.site().serviceLines());
-			for (Item item : record.items()) {
-				items++;
-				holdings.add(String.join("\t", record.siteId(), item.barcode(), item.callNumber(), item.location(),
-						item.status()));
-				if (item.isAvailable()) {
-					available++;
-					availableSites.add(record.siteId());
-					if (held.site().lat() != null) {
-						availablePlaces.add(held.site().lat() + "," + held.site().lon());
-					}
-				}
-			}
 			doc.addField(SolrFields.RECORDS, record.siteId() + ":" + record.recordId());
 		}
 		titles.remove(best.title());
@@ -101,13 +89,55 @@ public final class WorkDocuments {
 		set(doc, SolrFields.HOLDING_TOWNSHIP, townships);
 		set(doc, SolrFields.HOLDING_SITE_KIND, kinds);
 		set(doc, SolrFields.HOLDING_SERVICE_LINE, lines);
-		set(doc, SolrFields.AVAILABLE_SITE, availableSites);
-		set(doc, SolrFields.AVAILABLE_LOCATION, availablePlaces);
-		set(doc, SolrFields.HOLDINGS, holdings);
-		doc.setField(SolrFields.AVAILABLE_NOW, available > 0);
-		doc.setField(SolrFields.ITEM_COUNT, items);
-		doc.setField(SolrFields.AVAILABLE_COUNT, available);
+		availability(records, allSites).forEach((field, value) -> {
+			if (!(value instanceof List<?> list && list.isEmpty())) {
+				doc.setField(field, value);
+			}
+		});
 		return doc;
+	}
+
+	/**
+	 * The fields that change when copies circulate: every copy as a holdings line (owning site, barcode, call number,
+	 * location, status, the site it is at when not at home, its transit destination), the sites and places with a copy
+	 * on the shelf, and the counts. A copy's circulation state, when it has one, wins over the status its record
+	 * brought. Empty lists are kept so an atomic update can clear a field.
+	 */
+	public static Map<String, Object> availability(List<HeldRecord> records, Map<String, HoldingSite> allSites) {
+		Set<String> availableSites = new LinkedHashSet<>();
+		Set<String> availablePlaces = new LinkedHashSet<>();
+		List<String> holdings = new ArrayList<>();
+		int items = 0;
+		int available = 0;
+		for (HeldRecord held : records) {
+			BibRecord record = held.record();
+			for (Item item : record.items()) {
+				items++;
+				ItemState state = held.states().get(item.barcode());
+				String status = state == null ? item.status() : state.status();
+				String at = state == null || state.atSite() == null ? "" : state.atSite();
+				String destination = state == null || state.destination() == null ? "" : state.destination();
+				holdings.add(String.join("\t", record.siteId(), item.barcode(), item.callNumber(), item.location(), status,
+						at.equals(record.siteId()) ? "" : at, destination));
+				if (Item.AVAILABLE.equals(status)) {
+					available++;
+					String where = at.isEmpty() ? record.siteId() : at;
+					availableSites.add(where);
+					HoldingSite site = where.equals(record.siteId()) ? held.site() : allSites.get(where);
+					if (site != null && site.lat() != null) {
+						availablePlaces.add(site.lat() + "," + site.lon());
+					}
+				}
+			}
+		}
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put(SolrFields.HOLDINGS, holdings);
+		fields.put(SolrFields.AVAILABLE_SITE, List.copyOf(availableSites));
+		fields.put(SolrFields.AVAILABLE_LOCATION, List.copyOf(availablePlaces));
+		fields.put(SolrFields.AVAILABLE_NOW, available > 0);
+		fields.put(SolrFields.ITEM_COUNT, items);
+		fields.put(SolrFields.AVAILABLE_COUNT, available);
+		return fields;
 	}
 
 	/** Title order: NFKC, lower case, letters and digits only (cheap: no script transliteration per document). */

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.branchlink.catalog.ItemState;
 import org.branchlink.catalog.record.BibRecord;
 import org.branchlink.catalog.record.Item;
 
@@ -150,13 +151,17 @@ public class WorkStore {
 		Map<String, List<HeldRecord>> works = new LinkedHashMap<>();
 		Map<String, List<HeldItem>> itemsByRecord = new HashMap<>();
 		client.sql("""
-				select i.site_id, i.record_id, i.barcode, i.call_number, i.location, i.status
+				select i.site_id, i.record_id, i.barcode, i.call_number, i.location, i.status,
+				       s.status as state, s.at_site, s.destination
 				from item i join bib_record r on r.site_id = i.site_id and r.record_id = i.record_id
+				left join item_state s on s.site_id = i.site_id and s.barcode = i.barcode
 				where r.work_id = any(:works)""")
 			.param("works", workIds.toArray(String[]::new))
 			.query((ResultSet rs) -> {
+				ItemState state = rs.getString(7) == null ? null
+						: new ItemState(rs.getString(7), rs.getString(8), rs.getString(9));
 				itemsByRecord.computeIfAbsent(rs.getString(1) + "\u0000" + rs.getString(2), k -> new ArrayList<>())
-					.add(new HeldItem(new Item(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6))));
+					.add(new HeldItem(new Item(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)), state));
 			});
 		client.sql("""
 				select r.*, s.kind as site_kind, s.township, s.service_lines, s.lat, s.lon
@@ -166,17 +171,19 @@ public class WorkStore {
 			.query((ResultSet rs) -> {
 				String siteId = rs.getString("site_id");
 				String recordId = rs.getString("record_id");
+				List<HeldItem> held = itemsByRecord.getOrDefault(siteId + "\u0000" + recordId, List.of());
 				BibRecord record = new BibRecord(siteId, recordId, rs.getString("version"), rs.getString("title"),
 						strings(rs.getArray("other_titles")), strings(rs.getArray("authors")),
 						strings(rs.getArray("isbns")), rs.getString("publisher"), rs.getInt("year"),
 						rs.getString("language"), rs.getString("format"), rs.getString("classification"),
-						strings(rs.getArray("subjects")),
-						itemsByRecord.getOrDefault(siteId + "\u0000" + recordId, List.of()).stream().map(HeldItem::item).toList());
+						strings(rs.getArray("subjects")), held.stream().map(HeldItem::item).toList());
+				Map<String, ItemState> states = new HashMap<>();
+				held.stream().filter(h -> h.state() != null).forEach(h -> states.put(h.item().barcode(), h.state()));
 				Double lat = rs.getObject("lat") == null ? null : rs.getDouble("lat");
 				Double lon = rs.getObject("lon") == null ? null : rs.getDouble("lon");
 				HoldingSite site = new HoldingSite(siteId, rs.getString("site_kind"), rs.getString("township"),
 						rs.getArray("service_lines") == null ? List.of() : strings(rs.getArray("service_lines")), lat, lon);
-				works.computeIfAbsent(rs.getString("work_id"), w -> new ArrayList<>()).add(new HeldRecord(record, site));
+				works.computeIfAbsent(rs.getString("work_id"), w -> new ArrayList<>()).add(new HeldRecord(record, site, states));
 			});
 		return works;
 	}
@@ -227,8 +234,13 @@ public class WorkStore {
 	public record Placed(StoredRecord stored, String workId) {
 	}
 
-	/** A record of a work, with the site that holds it. */
-	public record HeldRecord(BibRecord record, HoldingSite site) {
+	/** A record of a work, with the site that holds it and the circulation state of its copies (by barcode). */
+	public record HeldRecord(BibRecord record, HoldingSite site, Map<String, ItemState> states) {
+
+		public HeldRecord(BibRecord record, HoldingSite site) {
+			this(record, site, Map.of());
+		}
+
 	}
 
 	/** A holding site's facts for facets and distance; kind and place are null for a site the registry lacks. */
@@ -236,7 +248,22 @@ public class WorkStore {
 			Double lon) {
 	}
 
-	private record HeldItem(Item item) {
+	private record HeldItem(Item item, ItemState state) {
+	}
+
+	/** The circulation state of these copies of one site, by barcode (copies that never circulated are absent). */
+	public Map<String, ItemState> states(String siteId, Collection<String> barcodes) {
+		Map<String, ItemState> states = new HashMap<>();
+		if (barcodes.isEmpty()) {
+			return states;
+		}
+		client.sql("select barcode, status, at_site, destination from item_state where site_id = :site and barcode = any(:codes)")
+			.param("site", siteId)
+			.param("codes", barcodes.toArray(String[]::new))
+			.query((ResultSet rs) -> {
+				states.put(rs.getString(1), new ItemState(rs.getString(2), rs.getString(3), rs.getString(4)));
+			});
+		return states;
 	}
 
 }

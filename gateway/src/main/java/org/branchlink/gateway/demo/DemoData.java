@@ -1,6 +1,7 @@
 package org.branchlink.gateway.demo;
 
 import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,6 +10,9 @@ import org.branchlink.catalog.CatalogSearch;
 import org.branchlink.catalog.IngestMode;
 import org.branchlink.sync.catalog.SiteCatalogIngest;
 
+import org.branchlink.gateway.circulation.LendingDesk;
+import org.branchlink.gateway.reader.Reader;
+import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.gateway.security.AccountStore;
 import org.branchlink.gateway.security.Role;
 import org.branchlink.sync.site.SiteDirectory;
@@ -19,6 +23,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -46,13 +51,23 @@ class DemoData implements ApplicationRunner {
 
 	private final int catalogueRecords;
 
+	private final ReaderRegistry readers;
+
+	private final LendingDesk desk;
+
+	private final JdbcClient jdbc;
+
 	DemoData(SiteDirectory sites, AccountStore accounts, SiteCatalogIngest ingest, CatalogSearch search,
-			@Value("${branchlink.demo.catalogue-records:20000}") int catalogueRecords) {
+			@Value("${branchlink.demo.catalogue-records:20000}") int catalogueRecords, ReaderRegistry readers,
+			LendingDesk desk, JdbcClient jdbc) {
 		this.sites = sites;
 		this.accounts = accounts;
 		this.ingest = ingest;
 		this.search = search;
 		this.catalogueRecords = catalogueRecords;
+		this.readers = readers;
+		this.desk = desk;
+		this.jdbc = jdbc;
 	}
 
 	@Override
@@ -66,7 +81,25 @@ class DemoData implements ApplicationRunner {
 		if (search.countWorks() == 0 && catalogueRecords > 0) {
 			loadCatalogue();
 		}
+		if (readers.byUsername("reader").isEmpty()) {
+			lendSomething();
+		}
 		log.info("Demo county ready: logins admin, librarian, reader (see README); API key for central-library");
+	}
+
+	/** The demo reader's card, and two loans from Baishi so "my loans" has something to renew. */
+	private void lendSomething() {
+		String site = DemoCounty.demoLibrarianSite();
+		Reader reader = readers.register(new ReaderRegistry.Registration("演示读者", LocalDate.of(1990, 5, 4), "adult", site,
+				null, true, null, null, "reader"));
+		readers.register(new ReaderRegistry.Registration("小读者", LocalDate.of(2016, 9, 1), null, site, null, false,
+				"家长", true, null));
+		List<String> barcodes = jdbc.sql("select barcode from item where site_id = :site order by barcode limit 2")
+			.param("site", site)
+			.query(String.class)
+			.list();
+		barcodes.forEach(barcode -> desk.checkout(site, reader.cardNumber(), barcode));
+		log.info("Demo reader card issued; {} loans at {}", barcodes.size(), site);
 	}
 
 	/** Generates the demo catalogue and feeds each site's file through the real ingest. */

@@ -50,6 +50,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
+	ProblemDetail conflict(org.branchlink.gateway.platform.ConflictException ex) {
+		return problem(HttpStatus.CONFLICT, "conflict", "Conflict", ex.getMessage());
+	}
+
+	@ExceptionHandler
 	ProblemDetail badRequest(IllegalArgumentException ex) {
 		return problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", ex.getMessage());
 	}

@@ -141,7 +141,7 @@ public final class Bench {
 			for (int from = 0; from < ids.size(); from += 1000) {
 				List<SolrInputDocument> docs = new ArrayList<>();
 				store.load(ids.subList(from, Math.min(ids.size(), from + 1000)))
-					.forEach((id, held) -> docs.add(WorkDocuments.of(id, held)));
+					.forEach((id, held) -> docs.add(WorkDocuments.of(id, held, store.sites())));
 				long t = System.nanoTime();
 				raw.add(docs);
 				adding += System.nanoTime() - t;

@@ -1,0 +1,270 @@
+package org.branchlink.catalog.index;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.client.solrj.request.AbstractUpdateRequest;
+import org.apache.solr.client.solrj.request.UpdateRequest;
+import org.apache.solr.common.SolrException;
+import org.apache.solr.common.SolrInputDocument;
+import org.branchlink.catalog.ingest.WorkStore;
+import org.branchlink.catalog.ingest.WorkStore.HeldRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Pushes availability changes to Solr. One thread per node drains the availability outbox in batches: it locks the
+ * oldest rows ({@code skip locked}, so nodes share the work), reads the works' copies and states from the database,
+ * sends each work's availability fields as an atomic update ({@code set}), soft-commits so readers see it, and only
+ * then deletes the rows. When Solr fails the rows stay and the thread backs off (up to 30 s) and retries, so the index
+ * catches up when Solr returns. A commit makes the work of many changes visible at once: under load a batch gathers
+ * every change queued while the previous one was committed.
+ */
+@Component
+public class AvailabilityIndexer implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(AvailabilityIndexer.class);
+
+	private static final int BATCH = 500;
+
+	private static final Duration POLL = Duration.ofMillis(500);
+
+	private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+	private final SolrClient solr;
+
+	private final WorkStore store;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final Semaphore signal = new Semaphore(0);
+
+	private final AtomicLong indexedWorks = new AtomicLong();
+
+	private final AtomicLong batches = new AtomicLong();
+
+	private volatile Thread thread;
+
+	private volatile boolean running;
+
+	private volatile long lastBatchMillis;
+
+	private volatile Instant failingSince;
+
+	private volatile String lastError;
+
+	AvailabilityIndexer(SolrClient solr, WorkStore store, JdbcClient jdbc, TransactionTemplate transactions) {
+		this.solr = solr;
+		this.store = store;
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+	}
+
+	/** Something was queued: drain now rather than at the next poll. */
+	public void wake() {
+		signal.release();
+	}
+
+	@Override
+	public void start() {
+		running = true;
+		thread = new Thread(this::loop, "availability-indexer");
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		Thread t = thread;
+		if (t != null) {
+			t.interrupt();
+			try {
+				t.join(10_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	/** After Solr and the database are up, before the web server takes requests. */
+	@Override
+	public int getPhase() {
+		return 0;
+	}
+
+	private void loop() {
+		long backoff = 250;
+		long reportedAt = System.nanoTime();
+		long reportedWorks = 0;
+		while (running) {
+			try {
+				int drained = drainOnce();
+				if (failingSince != null) {
+					log.info("Availability index reachable again after {} s; catching up",
+							Duration.between(failingSince, Instant.now()).toSeconds());
+					failingSince = null;
+					lastError = null;
+				}
+				backoff = 250;
+				if (drained == 0) {
+					signal.drainPermits();
+					signal.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS);
+				}
+				long now = System.nanoTime();
+				if (now - reportedAt > 10_000_000_000L && indexedWorks.get() > reportedWorks) {
+					long done = indexedWorks.get() - reportedWorks;
+					log.info("Availability: {} works updated in the last {} s ({}/s), {} batches in all, backlog {}",
+							done, (now - reportedAt) / 1_000_000_000L, done * 1_000_000_000L / (now - reportedAt),
+							batches.get(), backlog());
+					reportedAt = now;
+					reportedWorks = indexedWorks.get();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				if (!running) {
+					return;
+				}
+				if (failingSince == null) {
+					failingSince = Instant.now();
+					log.warn("Availability index update failed; changes stay queued and are retried: {}", ex.toString());
+				}
+				lastError = ex.getMessage();
+				try {
+					signal.tryAcquire(backoff, TimeUnit.MILLISECONDS);
+					signal.drainPermits();
+				}
+				catch (InterruptedException ie) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+				backoff = Math.min(MAX_BACKOFF.toMillis(), backoff * 2);
+			}
+		}
+	}
+
+	/** One batch: returns how many queued works it took (0 when the outbox was empty). */
+	int drainOnce() {
+		Integer taken = transactions.execute(status -> {
+			Map<String, Long> queued = new HashMap<>();
+			jdbc.sql("select work_id, seq from availability_outbox order by seq limit :n for update skip locked")
+				.param("n", BATCH)
+				.query((java.sql.ResultSet rs) -> {
+					queued.put(rs.getString(1), rs.getLong(2));
+				});
+			if (queued.isEmpty()) {
+				return 0;
+			}
+			long t0 = System.nanoTime();
+			Map<String, List<HeldRecord>> works = store.load(queued.keySet());
+			Map<String, WorkStore.HoldingSite> sites = store.sites();
+			List<SolrInputDocument> docs = new ArrayList<>(works.size());
+			works.forEach((id, records) -> docs.add(atomicUpdate(id, WorkDocuments.availability(records, sites))));
+			send(docs);
+			for (Map.Entry<String, Long> entry : queued.entrySet()) {
+				jdbc.sql("delete from availability_outbox where work_id = :work and seq = :seq")
+					.param("work", entry.getKey())
+					.param("seq", entry.getValue())
+					.update();
+			}
+			lastBatchMillis = (System.nanoTime() - t0) / 1_000_000;
+			indexedWorks.addAndGet(docs.size());
+			batches.incrementAndGet();
+			return queued.size();
+		});
+		return taken == null ? 0 : taken;
+	}
+
+	private static SolrInputDocument atomicUpdate(String workId, Map<String, Object> fields) {
+		SolrInputDocument doc = new SolrInputDocument();
+		doc.setField(SolrFields.ID, workId);
+		// only update a document that exists: a work not yet indexed gets its availability when the ingest indexes it
+		doc.setField("_version_", 1L);
+		fields.forEach((field, value) -> doc.setField(field, Map.of("set", value)));
+		return doc;
+	}
+
+	private void send(List<SolrInputDocument> docs) {
+		if (docs.isEmpty()) {
+			return;
+		}
+		try {
+			commit(docs);
+		}
+		catch (SolrException ex) {
+			if (ex.code() != SolrException.ErrorCode.CONFLICT.code) {
+				throw ex;
+			}
+			// some work is not in the index yet: send one by one and skip those
+			for (SolrInputDocument doc : docs) {
+				try {
+					commit(List.of(doc));
+				}
+				catch (SolrException one) {
+					if (one.code() != SolrException.ErrorCode.CONFLICT.code) {
+						throw one;
+					}
+				}
+			}
+		}
+	}
+
+	private void commit(List<SolrInputDocument> docs) {
+		UpdateRequest update = new UpdateRequest();
+		update.add(docs);
+		update.setAction(AbstractUpdateRequest.ACTION.COMMIT, false, true, true);
+		try {
+			update.process(solr);
+		}
+		catch (org.apache.solr.client.solrj.SolrServerException | java.io.IOException ex) {
+			throw new org.branchlink.catalog.CatalogIndexException("could not update availability of " + docs.size()
+					+ " works", ex);
+		}
+	}
+
+	private long backlog() {
+		return jdbc.sql("select count(*) from availability_outbox").query(Long.class).single();
+	}
+
+	public Status status() {
+		return new Status(backlog(), indexedWorks.get(), batches.get(), lastBatchMillis, failingSince, lastError);
+	}
+
+	/**
+	 * @param backlog works waiting in the outbox (all nodes)
+	 * @param indexedWorks works this node has sent since it started
+	 * @param batches batches this node has sent
+	 * @param lastBatchMillis how long the last batch took, Solr commit included
+	 * @param failingSince when Solr started failing, null while it works
+	 * @param lastError the last failure
+	 */
+	public record Status(long backlog, long indexedWorks, long batches, long lastBatchMillis, Instant failingSince,
+			String lastError) {
+	}
+
+}

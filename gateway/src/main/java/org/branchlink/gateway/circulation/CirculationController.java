@@ -1,0 +1,184 @@
+package org.branchlink.gateway.circulation;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.branchlink.catalog.ItemAvailability;
+import org.branchlink.gateway.security.SiteAccess;
+import org.branchlink.gateway.site.NotFoundException;
+import org.branchlink.sync.SyncProperties;
+import org.branchlink.sync.circulation.CirculationEvent;
+import org.branchlink.sync.circulation.EventBatch;
+import org.branchlink.sync.circulation.EventBatchReader;
+import org.branchlink.sync.circulation.EventType;
+import org.branchlink.sync.circulation.IntakeReport;
+import org.branchlink.sync.circulation.RejectedEvent;
+import org.branchlink.sync.site.Site;
+import org.branchlink.sync.site.SiteDirectory;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Circulation events from sites' systems and offline batches; the conflict list; the lending pipeline's state. */
+@RestController
+@Tag(name = "Circulation")
+class CirculationController {
+
+	private final LendingDesk desk;
+
+	private final SiteAccess access;
+
+	private final SiteDirectory sites;
+
+	private final CirculationQueries queries;
+
+	private final ItemAvailability availability;
+
+	private final SyncProperties sync;
+
+	CirculationController(LendingDesk desk, SiteAccess access, SiteDirectory sites, CirculationQueries queries,
+			ItemAvailability availability, SyncProperties sync) {
+		this.desk = desk;
+		this.access = access;
+		this.sites = sites;
+		this.queries = queries;
+		this.availability = availability;
+		this.sync = sync;
+	}
+
+	/**
+	 * An event as a site's system sends it.
+	 *
+	 * @param eventId the site's unique id for it (required; the key for deduplication)
+	 * @param type checkout, checkin, renew, lost, missing, found, send, receive
+	 * @param occurredAt ISO-8601 time; without an offset, the county's time
+	 * @param barcode the copy
+	 * @param owner the copy's owning site, when the barcode is not unique in the county
+	 * @param card the reader's card number (checkout)
+	 * @param destination where a copy sent in transit goes
+	 * @param dueAt the due date the site gave, optional
+	 */
+	record EventInput(String eventId, String type, String occurredAt, String barcode, String owner, String card,
+			String destination, String dueAt) {
+	}
+
+	@PostMapping(path = "/api/sites/{siteId}/circulation/events", consumes = "application/json")
+	@Operation(summary = "Report circulation events (JSON array)",
+			description = "Role: SITE_SYSTEM of that site, its LIBRARIAN, or CENTRAL_ADMIN. Events are stored before the "
+					+ "answer (nothing accepted is lost); an event id the site sent before is a duplicate and ignored; "
+					+ "each refused event is listed with its reason. Events of one copy apply in the order they "
+					+ "happened, whatever order they arrive in.")
+	IntakeReport events(@PathVariable String siteId, @RequestBody List<EventInput> input, Authentication authentication) {
+		requireSite(authentication, siteId);
+		List<CirculationEvent> events = new ArrayList<>();
+		List<RejectedEvent> rejected = new ArrayList<>();
+		for (int i = 0; i < input.size(); i++) {
+			EventInput in = input.get(i);
+			String position = "event " + (i + 1);
+			var type = EventType.parse(in.type());
+			var at = EventBatchReader.time(in.occurredAt(), sync.zone());
+			var due = EventBatchReader.time(in.dueAt(), sync.zone());
+			if (type.isEmpty()) {
+				rejected.add(new RejectedEvent(position, in.eventId(), "unknown event type '" + in.type() + "'"));
+			}
+			else if (at == null) {
+				rejected.add(new RejectedEvent(position, in.eventId(), "unreadable or missing time '" + in.occurredAt() + "'"));
+			}
+			else if (in.dueAt() != null && due == null) {
+				rejected.add(new RejectedEvent(position, in.eventId(), "unreadable due date '" + in.dueAt() + "'"));
+			}
+			else {
+				events.add(new CirculationEvent(siteId, in.eventId(), type.get(), at, trim(in.barcode()), trim(in.owner()),
+						trim(in.card()), trim(in.destination()), due));
+			}
+		}
+		return desk.submit(new EventBatch(siteId, "api", events, rejected));
+	}
+
+	@PostMapping(path = "/api/sites/{siteId}/circulation/batch", consumes = "multipart/form-data")
+	@Operation(summary = "Upload an offline batch (Koha .koc, JSON lines or CSV)",
+			description = "Role: SITE_SYSTEM of that site, its LIBRARIAN, or CENTRAL_ADMIN. Sending the same file twice, "
+					+ "or its lines in another order, gives the same result as sending it once in order.")
+	IntakeReport batch(@PathVariable String siteId, @RequestPart("file") MultipartFile file,
+			Authentication authentication) throws IOException {
+		requireSite(authentication, siteId);
+		String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
+		try (var in = file.getInputStream()) {
+			return desk.submit(EventBatchReader.read(siteId, name, in, sync.zone()));
+		}
+	}
+
+	@GetMapping("/api/circulation/conflicts")
+	@Operation(summary = "Open conflicts at the sites the caller serves",
+			description = "Role: LIBRARIAN (their sites and those below) or CENTRAL_ADMIN (every site, or ?site=).")
+	List<CirculationQueries.ConflictView> conflicts(@RequestParam(required = false) String site,
+			Authentication authentication) {
+		return queries.openConflicts(allowedSites(authentication, site), 500);
+	}
+
+	@PostMapping("/api/circulation/conflicts/{id}/resolve")
+	@Operation(summary = "Mark a conflict dealt with", description = "Role: LIBRARIAN of the site, or CENTRAL_ADMIN.")
+	Map<String, Object> resolve(@PathVariable long id, Authentication authentication) {
+		var conflict = queries.conflict(id).orElseThrow(() -> new NotFoundException("conflict", Long.toString(id)));
+		access.requireActFor(authentication, conflict.siteId());
+		queries.resolve(id, authentication.getName());
+		return Map.of("id", id, "resolved", true);
+	}
+
+	@PostMapping("/api/circulation/conflicts/{id}/retry")
+	@Operation(summary = "Apply again an event whose copy was unknown (after the copy was catalogued)",
+			description = "Role: LIBRARIAN of the site, or CENTRAL_ADMIN.")
+	Map<String, Object> retry(@PathVariable long id, Authentication authentication) {
+		var conflict = queries.conflict(id).orElseThrow(() -> new NotFoundException("conflict", Long.toString(id)));
+		access.requireActFor(authentication, conflict.siteId());
+		int queued = queries.retry(conflict);
+		if (queued > 0) {
+			queries.resolve(id, authentication.getName());
+		}
+		return Map.of("id", id, "requeued", queued);
+	}
+
+	@GetMapping("/api/circulation/status")
+	@Operation(summary = "The lending pipeline: journal counts and the search index's backlog",
+			description = "Role: LIBRARIAN or CENTRAL_ADMIN.")
+	Map<String, Object> status() {
+		Map<String, Object> status = new LinkedHashMap<>(queries.counts());
+		status.put("index", availability.indexStatus());
+		return status;
+	}
+
+	private Set<String> allowedSites(Authentication authentication, String site) {
+		if (site != null) {
+			access.requireActFor(authentication, site);
+			return Set.of(site);
+		}
+		return sites.require().sites().stream().map(Site::id).filter(id -> access.mayActFor(authentication, id))
+			.collect(Collectors.toSet());
+	}
+
+	private void requireSite(Authentication authentication, String siteId) {
+		access.requireActFor(authentication, siteId);
+		if (sites.require().find(siteId).isEmpty()) {
+			throw new org.branchlink.sync.catalog.SiteCatalogIngest.UnknownSiteException(siteId);
+		}
+	}
+
+	private static String trim(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+}

@@ -1,0 +1,160 @@
+package org.branchlink.gateway.circulation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.branchlink.catalog.ItemAvailability;
+import org.branchlink.catalog.ItemRef;
+import org.branchlink.catalog.ItemState;
+import org.branchlink.gateway.circulation.CirculationStore.StoredEvent;
+import org.branchlink.sync.circulation.CirculationEvent;
+import org.branchlink.sync.circulation.CirculationIntake;
+import org.branchlink.sync.circulation.EventBatch;
+import org.branchlink.sync.circulation.IntakeReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The lending service behind the circulation routes. Accepting stores a batch's events in the journal in one
+ * transaction (a site's event id seen before is a duplicate). Applying takes each event in its own transaction: find
+ * the copy by barcode anywhere in the county, lock its row (so one copy's events apply one at a time, on any node),
+ * then either apply the event on top of the copy's state, or — when it is older than the newest event applied — replay
+ * the copy's whole history in order. The copy's new state goes to the catalogue (and from there to search) in the same
+ * transaction. An event that fails to apply stays in the journal and the sweep applies it later.
+ */
+@Component
+public class CirculationLedger implements CirculationIntake {
+
+	private static final Logger log = LoggerFactory.getLogger(CirculationLedger.class);
+
+	private final CirculationStore store;
+
+	private final ItemAvailability availability;
+
+	private final CountyLendingRules rules;
+
+	private final TransactionTemplate transactions;
+
+	CirculationLedger(CirculationStore store, ItemAvailability availability, CountyLendingRules rules,
+			TransactionTemplate transactions) {
+		this.store = store;
+		this.availability = availability;
+		this.rules = rules;
+		this.transactions = transactions;
+	}
+
+	@Override
+	public Accepted accept(EventBatch batch) {
+		List<Long> fresh = transactions.execute(status -> store.insert(batch));
+		return new Accepted(batch, fresh, batch.events().size() - fresh.size());
+	}
+
+	@Override
+	public IntakeReport apply(Accepted accepted) {
+		int applied = 0;
+		int reordered = 0;
+		int conflicts = 0;
+		for (long id : accepted.fresh()) {
+			try {
+				Outcome outcome = applyOne(id);
+				applied += outcome.applied() ? 1 : 0;
+				reordered += outcome.replayed() ? 1 : 0;
+				conflicts += outcome.conflicts();
+			}
+			catch (RuntimeException ex) {
+				// stays in the journal unapplied; the sweep retries it
+				log.warn("Circulation event {} stored but not applied yet: {}", id, ex.toString());
+			}
+		}
+		EventBatch batch = accepted.batch();
+		return new IntakeReport(batch.siteId(), batch.source(), batch.read(), accepted.fresh().size(),
+				accepted.duplicates(), batch.rejected().size(), applied, reordered, conflicts, batch.rejected());
+	}
+
+	/** Applies one journal entry unless it is applied already; safe to call from several threads and nodes. */
+	Outcome applyOne(long id) {
+		return transactions.execute(status -> {
+			StoredEvent stored = store.event(id, false).orElseThrow();
+			if (stored.applied() || stored.outcome() != null) {
+				return Outcome.SKIPPED;
+			}
+			CirculationEvent event = stored.event();
+			List<ItemRef> candidates = availability.find(event.barcode());
+			Optional<ItemRef> found = pick(candidates, event);
+			if (found.isEmpty()) {
+				ConflictKind kind = candidates.isEmpty() ? ConflictKind.UNKNOWN_ITEM : ConflictKind.AMBIGUOUS_ITEM;
+				store.markUnapplied(id, kind == ConflictKind.UNKNOWN_ITEM ? "unknown_item" : "ambiguous_item");
+				int n = store.conflict(event.siteId(), null, event.barcode(), kind, event.eventId(),
+						kind == ConflictKind.UNKNOWN_ITEM ? "no site's catalogue has this barcode; kept, retry when it is catalogued"
+								: "the barcode belongs to copies of several sites: " + candidates.stream().map(ItemRef::siteId).toList());
+				return new Outcome(false, false, n);
+			}
+			ItemRef item = found.get();
+			ItemCirculation copy = store.lock(item);
+			stored = store.event(id, true).orElseThrow();
+			if (stored.applied()) {
+				return Outcome.SKIPPED;
+			}
+			int conflicts;
+			boolean replayed = !copy.isAfterLast(event);
+			if (!replayed) {
+				conflicts = store.write(item, copy.apply(event, rules), rules::keepsHistory);
+			}
+			else {
+				List<CirculationEvent> history = new ArrayList<>(store.history(item));
+				history.add(event);
+				store.reset(item);
+				String heldFor = copy.heldFor();
+				ItemCirculation.Replay replay = ItemCirculation.replay(item.siteId(), history, rules);
+				copy = replay.copy();
+				if (heldFor != null && copy.loan() == null) {
+					copy.holdFor(heldFor);
+				}
+				conflicts = store.write(item, replay.effects(), rules::keepsHistory);
+			}
+			store.save(item, copy);
+			store.markApplied(id, item.siteId());
+			availability.record(item, new ItemState(copy.status().code(), copy.atSite(), copy.destination()));
+			return new Outcome(true, replayed, conflicts);
+		});
+	}
+
+	/** The copy an event means: the owner it names, else the only copy with the barcode, else the one at its site. */
+	private static Optional<ItemRef> pick(List<ItemRef> candidates, CirculationEvent event) {
+		List<ItemRef> matching = event.owner() == null ? candidates
+				: candidates.stream().filter(c -> c.siteId().equals(event.owner())).toList();
+		if (matching.size() == 1) {
+			return Optional.of(matching.get(0));
+		}
+		return matching.stream().filter(c -> c.siteId().equals(event.siteId())).findFirst();
+	}
+
+	/** Applies events left unapplied by a failure or a crash; returns how many it applied. */
+	public int sweep() {
+		int applied = 0;
+		for (long id : store.pending(500)) {
+			try {
+				applied += applyOne(id).applied() ? 1 : 0;
+			}
+			catch (RuntimeException ex) {
+				log.warn("Circulation event {} still not applied: {}", id, ex.toString());
+			}
+		}
+		if (applied > 0) {
+			log.info("Circulation sweep applied {} events left over", applied);
+		}
+		return applied;
+	}
+
+	/** What applying one event did. */
+	record Outcome(boolean applied, boolean replayed, int conflicts) {
+
+		static final Outcome SKIPPED = new Outcome(false, false, 0);
+
+	}
+
+}

@@ -1,0 +1,150 @@
+package org.branchlink.gateway.circulation;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.branchlink.gateway.platform.ConflictException;
+import org.branchlink.gateway.reader.Reader;
+import org.branchlink.gateway.reader.ReaderRegistry;
+import org.branchlink.gateway.security.BranchLinkUser;
+import org.branchlink.gateway.security.SiteAccess;
+import org.branchlink.sync.SyncProperties;
+import org.branchlink.sync.circulation.EventBatchReader;
+import org.branchlink.sync.circulation.IntakeReport;
+import org.branchlink.sync.site.Site;
+import org.branchlink.sync.site.SiteDirectory;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The circulation desk for sites without an ILS (scan the card, scan the copy), offline batch upload and the conflict
+ * list; and a reader's "my loans" with renewal.
+ */
+@Controller
+class CirculationPageController {
+
+	private final LendingDesk desk;
+
+	private final CirculationQueries queries;
+
+	private final SiteDirectory sites;
+
+	private final SiteAccess access;
+
+	private final ReaderRegistry readers;
+
+	private final SyncProperties sync;
+
+	CirculationPageController(LendingDesk desk, CirculationQueries queries, SiteDirectory sites, SiteAccess access,
+			ReaderRegistry readers, SyncProperties sync) {
+		this.desk = desk;
+		this.queries = queries;
+		this.sites = sites;
+		this.access = access;
+		this.readers = readers;
+		this.sync = sync;
+	}
+
+	@GetMapping("/circulation")
+	String desk(@RequestParam(required = false) String site, @AuthenticationPrincipal BranchLinkUser user,
+			Authentication authentication, Model model) {
+		List<Site> mine = sites.require().sites().stream().filter(s -> access.mayActFor(authentication, s.id())).toList();
+		String current = site != null && access.mayActFor(authentication, site) ? site
+				: mine.stream().map(Site::id).filter(user.siteIds()::contains).findFirst()
+					.orElse(mine.isEmpty() ? "" : mine.get(0).id());
+		model.addAttribute("user", user);
+		model.addAttribute("sites", mine);
+		model.addAttribute("site", current);
+		model.addAttribute("conflicts", queries.openConflicts(mine.stream().map(Site::id).toList(), 100));
+		return "circulation";
+	}
+
+	@PostMapping("/circulation/checkout")
+	String checkout(@RequestParam String site, @RequestParam String card, @RequestParam String barcode,
+			Authentication authentication, RedirectAttributes redirect) {
+		access.requireActFor(authentication, site);
+		return act(site, barcode, redirect, () -> desk.checkout(site, card, barcode));
+	}
+
+	@PostMapping("/circulation/checkin")
+	String checkin(@RequestParam String site, @RequestParam String barcode, Authentication authentication,
+			RedirectAttributes redirect) {
+		access.requireActFor(authentication, site);
+		return act(site, barcode, redirect, () -> desk.checkin(site, barcode));
+	}
+
+	@PostMapping("/circulation/receive")
+	String receive(@RequestParam String site, @RequestParam String barcode, Authentication authentication,
+			RedirectAttributes redirect) {
+		access.requireActFor(authentication, site);
+		return act(site, barcode, redirect, () -> desk.receive(site, barcode));
+	}
+
+	@PostMapping("/circulation/batch")
+	String batch(@RequestParam String site, @RequestParam("file") MultipartFile file, Authentication authentication,
+			RedirectAttributes redirect) throws IOException {
+		access.requireActFor(authentication, site);
+		String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
+		try (var in = file.getInputStream()) {
+			redirect.addFlashAttribute("report", desk.submit(EventBatchReader.read(site, name, in, sync.zone())));
+		}
+		return "redirect:/circulation?site=" + site;
+	}
+
+	@PostMapping("/circulation/conflicts/{id}/resolve")
+	String resolve(@PathVariable long id, @RequestParam String site, Authentication authentication) {
+		queries.conflict(id).ifPresent(conflict -> {
+			access.requireActFor(authentication, conflict.siteId());
+			queries.resolve(id, authentication.getName());
+		});
+		return "redirect:/circulation?site=" + site;
+	}
+
+	private String act(String site, String barcode, RedirectAttributes redirect, Supplier<IntakeReport> action) {
+		try {
+			IntakeReport report = action.get();
+			redirect.addFlashAttribute("report", report);
+			queries.copy(barcode.strip()).ifPresent(copy -> redirect.addFlashAttribute("copy", copy));
+		}
+		catch (IllegalArgumentException | ConflictException ex) {
+			redirect.addFlashAttribute("refused", ex.getMessage());
+		}
+		return "redirect:/circulation?site=" + site;
+	}
+
+	@GetMapping("/my/loans")
+	String myLoans(@AuthenticationPrincipal BranchLinkUser user, Model model) {
+		model.addAttribute("user", user);
+		readers.byUsername(user.getUsername()).ifPresent(reader -> {
+			model.addAttribute("reader", reader);
+			model.addAttribute("loans", queries.openLoans(reader.cardNumber()));
+			model.addAttribute("history", reader.keepHistory() ? queries.history(reader.cardNumber()) : List.of());
+		});
+		model.addAttribute("now", java.time.Instant.now());
+		return "loans";
+	}
+
+	@PostMapping("/my/loans/renew")
+	String renew(@RequestParam String loan, @AuthenticationPrincipal BranchLinkUser user, RedirectAttributes redirect) {
+		Reader reader = readers.byUsername(user.getUsername()).orElseThrow();
+		try {
+			desk.renew(reader, loan);
+			redirect.addFlashAttribute("renewed", loan);
+		}
+		catch (IllegalArgumentException | ConflictException ex) {
+			redirect.addFlashAttribute("refused", ex.getMessage());
+		}
+		return "redirect:/my/loans";
+	}
+
+}

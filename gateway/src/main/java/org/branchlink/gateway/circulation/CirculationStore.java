@@ -1,0 +1,250 @@
+package org.branchlink.gateway.circulation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.branchlink.catalog.ItemRef;
+import org.branchlink.gateway.circulation.ItemCirculation.Conflict;
+import org.branchlink.gateway.circulation.ItemCirculation.Effect;
+import org.branchlink.gateway.circulation.ItemCirculation.EventKey;
+import org.branchlink.gateway.circulation.ItemCirculation.LoanClosed;
+import org.branchlink.gateway.circulation.ItemCirculation.LoanOpened;
+import org.branchlink.gateway.circulation.ItemCirculation.LoanRenewed;
+import org.branchlink.gateway.circulation.ItemCirculation.OpenLoan;
+import org.branchlink.sync.circulation.CirculationEvent;
+import org.branchlink.sync.circulation.EventBatch;
+import org.branchlink.sync.circulation.EventType;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The journal, copies' lending state, loans and conflicts in PostgreSQL. Callers hold the transaction. */
+@Component
+class CirculationStore {
+
+	private final JdbcClient jdbc;
+
+	CirculationStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Stores the batch's events; returns the journal ids of those not stored before (the others are duplicates). */
+	List<Long> insert(EventBatch batch) {
+		List<Long> fresh = new ArrayList<>(batch.events().size());
+		for (CirculationEvent e : batch.events()) {
+			jdbc.sql("""
+					insert into circulation_event (site_id, event_id, type, occurred_at, barcode, owner, card, destination,
+					    due_at, source)
+					values (:site, :id, :type, :at, :barcode, :owner, :card, :destination, :due, :source)
+					on conflict (site_id, event_id) do nothing returning id""")
+				.param("site", e.siteId())
+				.param("id", e.eventId())
+				.param("type", e.type().wireName())
+				.param("at", Timestamp.from(e.occurredAt()))
+				.param("barcode", e.barcode())
+				.param("owner", e.owner())
+				.param("card", e.card())
+				.param("destination", e.destination())
+				.param("due", e.dueAt() == null ? null : Timestamp.from(e.dueAt()))
+				.param("source", batch.source())
+				.query(Long.class)
+				.optional()
+				.ifPresent(fresh::add);
+		}
+		return fresh;
+	}
+
+	/** A journal entry, locked when {@code lock}. */
+	Optional<StoredEvent> event(long id, boolean lock) {
+		return jdbc.sql("select * from circulation_event where id = :id" + (lock ? " for update" : ""))
+			.param("id", id)
+			.query((rs, n) -> new StoredEvent(rs.getLong("id"), event(rs), rs.getTimestamp("applied_at") != null,
+					rs.getString("outcome")))
+			.optional();
+	}
+
+	void markApplied(long id, String itemSite) {
+		jdbc.sql("update circulation_event set applied_at = now(), item_site = :site, outcome = 'applied' where id = :id")
+			.param("site", itemSite)
+			.param("id", id)
+			.update();
+	}
+
+	void markUnapplied(long id, String outcome) {
+		jdbc.sql("update circulation_event set outcome = :outcome where id = :id").param("outcome", outcome).param("id", id).update();
+	}
+
+	/** Events not applied yet (a failure or a crash after accepting them), oldest first. */
+	List<Long> pending(int limit) {
+		return jdbc.sql("""
+				select id from circulation_event where applied_at is null and outcome is null
+				and received_at < now() - interval '1 second' order by occurred_at limit :n""")
+			.param("n", limit)
+			.query(Long.class)
+			.list();
+	}
+
+	/** The copy's lending state, its row locked until the transaction ends (events of one copy apply one at a time). */
+	ItemCirculation lock(ItemRef item) {
+		jdbc.sql("insert into circulation_item (site_id, barcode, work_id) values (:site, :barcode, :work) on conflict do nothing")
+			.param("site", item.siteId())
+			.param("barcode", item.barcode())
+			.param("work", item.workId())
+			.update();
+		return jdbc.sql("select * from circulation_item where site_id = :site and barcode = :barcode for update")
+			.param("site", item.siteId())
+			.param("barcode", item.barcode())
+			.query((rs, n) -> {
+				String loanKey = rs.getString("loan_key");
+				EventKey last = rs.getTimestamp("last_at") == null ? null
+						: new EventKey(rs.getTimestamp("last_at").toInstant(), rs.getString("last_site"), rs.getString("last_event"));
+				return ItemCirculation.restore(item.siteId(), CopyStatus.of(rs.getString("status")), rs.getString("at_site"),
+						rs.getString("destination"), loanKey == null ? null : openLoan(loanKey), rs.getString("held_for"),
+						last, rs.getInt("events"));
+			})
+			.single();
+	}
+
+	private OpenLoan openLoan(String key) {
+		return jdbc.sql("select * from loan where loan_key = :key")
+			.param("key", key)
+			.query((rs, n) -> new OpenLoan(key, rs.getString("card"), rs.getString("category"), rs.getString("checkout_site"),
+					rs.getTimestamp("checked_out_at").toInstant(), rs.getTimestamp("due_at").toInstant(), rs.getInt("renewals")))
+			.single();
+	}
+
+	void save(ItemRef item, ItemCirculation copy) {
+		jdbc.sql("""
+				update circulation_item set status = :status, at_site = :at, destination = :destination, loan_key = :loan,
+				    held_for = :held, last_at = :lastAt, last_site = :lastSite, last_event = :lastEvent, events = :events
+				where site_id = :site and barcode = :barcode""")
+			.param("status", copy.status().code())
+			.param("at", copy.atSite())
+			.param("destination", copy.destination())
+			.param("loan", copy.loan() == null ? null : copy.loan().key())
+			.param("held", copy.heldFor())
+			.param("lastAt", copy.last() == null ? null : Timestamp.from(copy.last().at()))
+			.param("lastSite", copy.last() == null ? null : copy.last().site())
+			.param("lastEvent", copy.last() == null ? null : copy.last().eventId())
+			.param("events", copy.events())
+			.param("site", item.siteId())
+			.param("barcode", item.barcode())
+			.update();
+	}
+
+	/** Every applied event of the copy (for a replay). */
+	List<CirculationEvent> history(ItemRef item) {
+		return jdbc.sql("select * from circulation_event where item_site = :site and barcode = :barcode and applied_at is not null")
+			.param("site", item.siteId())
+			.param("barcode", item.barcode())
+			.query((rs, n) -> event(rs))
+			.list();
+	}
+
+	/** Forgets what the copy's history produced (loans, open conflicts) before a replay writes it again. */
+	void reset(ItemRef item) {
+		jdbc.sql("delete from loan where item_site = :site and barcode = :barcode")
+			.param("site", item.siteId())
+			.param("barcode", item.barcode())
+			.update();
+		jdbc.sql("delete from circulation_conflict where item_site = :site and barcode = :barcode and resolved_at is null")
+			.param("site", item.siteId())
+			.param("barcode", item.barcode())
+			.update();
+	}
+
+	/** Writes loans and conflicts; a loan closed for a reader who keeps no history is anonymised at once. */
+	int write(ItemRef item, List<Effect> effects, java.util.function.Predicate<String> keepsHistory) {
+		int conflicts = 0;
+		for (Effect effect : effects) {
+			if (effect instanceof LoanOpened opened) {
+				OpenLoan l = opened.loan();
+				jdbc.sql("""
+						insert into loan (loan_key, item_site, barcode, work_id, card, category, checkout_site,
+						    checked_out_at, due_at, renewals)
+						values (:key, :site, :barcode, :work, :card, :category, :checkoutSite, :at, :due, 0)""")
+					.param("key", l.key())
+					.param("site", item.siteId())
+					.param("barcode", item.barcode())
+					.param("work", item.workId())
+					.param("card", l.card())
+					.param("category", l.category())
+					.param("checkoutSite", l.site())
+					.param("at", Timestamp.from(l.since()))
+					.param("due", Timestamp.from(l.due()))
+					.update();
+			}
+			else if (effect instanceof LoanRenewed renewed) {
+				jdbc.sql("update loan set due_at = :due, renewals = :n where loan_key = :key")
+					.param("due", Timestamp.from(renewed.due()))
+					.param("n", renewed.renewals())
+					.param("key", renewed.loanKey())
+					.update();
+			}
+			else if (effect instanceof LoanClosed closed) {
+				boolean anonymise = closed.card() == null || !keepsHistory.test(closed.card());
+				jdbc.sql("""
+						update loan set returned_at = :at, return_site = :site, closed_how = :how,
+						    card = case when :anonymise then null else card end
+						where loan_key = :key""")
+					.param("at", Timestamp.from(closed.at()))
+					.param("site", closed.site())
+					.param("how", closed.how())
+					.param("anonymise", anonymise)
+					.param("key", closed.loanKey())
+					.update();
+				if (anonymise && closed.card() != null) {
+					jdbc.sql("""
+							update circulation_event set card = null
+							where item_site = :site and barcode = :barcode and card = :card and occurred_at <= :at""")
+						.param("site", item.siteId())
+						.param("barcode", item.barcode())
+						.param("card", closed.card())
+						.param("at", Timestamp.from(closed.at()))
+						.update();
+				}
+			}
+			else if (effect instanceof Conflict c) {
+				conflicts += conflict(c.eventSite(), item.siteId(), c.barcode(), c.kind(), c.eventId(), c.detail());
+			}
+		}
+		return conflicts;
+	}
+
+	/** Lists a conflict for the librarians of the site where the event happened; returns 1 when it is new. */
+	int conflict(String site, String itemSite, String barcode, ConflictKind kind, String eventId, String detail) {
+		return jdbc.sql("""
+				insert into circulation_conflict (site_id, item_site, barcode, kind, event_site, event_id, detail)
+				values (:site, :itemSite, :barcode, :kind, :site, :eventId, :detail)
+				on conflict (event_site, event_id, kind) do nothing""")
+			.param("site", site)
+			.param("itemSite", itemSite)
+			.param("barcode", barcode)
+			.param("kind", kind.name())
+			.param("eventId", eventId)
+			.param("detail", detail)
+			.update();
+	}
+
+	private static CirculationEvent event(ResultSet rs) throws SQLException {
+		Timestamp due = rs.getTimestamp("due_at");
+		return new CirculationEvent(rs.getString("site_id"), rs.getString("event_id"),
+				EventType.parse(rs.getString("type")).orElseThrow(), rs.getTimestamp("occurred_at").toInstant(),
+				rs.getString("barcode"), rs.getString("owner"), rs.getString("card"), rs.getString("destination"),
+				due == null ? null : due.toInstant());
+	}
+
+	/** A journal entry: the event, whether it is applied, and why not when it could not be. */
+	record StoredEvent(long id, CirculationEvent event, boolean applied, String outcome) {
+	}
+
+	static Instant instant(Timestamp ts) {
+		return ts == null ? null : ts.toInstant();
+	}
+
+}

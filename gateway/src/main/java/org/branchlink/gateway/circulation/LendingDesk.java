@@ -1,0 +1,110 @@
+package org.branchlink.gateway.circulation;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.camel.ProducerTemplate;
+import org.branchlink.catalog.ItemAvailability;
+import org.branchlink.gateway.platform.ConflictException;
+import org.branchlink.gateway.reader.Reader;
+import org.branchlink.gateway.reader.ReaderRegistry;
+import org.branchlink.sync.circulation.CirculationEvent;
+import org.branchlink.sync.circulation.CirculationRoutes;
+import org.branchlink.sync.circulation.EventBatch;
+import org.branchlink.sync.circulation.EventType;
+import org.branchlink.sync.circulation.IntakeReport;
+import org.branchlink.sync.circulation.RejectedEvent;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * BranchLink's own circulation desk (for sites without an ILS) and readers' renewals. Unlike events a site reports
+ * after the fact, these are requests: the rules are checked first (a registered card, the loan limit of the reader's
+ * category, the renewal limit, a known copy) and a refused request says why. An accepted one becomes an event like
+ * any other and goes through the same route.
+ */
+@Component
+public class LendingDesk {
+
+	private final ProducerTemplate camel;
+
+	private final ReaderRegistry readers;
+
+	private final CirculationQueries queries;
+
+	private final CirculationProperties properties;
+
+	private final ItemAvailability items;
+
+	private final Clock clock;
+
+	LendingDesk(ProducerTemplate camel, ReaderRegistry readers, CirculationQueries queries,
+			CirculationProperties properties, ItemAvailability items, Clock clock) {
+		this.camel = camel;
+		this.readers = readers;
+		this.queries = queries;
+		this.properties = properties;
+		this.items = items;
+		this.clock = clock;
+	}
+
+	/** Sends events into the intake route (validate, accept, apply) and returns its report. */
+	public IntakeReport submit(EventBatch batch) {
+		return camel.requestBody(CirculationRoutes.INTAKE, batch, IntakeReport.class);
+	}
+
+	public IntakeReport checkout(String siteId, String card, String barcode) {
+		Reader reader = readers.byCard(card.strip())
+			.orElseThrow(() -> new IllegalArgumentException("no reader has this card number"));
+		LoanTerms terms = properties.terms(reader.category());
+		if (queries.openLoanCount(reader.cardNumber()) >= terms.loanLimit()) {
+			throw new ConflictException("the reader has " + terms.loanLimit() + " copies on loan, the limit of category "
+					+ reader.category());
+		}
+		requireKnown(barcode);
+		return one(siteId, EventType.CHECKOUT, barcode, reader.cardNumber(), null);
+	}
+
+	public IntakeReport checkin(String siteId, String barcode) {
+		requireKnown(barcode);
+		return one(siteId, EventType.CHECKIN, barcode, null, null);
+	}
+
+	public IntakeReport receive(String siteId, String barcode) {
+		requireKnown(barcode);
+		return one(siteId, EventType.RECEIVE, barcode, null, null);
+	}
+
+	/** A reader renews one of their loans, within the renewal limit of their category. */
+	public IntakeReport renew(Reader reader, String loanId) {
+		CirculationQueries.LoanView loan = queries.openLoans(reader.cardNumber())
+			.stream()
+			.filter(l -> l.id().equals(loanId))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("no open loan '" + loanId + "' of this reader"));
+		LoanTerms terms = properties.terms(reader.category());
+		if (loan.renewals() >= terms.renewals()) {
+			throw new ConflictException("renewed " + loan.renewals() + " time(s) already, the limit of category "
+					+ reader.category());
+		}
+		return one(loan.checkoutSite(), EventType.RENEW, loan.barcode(), reader.cardNumber(), loan.itemSite());
+	}
+
+	private void requireKnown(String barcode) {
+		if (barcode == null || barcode.isBlank() || items.find(barcode.strip()).isEmpty()) {
+			throw new IllegalArgumentException("no site's catalogue has barcode '" + barcode + "'");
+		}
+	}
+
+	private IntakeReport one(String siteId, EventType type, String barcode, String card, String owner) {
+		CirculationEvent event = new CirculationEvent(siteId, "bl-" + UUID.randomUUID(), type, clock.instant(),
+				barcode.strip(), owner, card, null, null);
+		IntakeReport report = submit(new EventBatch(siteId, "desk", List.of(event), List.of()));
+		if (report.rejected() > 0) {
+			throw new IllegalArgumentException(report.rejections().stream().map(RejectedEvent::reason).findFirst().orElse(""));
+		}
+		return report;
+	}
+
+}

@@ -1,0 +1,170 @@
+package org.branchlink.gateway.reader;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.apache.commons.codec.digest.HmacAlgorithms;
+import org.apache.commons.codec.digest.HmacUtils;
+import org.branchlink.gateway.circulation.CirculationProperties;
+import org.branchlink.gateway.platform.ConflictException;
+import org.branchlink.sync.site.SiteDirectory;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registration and lookup of readers. The card number is drawn from a sequence with a Luhn check digit; the ID number,
+ * when given, is checked (GB 11643) and kept only as a keyed hash so one person cannot hold two cards. Readers under
+ * 14 need a guardian's name and consent.
+ */
+@Component
+public class ReaderRegistry {
+
+	static final String CARD_PREFIX = "BL";
+
+	private final JdbcClient jdbc;
+
+	private final CirculationProperties properties;
+
+	private final SiteDirectory sites;
+
+	private final Clock clock;
+
+	private final java.time.ZoneId zone;
+
+	ReaderRegistry(JdbcClient jdbc, CirculationProperties properties, SiteDirectory sites, Clock clock,
+			org.branchlink.sync.SyncProperties sync) {
+		this.jdbc = jdbc;
+		this.properties = properties;
+		this.sites = sites;
+		this.clock = clock;
+		this.zone = sync.zone();
+	}
+
+	/** Today in the county. */
+	public LocalDate today() {
+		return LocalDate.now(clock.withZone(zone));
+	}
+
+	/**
+	 * A registration.
+	 *
+	 * @param name name (required)
+	 * @param birthDate date of birth (required)
+	 * @param category reader category (default adult, child under 14)
+	 * @param homeSite the registering site (required)
+	 * @param idNumber resident ID number, optional; never stored in clear
+	 * @param keepHistory keep loan history after return
+	 * @param guardianName the consenting guardian (required under 14)
+	 * @param guardianConsent the guardian consented (required under 14)
+	 * @param username an existing sign-in account to link, optional
+	 */
+	public record Registration(String name, LocalDate birthDate, String category, String homeSite, String idNumber,
+			Boolean keepHistory, String guardianName, Boolean guardianConsent, String username) {
+	}
+
+	@Transactional
+	public Reader register(Registration r) {
+		if (r.name() == null || r.name().isBlank()) {
+			throw new IllegalArgumentException("a reader needs a name");
+		}
+		LocalDate today = today();
+		if (r.birthDate() == null || r.birthDate().isAfter(today)) {
+			throw new IllegalArgumentException("a reader needs a date of birth, not in the future");
+		}
+		if (r.homeSite() == null || sites.require().find(r.homeSite()).isEmpty()) {
+			throw new IllegalArgumentException("unknown home site '" + r.homeSite() + "'");
+		}
+		boolean minor = new Reader(0, "", r.name(), r.birthDate(), "", "", false, null).isSensitive(today);
+		String category = r.category() != null && !r.category().isBlank() ? r.category() : minor ? "child" : "adult";
+		properties.terms(category);
+		if (minor && (r.guardianName() == null || r.guardianName().isBlank() || !Boolean.TRUE.equals(r.guardianConsent()))) {
+			throw new IllegalArgumentException("a reader under " + Reader.SENSITIVE_UNDER
+					+ " needs a guardian's name and consent (PIPL Art. 31)");
+		}
+		String idHash = null;
+		if (r.idNumber() != null && !r.idNumber().isBlank()) {
+			String id = IdNumber.normalize(r.idNumber())
+				.orElseThrow(() -> new IllegalArgumentException("the ID number is not valid (GB 11643 check failed)"));
+			if (!IdNumber.birthDate(id).orElseThrow().equals(r.birthDate())) {
+				throw new IllegalArgumentException("the date of birth does not match the ID number");
+			}
+			idHash = new HmacUtils(HmacAlgorithms.HMAC_SHA_256, properties.idHashKey()).hmacHex(id);
+		}
+		long seq = jdbc.sql("select nextval('reader_card_seq')").query(Long.class).single();
+		String card = CARD_PREFIX + seq + luhn(Long.toString(seq));
+		try {
+			long id = jdbc.sql("""
+					insert into reader (card_number, name, birth_date, category, home_site, keep_history, id_hash,
+					    guardian_name, guardian_consent_at, username)
+					values (:card, :name, :birth, :category, :site, :keep, :hash, :guardian,
+					    case when :consent then now() end, :username) returning id""")
+				.param("card", card)
+				.param("name", r.name().strip())
+				.param("birth", r.birthDate())
+				.param("category", category)
+				.param("site", r.homeSite())
+				.param("keep", Boolean.TRUE.equals(r.keepHistory()))
+				.param("hash", idHash)
+				.param("guardian", minor ? r.guardianName().strip() : null)
+				.param("consent", minor)
+				.param("username", r.username())
+				.query(Long.class)
+				.single();
+			return new Reader(id, card, r.name().strip(), r.birthDate(), category, r.homeSite(),
+					Boolean.TRUE.equals(r.keepHistory()), minor ? r.guardianName().strip() : null);
+		}
+		catch (DuplicateKeyException ex) {
+			if (ex.getMessage() != null && ex.getMessage().contains("username")) {
+				throw new ConflictException("that account already belongs to a reader");
+			}
+			throw new ConflictException("this person already has a reader card (one card per person in the county)");
+		}
+	}
+
+	public Optional<Reader> byCard(String card) {
+		if (card == null) {
+			return Optional.empty();
+		}
+		return jdbc.sql("select * from reader where card_number = :card").param("card", card).query(ReaderRegistry::map).optional();
+	}
+
+	public Optional<Reader> byUsername(String username) {
+		return jdbc.sql("select * from reader where username = :u").param("u", username).query(ReaderRegistry::map).optional();
+	}
+
+	/** The reader chooses whether loans are kept in their history after return. */
+	public void keepHistory(long readerId, boolean keep) {
+		jdbc.sql("update reader set keep_history = :keep where id = :id").param("keep", keep).param("id", readerId).update();
+	}
+
+	private static Reader map(ResultSet rs, int row) throws SQLException {
+		return new Reader(rs.getLong("id"), rs.getString("card_number"), rs.getString("name"),
+				rs.getObject("birth_date", LocalDate.class), rs.getString("category"), rs.getString("home_site"),
+				rs.getBoolean("keep_history"), rs.getString("guardian_name"));
+	}
+
+	/** The Luhn check digit of a string of digits. */
+	static int luhn(String digits) {
+		int sum = 0;
+		boolean twice = true;
+		for (int i = digits.length() - 1; i >= 0; i--) {
+			int d = digits.charAt(i) - '0';
+			if (twice) {
+				d *= 2;
+				if (d > 9) {
+					d -= 9;
+				}
+			}
+			sum += d;
+			twice = !twice;
+		}
+		return (10 - sum % 10) % 10;
+	}
+
+}

@@ -1,0 +1,245 @@
+package org.branchlink.gateway.circulation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.branchlink.catalog.CatalogSearch;
+import org.branchlink.catalog.ItemRef;
+import org.branchlink.catalog.SearchPage.Holding;
+import org.branchlink.gateway.IntegrationTest;
+import org.branchlink.gateway.reader.Reader;
+import org.branchlink.gateway.reader.ReaderRegistry;
+import org.branchlink.sync.circulation.CirculationEvent;
+import org.branchlink.sync.circulation.EventBatch;
+import org.branchlink.sync.circulation.EventType;
+import org.branchlink.sync.circulation.IntakeReport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.branchlink.gateway.circulation.LendingFixtures.event;
+
+/**
+ * Lending through the real route, database and Solr: borrow anywhere, return anywhere, the conflict rules, late events,
+ * anonymisation, and what search shows.
+ */
+class CirculationTests extends IntegrationTest {
+
+	@Autowired
+	LendingDesk desk;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ReaderRegistry readers;
+
+	@Autowired
+	CatalogSearch search;
+
+	@Autowired
+	CirculationQueries queries;
+
+	LendingFixtures fixtures;
+
+	final Instant t0 = Instant.now().minus(Duration.ofDays(3));
+
+	@BeforeEach
+	void fixtures() {
+		fixtures = new LendingFixtures(jdbc, readers);
+	}
+
+	private IntakeReport send(String site, CirculationEvent... events) {
+		return desk.submit(new EventBatch(site, "test", List.of(events), List.of()));
+	}
+
+	private Holding holding(ItemRef item) {
+		return search.work(item.workId()).orElseThrow().holdings().stream()
+			.filter(h -> h.barcode().equals(item.barcode())).findFirst().orElseThrow();
+	}
+
+	private void awaitInSearch(ItemRef item, String status, String at, String destination) {
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			Holding h = holding(item);
+			assertThat(h.status()).isEqualTo(status);
+			assertThat(h.atSite()).isEqualTo(at);
+			assertThat(h.destination()).isEqualTo(destination);
+		});
+	}
+
+	@Test
+	void borrowInOneVillageReturnInAnotherGoesHomeInTransitAndIsAvailableOnReceipt() {
+		ItemRef copy = fixtures.freshCopies("township_station", 1).get(0);
+		Reader reader = fixtures.reader(false);
+		String other = copy.siteId().equals("baishi") ? "central-library" : "baishi";
+		IntakeReport out = send(other, event(other, "e1", EventType.CHECKOUT, t0, copy.barcode(), reader.cardNumber()));
+		assertThat(out.accepted()).isEqualTo(1);
+		assertThat(out.applied()).isEqualTo(1);
+		awaitInSearch(copy, "on_loan", null, null);
+		assertThat(queries.openLoans(reader.cardNumber())).singleElement()
+			.satisfies(loan -> assertThat(loan.checkoutSite()).isEqualTo(other));
+
+		send(other, event(other, "e2", EventType.CHECKIN, t0.plusSeconds(3600), copy.barcode(), null));
+		awaitInSearch(copy, "in_transit", other, copy.siteId());
+		assertThat(queries.openLoans(reader.cardNumber())).isEmpty();
+
+		send(copy.siteId(), event(copy.siteId(), "r1", EventType.RECEIVE, t0.plusSeconds(7200), copy.barcode(), null));
+		awaitInSearch(copy, "available", null, null);
+		assertThat(search.work(copy.workId()).orElseThrow().available()).isPositive();
+	}
+
+	@Test
+	void aCopyOfAFloatingCollectionStaysWhereItIsReturned() {
+		ItemRef copy = fixtures.freshCopies("city_study_room", 1).get(0);
+		Reader reader = fixtures.reader(false);
+		send(copy.siteId(), event(copy.siteId(), "f1", EventType.CHECKOUT, t0, copy.barcode(), reader.cardNumber()));
+		send("baishi", event("baishi", "f2", EventType.CHECKIN, t0.plusSeconds(60), copy.barcode(), null));
+		awaitInSearch(copy, "available", "baishi", null);
+	}
+
+	@Test
+	void theSameEventTwiceIsOneEvent() {
+		ItemRef copy = fixtures.freshCopies("township_station", 1).get(0);
+		Reader reader = fixtures.reader(false);
+		CirculationEvent checkout = event("baishi", "dup-1", EventType.CHECKOUT, t0, copy.barcode(), reader.cardNumber());
+		assertThat(send("baishi", checkout).accepted()).isEqualTo(1);
+		IntakeReport again = send("baishi", checkout, checkout);
+		assertThat(again.accepted()).isZero();
+		assertThat(again.duplicates()).isEqualTo(2);
+		assertThat(jdbc.sql("select count(*) from loan where barcode = :b").param("b", copy.barcode())
+			.query(Integer.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void badEventsAreRefusedWithAReasonAndTheRestOfTheBatchIsTaken() {
+		ItemRef copy = fixtures.freshCopies("township_station", 1).get(0);
+		IntakeReport report = send("baishi",
+				event("baishi", "ok-1", EventType.CHECKIN, t0, copy.barcode(), null),
+				event("baishi", "bad-1", EventType.CHECKOUT, t0, copy.barcode(), null),
+				event("baishi", "bad-2", EventType.CHECKIN, Instant.now().plus(Duration.ofDays(2)), copy.barcode(), null),
+				event("baishi", "", EventType.CHECKIN, t0, copy.barcode(), null));
+		assertThat(report.accepted()).isEqualTo(1);
+		assertThat(report.rejected()).isEqualTo(3);
+		assertThat(report.rejections()).extracting(r -> r.position()).containsExactly("event 2", "event 3", "event 4");
+		assertThat(report.rejections().get(0).reason()).isEqualTo("a checkout needs the reader's card number");
+		assertThat(report.rejections().get(1).reason()).endsWith("is in the future");
+		assertThat(report.rejections().get(2).reason()).isEqualTo("no event id");
+	}
+
+	@Test
+	void aCheckoutOfACopyStillOnLoanClosesTheEarlierLoanAndIsListed() {
+		ItemRef copy = fixtures.freshCopies("township_station", 1).get(0);
+		Reader first = fixtures.reader(false);
+		Reader second = fixtures.reader(false);
+		send("baishi", event("baishi", "c1", EventType.CHECKOUT, t0, copy.barcode(), first.cardNumber()));
+		IntakeReport report = send("baishi",
+				event("baishi", "c2", EventType.CHECKOUT, t0.plusSeconds(60), copy.barcode(), second.cardNumber()));
+		assertThat(report.conflicts()).isEqualTo(1);
+		assertThat(queries.openLoans(first.cardNumber())).isEmpty();
+		assertThat(queries.openLoans(second.cardNumber())).hasSize(1);
+		assertThat(queries.openConflicts(List.of("baishi"), 500)).anySatisfy(c -> {
+			assertThat(c.barcode()).isEqualTo(copy.barcode());
+			assertThat(c.kind()).isEqualTo(ConflictKind.CHECKOUT_WHILE_ON_LOAN);
+		});
+		// a checkin naming a card other than the borrower's still ends the loan, and is listed
+		IntakeReport checkin = send("baishi", new CirculationEvent("baishi", "c3", EventType.CHECKIN, t0.plusSeconds(120),
+				copy.barcode(), null, first.cardNumber(), null, null));
+		assertThat(checkin.conflicts()).isEqualTo(1);
+		assertThat(queries.openLoans(second.cardNumber())).isEmpty();
+	}
+
+	@Test
+	void anUnknownBarcodeIsKeptListedAndAppliedOnRetryOnceCatalogued() {
+		IntakeReport report = send("baishi", event("baishi", "u1", EventType.CHECKIN, t0, "NO-SUCH-BARCODE", null));
+		assertThat(report.accepted()).isEqualTo(1);
+		assertThat(report.applied()).isZero();
+		assertThat(report.conflicts()).isEqualTo(1);
+		assertThat(queries.openConflicts(List.of("baishi"), 500))
+			.anySatisfy(c -> assertThat(c.kind()).isEqualTo(ConflictKind.UNKNOWN_ITEM));
+		assertThat(jdbc.sql("select outcome from circulation_event where site_id = 'baishi' and event_id = 'u1'")
+			.query(String.class).single()).isEqualTo("unknown_item");
+	}
+
+	@Test
+	void aCopySetAsideForAHoldAndCheckedOutToSomeoneElseIsAConflictAndTheCheckoutStands() {
+		ItemRef copy = fixtures.freshCopies("township_station", 1).get(0);
+		Reader reader = fixtures.reader(false);
+		send("baishi", event("baishi", "h0", EventType.CHECKIN, t0, copy.barcode(), null));
+		jdbc.sql("update circulation_item set held_for = 'hold-42' where barcode = :b").param("b", copy.barcode()).update();
+		IntakeReport report = send("baishi",
+				event("baishi", "h1", EventType.CHECKOUT, t0.plusSeconds(10), copy.barcode(), reader.cardNumber()));
+		assertThat(report.conflicts()).isEqualTo(1);
+		assertThat(queries.openLoans(reader.cardNumber())).hasSize(1);
+		assertThat(jdbc.sql("select held_for from circulation_item where barcode = :b").param("b", copy.barcode())
+			.query(String.class).optional()).isEmpty();
+	}
+
+	@Test
+	void aLateEventNeverOverwritesNewerStateItsHistoryIsReplayed() {
+		ItemRef copy = fixtures.freshCopies("township_station", 1).get(0);
+		Reader reader = fixtures.reader(false);
+		String home = copy.siteId();
+		// the checkin (later) arrives before the checkout (earlier), as from an offline site
+		send(home, event(home, "l2", EventType.CHECKIN, t0.plusSeconds(3600), copy.barcode(), null));
+		IntakeReport late = send(home, event(home, "l1", EventType.CHECKOUT, t0, copy.barcode(), reader.cardNumber()));
+		assertThat(late.reordered()).isEqualTo(1);
+		awaitInSearch(copy, "available", null, null);
+		Map<String, Object> loan = jdbc.sql("select * from loan where barcode = :b").param("b", copy.barcode())
+			.query().singleRow();
+		assertThat(loan.get("returned_at")).isNotNull();
+		assertThat(loan.get("card")).as("anonymised at return").isNull();
+	}
+
+	@Test
+	void loanHistoryIsAnonymisedAtReturnUnlessTheReaderOptedIn() {
+		List<ItemRef> copies = fixtures.freshCopies("township_station", 2);
+		Reader keeps = fixtures.reader(true);
+		Reader forgets = fixtures.reader(false);
+		String site = "baishi";
+		send(site, event(site, "a1", EventType.CHECKOUT, t0, copies.get(0).barcode(), keeps.cardNumber()),
+				event(site, "a2", EventType.CHECKOUT, t0, copies.get(1).barcode(), forgets.cardNumber()),
+				event(site, "a3", EventType.CHECKIN, t0.plusSeconds(60), copies.get(0).barcode(), null),
+				event(site, "a4", EventType.CHECKIN, t0.plusSeconds(60), copies.get(1).barcode(), null));
+		assertThat(queries.history(keeps.cardNumber())).hasSize(1);
+		assertThat(queries.history(forgets.cardNumber())).isEmpty();
+		assertThat(jdbc.sql("select count(*) from circulation_event where card = :c").param("c", forgets.cardNumber())
+			.query(Integer.class).single()).as("the card is gone from the journal too").isZero();
+		assertThat(jdbc.sql("select count(*) from loan where barcode = :b and card is null")
+			.param("b", copies.get(1).barcode()).query(Integer.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void renewalExtendsTheDueDateWithinTheCategoryLimit() {
+		ItemRef copy = fixtures.freshCopies("township_station", 1).get(0);
+		Reader reader = fixtures.reader(false);
+		desk.checkout("baishi", reader.cardNumber(), copy.barcode());
+		var loan = queries.openLoans(reader.cardNumber()).get(0);
+		desk.renew(reader, loan.id());
+		var renewed = queries.openLoans(reader.cardNumber()).get(0);
+		assertThat(renewed.renewals()).isEqualTo(1);
+		assertThat(renewed.dueAt()).isAfter(loan.dueAt());
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> desk.renew(reader, loan.id()))
+			.isInstanceOf(org.branchlink.gateway.platform.ConflictException.class)
+			.hasMessageContaining("limit");
+	}
+
+	@Test
+	void theDeskRefusesAnUnknownCardAndTheLoanLimit() {
+		List<ItemRef> copies = fixtures.freshCopies("township_station", 11);
+		Reader reader = fixtures.reader(false);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> desk.checkout("baishi", "BL000", copies.get(0).barcode()))
+			.isInstanceOf(IllegalArgumentException.class);
+		for (int i = 0; i < 10; i++) {
+			desk.checkout("baishi", reader.cardNumber(), copies.get(i).barcode());
+		}
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> desk.checkout("baishi", reader.cardNumber(),
+				copies.get(10).barcode())).hasMessageContaining("limit");
+	}
+
+}

@@ -1,0 +1,25 @@
+package org.branchlink.sync.circulation;
+
+import java.util.List;
+
+/**
+ * Where the circulation routes hand events over: the application's lending service implements it. Accepting stores
+ * the events durably and drops duplicates; applying changes the copies' state in per-copy order.
+ */
+public interface CirculationIntake {
+
+	/** Stores the new events of a validated batch; returns those not seen before. */
+	Accepted accept(EventBatch batch);
+
+	/** Applies accepted events to the copies and returns the batch's report. */
+	IntakeReport apply(Accepted accepted);
+
+	/**
+	 * @param batch the validated batch
+	 * @param fresh its events stored by this call, each with its journal id
+	 * @param duplicates events that were already stored
+	 */
+	record Accepted(EventBatch batch, List<Long> fresh, int duplicates) {
+	}
+
+}

@@ -1,0 +1,86 @@
+package org.branchlink.sync.circulation;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.branchlink.sync.SyncProperties;
+import org.branchlink.sync.catalog.SiteCatalogIngest.UnknownSiteException;
+import org.branchlink.sync.site.SiteDirectory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Circulation events into the lending service.
+ * <ul>
+ * <li>{@code circulation.intake} ({@value #INTAKE}), for every source — the REST API, uploaded and dropped batch files,
+ * the desk page: <b>validate</b> (refused events are reported with their reason), <b>accept</b> (stored in the journal
+ * in one transaction; an event id the site already sent is a duplicate and dropped), <b>apply</b> (each copy's events
+ * in the order they happened, whatever order they arrive in). Failures go back to the caller, which then retries:
+ * what was accepted stays accepted.</li>
+ * <li>{@code circulation-file}: offline batches (Koha {@code .koc}, JSON lines, CSV) dropped in
+ * {@code <drop-base>/circulation/<site>/}. One route watches the folder tree rather than one per site: any of the
+ * county's sites may go offline, and 180 pollers for files that come a few times a year would be waste. A file is
+ * taken once (its name, size and time are kept in the database), moved to {@code .done/<date>/} or, when it fails
+ * whole (unknown site), to {@code .failed/}.</li>
+ * </ul>
+ */
+@Component
+public class CirculationRoutes extends RouteBuilder {
+
+	public static final String INTAKE = "direct:circulation-intake";
+
+	private final ObjectProvider<CirculationIntake> intake;
+
+	private final SyncProperties properties;
+
+	private final SiteDirectory sites;
+
+	private final Clock clock;
+
+	CirculationRoutes(ObjectProvider<CirculationIntake> intake, SyncProperties properties, SiteDirectory sites,
+			ObjectProvider<Clock> clock) {
+		this.intake = intake;
+		this.properties = properties;
+		this.sites = sites;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
+
+	@Override
+	public void configure() {
+		from(INTAKE).routeId("circulation.intake")
+			.process(e -> e.getIn().setBody(EventValidator.validate(e.getIn().getBody(EventBatch.class), clock)))
+			.id("circulation.validate")
+			.process(e -> e.getIn().setBody(intake.getObject().accept(e.getIn().getBody(EventBatch.class))))
+			.id("circulation.accept")
+			.process(e -> e.getIn().setBody(intake.getObject().apply(e.getIn().getBody(CirculationIntake.Accepted.class))))
+			.id("circulation.apply");
+
+		Path folder = properties.dropBase().resolve("circulation").toAbsolutePath();
+		from("file:" + folder + "?recursive=true&include=.*\\.(koc|jsonl|ndjson|csv)$&readLock=changed&readLockMinAge=1000"
+				+ "&move=.done/${date:now:yyyyMMdd}/${file:onlyname}&moveFailed=.failed/${file:onlyname}"
+				+ "&idempotent=true&idempotentKey=circulation-${file:name}-${file:size}-${file:modified}"
+				+ "&idempotentRepository=#syncIdempotency&delay=" + properties.pollDelay() + "&initialDelay=1000")
+			.routeId("circulation-file")
+			.routeConfigurationId("sync-errors")
+			.process(e -> {
+				String relative = e.getIn().getHeader("CamelFileRelativePath", String.class);
+				String siteId = Path.of(relative).getNameCount() > 1 ? Path.of(relative).getName(0).toString() : "";
+				if (siteId.isEmpty() || sites.require().find(siteId).isEmpty()) {
+					throw new UnknownSiteException(siteId);
+				}
+				e.setProperty("siteId", siteId);
+				String name = e.getIn().getHeader("CamelFileName", String.class);
+				try (var in = e.getIn().getBody(java.io.InputStream.class)) {
+					e.getIn().setBody(EventBatchReader.read(siteId, name, in, properties.zone()));
+				}
+			})
+			.id("circulation-file.read")
+			.to(INTAKE)
+			.id("circulation-file.intake")
+			.log("Circulation file ${header.CamelFileName} for site ${exchangeProperty.siteId}: ${body}")
+			.id("circulation-file.report");
+	}
+
+}

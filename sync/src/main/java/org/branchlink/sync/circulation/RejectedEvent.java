@@ -1,0 +1,11 @@
+package org.branchlink.sync.circulation;
+
+/**
+ * Input that was not accepted, and why.
+ *
+ * @param position where in the input (line 12, event 3)
+ * @param eventId the event's id when it had one
+ * @param reason why it was refused
+ */
+public record RejectedEvent(String position, String eventId, String reason) {
+}
