@@ -15,11 +15,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param floatingKinds site kinds whose copies float (e.g. {@code reading-room})
  * @param idHashKey the key of the hash kept of ID numbers (one card per person); set it in production
  * @param sweepMillis how often events not yet applied (after a failure or a crash) are looked for
+ * @param journalCardDays how long the journal keeps a reader's card on events of returned loans (late offline events
+ *        are replayed with it); loans themselves are anonymised at return
  */
 @ConfigurationProperties("branchlink.circulation")
 public record CirculationProperties(Map<String, LoanTerms> categories, @DefaultValue("adult") String unknownCategory,
 		@DefaultValue Set<String> floatingSites, @DefaultValue Set<String> floatingKinds,
-		@DefaultValue("branchlink-demo-key") String idHashKey, @DefaultValue("5000") long sweepMillis) {
+		@DefaultValue("branchlink-demo-key") String idHashKey, @DefaultValue("5000") long sweepMillis,
+		@DefaultValue("30") int journalCardDays) {
 
 	public CirculationProperties {
 		if (categories == null || categories.isEmpty()) {

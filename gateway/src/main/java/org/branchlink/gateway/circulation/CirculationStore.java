@@ -158,7 +158,10 @@ class CirculationStore {
 			.update();
 	}
 
-	/** Writes loans and conflicts; a loan closed for a reader who keeps no history is anonymised at once. */
+	/**
+	 * Writes loans and conflicts; a loan closed for a reader who keeps no history is anonymised at once. The journal
+	 * keeps the card a while longer ({@link #forgetCards}) so that a late event can still be replayed correctly.
+	 */
 	int write(ItemRef item, List<Effect> effects, java.util.function.Predicate<String> keepsHistory) {
 		int conflicts = 0;
 		for (Effect effect : effects) {
@@ -198,22 +201,27 @@ class CirculationStore {
 					.param("anonymise", anonymise)
 					.param("key", closed.loanKey())
 					.update();
-				if (anonymise && closed.card() != null) {
-					jdbc.sql("""
-							update circulation_event set card = null
-							where item_site = :site and barcode = :barcode and card = :card and occurred_at <= :at""")
-						.param("site", item.siteId())
-						.param("barcode", item.barcode())
-						.param("card", closed.card())
-						.param("at", Timestamp.from(closed.at()))
-						.update();
-				}
 			}
 			else if (effect instanceof Conflict c) {
 				conflicts += conflict(c.eventSite(), item.siteId(), c.barcode(), c.kind(), c.eventId(), c.detail());
 			}
 		}
 		return conflicts;
+	}
+
+	/**
+	 * Clears reader cards from journal events older than {@code days} days, except those of loans still open and of
+	 * readers who keep their history. Returns the number of events cleared.
+	 */
+	int forgetCards(int days) {
+		return jdbc.sql("""
+				update circulation_event e set card = null
+				where e.card is not null and e.occurred_at < now() - make_interval(days => :days)
+				  and not exists (select 1 from loan l where l.card = e.card and l.item_site = e.item_site
+				                  and l.barcode = e.barcode and l.returned_at is null)
+				  and not exists (select 1 from reader r where r.card_number = e.card and r.keep_history)""")
+			.param("days", days)
+			.update();
 	}
 
 	/** Lists a conflict for the librarians of the site where the event happened; returns 1 when it is new. */

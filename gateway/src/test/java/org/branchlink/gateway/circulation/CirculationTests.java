@@ -46,6 +46,9 @@ class CirculationTests extends IntegrationTest {
 	@Autowired
 	CirculationQueries queries;
 
+	@Autowired
+	CirculationSweep sweep;
+
 	LendingFixtures fixtures;
 
 	final Instant t0 = Instant.now().minus(Duration.ofDays(3));
@@ -209,7 +212,14 @@ class CirculationTests extends IntegrationTest {
 		assertThat(queries.history(keeps.cardNumber())).hasSize(1);
 		assertThat(queries.history(forgets.cardNumber())).isEmpty();
 		assertThat(jdbc.sql("select count(*) from circulation_event where card = :c").param("c", forgets.cardNumber())
-			.query(Integer.class).single()).as("the card is gone from the journal too").isZero();
+			.query(Integer.class).single()).as("kept for replaying late events").isEqualTo(1);
+		jdbc.sql("update circulation_event set occurred_at = occurred_at - interval '40 days' where card = :c")
+			.param("c", forgets.cardNumber()).update();
+		sweep.forgetCards();
+		assertThat(jdbc.sql("select count(*) from circulation_event where card = :c").param("c", forgets.cardNumber())
+			.query(Integer.class).single()).as("gone from the journal after 30 days").isZero();
+		assertThat(jdbc.sql("select count(*) from circulation_event where card = :c").param("c", keeps.cardNumber())
+			.query(Integer.class).single()).as("kept for a reader who keeps history").isEqualTo(1);
 		assertThat(jdbc.sql("select count(*) from loan where barcode = :b and card is null")
 			.param("b", copies.get(1).barcode()).query(Integer.class).single()).isEqualTo(1);
 	}
