@@ -30,6 +30,7 @@ class EmbeddedPostgresConfiguration {
 	EmbeddedPostgres embeddedPostgres(GatewayProperties properties) throws IOException {
 		Path dataDirectory = properties.dataDir().resolve("postgres").toAbsolutePath();
 		Files.createDirectories(dataDirectory.getParent());
+		stopOrphanedServer(dataDirectory);
 		long started = System.nanoTime();
 		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(dataDirectory)
@@ -41,6 +42,38 @@ class EmbeddedPostgresConfiguration {
 		log.info("Embedded PostgreSQL started on 127.0.0.1:{} with data in {} ({} ms)", postgres.getPort(),
 				dataDirectory, (System.nanoTime() - started) / 1_000_000);
 		return postgres;
+	}
+
+	/**
+	 * When the previous run was killed (power cut, OOM killer, kill -9), its PostgreSQL server outlives it and holds the
+	 * data directory: stop it (a fast shutdown; PostgreSQL's own recovery makes the data consistent) before starting.
+	 */
+	static void stopOrphanedServer(Path dataDirectory) throws IOException {
+		Path pidFile = dataDirectory.resolve("postmaster.pid");
+		if (!Files.exists(pidFile)) {
+			return;
+		}
+		long pid;
+		try {
+			pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+		}
+		catch (NumberFormatException | IndexOutOfBoundsException ex) {
+			return;
+		}
+		var server = ProcessHandle.of(pid)
+			.filter(ProcessHandle::isAlive)
+			.filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
+		if (server.isEmpty()) {
+			return;
+		}
+		log.warn("PostgreSQL (pid {}) of a run that did not stop cleanly still holds {}; stopping it", pid, dataDirectory);
+		server.get().destroy(); // SIGTERM
+		try {
+			server.get().onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IOException("the orphaned PostgreSQL (pid " + pid + ") did not stop", ex);
+		}
 	}
 
 	@Bean(destroyMethod = "close")
