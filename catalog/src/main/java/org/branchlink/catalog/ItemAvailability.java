@@ -40,18 +40,23 @@ public class ItemAvailability {
 
 	/** Records a copy's circulation state and queues its work for the index; joins the caller's transaction. */
 	public void record(ItemRef item, ItemState state) {
+		// one round trip: the state, and the work queued for the index
 		jdbc.sql("""
-				insert into item_state (site_id, barcode, status, at_site, destination, changed_at)
-				values (:site, :barcode, :status, :at, :destination, now())
-				on conflict (site_id, barcode) do update set status = excluded.status, at_site = excluded.at_site,
-				    destination = excluded.destination, changed_at = now()""")
+				with state as (
+				    insert into item_state (site_id, barcode, status, at_site, destination, changed_at)
+				    values (:site, :barcode, :status, :at, :destination, now())
+				    on conflict (site_id, barcode) do update set status = excluded.status, at_site = excluded.at_site,
+				        destination = excluded.destination, changed_at = now())
+				insert into availability_outbox (work_id, seq) values (:work, nextval('availability_seq'))
+				on conflict (work_id) do update set seq = nextval('availability_seq'), queued_at = clock_timestamp()""")
 			.param("site", item.siteId())
 			.param("barcode", item.barcode())
 			.param("status", state.status())
 			.param("at", state.atSite())
 			.param("destination", state.destination())
+			.param("work", item.workId())
 			.update();
-		queue(List.of(item.workId()));
+		wakeAfterCommit();
 	}
 
 	/** Queues works whose availability must be sent to the index again; joins the caller's transaction. */
@@ -63,6 +68,10 @@ public class ItemAvailability {
 				.param("work", workId)
 				.update();
 		}
+		wakeAfterCommit();
+	}
+
+	private void wakeAfterCommit() {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override

@@ -58,6 +58,10 @@ public class AvailabilityIndexer implements SmartLifecycle {
 
 	private final AtomicLong batches = new AtomicLong();
 
+	private final AtomicLong loadNanos = new AtomicLong();
+
+	private final AtomicLong solrNanos = new AtomicLong();
+
 	private volatile Thread thread;
 
 	private volatile boolean running;
@@ -135,9 +139,11 @@ public class AvailabilityIndexer implements SmartLifecycle {
 				long now = System.nanoTime();
 				if (now - reportedAt > 10_000_000_000L && indexedWorks.get() > reportedWorks) {
 					long done = indexedWorks.get() - reportedWorks;
-					log.info("Availability: {} works updated in the last {} s ({}/s), {} batches in all, backlog {}",
-							done, (now - reportedAt) / 1_000_000_000L, done * 1_000_000_000L / (now - reportedAt),
-							batches.get(), backlog());
+					log.info("Availability: {} works updated in the last {} s ({}/s), {} batches in all ({} ms reading the "
+							+ "database, {} ms in Solr per batch), backlog {}", done, (now - reportedAt) / 1_000_000_000L,
+							done * 1_000_000_000L / (now - reportedAt), batches.get(),
+							loadNanos.get() / 1_000_000 / Math.max(1, batches.get()),
+							solrNanos.get() / 1_000_000 / Math.max(1, batches.get()), backlog());
 					reportedAt = now;
 					reportedWorks = indexedWorks.get();
 				}
@@ -185,7 +191,10 @@ public class AvailabilityIndexer implements SmartLifecycle {
 			Map<String, WorkStore.HoldingSite> sites = store.sites();
 			List<SolrInputDocument> docs = new ArrayList<>(works.size());
 			works.forEach((id, records) -> docs.add(atomicUpdate(id, WorkDocuments.availability(records, sites))));
+			long t1 = System.nanoTime();
 			send(docs);
+			loadNanos.addAndGet(t1 - t0);
+			solrNanos.addAndGet(System.nanoTime() - t1);
 			for (Map.Entry<String, Long> entry : queued.entrySet()) {
 				jdbc.sql("delete from availability_outbox where work_id = :work and seq = :seq")
 					.param("work", entry.getKey())

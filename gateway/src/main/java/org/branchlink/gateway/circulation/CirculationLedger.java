@@ -10,6 +10,7 @@ import org.branchlink.catalog.ItemState;
 import org.branchlink.gateway.circulation.CirculationStore.StoredEvent;
 import org.branchlink.sync.circulation.CirculationEvent;
 import org.branchlink.sync.circulation.CirculationIntake;
+import org.branchlink.sync.circulation.CirculationIntake.JournalEntry;
 import org.branchlink.sync.circulation.EventBatch;
 import org.branchlink.sync.circulation.IntakeReport;
 import org.slf4j.Logger;
@@ -49,7 +50,7 @@ public class CirculationLedger implements CirculationIntake {
 
 	@Override
 	public Accepted accept(EventBatch batch) {
-		List<Long> fresh = transactions.execute(status -> store.insert(batch));
+		List<JournalEntry> fresh = transactions.execute(status -> store.insert(batch));
 		return new Accepted(batch, fresh, batch.events().size() - fresh.size());
 	}
 
@@ -58,16 +59,16 @@ public class CirculationLedger implements CirculationIntake {
 		int applied = 0;
 		int reordered = 0;
 		int conflicts = 0;
-		for (long id : accepted.fresh()) {
+		for (JournalEntry entry : accepted.fresh()) {
 			try {
-				Outcome outcome = applyOne(id);
+				Outcome outcome = applyOne(entry.id(), entry.event());
 				applied += outcome.applied() ? 1 : 0;
 				reordered += outcome.replayed() ? 1 : 0;
 				conflicts += outcome.conflicts();
 			}
 			catch (RuntimeException ex) {
 				// stays in the journal unapplied; the sweep retries it
-				log.warn("Circulation event {} stored but not applied yet: {}", id, ex.toString());
+				log.warn("Circulation event {} stored but not applied yet: {}", entry.id(), ex.toString());
 			}
 		}
 		EventBatch batch = accepted.batch();
@@ -77,12 +78,15 @@ public class CirculationLedger implements CirculationIntake {
 
 	/** Applies one journal entry unless it is applied already; safe to call from several threads and nodes. */
 	Outcome applyOne(long id) {
+		StoredEvent stored = store.event(id, false).orElseThrow();
+		if (stored.applied() || stored.outcome() != null) {
+			return Outcome.SKIPPED;
+		}
+		return applyOne(id, stored.event());
+	}
+
+	private Outcome applyOne(long id, CirculationEvent event) {
 		return transactions.execute(status -> {
-			StoredEvent stored = store.event(id, false).orElseThrow();
-			if (stored.applied() || stored.outcome() != null) {
-				return Outcome.SKIPPED;
-			}
-			CirculationEvent event = stored.event();
 			List<ItemRef> candidates = availability.find(event.barcode());
 			Optional<ItemRef> found = pick(candidates, event);
 			if (found.isEmpty()) {
@@ -95,8 +99,7 @@ public class CirculationLedger implements CirculationIntake {
 			}
 			ItemRef item = found.get();
 			ItemCirculation copy = store.lock(item);
-			stored = store.event(id, true).orElseThrow();
-			if (stored.applied()) {
+			if (store.isApplied(id)) {
 				return Outcome.SKIPPED;
 			}
 			int conflicts;

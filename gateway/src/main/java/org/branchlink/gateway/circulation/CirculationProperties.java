@@ -17,12 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sweepMillis how often events not yet applied (after a failure or a crash) are looked for
  * @param journalCardDays how long the journal keeps a reader's card on events of returned loans (late offline events
  *        are replayed with it); loans themselves are anonymised at return
+ * @param intakeConcurrency batches of events applied at once (0: two per core)
  */
 @ConfigurationProperties("branchlink.circulation")
 public record CirculationProperties(Map<String, LoanTerms> categories, @DefaultValue("adult") String unknownCategory,
 		@DefaultValue Set<String> floatingSites, @DefaultValue Set<String> floatingKinds,
 		@DefaultValue("branchlink-demo-key") String idHashKey, @DefaultValue("5000") long sweepMillis,
-		@DefaultValue("30") int journalCardDays) {
+		@DefaultValue("30") int journalCardDays, @DefaultValue("0") int intakeConcurrency) {
 
 	public CirculationProperties {
 		if (categories == null || categories.isEmpty()) {

@@ -17,6 +17,7 @@ import org.branchlink.gateway.circulation.ItemCirculation.LoanOpened;
 import org.branchlink.gateway.circulation.ItemCirculation.LoanRenewed;
 import org.branchlink.gateway.circulation.ItemCirculation.OpenLoan;
 import org.branchlink.sync.circulation.CirculationEvent;
+import org.branchlink.sync.circulation.CirculationIntake.JournalEntry;
 import org.branchlink.sync.circulation.EventBatch;
 import org.branchlink.sync.circulation.EventType;
 
@@ -33,9 +34,9 @@ class CirculationStore {
 		this.jdbc = jdbc;
 	}
 
-	/** Stores the batch's events; returns the journal ids of those not stored before (the others are duplicates). */
-	List<Long> insert(EventBatch batch) {
-		List<Long> fresh = new ArrayList<>(batch.events().size());
+	/** Stores the batch's events; returns those not stored before with their journal ids (the others are duplicates). */
+	List<JournalEntry> insert(EventBatch batch) {
+		List<JournalEntry> fresh = new ArrayList<>(batch.events().size());
 		for (CirculationEvent e : batch.events()) {
 			jdbc.sql("""
 					insert into circulation_event (site_id, event_id, type, occurred_at, barcode, owner, card, destination,
@@ -54,7 +55,7 @@ class CirculationStore {
 				.param("source", batch.source())
 				.query(Long.class)
 				.optional()
-				.ifPresent(fresh::add);
+				.ifPresent(id -> fresh.add(new JournalEntry(id, e)));
 		}
 		return fresh;
 	}
@@ -66,6 +67,12 @@ class CirculationStore {
 			.query((rs, n) -> new StoredEvent(rs.getLong("id"), event(rs), rs.getTimestamp("applied_at") != null,
 					rs.getString("outcome")))
 			.optional();
+	}
+
+	/** Whether the event is applied already (read under the copy's lock, so it is final). */
+	boolean isApplied(long id) {
+		return jdbc.sql("select applied_at is not null from circulation_event where id = :id").param("id", id)
+			.query(Boolean.class).single();
 	}
 
 	void markApplied(long id, String itemSite) {
@@ -91,14 +98,13 @@ class CirculationStore {
 
 	/** The copy's lending state, its row locked until the transaction ends (events of one copy apply one at a time). */
 	ItemCirculation lock(ItemRef item) {
-		jdbc.sql("insert into circulation_item (site_id, barcode, work_id) values (:site, :barcode, :work) on conflict do nothing")
+		// one statement creates the row of a copy that never circulated, or locks the existing one
+		return jdbc.sql("""
+				insert into circulation_item (site_id, barcode, work_id) values (:site, :barcode, :work)
+				on conflict (site_id, barcode) do update set work_id = excluded.work_id returning *""")
 			.param("site", item.siteId())
 			.param("barcode", item.barcode())
 			.param("work", item.workId())
-			.update();
-		return jdbc.sql("select * from circulation_item where site_id = :site and barcode = :barcode for update")
-			.param("site", item.siteId())
-			.param("barcode", item.barcode())
 			.query((rs, n) -> {
 				String loanKey = rs.getString("loan_key");
 				EventKey last = rs.getTimestamp("last_at") == null ? null

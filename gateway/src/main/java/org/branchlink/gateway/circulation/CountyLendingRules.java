@@ -44,7 +44,7 @@ class CountyLendingRules implements LendingRules {
 
 	@Override
 	public Optional<ReaderTerms> reader(String card) {
-		return readers.byCard(card).map(r -> new ReaderTerms(r.category(), properties.terms(r.category())));
+		return readers.byCardRemembered(card).map(r -> new ReaderTerms(r.category(), properties.terms(r.category())));
 	}
 
 	@Override
@@ -58,7 +58,7 @@ class CountyLendingRules implements LendingRules {
 	}
 
 	boolean keepsHistory(String card) {
-		return readers.byCard(card).map(r -> r.keepHistory()).orElse(false);
+		return readers.byCardRemembered(card).map(r -> r.keepHistory()).orElse(false);
 	}
 
 }

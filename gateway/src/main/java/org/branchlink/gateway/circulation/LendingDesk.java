@@ -39,6 +39,8 @@ public class LendingDesk {
 
 	private final Clock clock;
 
+	private final java.util.concurrent.Semaphore slots;
+
 	LendingDesk(ProducerTemplate camel, ReaderRegistry readers, CirculationQueries queries,
 			CirculationProperties properties, ItemAvailability items, Clock clock) {
 		this.camel = camel;
@@ -47,11 +49,30 @@ public class LendingDesk {
 		this.properties = properties;
 		this.items = items;
 		this.clock = clock;
+		this.slots = new java.util.concurrent.Semaphore(properties.intakeConcurrency() > 0 ? properties.intakeConcurrency()
+				: 2 * Runtime.getRuntime().availableProcessors(), true);
 	}
 
-	/** Sends events into the intake route (validate, accept, apply) and returns its report. */
+	/**
+	 * Sends events into the intake route (validate, accept, apply) and returns its report. At most
+	 * {@code intake-concurrency} batches are applied at once (default: two per core): the work is CPU- and
+	 * database-bound, more at once only slows each down, and a crowd of busy request threads would starve the
+	 * availability indexer of CPU, which is what keeps search fresh.
+	 */
 	public IntakeReport submit(EventBatch batch) {
-		return camel.requestBody(CirculationRoutes.INTAKE, batch, IntakeReport.class);
+		try {
+			slots.acquire();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while waiting to apply circulation events", ex);
+		}
+		try {
+			return camel.requestBody(CirculationRoutes.INTAKE, batch, IntakeReport.class);
+		}
+		finally {
+			slots.release();
+		}
 	}
 
 	public IntakeReport checkout(String siteId, String card, String barcode) {

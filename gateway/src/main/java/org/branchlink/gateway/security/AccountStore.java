@@ -72,6 +72,7 @@ public class AccountStore implements UserDetailsService {
 
 	/** Registers an API key for a site's system; only its SHA-256 is kept. */
 	public void saveApiKey(String key, String siteId, String label) {
+		knownKeys.clear();
 		jdbc.sql("""
 				insert into api_key (key_sha256, site_id, label) values (:h, :s, :l)
 				on conflict (key_sha256) do update set site_id = excluded.site_id, label = excluded.label, revoked_at = null""")
@@ -81,12 +82,32 @@ public class AccountStore implements UserDetailsService {
 			.update();
 	}
 
-	/** The site a valid, unrevoked API key belongs to. */
+	private static final long KEYS_KEPT_MILLIS = 30_000;
+
+	private final java.util.Map<String, KnownKey> knownKeys = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/**
+	 * The site a valid, unrevoked API key belongs to. Sites' systems call many times a second, so the answer is kept
+	 * for 30 s per key (a revocation takes effect within that time on every node).
+	 */
 	public Optional<String> siteOfApiKey(String key) {
-		return jdbc.sql("select site_id from api_key where key_sha256 = :h and revoked_at is null")
-			.param("h", DigestUtils.sha256Hex(key))
+		String hash = DigestUtils.sha256Hex(key);
+		KnownKey known = knownKeys.get(hash);
+		if (known != null && System.currentTimeMillis() - known.at() < KEYS_KEPT_MILLIS) {
+			return known.site();
+		}
+		Optional<String> site = jdbc.sql("select site_id from api_key where key_sha256 = :h and revoked_at is null")
+			.param("h", hash)
 			.query(String.class)
 			.optional();
+		if (knownKeys.size() > 10_000) {
+			knownKeys.clear();
+		}
+		knownKeys.put(hash, new KnownKey(site, System.currentTimeMillis()));
+		return site;
+	}
+
+	private record KnownKey(Optional<String> site, long at) {
 	}
 
 

@@ -50,11 +50,12 @@ public final class Bench {
 
 	public static void main(String[] args) throws Exception {
 		String what = args.length > 0 ? args[0] : "catalog";
-		if (!what.equals("catalog")) {
-			throw new IllegalArgumentException("unknown benchmark '" + what + "'; one of: catalog");
+		String size = args.length > 1 ? args[1].replace("_", "").replace(",", "") : "";
+		switch (what) {
+			case "catalog" -> catalog(size.isEmpty() ? 1_000_000 : Integer.parseInt(size));
+			case "lending" -> LendingBench.run(size.isEmpty() ? 60 : Integer.parseInt(size));
+			default -> throw new IllegalArgumentException("unknown benchmark '" + what + "'; one of: catalog, lending");
 		}
-		int records = args.length > 1 ? Integer.parseInt(args[1].replace("_", "").replace(",", "")) : 1_000_000;
-		catalog(records);
 		System.exit(0);
 	}
 
@@ -223,11 +224,11 @@ public final class Bench {
 		return (System.nanoTime() - since) / 1e9;
 	}
 
-	private static double round(double value) {
+	static double round(double value) {
 		return Math.round(value * 100) / 100.0;
 	}
 
-	private static String toJson(Map<String, Object> values) {
+	static String toJson(Map<String, Object> values) {
 		StringBuilder json = new StringBuilder("{\n");
 		values.forEach((key, value) -> json.append("  \"").append(key).append("\": ")
 			.append(value instanceof String ? "\"" + value + "\"" : value).append(",\n"));
@@ -235,7 +236,7 @@ public final class Bench {
 		return json.append("\n}").toString();
 	}
 
-	private static void log(String format, Object... args) {
+	static void log(String format, Object... args) {
 		System.out.println("[bench] " + String.format(Locale.ROOT, format, args));
 	}
 

@@ -19,7 +19,14 @@ public interface CirculationIntake {
 	 * @param fresh its events stored by this call, each with its journal id
 	 * @param duplicates events that were already stored
 	 */
-	record Accepted(EventBatch batch, List<Long> fresh, int duplicates) {
+	record Accepted(EventBatch batch, List<JournalEntry> fresh, int duplicates) {
+	}
+
+	/**
+	 * @param id the event's id in the journal
+	 * @param event the event
+	 */
+	record JournalEntry(long id, CirculationEvent event) {
 	}
 
 }
