@@ -107,6 +107,23 @@ class OfflineBatchTests extends IntegrationTest {
 	}
 
 	@Test
+	void aFileDroppedInTheSitesCirculationFolderIsAppliedOnceAndMovedAway() throws Exception {
+		ItemRef copy = new LendingFixtures(jdbc, readers).freshCopies("township_station", 1).get(0);
+		java.nio.file.Path folder = DATA_DIR.resolve("circulation").resolve(SITE);
+		java.nio.file.Files.createDirectories(folder);
+		String line = "{\"eventId\":\"drop-1\",\"type\":\"missing\",\"occurredAt\":\"2026-11-01T09:00:00+08:00\","
+				+ "\"barcode\":\"" + copy.barcode() + "\"}\n";
+		java.nio.file.Path file = folder.resolve("offline-day.jsonl");
+		java.nio.file.Files.writeString(file, line);
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(40))
+			.until(() -> java.nio.file.Files.notExists(file));
+		assertThat(jdbc.sql("select status from circulation_item where barcode = :b").param("b", copy.barcode())
+			.query(String.class).single()).isEqualTo("missing");
+		assertThat(jdbc.sql("select source from circulation_event where site_id = :s and event_id = 'drop-1'")
+			.param("s", SITE).query(String.class).single()).isEqualTo("offline-day.jsonl");
+	}
+
+	@Test
 	void csvBatchesNeedAHeaderAndReportEachBadLine() throws Exception {
 		LendingFixtures fixtures = new LendingFixtures(jdbc, readers);
 		ItemRef copy = fixtures.freshCopies("township_station", 1).get(0);

@@ -71,7 +71,7 @@ public class CirculationRoutes extends RouteBuilder {
 					throw new UnknownSiteException(siteId);
 				}
 				e.setProperty("siteId", siteId);
-				String name = e.getIn().getHeader("CamelFileName", String.class);
+				String name = e.getIn().getHeader("CamelFileNameOnly", String.class);
 				try (var in = e.getIn().getBody(java.io.InputStream.class)) {
 					e.getIn().setBody(EventBatchReader.read(siteId, name, in, properties.zone()));
 				}

@@ -1,0 +1,131 @@
+package org.branchlink.gateway.circulation;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+import org.branchlink.gateway.circulation.ItemCirculation.Conflict;
+import org.branchlink.gateway.circulation.ItemCirculation.Effect;
+import org.branchlink.gateway.circulation.ItemCirculation.LoanClosed;
+import org.branchlink.sync.circulation.CirculationEvent;
+import org.branchlink.sync.circulation.EventType;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The lending rules of one copy, without a database. */
+class ItemCirculationTests {
+
+	private static final Instant T = Instant.parse("2026-11-02T02:00:00Z");
+
+	private static final LendingRules RULES = new LendingRules() {
+		@Override
+		public boolean floats(String ownerSite) {
+			return ownerSite.equals("study-room");
+		}
+
+		@Override
+		public Optional<ReaderTerms> reader(String card) {
+			return card.startsWith("known") ? Optional.of(new ReaderTerms("adult", new LoanTerms(10, 30, 1, 15))) : Optional.empty();
+		}
+
+		@Override
+		public ReaderTerms unknownReader() {
+			return new ReaderTerms("adult", new LoanTerms(10, 30, 1, 15));
+		}
+
+		@Override
+		public Instant due(Instant from, int days) {
+			return from.plus(days, ChronoUnit.DAYS);
+		}
+	};
+
+	private static CirculationEvent e(String site, String id, EventType type, int minute, String card) {
+		return new CirculationEvent(site, id, type, T.plusSeconds(60L * minute), "B1", null, card, null, null);
+	}
+
+	@Test
+	void aReturnAwayFromHomeGoesInTransitHomeAndIsOnTheShelfWhenReceived() {
+		ItemCirculation copy = ItemCirculation.fresh("home");
+		copy.apply(e("village", "1", EventType.CHECKOUT, 0, "known-1"), RULES);
+		assertThat(copy.status()).isEqualTo(CopyStatus.ON_LOAN);
+		assertThat(copy.loan().due()).isEqualTo(T.plus(30, ChronoUnit.DAYS));
+		List<Effect> back = copy.apply(e("village", "2", EventType.CHECKIN, 5, null), RULES);
+		assertThat(back).singleElement().isInstanceOf(LoanClosed.class);
+		assertThat(copy.status()).isEqualTo(CopyStatus.IN_TRANSIT);
+		assertThat(copy.atSite()).isEqualTo("village");
+		assertThat(copy.destination()).isEqualTo("home");
+		copy.apply(e("home", "3", EventType.RECEIVE, 60, null), RULES);
+		assertThat(copy.status()).isEqualTo(CopyStatus.AVAILABLE);
+		assertThat(copy.atSite()).isNull();
+	}
+
+	@Test
+	void aFloatingCopyStaysWhereItIsReturned() {
+		ItemCirculation copy = ItemCirculation.fresh("study-room");
+		copy.apply(e("study-room", "1", EventType.CHECKOUT, 0, "known-1"), RULES);
+		copy.apply(e("village", "2", EventType.CHECKIN, 5, null), RULES);
+		assertThat(copy.status()).isEqualTo(CopyStatus.AVAILABLE);
+		assertThat(copy.atSite()).isEqualTo("village");
+	}
+
+	@Test
+	void renewalsExtendFromTheDueDateAndARenewalOfACopyNotOnLoanIsAConflict() {
+		ItemCirculation copy = ItemCirculation.fresh("home");
+		assertThat(copy.apply(e("home", "0", EventType.RENEW, 0, "known-1"), RULES)).singleElement()
+			.isInstanceOfSatisfying(Conflict.class, c -> assertThat(c.kind()).isEqualTo(ConflictKind.RENEW_NOT_ON_LOAN));
+		copy.apply(e("home", "1", EventType.CHECKOUT, 1, "known-1"), RULES);
+		copy.apply(e("home", "2", EventType.RENEW, 2, "known-1"), RULES);
+		assertThat(copy.loan().renewals()).isEqualTo(1);
+		assertThat(copy.loan().due()).isEqualTo(T.plusSeconds(60).plus(45, ChronoUnit.DAYS));
+	}
+
+	@Test
+	void lostClosesTheLoanAndFoundPutsTheCopyBack() {
+		ItemCirculation copy = ItemCirculation.fresh("home");
+		copy.apply(e("home", "1", EventType.CHECKOUT, 0, "known-1"), RULES);
+		assertThat(copy.apply(e("home", "2", EventType.LOST, 10, null), RULES)).singleElement()
+			.isInstanceOfSatisfying(LoanClosed.class, c -> assertThat(c.how()).isEqualTo("lost"));
+		assertThat(copy.status()).isEqualTo(CopyStatus.LOST);
+		copy.apply(e("home", "3", EventType.FOUND, 20, null), RULES);
+		assertThat(copy.status()).isEqualTo(CopyStatus.AVAILABLE);
+	}
+
+	@Test
+	void anUnknownCardBorrowsOnDefaultTermsAndIsListed() {
+		ItemCirculation copy = ItemCirculation.fresh("home");
+		assertThat(copy.apply(e("home", "1", EventType.CHECKOUT, 0, "stranger"), RULES))
+			.anySatisfy(effect -> assertThat(effect).isInstanceOfSatisfying(Conflict.class,
+					c -> assertThat(c.kind()).isEqualTo(ConflictKind.UNKNOWN_READER)));
+		assertThat(copy.loan().card()).isEqualTo("stranger");
+	}
+
+	@Test
+	void anyOrderOfTheSameEventsReplaysToTheSameCopy() {
+		List<CirculationEvent> history = new ArrayList<>();
+		Random random = new Random(3);
+		EventType[] types = { EventType.CHECKOUT, EventType.CHECKIN, EventType.RENEW, EventType.CHECKOUT, EventType.SEND };
+		for (int i = 0; i < 40; i++) {
+			EventType type = types[random.nextInt(types.length)];
+			String site = random.nextBoolean() ? "home" : "village";
+			history.add(new CirculationEvent(site, "e" + i, type, T.plusSeconds(60L * random.nextInt(30)), "B1", null,
+					"known-" + random.nextInt(3), type == EventType.SEND ? "home" : null, null));
+		}
+		ItemCirculation.Replay inOrder = ItemCirculation.replay("home", history, RULES);
+		for (int round = 0; round < 20; round++) {
+			List<CirculationEvent> shuffled = new ArrayList<>(history);
+			Collections.shuffle(shuffled, new Random(round));
+			ItemCirculation.Replay again = ItemCirculation.replay("home", shuffled, RULES);
+			assertThat(again.effects()).isEqualTo(inOrder.effects());
+			assertThat(again.copy().status()).isEqualTo(inOrder.copy().status());
+			assertThat(again.copy().loan()).isEqualTo(inOrder.copy().loan());
+			assertThat(again.copy().last()).isEqualTo(inOrder.copy().last());
+		}
+		assertThat(inOrder.effects()).hasSizeGreaterThan(10);
+	}
+
+}
