@@ -14,7 +14,6 @@ import org.branchlink.catalog.record.BibRecord;
 import org.branchlink.catalog.record.Isbn;
 import org.branchlink.catalog.record.Item;
 import org.branchlink.gateway.security.SiteAccess;
-import org.branchlink.sync.site.SiteDirectory;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,12 +30,9 @@ class RecordPushController {
 
 	private final SiteAccess access;
 
-	private final SiteDirectory sites;
-
-	RecordPushController(CatalogIngest catalog, SiteAccess access, SiteDirectory sites) {
+	RecordPushController(CatalogIngest catalog, SiteAccess access) {
 		this.catalog = catalog;
 		this.access = access;
-		this.sites = sites;
 	}
 
 	/**
@@ -70,7 +66,7 @@ class RecordPushController {
 					+ "with its position and the rest are taken. Answers the run's counts.")
 	IngestReport pushJson(@PathVariable String siteId, @RequestBody List<PushedRecord> records,
 			Authentication authentication) {
-		requireSite(authentication, siteId);
+		access.requireActForKnownSite(authentication, siteId);
 		IngestRun run = catalog.start(siteId, "push (json)", IngestMode.INCREMENTAL);
 		try {
 			for (int i = 0; i < records.size(); i++) {
@@ -101,16 +97,9 @@ class RecordPushController {
 	@Operation(summary = "Push records (MARCXML, MARC21 or UNIMARC)",
 			description = "Role: SITE_SYSTEM of that site, or CENTRAL_ADMIN. Same as an incremental upload.")
 	IngestReport pushMarcXml(@PathVariable String siteId, @RequestBody byte[] body, Authentication authentication) {
-		requireSite(authentication, siteId);
+		access.requireActForKnownSite(authentication, siteId);
 		return catalog.ingestMarc(siteId, "push (marcxml)", new ByteArrayInputStream(body), MarcCharset.UTF_8,
 				IngestMode.INCREMENTAL);
-	}
-
-	private void requireSite(Authentication authentication, String siteId) {
-		access.requireActFor(authentication, siteId);
-		if (sites.require().find(siteId).isEmpty()) {
-			throw new org.branchlink.sync.catalog.SiteCatalogIngest.UnknownSiteException(siteId);
-		}
 	}
 
 	private static BibRecord toBibRecord(String siteId, PushedRecord r) {

@@ -83,7 +83,7 @@ class CirculationController {
 					+ "each refused event is listed with its reason. Events of one copy apply in the order they "
 					+ "happened, whatever order they arrive in.")
 	IntakeReport events(@PathVariable String siteId, @RequestBody List<EventInput> input, Authentication authentication) {
-		requireSite(authentication, siteId);
+		access.requireActForKnownSite(authentication, siteId);
 		List<CirculationEvent> events = new ArrayList<>();
 		List<RejectedEvent> rejected = new ArrayList<>();
 		for (int i = 0; i < input.size(); i++) {
@@ -115,7 +115,7 @@ class CirculationController {
 					+ "or its lines in another order, gives the same result as sending it once in order.")
 	IntakeReport batch(@PathVariable String siteId, @RequestPart("file") MultipartFile file,
 			Authentication authentication) throws IOException {
-		requireSite(authentication, siteId);
+		access.requireActForKnownSite(authentication, siteId);
 		String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
 		try (var in = file.getInputStream()) {
 			return desk.submit(EventBatchReader.read(siteId, name, in, sync.zone()));
@@ -168,13 +168,6 @@ class CirculationController {
 		}
 		return sites.require().sites().stream().map(Site::id).filter(id -> access.mayActFor(authentication, id))
 			.collect(Collectors.toSet());
-	}
-
-	private void requireSite(Authentication authentication, String siteId) {
-		access.requireActFor(authentication, siteId);
-		if (sites.require().find(siteId).isEmpty()) {
-			throw new org.branchlink.sync.catalog.SiteCatalogIngest.UnknownSiteException(siteId);
-		}
 	}
 
 	private static String trim(String value) {

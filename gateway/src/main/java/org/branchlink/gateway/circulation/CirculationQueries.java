@@ -90,19 +90,21 @@ public class CirculationQueries {
 				order by created_at desc, id desc limit :n""")
 			.param("sites", sites.toArray(String[]::new))
 			.param("n", limit)
-			.query((rs, n) -> new ConflictView(rs.getLong("id"), rs.getString("site_id"), rs.getString("item_site"),
-					rs.getString("barcode"), ConflictKind.valueOf(rs.getString("kind")), rs.getString("event_id"),
-					rs.getString("detail"), rs.getTimestamp("created_at").toInstant()))
+			.query(CirculationQueries::conflictView)
 			.list();
 	}
 
 	public java.util.Optional<ConflictView> conflict(long id) {
 		return jdbc.sql("select * from circulation_conflict where id = :id")
 			.param("id", id)
-			.query((rs, n) -> new ConflictView(rs.getLong("id"), rs.getString("site_id"), rs.getString("item_site"),
-					rs.getString("barcode"), ConflictKind.valueOf(rs.getString("kind")), rs.getString("event_id"),
-					rs.getString("detail"), rs.getTimestamp("created_at").toInstant()))
+			.query(CirculationQueries::conflictView)
 			.optional();
+	}
+
+	private static ConflictView conflictView(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new ConflictView(rs.getLong("id"), rs.getString("site_id"), rs.getString("item_site"), rs.getString("barcode"),
+				ConflictKind.valueOf(rs.getString("kind")), rs.getString("event_id"), rs.getString("detail"),
+				rs.getTimestamp("created_at").toInstant());
 	}
 
 	/** Marks a conflict dealt with. */

@@ -38,6 +38,18 @@ public class SiteAccess {
 			.orElse(false);
 	}
 
+	/**
+	 * {@link #requireActFor}, and the site must be in the registry.
+	 *
+	 * @throws org.branchlink.sync.catalog.SiteCatalogIngest.UnknownSiteException when it is not (a 404 problem detail)
+	 */
+	public void requireActForKnownSite(Authentication authentication, String siteId) {
+		requireActFor(authentication, siteId);
+		if (sites.require().find(siteId).isEmpty()) {
+			throw new org.branchlink.sync.catalog.SiteCatalogIngest.UnknownSiteException(siteId);
+		}
+	}
+
 	/** @throws AccessDeniedException when {@link #mayActFor} is false; answered as a 403 problem detail */
 	public void requireActFor(Authentication authentication, String siteId) {
 		if (!mayActFor(authentication, siteId)) {

@@ -198,6 +198,8 @@ final class LendingBench {
 			Bench.log("accepted → visible in search: p50 %.1f ms, p99 %.1f ms (%d measured, %d never seen); raw p99 %.1f ms",
 					visible[0], visible[1], watcher.measured(), watcher.pending(), raw[1]);
 			Bench.log("visible p90 %.1f ms, p95 %.1f ms, max %.1f ms", visible[2], visible[3], visible[4]);
+			Bench.log("slowest per second: %s", watcher.worst.values().stream().map(v -> String.valueOf(Math.round(v)))
+				.collect(java.util.stream.Collectors.joining(" ")));
 			Bench.log("lost %d, duplicated %d", lost, duplicated);
 
 			Map<String, Object> result = new LinkedHashMap<>();
@@ -279,6 +281,11 @@ final class LendingBench {
 
 		private final AtomicBoolean running = new AtomicBoolean(true);
 
+		private final long born = System.nanoTime();
+
+		/** The slowest accepted → visible per second of the run (where the tail comes from). */
+		private final Map<Integer, Double> worst = new java.util.concurrent.ConcurrentSkipListMap<>();
+
 		Watcher(SolrClient solr) {
 			super("visibility-watcher");
 			this.solr = solr;
@@ -309,6 +316,8 @@ final class LendingBench {
 							Expected e = pending.get(f[1]);
 							if (e != null && f[4].equals(e.status()) && pending.remove(f[1], e)) {
 								latencies.add((now - e.acceptedAt()) / 1e6);
+								int second = (int) ((e.acceptedAt() - born) / 1_000_000_000L);
+								worst.merge(second, (now - e.acceptedAt()) / 1e6, Math::max);
 							}
 						}
 					}
