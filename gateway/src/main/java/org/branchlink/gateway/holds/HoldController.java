@@ -1,0 +1,75 @@
+package org.branchlink.gateway.holds;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.branchlink.catalog.ItemRef;
+import org.branchlink.gateway.reader.Reader;
+import org.branchlink.gateway.reader.ReaderRegistry;
+import org.branchlink.gateway.site.NotFoundException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A reader's holds: place (title or copy, pickup anywhere), list, cancel. */
+@RestController
+@Tag(name = "Holds")
+class HoldController {
+
+	private final HoldService holds;
+
+	private final ReaderRegistry readers;
+
+	HoldController(HoldService holds, ReaderRegistry readers) {
+		this.holds = holds;
+		this.readers = readers;
+	}
+
+	/**
+	 * @param workId the title (work) wanted
+	 * @param copySite with copyBarcode: one particular copy instead of any
+	 * @param copyBarcode the copy's barcode
+	 * @param pickupSite where the reader will collect it (any site, a bookmobile stop included)
+	 */
+	record HoldRequest(String workId, String copySite, String copyBarcode, String pickupSite) {
+	}
+
+	@PostMapping("/api/holds")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Place a hold", description = "Role: READER. 409 over the reader's hold limit. A copy on a shelf is "
+			+ "allocated at once when no earlier hold waits for the title.")
+	HoldService.HoldView place(@RequestBody HoldRequest request, Authentication authentication) {
+		if (request.workId() == null || request.workId().isBlank()) {
+			throw new IllegalArgumentException("a hold needs the work it is for");
+		}
+		ItemRef copy = request.copyBarcode() == null ? null
+				: new ItemRef(request.copySite(), request.copyBarcode(), request.workId());
+		return holds.place(reader(authentication), request.workId(), copy, request.pickupSite());
+	}
+
+	@GetMapping("/api/me/holds")
+	@Operation(summary = "My holds", description = "Role: READER.")
+	List<HoldService.HoldView> mine(Authentication authentication) {
+		return holds.holdsOf(reader(authentication).cardNumber());
+	}
+
+	@PostMapping("/api/me/holds/{id}/cancel")
+	@Operation(summary = "Cancel one of my holds", description = "Role: READER.")
+	HoldService.HoldView cancel(@PathVariable long id, Authentication authentication) {
+		holds.cancel(reader(authentication), id);
+		return holds.view(id);
+	}
+
+	private Reader reader(Authentication authentication) {
+		return readers.byUsername(authentication.getName())
+			.orElseThrow(() -> new NotFoundException("reader card for account", authentication.getName()));
+	}
+
+}

@@ -1,0 +1,217 @@
+package org.branchlink.gateway.holds;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.branchlink.catalog.ItemRef;
+import org.branchlink.gateway.platform.ConflictException;
+import org.branchlink.gateway.reader.Reader;
+import org.branchlink.sync.site.Site;
+import org.branchlink.sync.site.SiteDirectory;
+import org.branchlink.sync.site.SiteRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Placing holds and allocating copies to them. A hold is stored first (it is the reader's place in the queue), then,
+ * when no earlier hold on the work is waiting, a copy on the shelf is chosen by {@link HoldTargeting} and allocated in
+ * its own transaction; the database's unique index on the allocated copy makes a second allocation of the same copy
+ * fail, on any node, and the next candidate is tried.
+ */
+@Component
+public class HoldService {
+
+	private static final Logger log = LoggerFactory.getLogger(HoldService.class);
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final SiteDirectory sites;
+
+	private final HoldPolicy policy;
+
+	private final Clock clock;
+
+	HoldService(JdbcClient jdbc, TransactionTemplate transactions, SiteDirectory sites, HoldPolicy policy, Clock clock) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.sites = sites;
+		this.policy = policy;
+		this.clock = clock;
+	}
+
+	/**
+	 * A hold as its reader sees it.
+	 *
+	 * @param id the hold
+	 * @param workId the work
+	 * @param pickupSite where to collect
+	 * @param status waiting, allocated, in_transit, ready, collected, cancelled, expired
+	 * @param placedAt when placed
+	 * @param allocatedSite the site of the copy allocated, when one is
+	 */
+	public record HoldView(long id, String workId, String pickupSite, String status, Instant placedAt,
+			String allocatedSite) {
+	}
+
+	/** Places a title-level hold (copy null) or a copy-level hold, then allocates a copy when one is free. */
+	public HoldView place(Reader reader, String workId, ItemRef copy, String pickupSite) {
+		SiteRegistry registry = sites.require();
+		if (pickupSite == null || registry.find(pickupSite).isEmpty()) {
+			throw new IllegalArgumentException("unknown pickup site '" + pickupSite + "'");
+		}
+		Long id = transactions.execute(status -> {
+			int active = jdbc.sql("select count(*) from hold where card = :card and closed_at is null")
+				.param("card", reader.cardNumber()).query(Integer.class).single();
+			if (active >= policy.perReader()) {
+				throw new ConflictException("the reader has " + active + " holds, the limit is " + policy.perReader());
+			}
+			return jdbc.sql("""
+					insert into hold (card, work_id, copy_site, copy_barcode, pickup_site, status, placed_at)
+					values (:card, :work, :copySite, :copyBarcode, :pickup, 'waiting', :at) returning id""")
+				.param("card", reader.cardNumber())
+				.param("work", workId)
+				.param("copySite", copy == null ? null : copy.siteId())
+				.param("copyBarcode", copy == null ? null : copy.barcode())
+				.param("pickup", pickupSite)
+				.param("at", Timestamp.from(clock.instant()))
+				.query(Long.class)
+				.single();
+		});
+		if (isFirstInQueue(id, workId)) {
+			allocate(id, reader.homeSite());
+		}
+		return view(id);
+	}
+
+	private boolean isFirstInQueue(long id, String workId) {
+		return jdbc.sql("""
+				select not exists (select 1 from hold h where h.work_id = :work and h.status = 'waiting' and h.id <> :id
+				    and (h.suspended_until is null or h.suspended_until <= current_date)
+				    and (h.placed_at, h.id) < (select placed_at, id from hold where id = :id))""")
+			.param("work", workId)
+			.param("id", id)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** Allocates a copy on the shelf to a waiting hold; returns the copy, or empty when none is free. */
+	public Optional<ItemRef> allocate(long holdId, String readerHomeSite) {
+		Map<String, Object> hold = jdbc.sql("select * from hold where id = :id").param("id", holdId).query().singleRow();
+		if (!"waiting".equals(hold.get("status"))) {
+			return Optional.empty();
+		}
+		String pickup = (String) hold.get("pickup_site");
+		SiteRegistry registry = sites.require();
+		Map<String, Integer> load = recentLoad();
+		HoldTargeting targeting = new HoldTargeting(new TransportCosts(registry,
+				policy.overrides() == null ? Map.of() : policy.overrides()), site -> !policy.closedSites().contains(site),
+				site -> load.getOrDefault(site, 0), policy.loadWeight(), Duration.ofDays(policy.localDays()), ThreadLocalRandom.current());
+		String readerTownship = registry.townshipOf(readerHomeSite).map(Site::id).orElse(null);
+		Set<String> tried = new HashSet<>();
+		List<CopyCandidate> candidates = new ArrayList<>(candidates(hold));
+		while (!candidates.isEmpty()) {
+			Optional<CopyCandidate> chosen = targeting.choose(pickup, readerTownship,
+					site -> registry.townshipOf(site).map(Site::id).orElse(null), candidates, clock.instant());
+			if (chosen.isEmpty()) {
+				return Optional.empty();
+			}
+			ItemRef copy = chosen.get().item();
+			try {
+				Integer updated = transactions.execute(status -> jdbc.sql("""
+						update hold set status = 'allocated', allocated_site = :site, allocated_barcode = :barcode,
+						    allocated_at = now() where id = :id and status = 'waiting'""")
+					.param("site", copy.siteId())
+					.param("barcode", copy.barcode())
+					.param("id", holdId)
+					.update());
+				return updated != null && updated == 1 ? Optional.of(copy) : Optional.empty();
+			}
+			catch (DuplicateKeyException taken) {
+				// another hold got this copy first (another request or node): try the next candidate
+				tried.add(copy.siteId() + "\t" + copy.barcode());
+				candidates.removeIf(c -> tried.contains(c.item().siteId() + "\t" + c.item().barcode()));
+			}
+		}
+		log.debug("Hold {}: no copy free", holdId);
+		return Optional.empty();
+	}
+
+	/** Copies of the hold's work (or its one copy) on a shelf now and not allocated to another hold. */
+	private List<CopyCandidate> candidates(Map<String, Object> hold) {
+		return jdbc.sql("""
+				select i.site_id, i.barcode, r.work_id, coalesce(s.at_site, i.site_id) as shelf
+				from item i join bib_record r on r.site_id = i.site_id and r.record_id = i.record_id
+				left join item_state s on s.site_id = i.site_id and s.barcode = i.barcode
+				where r.work_id = :work and coalesce(s.status, i.status) = 'available'
+				  and (cast(:copySite as text) is null or (i.site_id = :copySite and i.barcode = :copyBarcode))
+				  and not exists (select 1 from hold h where h.allocated_site = i.site_id and h.allocated_barcode = i.barcode
+				                  and h.status in ('allocated', 'in_transit', 'ready'))""")
+			.param("work", hold.get("work_id"))
+			.param("copySite", hold.get("copy_site"))
+			.param("copyBarcode", hold.get("copy_barcode"))
+			// no acquisition date is catalogued yet (the copy's first load into BranchLink is not one): age
+			// protection applies once item records carry it
+			.query((rs, n) -> new CopyCandidate(new ItemRef(rs.getString(1), rs.getString(2), rs.getString(3)),
+					rs.getString(4), null))
+			.list();
+	}
+
+	/** Copies each site allocated to holds in the last seven days. */
+	private Map<String, Integer> recentLoad() {
+		Map<String, Integer> load = new HashMap<>();
+		jdbc.sql("""
+				select allocated_site, count(*) from hold where allocated_at > now() - interval '7 days'
+				group by allocated_site""")
+			.query((java.sql.ResultSet rs) -> {
+				load.put(rs.getString(1), rs.getInt(2));
+			});
+		return load;
+	}
+
+	public HoldView view(long id) {
+		return jdbc.sql("select * from hold where id = :id")
+			.param("id", id)
+			.query((rs, n) -> new HoldView(rs.getLong("id"), rs.getString("work_id"), rs.getString("pickup_site"),
+					rs.getString("status"), rs.getTimestamp("placed_at").toInstant(), rs.getString("allocated_site")))
+			.single();
+	}
+
+	public List<HoldView> holdsOf(String card) {
+		return jdbc.sql("select * from hold where card = :card and closed_at is null order by placed_at")
+			.param("card", card)
+			.query((rs, n) -> new HoldView(rs.getLong("id"), rs.getString("work_id"), rs.getString("pickup_site"),
+					rs.getString("status"), rs.getTimestamp("placed_at").toInstant(), rs.getString("allocated_site")))
+			.list();
+	}
+
+	/** The reader cancels one of their holds; a copy allocated to it goes to the next hold. */
+	public void cancel(Reader reader, long holdId) {
+		int n = jdbc.sql("""
+				update hold set status = 'cancelled', closed_at = now()
+				where id = :id and card = :card and closed_at is null""")
+			.param("id", holdId)
+			.param("card", reader.cardNumber())
+			.update();
+		if (n == 0) {
+			throw new IllegalArgumentException("no open hold " + holdId + " of this reader");
+		}
+	}
+
+}

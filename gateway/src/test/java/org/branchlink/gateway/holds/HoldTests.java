@@ -1,0 +1,110 @@
+package org.branchlink.gateway.holds;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.branchlink.gateway.IntegrationTest;
+import org.branchlink.gateway.reader.Reader;
+import org.branchlink.gateway.reader.ReaderRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Holds placed through the API and the service, on the demo catalogue. */
+class HoldTests extends IntegrationTest {
+
+	@Autowired
+	HoldService holds;
+
+	@Autowired
+	ReaderRegistry readers;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
+
+	/** Works with exactly one copy, on a shelf, never circulated or held. */
+	private List<String> singleCopyWorks(int n) {
+		return jdbc.sql("""
+				select r.work_id from bib_record r join item i on i.site_id = r.site_id and i.record_id = r.record_id
+				where i.status = 'available' and not exists (select 1 from circulation_item c where c.barcode = i.barcode)
+				  and not exists (select 1 from hold h where h.work_id = r.work_id)
+				group by r.work_id having count(*) = 1 order by md5(r.work_id) limit :n""")
+			.param("n", n).query(String.class).list();
+	}
+
+	private Reader reader(int i) {
+		return readers.register(new ReaderRegistry.Registration("预约读者" + i, LocalDate.of(1990, 1, 1), "adult", "baishi",
+				null, false, null, null, null));
+	}
+
+	@Test
+	void aReaderHoldsATitleAndACopyOnAShelfIsAllocatedAtOnce() throws Exception {
+		String work = singleCopyWorks(1).get(0);
+		mvc.perform(post("/api/holds").with(httpBasic("reader", "demo-reader")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"workId\":\"" + work + "\",\"pickupSite\":\"baishi\"}"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.status").value("allocated"));
+		mvc.perform(get("/api/me/holds").with(httpBasic("reader", "demo-reader")))
+			.andExpect(jsonPath("$[?(@.workId == '" + work + "')].status").value("allocated"));
+		mvc.perform(post("/api/holds").with(httpBasic("librarian", "demo-librarian")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"workId\":\"" + work + "\",\"pickupSite\":\"baishi\"}"))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void aReaderCannotHoldMoreThanTheLimit() {
+		Reader reader = reader(-1);
+		List<String> works = singleCopyWorks(11);
+		for (int i = 0; i < 10; i++) {
+			holds.place(reader, works.get(i), null, "baishi");
+		}
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> holds.place(reader, works.get(10), null, "baishi"))
+			.hasMessageContaining("limit");
+	}
+
+	@Test
+	void aThousandConcurrentHoldsOnTheLastCopyAllocateItOnce() throws Exception {
+		String work = singleCopyWorks(1).get(0);
+		List<Reader> people = new ArrayList<>();
+		for (int i = 0; i < 1000; i++) {
+			people.add(reader(i));
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(32);
+		try {
+			List<Future<HoldService.HoldView>> placed = new ArrayList<>();
+			for (Reader reader : people) {
+				placed.add(pool.submit(() -> holds.place(reader, work, null, "baishi")));
+			}
+			long allocatedByCallers = 0;
+			for (Future<HoldService.HoldView> f : placed) {
+				allocatedByCallers += f.get().status().equals("allocated") ? 1 : 0;
+			}
+			assertThat(allocatedByCallers).isEqualTo(1);
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(jdbc.sql("select count(*) from hold where work_id = :w and status = 'allocated'").param("w", work)
+			.query(Integer.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from hold where work_id = :w and status = 'waiting'").param("w", work)
+			.query(Integer.class).single()).isEqualTo(999);
+	}
+
+}
