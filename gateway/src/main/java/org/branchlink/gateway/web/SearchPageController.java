@@ -60,6 +60,11 @@ class SearchPageController {
 		model.addAttribute("work", search.work(id).orElseThrow(() -> new NotFoundException("work", id)));
 		model.addAttribute("siteNames", siteNames());
 		model.addAttribute("user", user);
+		// where a reader may collect: every site that lends (not the culture hall, its villages' halls or troupes)
+		model.addAttribute("pickupSites", sites.current().map(registry -> registry.sites().stream()
+			.filter(site -> site.serviceLines().contains(org.branchlink.sync.site.ServiceLine.LIBRARY))
+			.sorted(java.util.Comparator.comparing(Site::id))
+			.toList()).orElse(java.util.List.of()));
 		return "work";
 	}
 

@@ -49,6 +49,9 @@ class CirculationTests extends IntegrationTest {
 	@Autowired
 	CirculationSweep sweep;
 
+	@Autowired
+	org.springframework.test.web.servlet.MockMvc mvc;
+
 	LendingFixtures fixtures;
 
 	final Instant t0 = Instant.now().minus(Duration.ofDays(3));
@@ -77,7 +80,7 @@ class CirculationTests extends IntegrationTest {
 	}
 
 	@Test
-	void borrowInOneVillageReturnInAnotherGoesHomeInTransitAndIsAvailableOnReceipt() {
+	void borrowInOneVillageReturnInAnotherGoesHomeInTransitAndIsAvailableOnReceipt() throws Exception {
 		ItemRef copy = fixtures.freshCopies("township_station", 1).get(0);
 		Reader reader = fixtures.reader(false);
 		String other = copy.siteId().equals("baishi") ? "central-library" : "baishi";
@@ -90,6 +93,9 @@ class CirculationTests extends IntegrationTest {
 
 		send(other, event(other, "e2", EventType.CHECKIN, t0.plusSeconds(3600), copy.barcode(), null));
 		awaitInSearch(copy, "in_transit", other, copy.siteId());
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/works/" + copy.workId()))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("运往")));
 		assertThat(queries.openLoans(reader.cardNumber())).isEmpty();
 
 		send(copy.siteId(), event(copy.siteId(), "r1", EventType.RECEIVE, t0.plusSeconds(7200), copy.barcode(), null));

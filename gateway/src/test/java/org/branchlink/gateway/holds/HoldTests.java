@@ -39,6 +39,9 @@ class HoldTests extends IntegrationTest {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	org.branchlink.gateway.security.AccountStore accounts;
+
 	/** Works with exactly one copy, on a shelf, never circulated or held. */
 	private List<String> singleCopyWorks(int n) {
 		return jdbc.sql("""
@@ -66,6 +69,27 @@ class HoldTests extends IntegrationTest {
 		mvc.perform(post("/api/holds").with(httpBasic("librarian", "demo-librarian")).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"workId\":\"" + work + "\",\"pickupSite\":\"baishi\"}"))
 			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theReserveButtonOnAWorkPagePlacesAHoldShownOnMyHolds() throws Exception {
+		String work = singleCopyWorks(1).get(0);
+		var reader = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.user(accounts.loadUserByUsername("reader"));
+		mvc.perform(get("/works/" + work).with(reader))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("reserve-form")));
+		mvc.perform(post("/holds").with(reader).with(org.springframework.security.test.web.servlet.request
+			.SecurityMockMvcRequestPostProcessors.csrf()).param("workId", work).param("pickupSite", "baishi"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/my/holds"));
+		mvc.perform(get("/my/holds").with(reader))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString(work)));
+		mvc.perform(get("/works/" + work))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("reserve-form"))));
 	}
 
 	@Test

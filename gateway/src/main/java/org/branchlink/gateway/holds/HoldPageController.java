@@ -1,0 +1,77 @@
+package org.branchlink.gateway.holds;
+
+import org.branchlink.gateway.platform.ConflictException;
+import org.branchlink.gateway.reader.Reader;
+import org.branchlink.gateway.reader.ReaderRegistry;
+import org.branchlink.gateway.security.BranchLinkUser;
+import org.branchlink.sync.site.SiteDirectory;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The reader's reserve button (on a work's page) and "my holds". */
+@Controller
+class HoldPageController {
+
+	private final HoldService holds;
+
+	private final ReaderRegistry readers;
+
+	private final SiteDirectory sites;
+
+	HoldPageController(HoldService holds, ReaderRegistry readers, SiteDirectory sites) {
+		this.holds = holds;
+		this.readers = readers;
+		this.sites = sites;
+	}
+
+	@PostMapping("/holds")
+	String place(@RequestParam String workId, @RequestParam String pickupSite,
+			@AuthenticationPrincipal BranchLinkUser user, RedirectAttributes redirect) {
+		Reader reader = readers.byUsername(user.getUsername()).orElse(null);
+		if (reader == null) {
+			redirect.addFlashAttribute("refused", "no reader card");
+			return "redirect:/my/holds";
+		}
+		try {
+			redirect.addFlashAttribute("placed", holds.place(reader, workId, null, pickupSite));
+		}
+		catch (IllegalArgumentException | ConflictException ex) {
+			redirect.addFlashAttribute("refused", ex.getMessage());
+		}
+		return "redirect:/my/holds";
+	}
+
+	@GetMapping("/my/holds")
+	String mine(@AuthenticationPrincipal BranchLinkUser user, Model model) {
+		model.addAttribute("user", user);
+		readers.byUsername(user.getUsername()).ifPresent(reader -> {
+			model.addAttribute("reader", reader);
+			model.addAttribute("holds", holds.holdsOf(reader.cardNumber()));
+		});
+		java.util.Map<String, org.branchlink.sync.site.Site> names = new java.util.HashMap<>();
+		sites.current().ifPresent(r -> r.sites().forEach(s -> names.put(s.id(), s)));
+		model.addAttribute("siteNames", names);
+		return "holds";
+	}
+
+	@PostMapping("/my/holds/{id}/cancel")
+	String cancel(@PathVariable long id, @AuthenticationPrincipal BranchLinkUser user, RedirectAttributes redirect) {
+		readers.byUsername(user.getUsername()).ifPresent(reader -> {
+			try {
+				holds.cancel(reader, id);
+			}
+			catch (IllegalArgumentException ex) {
+				redirect.addFlashAttribute("refused", ex.getMessage());
+			}
+		});
+		return "redirect:/my/holds";
+	}
+
+}
