@@ -40,12 +40,15 @@ public class CirculationLedger implements CirculationIntake {
 
 	private final TransactionTemplate transactions;
 
+	private final org.springframework.beans.factory.ObjectProvider<HoldEvents> holds;
+
 	CirculationLedger(CirculationStore store, ItemAvailability availability, CountyLendingRules rules,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, org.springframework.beans.factory.ObjectProvider<HoldEvents> holds) {
 		this.store = store;
 		this.availability = availability;
 		this.rules = rules;
 		this.transactions = transactions;
+		this.holds = holds;
 	}
 
 	@Override
@@ -104,26 +107,64 @@ public class CirculationLedger implements CirculationIntake {
 			}
 			int conflicts;
 			boolean replayed = !copy.isAfterLast(event);
+			List<ItemCirculation.Effect> effects;
 			if (!replayed) {
-				conflicts = store.write(item, copy.apply(event, rules), rules::keepsHistory);
+				claimForHold(item, copy, event);
+				effects = copy.apply(event, rules);
 			}
 			else {
 				List<CirculationEvent> history = new ArrayList<>(store.history(item));
 				history.add(event);
 				store.reset(item);
-				String heldFor = copy.heldFor();
-				ItemCirculation.Replay replay = ItemCirculation.replay(item.siteId(), history, rules);
+				ItemCirculation.Replay replay = ItemCirculation.replay(item.siteId(), history, rules, copy.hold());
 				copy = replay.copy();
-				if (heldFor != null && copy.loan() == null) {
-					copy.holdFor(heldFor);
+				effects = replay.effects();
+			}
+			conflicts = store.write(item, effects, rules::keepsHistory);
+			tellHolds(effects);
+			if (copy.status() == CopyStatus.AVAILABLE && copy.hold() == null) {
+				HoldEvents holds = this.holds.getIfAvailable();
+				if (holds != null) {
+					holds.copyAvailable(item.workId());
 				}
-				conflicts = store.write(item, replay.effects(), rules::keepsHistory);
 			}
 			store.save(item, copy);
 			store.markApplied(id, item.siteId());
 			availability.record(item, new ItemState(copy.status().code(), copy.atSite(), copy.destination()));
 			return new Outcome(true, replayed, conflicts);
 		});
+	}
+
+	/** A copy back in hand with no hold on it is offered to the holds waiting for its title. */
+	private void claimForHold(ItemRef item, ItemCirculation copy, CirculationEvent event) {
+		boolean inHand = event.type() == org.branchlink.sync.circulation.EventType.CHECKIN
+				|| event.type() == org.branchlink.sync.circulation.EventType.RECEIVE
+				|| event.type() == org.branchlink.sync.circulation.EventType.FOUND;
+		HoldEvents holds = this.holds.getIfAvailable();
+		if (inHand && copy.hold() == null && holds != null) {
+			holds.claim(item, event.occurredAt()).ifPresent(copy::holdFor);
+		}
+	}
+
+	private void tellHolds(List<ItemCirculation.Effect> effects) {
+		HoldEvents holds = this.holds.getIfAvailable();
+		if (holds == null) {
+			return;
+		}
+		for (ItemCirculation.Effect effect : effects) {
+			if (effect instanceof ItemCirculation.HoldReady ready) {
+				holds.ready(Long.parseLong(ready.holdId()), ready.site());
+			}
+			else if (effect instanceof ItemCirculation.HoldInTransit transit) {
+				holds.inTransit(Long.parseLong(transit.holdId()));
+			}
+			else if (effect instanceof ItemCirculation.HoldCollected collected) {
+				holds.collected(Long.parseLong(collected.holdId()));
+			}
+			else if (effect instanceof ItemCirculation.HoldReleased released) {
+				holds.released(Long.parseLong(released.holdId()), released.reason());
+			}
+		}
 	}
 
 	/** The copy an event means: the owner it names, else the only copy with the barcode, else the one at its site. */

@@ -109,9 +109,12 @@ class CirculationStore {
 				String loanKey = rs.getString("loan_key");
 				EventKey last = rs.getTimestamp("last_at") == null ? null
 						: new EventKey(rs.getTimestamp("last_at").toInstant(), rs.getString("last_site"), rs.getString("last_event"));
+				ItemCirculation.HeldFor hold = rs.getString("held_for") == null ? null
+						: new ItemCirculation.HeldFor(rs.getString("held_for"), rs.getString("held_pickup"),
+								rs.getString("held_card"), rs.getTimestamp("held_since").toInstant());
 				return ItemCirculation.restore(item.siteId(), CopyStatus.of(rs.getString("status")), rs.getString("at_site"),
-						rs.getString("destination"), loanKey == null ? null : openLoan(loanKey), rs.getString("held_for"),
-						last, rs.getInt("events"));
+						rs.getString("destination"), loanKey == null ? null : openLoan(loanKey), hold, last,
+						rs.getInt("events"));
 			})
 			.single();
 	}
@@ -127,13 +130,17 @@ class CirculationStore {
 	void save(ItemRef item, ItemCirculation copy) {
 		jdbc.sql("""
 				update circulation_item set status = :status, at_site = :at, destination = :destination, loan_key = :loan,
-				    held_for = :held, last_at = :lastAt, last_site = :lastSite, last_event = :lastEvent, events = :events
+				    held_for = :held, held_pickup = :heldPickup, held_card = :heldCard, held_since = :heldSince,
+				    last_at = :lastAt, last_site = :lastSite, last_event = :lastEvent, events = :events
 				where site_id = :site and barcode = :barcode""")
 			.param("status", copy.status().code())
 			.param("at", copy.atSite())
 			.param("destination", copy.destination())
 			.param("loan", copy.loan() == null ? null : copy.loan().key())
-			.param("held", copy.heldFor())
+			.param("held", copy.hold() == null ? null : copy.hold().holdId())
+			.param("heldPickup", copy.hold() == null ? null : copy.hold().pickup())
+			.param("heldCard", copy.hold() == null ? null : copy.hold().card())
+			.param("heldSince", copy.hold() == null ? null : Timestamp.from(copy.hold().since()))
 			.param("lastAt", copy.last() == null ? null : Timestamp.from(copy.last().at()))
 			.param("lastSite", copy.last() == null ? null : copy.last().site())
 			.param("lastEvent", copy.last() == null ? null : copy.last().eventId())

@@ -29,7 +29,7 @@ public final class ItemCirculation {
 
 	private OpenLoan loan;
 
-	private String heldFor;
+	private HeldFor hold;
 
 	private EventKey last;
 
@@ -46,13 +46,13 @@ public final class ItemCirculation {
 
 	/** A copy as last stored. */
 	public static ItemCirculation restore(String owner, CopyStatus status, String atSite, String destination,
-			OpenLoan loan, String heldFor, EventKey last, int events) {
+			OpenLoan loan, HeldFor hold, EventKey last, int events) {
 		ItemCirculation copy = new ItemCirculation(owner);
 		copy.status = status;
 		copy.atSite = atSite;
 		copy.destination = destination;
 		copy.loan = loan;
-		copy.heldFor = heldFor;
+		copy.hold = hold;
 		copy.last = last;
 		copy.events = events;
 		return copy;
@@ -60,9 +60,24 @@ public final class ItemCirculation {
 
 	/** The copy's whole history applied in order from a fresh state; the effects of every step, in order. */
 	public static Replay replay(String owner, List<CirculationEvent> history, LendingRules rules) {
+		return replay(owner, history, rules, null);
+	}
+
+	/** A replay of a copy allocated to a hold: the hold comes back at the point of the history it was made. */
+	public static Replay replay(String owner, List<CirculationEvent> history, LendingRules rules, HeldFor hold) {
 		ItemCirculation copy = fresh(owner);
 		List<Effect> effects = new ArrayList<>();
-		history.stream().sorted(Comparator.comparing(EventKey::of)).forEach(e -> effects.addAll(copy.apply(e, rules)));
+		boolean held = hold == null;
+		for (CirculationEvent e : history.stream().sorted(Comparator.comparing(EventKey::of)).toList()) {
+			if (!held && !e.occurredAt().isBefore(hold.since())) {
+				copy.hold = hold;
+				held = true;
+			}
+			effects.addAll(copy.apply(e, rules));
+		}
+		if (!held) {
+			copy.hold = hold;
+		}
 		return new Replay(copy, effects);
 	}
 
@@ -84,7 +99,10 @@ public final class ItemCirculation {
 					}
 					effects.add(close(e, "returned"));
 				}
-				if (status == CopyStatus.IN_TRANSIT && site.equals(destination)) {
+				if (hold != null) {
+					toHold(site, effects);
+				}
+				else if (status == CopyStatus.IN_TRANSIT && site.equals(destination)) {
 					shelve(site);
 				}
 				else {
@@ -107,6 +125,7 @@ public final class ItemCirculation {
 				if (loan != null) {
 					effects.add(close(e, "lost"));
 				}
+				release(effects, "lost");
 				status = CopyStatus.LOST;
 				atSite = null;
 				destination = null;
@@ -116,6 +135,7 @@ public final class ItemCirculation {
 					effects.add(conflict(ConflictKind.LOAN_ENDED_BY_STAFF, e, "declared missing while on loan"));
 					effects.add(close(e, "missing"));
 				}
+				release(effects, "missing");
 				status = CopyStatus.MISSING;
 				atSite = null;
 				destination = null;
@@ -124,14 +144,22 @@ public final class ItemCirculation {
 				if (loan != null) {
 					effects.add(close(e, "returned"));
 				}
-				returnAt(site, rules);
+				if (hold != null) {
+					toHold(site, effects);
+				}
+				else {
+					returnAt(site, rules);
+				}
 			}
 			case SEND -> {
 				if (loan != null) {
 					effects.add(conflict(ConflictKind.LOAN_ENDED_BY_STAFF, e, "sent in transit while on loan"));
 					effects.add(close(e, "returned"));
 				}
-				if (e.destination().equals(site)) {
+				if (hold != null && (e.destination().equals(hold.pickup()) || site.equals(hold.pickup()))) {
+					toHold(site, effects);
+				}
+				else if (e.destination().equals(site)) {
 					shelve(site);
 				}
 				else {
@@ -144,7 +172,10 @@ public final class ItemCirculation {
 				if (loan != null) {
 					effects.add(close(e, "returned"));
 				}
-				if (status == CopyStatus.IN_TRANSIT && destination != null && !destination.equals(site)) {
+				if (hold != null) {
+					toHold(site, effects);
+				}
+				else if (status == CopyStatus.IN_TRANSIT && destination != null && !destination.equals(site)) {
 					effects.add(conflict(ConflictKind.RECEIVED_AT_WRONG_SITE, e,
 							"meant for " + destination + "; sent on there"));
 					atSite = site;
@@ -174,10 +205,16 @@ public final class ItemCirculation {
 					"the copy was still on loan; that loan is closed at this checkout"));
 			effects.add(close(e, "implicit"));
 		}
-		if (heldFor != null) {
-			effects.add(conflict(ConflictKind.HELD_COPY_CHECKED_OUT, e,
-					"the copy was set aside for hold " + heldFor + "; the hold goes back to the queue"));
-			heldFor = null;
+		if (hold != null) {
+			if (e.card().equals(hold.card())) {
+				effects.add(new HoldCollected(hold.holdId()));
+			}
+			else {
+				effects.add(conflict(ConflictKind.HELD_COPY_CHECKED_OUT, e,
+						"the copy was set aside for hold " + hold.holdId() + "; the hold goes back to the queue"));
+				effects.add(new HoldReleased(hold.holdId(), "lent to another reader"));
+			}
+			hold = null;
 		}
 		Instant due = e.dueAt() != null ? e.dueAt() : rules.due(e.occurredAt(), terms.terms().loanDays());
 		loan = new OpenLoan(e.siteId() + ":" + e.eventId(), e.card(), terms.category(), e.siteId(), e.occurredAt(), due, 0);
@@ -185,6 +222,29 @@ public final class ItemCirculation {
 		status = CopyStatus.ON_LOAN;
 		atSite = null;
 		destination = null;
+	}
+
+	/** In hand at a site while allocated to a hold: on the hold shelf at the pickup site, else on its way there. */
+	private void toHold(String site, List<Effect> effects) {
+		if (site.equals(hold.pickup())) {
+			status = CopyStatus.ON_HOLD_SHELF;
+			atSite = site.equals(owner) ? null : site;
+			destination = null;
+			effects.add(new HoldReady(hold.holdId(), site));
+		}
+		else {
+			status = CopyStatus.IN_TRANSIT;
+			atSite = site;
+			destination = hold.pickup();
+			effects.add(new HoldInTransit(hold.holdId()));
+		}
+	}
+
+	private void release(List<Effect> effects, String why) {
+		if (hold != null) {
+			effects.add(new HoldReleased(hold.holdId(), why));
+			hold = null;
+		}
 	}
 
 	/** Back in hand at a site: home, or floating there, or in transit home. */
@@ -215,9 +275,9 @@ public final class ItemCirculation {
 		return new Conflict(kind, e.siteId(), e.eventId(), e.barcode(), detail);
 	}
 
-	/** Sets the copy aside for a hold (holds land here when they trap a copy). */
-	public void holdFor(String holdId) {
-		this.heldFor = holdId;
+	/** Allocates the copy to a hold: lending then routes it to the pickup site and keeps it for the reader. */
+	public void holdFor(HeldFor hold) {
+		this.hold = hold;
 	}
 
 	public String owner() {
@@ -240,8 +300,8 @@ public final class ItemCirculation {
 		return loan;
 	}
 
-	public String heldFor() {
-		return heldFor;
+	public HeldFor hold() {
+		return hold;
 	}
 
 	public EventKey last() {
@@ -280,8 +340,35 @@ public final class ItemCirculation {
 
 	}
 
+	/**
+	 * The hold a copy is allocated to.
+	 *
+	 * @param holdId the hold
+	 * @param pickup where the reader collects
+	 * @param card the reader's card (only they may borrow it)
+	 * @param since when the copy was allocated (a replay puts the hold back at that point of the history)
+	 */
+	public record HeldFor(String holdId, String pickup, String card, Instant since) {
+	}
+
 	/** What applying an event did besides changing the copy's state. */
-	public sealed interface Effect permits LoanOpened, LoanRenewed, LoanClosed, Conflict {
+	public sealed interface Effect permits LoanOpened, LoanRenewed, LoanClosed, Conflict, HoldReady, HoldInTransit,
+			HoldCollected, HoldReleased {
+	}
+
+	/** The copy is on the hold shelf at the pickup site: tell the reader. */
+	public record HoldReady(String holdId, String site) implements Effect {
+	}
+
+	public record HoldInTransit(String holdId) implements Effect {
+	}
+
+	/** The hold's reader borrowed it. */
+	public record HoldCollected(String holdId) implements Effect {
+	}
+
+	/** The copy can no longer fill the hold (lost, missing, lent to another): the hold goes back to its queue. */
+	public record HoldReleased(String holdId, String reason) implements Effect {
 	}
 
 	public record LoanOpened(OpenLoan loan) implements Effect {

@@ -14,8 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param localDays days a new acquisition is kept for readers of its own township
  * @param loadWeight how much each copy a site sent for holds in the last week raises its cost
  * @param overrides transport costs by {@code "<from>><to>"}
+ * @param pickupDays days a ready copy waits on the hold shelf
  */
 @ConfigurationProperties("branchlink.holds")
 public record HoldPolicy(@DefaultValue("10") int perReader, @DefaultValue Set<String> closedSites,
-		@DefaultValue("30") int localDays, @DefaultValue("0.25") double loadWeight, Map<String, Double> overrides) {
+		@DefaultValue("30") int localDays, @DefaultValue("0.25") double loadWeight, Map<String, Double> overrides,
+		@DefaultValue("7") int pickupDays) {
 }

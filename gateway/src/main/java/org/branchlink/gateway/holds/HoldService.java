@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.branchlink.catalog.ItemRef;
+import org.branchlink.gateway.circulation.CopyHolds;
+import org.branchlink.gateway.circulation.HoldEvents;
 import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.reader.Reader;
 import org.branchlink.sync.site.Site;
@@ -34,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * fail, on any node, and the next candidate is tried.
  */
 @Component
-public class HoldService {
+public class HoldService implements HoldEvents {
 
 	private static final Logger log = LoggerFactory.getLogger(HoldService.class);
 
@@ -48,12 +50,19 @@ public class HoldService {
 
 	private final Clock clock;
 
-	HoldService(JdbcClient jdbc, TransactionTemplate transactions, SiteDirectory sites, HoldPolicy policy, Clock clock) {
+	private final CopyHolds copies;
+
+	private final NotificationSender notifications;
+
+	HoldService(JdbcClient jdbc, TransactionTemplate transactions, SiteDirectory sites, HoldPolicy policy, Clock clock,
+			CopyHolds copies, NotificationSender notifications) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.sites = sites;
 		this.policy = policy;
 		this.clock = clock;
+		this.copies = copies;
+		this.notifications = notifications;
 	}
 
 	/**
@@ -134,13 +143,19 @@ public class HoldService {
 			}
 			ItemRef copy = chosen.get().item();
 			try {
-				Integer updated = transactions.execute(status -> jdbc.sql("""
-						update hold set status = 'allocated', allocated_site = :site, allocated_barcode = :barcode,
-						    allocated_at = now() where id = :id and status = 'waiting'""")
-					.param("site", copy.siteId())
-					.param("barcode", copy.barcode())
-					.param("id", holdId)
-					.update());
+				Integer updated = transactions.execute(status -> {
+					int n = jdbc.sql("""
+							update hold set status = 'allocated', allocated_site = :site, allocated_barcode = :barcode,
+							    allocated_at = now() where id = :id and status = 'waiting'""")
+						.param("site", copy.siteId())
+						.param("barcode", copy.barcode())
+						.param("id", holdId)
+						.update();
+					if (n == 1) {
+						copies.allocate(copy, holdId, pickup, (String) hold.get("card"), clock.instant());
+					}
+					return n;
+				});
 				return updated != null && updated == 1 ? Optional.of(copy) : Optional.empty();
 			}
 			catch (DuplicateKeyException taken) {
@@ -201,17 +216,127 @@ public class HoldService {
 			.list();
 	}
 
+	@Override
+	public void inTransit(long holdId) {
+		jdbc.sql("update hold set status = 'in_transit' where id = :id and status = 'allocated'").param("id", holdId).update();
+	}
+
+	@Override
+	public void ready(long holdId, String site) {
+		Instant now = clock.instant();
+		jdbc.sql("""
+				update hold set status = 'ready', ready_at = :now, expires_at = :expires
+				where id = :id and status in ('allocated', 'in_transit') returning card""")
+			.param("now", Timestamp.from(now))
+			.param("expires", Timestamp.from(now.plus(Duration.ofDays(policy.pickupDays()))))
+			.param("id", holdId)
+			.query(String.class)
+			.optional()
+			.ifPresent(card -> notifications.holdReady(card, holdId, site, now.plus(Duration.ofDays(policy.pickupDays()))));
+	}
+
+	@Override
+	public void collected(long holdId) {
+		jdbc.sql("""
+				update hold set status = 'collected', closed_at = now()
+				where id = :id and status in ('allocated', 'in_transit', 'ready')""")
+			.param("id", holdId)
+			.update();
+	}
+
+	@Override
+	public void released(long holdId, String reason) {
+		int n = jdbc.sql("""
+				update hold set status = 'waiting', allocated_site = null, allocated_barcode = null, allocated_at = null
+				where id = :id and status in ('allocated', 'in_transit', 'ready')""")
+			.param("id", holdId)
+			.update();
+		if (n == 1) {
+			log.info("Hold {} back in its queue ({}); looking for another copy", holdId, reason);
+			String home = jdbc.sql("select r.home_site from hold h join reader r on r.card_number = h.card where h.id = :id")
+				.param("id", holdId).query(String.class).optional().orElse(null);
+			afterCommit(() -> allocate(holdId, home));
+		}
+	}
+
+	@Override
+	public Optional<org.branchlink.gateway.circulation.ItemCirculation.HeldFor> claim(ItemRef copy, Instant at) {
+		return jdbc.sql("""
+				select id, pickup_site, card from hold
+				where work_id = :work and status = 'waiting' and (suspended_until is null or suspended_until <= current_date)
+				  and (copy_site is null or (copy_site = :site and copy_barcode = :barcode))
+				order by placed_at, id limit 1""")
+			.param("work", copy.workId())
+			.param("site", copy.siteId())
+			.param("barcode", copy.barcode())
+			.query((rs, n) -> new org.branchlink.gateway.circulation.ItemCirculation.HeldFor(Long.toString(rs.getLong(1)),
+					rs.getString(2), rs.getString(3), at))
+			.optional()
+			.filter(hold -> jdbc.sql("""
+					update hold set status = 'allocated', allocated_site = :site, allocated_barcode = :barcode,
+					    allocated_at = now()
+					where id = :id and status = 'waiting' and not exists (select 1 from hold o
+					    where o.allocated_site = :site and o.allocated_barcode = :barcode
+					      and o.status in ('allocated', 'in_transit', 'ready'))""")
+				.param("site", copy.siteId())
+				.param("barcode", copy.barcode())
+				.param("id", Long.parseLong(hold.holdId()))
+				.update() == 1);
+	}
+
+	@Override
+	public void copyAvailable(String workId) {
+		afterCommit(() -> allocateNext(workId));
+	}
+
+	/** Gives a free copy of the work to the first hold in its queue (FIFO; suspended holds wait their date). */
+	void allocateNext(String workId) {
+		jdbc.sql("""
+				select h.id, r.home_site from hold h left join reader r on r.card_number = h.card
+				where h.work_id = :work and h.status = 'waiting'
+				  and (h.suspended_until is null or h.suspended_until <= current_date)
+				order by h.placed_at, h.id limit 1""")
+			.param("work", workId)
+			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2) == null ? "" : rs.getString(2)))
+			.optional()
+			.ifPresent(next -> allocate(next.getKey(), next.getValue()));
+	}
+
+	private static void afterCommit(Runnable action) {
+		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+			org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+					new org.springframework.transaction.support.TransactionSynchronization() {
+						@Override
+						public void afterCommit() {
+							action.run();
+						}
+					});
+		}
+		else {
+			action.run();
+		}
+	}
+
 	/** The reader cancels one of their holds; a copy allocated to it goes to the next hold. */
 	public void cancel(Reader reader, long holdId) {
-		int n = jdbc.sql("""
-				update hold set status = 'cancelled', closed_at = now()
-				where id = :id and card = :card and closed_at is null""")
-			.param("id", holdId)
-			.param("card", reader.cardNumber())
-			.update();
-		if (n == 0) {
-			throw new IllegalArgumentException("no open hold " + holdId + " of this reader");
-		}
+		Map<String, Object> cancelled = transactions.execute(status -> {
+			List<Map<String, Object>> rows = jdbc.sql("""
+					update hold set status = 'cancelled', closed_at = now()
+					where id = :id and card = :card and closed_at is null returning allocated_site, allocated_barcode""")
+				.param("id", holdId)
+				.param("card", reader.cardNumber())
+				.query()
+				.listOfRows();
+			if (rows.isEmpty()) {
+				throw new IllegalArgumentException("no open hold " + holdId + " of this reader");
+			}
+			Map<String, Object> row = rows.get(0);
+			if (row.get("allocated_site") != null) {
+				copies.free((String) row.get("allocated_site"), (String) row.get("allocated_barcode"), holdId);
+			}
+			return row;
+		});
+		log.debug("Hold {} cancelled (copy {})", holdId, cancelled.get("allocated_barcode"));
 	}
 
 }

@@ -50,6 +50,9 @@ class CirculationTests extends IntegrationTest {
 	CirculationSweep sweep;
 
 	@Autowired
+	CopyHolds copyHolds;
+
+	@Autowired
 	org.springframework.test.web.servlet.MockMvc mvc;
 
 	LendingFixtures fixtures;
@@ -180,7 +183,7 @@ class CirculationTests extends IntegrationTest {
 		ItemRef copy = fixtures.freshCopies("township_station", 1).get(0);
 		Reader reader = fixtures.reader(false);
 		send("baishi", event("baishi", "h0", EventType.CHECKIN, t0, copy.barcode(), null));
-		jdbc.sql("update circulation_item set held_for = 'hold-42' where barcode = :b").param("b", copy.barcode()).update();
+		copyHolds.allocate(copy, 42_000_000L, "baishi", "someone-else", t0);
 		IntakeReport report = send("baishi",
 				event("baishi", "h1", EventType.CHECKOUT, t0.plusSeconds(10), copy.barcode(), reader.cardNumber()));
 		assertThat(report.conflicts()).isEqualTo(1);

@@ -42,6 +42,9 @@ class HoldTests extends IntegrationTest {
 	@Autowired
 	org.branchlink.gateway.security.AccountStore accounts;
 
+	@Autowired
+	org.branchlink.gateway.circulation.LendingDesk desk;
+
 	/** Works with exactly one copy, on a shelf, never circulated or held. */
 	private List<String> singleCopyWorks(int n) {
 		return jdbc.sql("""
@@ -90,6 +93,53 @@ class HoldTests extends IntegrationTest {
 		mvc.perform(get("/works/" + work))
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
 				.string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("reserve-form"))));
+	}
+
+	@Test
+	void aHeldCopyTravelsToThePickupSiteIsReadyThereAndOnlyItsReaderBorrowsIt() {
+		// a work with one copy away from the pickup site
+		String work = jdbc.sql("""
+				select r.work_id from bib_record r join item i on i.site_id = r.site_id and i.record_id = r.record_id
+				where i.status = 'available' and i.site_id <> 'baishi'
+				  and not exists (select 1 from circulation_item c where c.barcode = i.barcode)
+				  and not exists (select 1 from hold h where h.work_id = r.work_id)
+				group by r.work_id having count(*) = 1 order by md5(r.work_id) limit 1""").query(String.class).single();
+		Reader holder = reader(5001);
+		Reader other = reader(5002);
+		HoldService.HoldView hold = holds.place(holder, work, null, "baishi");
+		assertThat(hold.status()).isEqualTo("allocated");
+		String site = hold.allocatedSite();
+		String barcode = jdbc.sql("select allocated_barcode from hold where id = :id").param("id", hold.id())
+			.query(String.class).single();
+		java.time.Instant t = java.time.Instant.now().minusSeconds(3600);
+		// the owning site pulls it and scans it in: it goes to the pickup site, not home
+		desk.submit(batch(site, new org.branchlink.sync.circulation.CirculationEvent(site, "pull-" + hold.id(),
+				org.branchlink.sync.circulation.EventType.CHECKIN, t, barcode, null, null, null, null)));
+		assertThat(holds.view(hold.id()).status()).isEqualTo("in_transit");
+		desk.submit(batch("baishi", new org.branchlink.sync.circulation.CirculationEvent("baishi", "recv-" + hold.id(),
+				org.branchlink.sync.circulation.EventType.RECEIVE, t.plusSeconds(60), barcode, null, null, null, null)));
+		assertThat(holds.view(hold.id()).status()).isEqualTo("ready");
+		assertThat(jdbc.sql("select status from item_state where barcode = :b").param("b", barcode)
+			.query(String.class).single()).isEqualTo("on_hold_shelf");
+		// someone else borrows it (offline): the checkout stands, the hold goes back to its queue
+		desk.submit(batch("baishi", new org.branchlink.sync.circulation.CirculationEvent("baishi", "co-" + hold.id(),
+				org.branchlink.sync.circulation.EventType.CHECKOUT, t.plusSeconds(120), barcode, null,
+				other.cardNumber(), null, null)));
+		assertThat(holds.view(hold.id()).status()).isEqualTo("waiting");
+		// returned: the copy goes to the hold again, and its reader collects it
+		desk.submit(batch("baishi", new org.branchlink.sync.circulation.CirculationEvent("baishi", "ci-" + hold.id(),
+				org.branchlink.sync.circulation.EventType.CHECKIN, t.plusSeconds(180), barcode, null, null, null, null)));
+		assertThat(holds.view(hold.id()).status()).as("returned at the pickup site, the copy fills the waiting hold")
+			.isEqualTo("ready");
+		desk.submit(batch("baishi", new org.branchlink.sync.circulation.CirculationEvent("baishi", "co2-" + hold.id(),
+				org.branchlink.sync.circulation.EventType.CHECKOUT, t.plusSeconds(300), barcode, null,
+				holder.cardNumber(), null, null)));
+		assertThat(holds.view(hold.id()).status()).isEqualTo("collected");
+	}
+
+	private static org.branchlink.sync.circulation.EventBatch batch(String site,
+			org.branchlink.sync.circulation.CirculationEvent event) {
+		return new org.branchlink.sync.circulation.EventBatch(site, "test", List.of(event), List.of());
 	}
 
 	@Test
