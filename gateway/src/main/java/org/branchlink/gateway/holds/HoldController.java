@@ -27,9 +27,12 @@ class HoldController {
 
 	private final ReaderRegistry readers;
 
-	HoldController(HoldService holds, ReaderRegistry readers) {
+	private final org.branchlink.gateway.security.SiteAccess access;
+
+	HoldController(HoldService holds, ReaderRegistry readers, org.branchlink.gateway.security.SiteAccess access) {
 		this.holds = holds;
 		this.readers = readers;
+		this.access = access;
 	}
 
 	/**
@@ -65,6 +68,25 @@ class HoldController {
 	HoldService.HoldView cancel(@PathVariable long id, Authentication authentication) {
 		holds.cancel(reader(authentication), id);
 		return holds.view(id);
+	}
+
+	/** @param until the date the hold wakes up again (null: now) */
+	record Suspension(java.time.LocalDate until) {
+	}
+
+	@PostMapping("/api/me/holds/{id}/suspend")
+	@Operation(summary = "Suspend one of my waiting holds until a date (it keeps its place)", description = "Role: READER.")
+	HoldService.HoldView suspend(@PathVariable long id, @RequestBody Suspension suspension, Authentication authentication) {
+		holds.suspend(reader(authentication), id, suspension.until());
+		return holds.view(id);
+	}
+
+	@GetMapping("/api/sites/{siteId}/pull-list")
+	@Operation(summary = "Copies to pull from this site's shelves for holds, with where each must go",
+			description = "Role: LIBRARIAN of the site (or above it), CENTRAL_ADMIN.")
+	List<HoldService.PullItem> pullList(@PathVariable String siteId, Authentication authentication) {
+		access.requireActForKnownSite(authentication, siteId);
+		return holds.pullList(siteId);
 	}
 
 	private Reader reader(Authentication authentication) {

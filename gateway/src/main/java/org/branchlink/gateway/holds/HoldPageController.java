@@ -25,10 +25,14 @@ class HoldPageController {
 
 	private final SiteDirectory sites;
 
-	HoldPageController(HoldService holds, ReaderRegistry readers, SiteDirectory sites) {
+	private final org.branchlink.gateway.security.SiteAccess access;
+
+	HoldPageController(HoldService holds, ReaderRegistry readers, SiteDirectory sites,
+			org.branchlink.gateway.security.SiteAccess access) {
 		this.holds = holds;
 		this.readers = readers;
 		this.sites = sites;
+		this.access = access;
 	}
 
 	@PostMapping("/holds")
@@ -59,6 +63,20 @@ class HoldPageController {
 		sites.current().ifPresent(r -> r.sites().forEach(s -> names.put(s.id(), s)));
 		model.addAttribute("siteNames", names);
 		return "holds";
+	}
+
+	/** The librarian's pull list: copies on this site's shelves wanted by holds, each with its transit slip. */
+	@GetMapping("/holds/pull")
+	String pull(@RequestParam String site, @AuthenticationPrincipal BranchLinkUser user,
+			org.springframework.security.core.Authentication authentication, Model model) {
+		access.requireActForKnownSite(authentication, site);
+		model.addAttribute("user", user);
+		model.addAttribute("site", site);
+		model.addAttribute("items", holds.pullList(site));
+		java.util.Map<String, org.branchlink.sync.site.Site> names = new java.util.HashMap<>();
+		sites.current().ifPresent(r -> r.sites().forEach(s -> names.put(s.id(), s)));
+		model.addAttribute("siteNames", names);
+		return "pull";
 	}
 
 	@PostMapping("/my/holds/{id}/cancel")

@@ -67,7 +67,9 @@ class SecurityConfiguration {
 				.hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.POST, "/api/readers").hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.GET, "/api/me/loans", "/api/me/holds").hasRole(READER)
-				.requestMatchers(HttpMethod.POST, "/api/holds", "/api/me/holds/*/cancel").hasRole(READER)
+				.requestMatchers(HttpMethod.POST, "/api/holds", "/api/me/holds/*/cancel", "/api/me/holds/*/suspend")
+				.hasRole(READER)
+				.requestMatchers(HttpMethod.GET, "/api/sites/*/pull-list").hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.POST, "/api/me/loans/renew", "/api/me/history").hasRole(READER)
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 				.requestMatchers("/actuator/**").hasRole(CENTRAL_ADMIN)
@@ -85,7 +87,7 @@ class SecurityConfiguration {
 	SecurityFilterChain pages(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.GET, "/", "/sites/*", "/search", "/works/*", "/login", "/error").permitAll()
-				.requestMatchers(HttpMethod.GET, "/ingest", "/circulation").hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
+				.requestMatchers(HttpMethod.GET, "/ingest", "/circulation", "/holds/pull").hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.POST, "/circulation/*", "/circulation/conflicts/*/resolve")
 				.hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.GET, "/my/loans", "/my/holds").hasRole(READER)

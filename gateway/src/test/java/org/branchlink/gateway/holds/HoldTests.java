@@ -137,6 +137,44 @@ class HoldTests extends IntegrationTest {
 		assertThat(holds.view(hold.id()).status()).isEqualTo("collected");
 	}
 
+	@Test
+	void anUncollectedHoldExpiresAndTheCopyGoesToTheNextHoldASuspendedOneWaits() throws Exception {
+		String work = singleCopyWorks(1).get(0);
+		Reader first = reader(6001);
+		Reader suspended = reader(6002);
+		Reader second = reader(6003);
+		HoldService.HoldView a = holds.place(first, work, null, "baishi");
+		HoldService.HoldView b = holds.place(suspended, work, null, "baishi");
+		holds.suspend(suspended, b.id(), LocalDate.now().plusDays(30));
+		HoldService.HoldView c = holds.place(second, work, null, "baishi");
+		assertThat(a.status()).isEqualTo("allocated");
+		String copySite = a.allocatedSite();
+		String barcode = jdbc.sql("select allocated_barcode from hold where id = :id").param("id", a.id())
+			.query(String.class).single();
+		// on the pull list of the site whose shelf has it, for that site's librarians only
+		mvc.perform(get("/api/sites/" + copySite + "/pull-list").with(httpBasic("admin", "demo-admin")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.holdId == " + a.id() + ")].pickupSite").value("baishi"));
+		if (!copySite.equals("baishi")) {
+			mvc.perform(get("/api/sites/" + copySite + "/pull-list").with(httpBasic("librarian", "demo-librarian")))
+				.andExpect(status().isForbidden());
+		}
+		mvc.perform(get("/holds/pull").param("site", copySite).with(org.springframework.security.test.web.servlet.request
+			.SecurityMockMvcRequestPostProcessors.user(accounts.loadUserByUsername("admin"))))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString(barcode)));
+		java.time.Instant t = java.time.Instant.now().minusSeconds(600);
+		desk.submit(batch("baishi", new org.branchlink.sync.circulation.CirculationEvent("baishi", "x-recv-" + a.id(),
+				org.branchlink.sync.circulation.EventType.RECEIVE, t, barcode, null, null, null, null)));
+		assertThat(holds.view(a.id()).status()).isEqualTo("ready");
+		jdbc.sql("update hold set expires_at = now() - interval '1 hour' where id = :id").param("id", a.id()).update();
+		assertThat(holds.expire(desk)).isEqualTo(1);
+		assertThat(holds.view(a.id()).status()).isEqualTo("expired");
+		assertThat(holds.view(b.id()).status()).as("suspended: skipped").isEqualTo("waiting");
+		assertThat(holds.view(c.id()).status()).as("the copy was already at the pickup site").isEqualTo("ready");
+	}
+
 	private static org.branchlink.sync.circulation.EventBatch batch(String site,
 			org.branchlink.sync.circulation.CirculationEvent event) {
 		return new org.branchlink.sync.circulation.EventBatch(site, "test", List.of(event), List.of());
