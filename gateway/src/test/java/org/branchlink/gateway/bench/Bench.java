@@ -54,7 +54,8 @@ public final class Bench {
 		switch (what) {
 			case "catalog" -> catalog(size.isEmpty() ? 1_000_000 : Integer.parseInt(size));
 			case "lending" -> LendingBench.run(size.isEmpty() ? 60 : Integer.parseInt(size));
-			default -> throw new IllegalArgumentException("unknown benchmark '" + what + "'; one of: catalog, lending");
+			case "holds" -> HoldsBench.run(size.isEmpty() ? 30 : Integer.parseInt(size));
+			default -> throw new IllegalArgumentException("unknown benchmark '" + what + "'; one of: catalog, lending, holds");
 		}
 		System.exit(0);
 	}
