@@ -76,6 +76,8 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/api/transfers", "/api/transfers/*/ship", "/api/transfers/*/receive")
 				.hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.GET, "/api/transfers/*").hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
+				.requestMatchers(HttpMethod.POST, "/api/rotas", "/api/rotas/*/batches", "/api/rotations/advance")
+				.hasRole(CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.POST, "/api/me/loans/renew", "/api/me/history").hasRole(READER)
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 				.requestMatchers("/actuator/**").hasRole(CENTRAL_ADMIN)

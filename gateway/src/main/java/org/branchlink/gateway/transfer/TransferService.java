@@ -92,6 +92,15 @@ public class TransferService {
 	}
 
 	public Outcome create(String by, String fromSite, String toSite, List<String> barcodes) {
+		return create(by, fromSite, toSite, barcodes, "manual", false);
+	}
+
+	/**
+	 * @param reason why ({@code manual}, {@code rotation})
+	 * @param preapproved planned by central staff (a rota): no approval step
+	 */
+	public Outcome create(String by, String fromSite, String toSite, List<String> barcodes, String reason,
+			boolean preapproved) {
 		Site from = site(fromSite);
 		Site to = site(toSite);
 		if (from.id().equals(to.id())) {
@@ -116,17 +125,17 @@ public class TransferService {
 		if (copies.isEmpty()) {
 			throw new IllegalArgumentException("no copy can go: " + refused.stream().map(RejectedEvent::reason).toList());
 		}
-		boolean approve = switch (policy.approval()) {
+		boolean approve = !preapproved && switch (policy.approval()) {
 			case "always" -> true;
 			case "never" -> false;
 			default -> !Objects.equals(township(from.id()), township(to.id()));
 		};
 		Long id = transactions.execute(status -> {
 			long transfer = jdbc.sql("""
-					insert into transfer (from_site, to_site, status, created_by) values (:from, :to, :status, :by)
-					returning id""")
+					insert into transfer (from_site, to_site, status, reason, created_by)
+					values (:from, :to, :status, :reason, :by) returning id""")
 				.param("from", from.id()).param("to", to.id()).param("status", approve ? "requested" : "approved")
-				.param("by", by).query(Long.class).single();
+				.param("reason", reason).param("by", by).query(Long.class).single();
 			for (ItemRef copy : copies) {
 				jdbc.sql("insert into transfer_item (transfer_id, item_site, barcode) values (:t, :s, :b) on conflict do nothing")
 					.param("t", transfer).param("s", copy.siteId()).param("b", copy.barcode()).update();

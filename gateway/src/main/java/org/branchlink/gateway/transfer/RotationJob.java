@@ -1,0 +1,59 @@
+package org.branchlink.gateway.transfer;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.TimeZone;
+
+import org.quartz.CronScheduleBuilder;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobExecutionContext;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.quartz.QuartzJobBean;
+
+/** Every day (clustered Quartz: on one node) the rotating collections whose stage is over move on. */
+@DisallowConcurrentExecution
+public class RotationJob extends QuartzJobBean {
+
+	private final RotationService rotations;
+
+	private final ZoneId zone;
+
+	public RotationJob(RotationService rotations, @Value("${branchlink.sync.zone:Asia/Shanghai}") ZoneId zone) {
+		this.rotations = rotations;
+		this.zone = zone;
+	}
+
+	@Override
+	protected void executeInternal(JobExecutionContext context) {
+		rotations.advance(LocalDate.now(zone));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Schedule {
+
+		@Bean
+		JobDetail rotationJob() {
+			return JobBuilder.newJob(RotationJob.class).withIdentity("advance", "rotations").storeDurably().build();
+		}
+
+		@Bean
+		Trigger rotationTrigger(JobDetail rotationJob, @Value("${branchlink.rotations.cron:0 10 0 * * ?}") String cron,
+				@Value("${branchlink.sync.zone:Asia/Shanghai}") String zone) {
+			return TriggerBuilder.newTrigger()
+				.forJob(rotationJob)
+				.withIdentity("advance-daily", "rotations")
+				.withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getTimeZone(zone))
+					.withMisfireHandlingInstructionFireAndProceed())
+				.build();
+		}
+
+	}
+
+}

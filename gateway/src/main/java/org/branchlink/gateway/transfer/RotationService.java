@@ -1,0 +1,150 @@
+package org.branchlink.gateway.transfer;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.branchlink.sync.site.SiteDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Rotating collections. A batch stays at a stage for the stage's days; then {@link #advance} moves it to the next
+ * stage (back to the first on a cyclic rota, finished after the last on a one-way one) with a pre-approved transfer.
+ * Copies wanted by a waiting or allocated hold are held back (they stay for their readers), as are copies not on the
+ * stage's shelf (on loan, still in transit).
+ */
+@Component
+public class RotationService {
+
+	private static final Logger log = LoggerFactory.getLogger(RotationService.class);
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final TransferService transfers;
+
+	private final SiteDirectory sites;
+
+	RotationService(JdbcClient jdbc, TransactionTemplate transactions, TransferService transfers, SiteDirectory sites) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.transfers = transfers;
+		this.sites = sites;
+	}
+
+	/**
+	 * @param siteId where the batch stays
+	 * @param days for how many days
+	 */
+	public record Stage(String siteId, Integer days) {
+	}
+
+	public long createRota(String by, String name, boolean cyclic, List<Stage> stages) {
+		if (name == null || name.isBlank() || stages == null || stages.size() < 2) {
+			throw new IllegalArgumentException("a rota needs a name and at least two stages");
+		}
+		for (Stage stage : stages) {
+			if (stage.siteId() == null || sites.require().find(stage.siteId()).isEmpty()) {
+				throw new IllegalArgumentException("unknown site '" + stage.siteId() + "' in the rota");
+			}
+			if (stage.days() == null || stage.days() < 1) {
+				throw new IllegalArgumentException("each stage lasts at least one day");
+			}
+		}
+		return transactions.execute(status -> {
+			long id = jdbc.sql("insert into rota (name, cyclic, created_by) values (:n, :c, :by) returning id")
+				.param("n", name.strip()).param("c", cyclic).param("by", by).query(Long.class).single();
+			for (int i = 0; i < stages.size(); i++) {
+				jdbc.sql("insert into rota_stage (rota_id, position, site_id, days) values (:r, :p, :s, :d)")
+					.param("r", id).param("p", i).param("s", stages.get(i).siteId()).param("d", stages.get(i).days())
+					.update();
+			}
+			return id;
+		});
+	}
+
+	/** Starts a batch of copies at the rota's first stage (they are on that site's shelves). */
+	public long startBatch(long rotaId, List<String> barcodes, LocalDate from) {
+		return transactions.execute(status -> {
+			long batch = jdbc.sql("""
+					insert into rotation_batch (rota_id, stage, stage_started, status) values (:r, 0, :d, 'active')
+					returning id""").param("r", rotaId).param("d", from).query(Long.class).single();
+			for (String barcode : barcodes) {
+				jdbc.sql("""
+						insert into rotation_item (batch_id, item_site, barcode)
+						select :b, site_id, barcode from item where barcode = :code limit 1""")
+					.param("b", batch).param("code", barcode.strip()).update();
+			}
+			return batch;
+		});
+	}
+
+	/** Moves every batch whose stage is over; returns the transfers created. */
+	public List<Long> advance(LocalDate today) {
+		List<Long> created = new ArrayList<>();
+		List<Map<String, Object>> due = jdbc.sql("""
+				select b.id, b.rota_id, b.stage, r.cyclic, s.site_id, s.days,
+				       (select count(*) from rota_stage x where x.rota_id = b.rota_id) as stages
+				from rotation_batch b join rota r on r.id = b.rota_id
+				join rota_stage s on s.rota_id = b.rota_id and s.position = b.stage
+				where b.status = 'active' and b.stage_started + s.days <= :today""")
+			.param("today", today).query().listOfRows();
+		for (Map<String, Object> batch : due) {
+			long id = ((Number) batch.get("id")).longValue();
+			int stage = ((Number) batch.get("stage")).intValue();
+			int stages = ((Number) batch.get("stages")).intValue();
+			boolean cyclic = (Boolean) batch.get("cyclic");
+			if (stage + 1 >= stages && !cyclic) {
+				jdbc.sql("update rotation_batch set status = 'finished' where id = :id").param("id", id).update();
+				continue;
+			}
+			int next = (stage + 1) % stages;
+			String here = (String) batch.get("site_id");
+			String there = jdbc.sql("select site_id from rota_stage where rota_id = :r and position = :p")
+				.param("r", batch.get("rota_id")).param("p", next).query(String.class).single();
+			List<String> moving = jdbc.sql("""
+					select ri.barcode from rotation_item ri join item i on i.site_id = ri.item_site and i.barcode = ri.barcode
+					join bib_record r on r.site_id = i.site_id and r.record_id = i.record_id
+					where ri.batch_id = :b
+					  and not exists (select 1 from hold h where h.work_id = r.work_id and h.status = 'waiting')
+					  and not exists (select 1 from hold h where h.allocated_barcode = ri.barcode
+					                  and h.status in ('allocated', 'in_transit', 'ready'))""")
+				.param("b", id).query(String.class).list();
+			int heldBack = jdbc.sql("select count(*) from rotation_item where batch_id = :b").param("b", id)
+				.query(Integer.class).single() - moving.size();
+			Long transfer = null;
+			if (!moving.isEmpty()) {
+				try {
+					TransferService.Outcome outcome = transfers.create("rotation", here, there, moving, "rotation", true);
+					transfer = outcome.transfer().id();
+					heldBack += outcome.refused().size();
+					created.add(transfer);
+				}
+				catch (IllegalArgumentException nothingHere) {
+					heldBack = moving.size();
+				}
+			}
+			jdbc.sql("""
+					update rotation_batch set stage = :next, stage_started = :today, last_transfer = :t where id = :id""")
+				.param("next", next).param("today", today).param("t", transfer).param("id", id).update();
+			log.info("Rotation batch {}: stage {} → {} ({} → {}), transfer {}, {} copies held back", id, stage, next, here,
+					there, transfer, heldBack);
+		}
+		return created;
+	}
+
+	/** The copies of a transfer a rotation made (for the dashboard and tests). */
+	public List<String> transferBarcodes(long transferId) {
+		return jdbc.sql("select barcode from transfer_item where transfer_id = :t and not extra order by barcode")
+			.param("t", transferId).query(String.class).list();
+	}
+
+
+}
