@@ -55,7 +55,10 @@ class TwoNodeHoldTests extends IntegrationTest {
 				"--server.port=0", "--branchlink.gateway.data-dir=" + IntegrationTest.freshDataDir(),
 				"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
 				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-				"--spring.main.banner-mode=off")) {
+				"--spring.main.banner-mode=off",
+				// Quartz keeps data sources in a JVM-wide registry by scheduler name: in one test JVM the second node
+				// needs its own name, or closing it would close the first node's job store connection
+				"--spring.quartz.scheduler-name=branchlink-second-node")) {
 			HoldService nodeB = b.getBean(HoldService.class);
 			ExecutorService pool = Executors.newFixedThreadPool(32);
 			try {
