@@ -175,6 +175,27 @@ class HoldTests extends IntegrationTest {
 		assertThat(holds.view(c.id()).status()).as("the copy was already at the pickup site").isEqualTo("ready");
 	}
 
+	@Test
+	void aCopyNotFoundOnTheShelfIsMarkedMissingAndTheHoldGetsAnotherCopy() {
+		String work = jdbc.sql("""
+				select r.work_id from bib_record r join item i on i.site_id = r.site_id and i.record_id = r.record_id
+				where i.status = 'available' and not exists (select 1 from circulation_item c where c.barcode = i.barcode)
+				  and not exists (select 1 from hold h where h.work_id = r.work_id)
+				group by r.work_id having count(*) = 2 order by md5(r.work_id) limit 1""").query(String.class).single();
+		HoldService.HoldView hold = holds.place(reader(7001), work, null, "baishi");
+		String first = jdbc.sql("select allocated_barcode from hold where id = :id").param("id", hold.id())
+			.query(String.class).single();
+		String site = hold.allocatedSite();
+		desk.submit(batch(site, new org.branchlink.sync.circulation.CirculationEvent(site, "nf-" + hold.id(),
+				org.branchlink.sync.circulation.EventType.MISSING, java.time.Instant.now().minusSeconds(5), first, null, null,
+				null, null)));
+		assertThat(holds.view(hold.id()).status()).isEqualTo("allocated");
+		assertThat(jdbc.sql("select allocated_barcode from hold where id = :id").param("id", hold.id())
+			.query(String.class).single()).as("retargeted to the other copy").isNotEqualTo(first);
+		assertThat(jdbc.sql("select status from item_state where barcode = :b").param("b", first).query(String.class)
+			.single()).isEqualTo("missing");
+	}
+
 	private static org.branchlink.sync.circulation.EventBatch batch(String site,
 			org.branchlink.sync.circulation.CirculationEvent event) {
 		return new org.branchlink.sync.circulation.EventBatch(site, "test", List.of(event), List.of());
