@@ -95,7 +95,11 @@ class SecurityConfiguration {
 	SecurityFilterChain pages(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.GET, "/", "/sites/*", "/search", "/works/*", "/login", "/error").permitAll()
-				.requestMatchers(HttpMethod.GET, "/ingest", "/circulation", "/holds/pull").hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
+				.requestMatchers(HttpMethod.GET, "/ingest", "/circulation", "/holds/pull", "/transfers")
+				.hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
+				.requestMatchers(HttpMethod.POST, "/transfers", "/transfers/*/approve", "/transfers/*/ship",
+						"/transfers/*/receive")
+				.hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.POST, "/circulation/*", "/circulation/conflicts/*/resolve")
 				.hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.GET, "/my/loans", "/my/holds").hasRole(READER)

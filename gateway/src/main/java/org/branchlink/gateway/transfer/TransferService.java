@@ -198,6 +198,15 @@ public class TransferService {
 		return view(id);
 	}
 
+	/** Open transfers (not yet received) from or to these sites, newest first. */
+	public List<TransferView> open(java.util.Collection<String> sites) {
+		return jdbc.sql("""
+				select id from transfer where status in ('requested', 'approved', 'shipped')
+				  and (from_site = any(:s) or to_site = any(:s)) order by created_at desc limit 200""")
+			.param("s", sites.toArray(String[]::new))
+			.query(Long.class).list().stream().map(this::view).toList();
+	}
+
 	/** Shipped transfers not received within the policy's days: the transit dashboard. */
 	public List<TransferView> overdue() {
 		Instant limit = clock.instant().minus(Duration.ofDays(policy.overdueDays()));

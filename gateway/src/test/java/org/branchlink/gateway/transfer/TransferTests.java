@@ -35,6 +35,9 @@ class TransferTests extends IntegrationTest {
 	@Autowired
 	CatalogSearch search;
 
+	@Autowired
+	org.branchlink.gateway.security.AccountStore accounts;
+
 	private List<String> freshCopies(String site, int n) {
 		return jdbc.sql("""
 				select i.barcode from item i where i.site_id = :site and i.status = 'available'
@@ -102,6 +105,17 @@ class TransferTests extends IntegrationTest {
 			.andExpect(jsonPath("$[?(@.id == " + outcome.transfer().id() + ")].toSite").value(village));
 		mvc.perform(get("/api/transfers/overdue").with(httpBasic("librarian", "demo-librarian")))
 			.andExpect(status().isForbidden());
+		var admin = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.user(accounts.loadUserByUsername("admin"));
+		mvc.perform(get("/transfers").with(admin))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"overdue\"")));
+		var librarian = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.user(accounts.loadUserByUsername("librarian"));
+		mvc.perform(get("/transfers").with(librarian))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("transfer-form")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"overdue\""))));
 	}
 
 }

@@ -1,0 +1,93 @@
+package org.branchlink.gateway.transfer;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.branchlink.gateway.security.BranchLinkUser;
+import org.branchlink.gateway.security.Role;
+import org.branchlink.gateway.security.SiteAccess;
+import org.branchlink.sync.site.Site;
+import org.branchlink.sync.site.SiteDirectory;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Librarians' transfers (create, ship, receive) and, for central staff, approval and the overdue-transit dashboard. */
+@Controller
+class TransferPageController {
+
+	private final TransferService transfers;
+
+	private final SiteDirectory sites;
+
+	private final SiteAccess access;
+
+	TransferPageController(TransferService transfers, SiteDirectory sites, SiteAccess access) {
+		this.transfers = transfers;
+		this.sites = sites;
+		this.access = access;
+	}
+
+	@GetMapping("/transfers")
+	String page(@AuthenticationPrincipal BranchLinkUser user, Authentication authentication, Model model) {
+		List<Site> mine = sites.require().sites().stream().filter(s -> access.mayActFor(authentication, s.id())).toList();
+		model.addAttribute("user", user);
+		model.addAttribute("mine", mine);
+		model.addAttribute("all", sites.require().sites());
+		model.addAttribute("transfers", transfers.open(mine.stream().map(Site::id).toList()));
+		model.addAttribute("central", user.roles().contains(Role.CENTRAL_ADMIN));
+		model.addAttribute("overdue", user.roles().contains(Role.CENTRAL_ADMIN) ? transfers.overdue() : List.of());
+		return "transfers";
+	}
+
+	@PostMapping("/transfers")
+	String create(@RequestParam String fromSite, @RequestParam String toSite, @RequestParam String barcodes,
+			Authentication authentication, RedirectAttributes redirect) {
+		access.requireActFor(authentication, fromSite);
+		return act(redirect, () -> transfers.create(authentication.getName(), fromSite, toSite, lines(barcodes)));
+	}
+
+	@PostMapping("/transfers/{id}/approve")
+	String approve(@PathVariable long id, @AuthenticationPrincipal BranchLinkUser user, RedirectAttributes redirect) {
+		if (!user.roles().contains(Role.CENTRAL_ADMIN)) {
+			throw new org.springframework.security.access.AccessDeniedException("central staff approve transfers");
+		}
+		return act(redirect, () -> transfers.approve(id, user.getUsername()));
+	}
+
+	@PostMapping("/transfers/{id}/ship")
+	String ship(@PathVariable long id, Authentication authentication, RedirectAttributes redirect) {
+		access.requireActFor(authentication, transfers.view(id).fromSite());
+		return act(redirect, () -> transfers.ship(id, authentication.getName()));
+	}
+
+	@PostMapping("/transfers/{id}/receive")
+	String receive(@PathVariable long id, @RequestParam String barcodes, Authentication authentication,
+			RedirectAttributes redirect) {
+		access.requireActFor(authentication, transfers.view(id).toSite());
+		return act(redirect, () -> transfers.receive(id, authentication.getName(), lines(barcodes)));
+	}
+
+	private static String act(RedirectAttributes redirect, Supplier<Object> action) {
+		try {
+			redirect.addFlashAttribute("done", action.get());
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("refused", ex.getMessage());
+		}
+		return "redirect:/transfers";
+	}
+
+	private static List<String> lines(String text) {
+		return Arrays.stream(text.split("[\\s,;]+")).filter(s -> !s.isBlank()).toList();
+	}
+
+}
