@@ -29,10 +29,14 @@ class HoldController {
 
 	private final org.branchlink.gateway.security.SiteAccess access;
 
-	HoldController(HoldService holds, ReaderRegistry readers, org.branchlink.gateway.security.SiteAccess access) {
+	private final HoldShelf shelf;
+
+	HoldController(HoldService holds, ReaderRegistry readers, org.branchlink.gateway.security.SiteAccess access,
+			HoldShelf shelf) {
 		this.holds = holds;
 		this.readers = readers;
 		this.access = access;
+		this.shelf = shelf;
 	}
 
 	/**
@@ -84,9 +88,9 @@ class HoldController {
 	@GetMapping("/api/sites/{siteId}/pull-list")
 	@Operation(summary = "Copies to pull from this site's shelves for holds, with where each must go",
 			description = "Role: LIBRARIAN of the site (or above it), CENTRAL_ADMIN.")
-	List<HoldService.PullItem> pullList(@PathVariable String siteId, Authentication authentication) {
+	List<HoldShelf.PullItem> pullList(@PathVariable String siteId, Authentication authentication) {
 		access.requireActForKnownSite(authentication, siteId);
-		return holds.pullList(siteId);
+		return shelf.pullList(siteId);
 	}
 
 	private Reader reader(Authentication authentication) {

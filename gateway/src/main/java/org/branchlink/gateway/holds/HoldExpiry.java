@@ -9,11 +9,11 @@ import org.springframework.stereotype.Component;
 @Component
 class HoldExpiry {
 
-	private final HoldService holds;
+	private final HoldShelf holds;
 
 	private final LendingDesk desk;
 
-	HoldExpiry(HoldService holds, LendingDesk desk) {
+	HoldExpiry(HoldShelf holds, LendingDesk desk) {
 		this.holds = holds;
 		this.desk = desk;
 	}

@@ -27,12 +27,15 @@ class HoldPageController {
 
 	private final org.branchlink.gateway.security.SiteAccess access;
 
+	private final HoldShelf shelf;
+
 	HoldPageController(HoldService holds, ReaderRegistry readers, SiteDirectory sites,
-			org.branchlink.gateway.security.SiteAccess access) {
+			org.branchlink.gateway.security.SiteAccess access, HoldShelf shelf) {
 		this.holds = holds;
 		this.readers = readers;
 		this.sites = sites;
 		this.access = access;
+		this.shelf = shelf;
 	}
 
 	@PostMapping("/holds")
@@ -72,7 +75,7 @@ class HoldPageController {
 		access.requireActForKnownSite(authentication, site);
 		model.addAttribute("user", user);
 		model.addAttribute("site", site);
-		model.addAttribute("items", holds.pullList(site));
+		model.addAttribute("items", shelf.pullList(site));
 		java.util.Map<String, org.branchlink.sync.site.Site> names = new java.util.HashMap<>();
 		sites.current().ifPresent(r -> r.sites().forEach(s -> names.put(s.id(), s)));
 		model.addAttribute("siteNames", names);

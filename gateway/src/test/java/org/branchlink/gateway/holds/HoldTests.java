@@ -45,6 +45,9 @@ class HoldTests extends IntegrationTest {
 	@Autowired
 	org.branchlink.gateway.circulation.LendingDesk desk;
 
+	@Autowired
+	HoldShelf shelf;
+
 	/** Works with exactly one copy, on a shelf, never circulated or held. */
 	private List<String> singleCopyWorks(int n) {
 		return jdbc.sql("""
@@ -169,7 +172,7 @@ class HoldTests extends IntegrationTest {
 				org.branchlink.sync.circulation.EventType.RECEIVE, t, barcode, null, null, null, null)));
 		assertThat(holds.view(a.id()).status()).isEqualTo("ready");
 		jdbc.sql("update hold set expires_at = now() - interval '1 hour' where id = :id").param("id", a.id()).update();
-		assertThat(holds.expire(desk)).isEqualTo(1);
+		assertThat(shelf.expire(desk)).isEqualTo(1);
 		assertThat(holds.view(a.id()).status()).isEqualTo("expired");
 		assertThat(holds.view(b.id()).status()).as("suspended: skipped").isEqualTo("waiting");
 		assertThat(holds.view(c.id()).status()).as("the copy was already at the pickup site").isEqualTo("ready");
