@@ -22,22 +22,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two application nodes on one PostgreSQL: 1,000 readers place holds at once on a title with a single copy, half
- * through each node. The copy is allocated exactly once.
+ * Two more application nodes on this test's PostgreSQL, forming one Hazelcast cluster of their own: 1,000 readers place
+ * holds at once on a title with a single copy, half through each node. The copy is allocated exactly once (the
+ * database decides).
  */
 class TwoNodeHoldTests extends IntegrationTest {
 
 	@Autowired
 	EmbeddedPostgres postgres;
 
-	@Autowired
-	HoldService nodeA;
 
 	@Autowired
 	ReaderRegistry readers;
 
 	@Autowired
 	JdbcClient jdbc;
+
 
 	@Test
 	void aThousandHoldsOnTheLastCopyThroughTwoNodesAllocateItOnce() throws Exception {
@@ -51,20 +51,21 @@ class TwoNodeHoldTests extends IntegrationTest {
 			people.add(readers.register(new ReaderRegistry.Registration("双节点读者" + i, LocalDate.of(1990, 1, 1), "adult",
 					"baishi", null, false, null, null, null)));
 		}
-		try (ConfigurableApplicationContext b = new SpringApplicationBuilder(BranchLinkApplication.class).run(
-				"--server.port=0", "--branchlink.gateway.data-dir=" + IntegrationTest.freshDataDir(),
-				"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-				"--spring.main.banner-mode=off",
-				// Quartz keeps data sources in a JVM-wide registry by scheduler name: in one test JVM the second node
-				// needs its own name, or closing it would close the first node's job store connection
-				"--spring.quartz.scheduler-name=branchlink-second-node")) {
+		int portB = freePort();
+		int portC = freePort();
+		var startB = java.util.concurrent.CompletableFuture.supplyAsync(() -> node("b", portB, portC));
+		var startC = java.util.concurrent.CompletableFuture.supplyAsync(() -> node("c", portC, portB));
+		try (ConfigurableApplicationContext b = startB.get(); ConfigurableApplicationContext c = startC.get()) {
+			com.hazelcast.core.HazelcastInstance memberB = b.getBean(com.hazelcast.core.HazelcastInstance.class);
+			org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+				.until(() -> memberB.getCluster().getMembers().size() == 2);
 			HoldService nodeB = b.getBean(HoldService.class);
+			HoldService nodeC = c.getBean(HoldService.class);
 			ExecutorService pool = Executors.newFixedThreadPool(32);
 			try {
 				List<Future<HoldService.HoldView>> placed = new ArrayList<>();
 				for (int i = 0; i < people.size(); i++) {
-					HoldService node = i % 2 == 0 ? nodeA : nodeB;
+					HoldService node = i % 2 == 0 ? nodeB : nodeC;
 					Reader reader = people.get(i);
 					placed.add(pool.submit(() -> node.place(reader, work, null, "baishi")));
 				}
@@ -80,6 +81,29 @@ class TwoNodeHoldTests extends IntegrationTest {
 			.query(Integer.class).single()).isEqualTo(1);
 		assertThat(jdbc.sql("select count(*) from hold where work_id = :w").param("w", work).query(Integer.class).single())
 			.isEqualTo(1000);
+	}
+
+	/**
+	 * An application node on this test's PostgreSQL, with its own data directory, Quartz scheduler name (Quartz keeps
+	 * data sources in a JVM-wide registry by that name) and Hazelcast port, listing the other node as member.
+	 */
+	private ConfigurableApplicationContext node(String name, int port, int otherPort) {
+		return new SpringApplicationBuilder(BranchLinkApplication.class).run("--server.port=0",
+				"--branchlink.gateway.data-dir=" + IntegrationTest.freshDataDir(),
+				"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+				"--spring.main.banner-mode=off", "--spring.quartz.scheduler-name=branchlink-node-" + name,
+				"--branchlink.gateway.cluster.name=holds-two-nodes", "--branchlink.gateway.cluster.port=" + port,
+				"--branchlink.gateway.cluster.members=127.0.0.1:" + otherPort);
+	}
+
+	private static int freePort() {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }
