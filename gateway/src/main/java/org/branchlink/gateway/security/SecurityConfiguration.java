@@ -102,6 +102,8 @@ class SecurityConfiguration {
 				.hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.POST, "/circulation/*", "/circulation/conflicts/*/resolve")
 				.hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
+				.requestMatchers(HttpMethod.GET, "/rotas").hasRole(CENTRAL_ADMIN)
+				.requestMatchers(HttpMethod.POST, "/rotas", "/rotas/*/batches", "/rotas/advance").hasRole(CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.GET, "/my/loans", "/my/holds").hasRole(READER)
 				.requestMatchers(HttpMethod.POST, "/my/loans/renew", "/holds", "/my/holds/*/cancel").hasRole(READER)
 				.requestMatchers(HttpMethod.GET, "/css/**", "/js/**", "/favicon.ico", "/favicon.svg").permitAll()

@@ -140,6 +140,31 @@ public class RotationService {
 		return created;
 	}
 
+	/**
+	 * A rota with its stages and batches, for the central page.
+	 *
+	 * @param id the rota
+	 * @param name its name
+	 * @param cyclic whether it starts again after the last stage
+	 * @param stages "site (days)" in order
+	 * @param batches "batch #n: stage k since date (copies)" for each active batch
+	 */
+	public record RotaView(long id, String name, boolean cyclic, List<String> stages, List<String> batches) {
+	}
+
+	public List<RotaView> rotas() {
+		return jdbc.sql("select id, name, cyclic from rota order by id desc limit 100")
+			.query((rs, n) -> new RotaView(rs.getLong(1), rs.getString(2), rs.getBoolean(3),
+					jdbc.sql("select site_id || ' (' || days || ')' from rota_stage where rota_id = :r order by position")
+						.param("r", rs.getLong(1)).query(String.class).list(),
+					jdbc.sql("""
+							select '#' || b.id || ': ' || b.stage || ' / ' || b.stage_started || ' (' ||
+							       (select count(*) from rotation_item i where i.batch_id = b.id) || ')'
+							from rotation_batch b where b.rota_id = :r and b.status = 'active' order by b.id""")
+						.param("r", rs.getLong(1)).query(String.class).list()))
+			.list();
+	}
+
 	/** The copies of a transfer a rotation made (for the dashboard and tests). */
 	public List<String> transferBarcodes(long transferId) {
 		return jdbc.sql("select barcode from transfer_item where transfer_id = :t and not extra order by barcode")

@@ -43,6 +43,9 @@ class RotationTests extends IntegrationTest {
 	@Autowired
 	ReaderRegistry readers;
 
+	@Autowired
+	org.branchlink.gateway.security.AccountStore accounts;
+
 	@Test
 	void aCyclicRotaMovesItsBatchStageByStageAndHoldsBackACopyAReaderWaitsFor() throws Exception {
 		String village = jdbc.sql("select id from catalog_site where township = (select township from catalog_site "
@@ -87,6 +90,19 @@ class RotationTests extends IntegrationTest {
 		assertThat(scheduler.checkExists(JobKey.jobKey("advance", "rotations"))).as("the daily job is scheduled").isTrue();
 		mvc.perform(post("/api/rotations/advance").with(httpBasic("librarian", "demo-librarian"))
 			.contentType(MediaType.APPLICATION_JSON)).andExpect(status().isForbidden());
+		var admin = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.user(accounts.loadUserByUsername("admin"));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/rotas").with(admin))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("白石流转")));
+		mvc.perform(post("/rotas").with(admin).with(org.springframework.security.test.web.servlet.request
+			.SecurityMockMvcRequestPostProcessors.csrf()).param("name", "坏路线").param("stages", "baishi thirty"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attributeExists("refused"));
+		var librarian = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.user(accounts.loadUserByUsername("librarian"));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/rotas").with(librarian))
+			.andExpect(status().isForbidden());
 	}
 
 }
