@@ -70,12 +70,13 @@ public class HoldService implements HoldEvents {
 	 *
 	 * @param id the hold
 	 * @param workId the work
+	 * @param title its title
 	 * @param pickupSite where to collect
 	 * @param status waiting, allocated, in_transit, ready, collected, cancelled, expired
 	 * @param placedAt when placed
 	 * @param allocatedSite the site of the copy allocated, when one is
 	 */
-	public record HoldView(long id, String workId, String pickupSite, String status, Instant placedAt,
+	public record HoldView(long id, String workId, String title, String pickupSite, String status, Instant placedAt,
 			String allocatedSite) {
 	}
 
@@ -200,19 +201,23 @@ public class HoldService implements HoldEvents {
 		return load;
 	}
 
+	private static final String TITLE = "(select r.title from bib_record r where r.work_id = h.work_id order by r.site_id limit 1) as title";
+
 	public HoldView view(long id) {
-		return jdbc.sql("select * from hold where id = :id")
+		return jdbc.sql("select h.*, " + TITLE + " from hold h where h.id = :id")
 			.param("id", id)
-			.query((rs, n) -> new HoldView(rs.getLong("id"), rs.getString("work_id"), rs.getString("pickup_site"),
-					rs.getString("status"), rs.getTimestamp("placed_at").toInstant(), rs.getString("allocated_site")))
+			.query((rs, n) -> new HoldView(rs.getLong("id"), rs.getString("work_id"), rs.getString("title"),
+					rs.getString("pickup_site"), rs.getString("status"), rs.getTimestamp("placed_at").toInstant(),
+					rs.getString("allocated_site")))
 			.single();
 	}
 
 	public List<HoldView> holdsOf(String card) {
-		return jdbc.sql("select * from hold where card = :card and closed_at is null order by placed_at")
+		return jdbc.sql("select h.*, " + TITLE + " from hold h where h.card = :card and h.closed_at is null order by h.placed_at")
 			.param("card", card)
-			.query((rs, n) -> new HoldView(rs.getLong("id"), rs.getString("work_id"), rs.getString("pickup_site"),
-					rs.getString("status"), rs.getTimestamp("placed_at").toInstant(), rs.getString("allocated_site")))
+			.query((rs, n) -> new HoldView(rs.getLong("id"), rs.getString("work_id"), rs.getString("title"),
+					rs.getString("pickup_site"), rs.getString("status"), rs.getTimestamp("placed_at").toInstant(),
+					rs.getString("allocated_site")))
 			.list();
 	}
 

@@ -90,6 +90,30 @@ class BrowserTests extends IntegrationTest {
 		screenshot("site-english.png");
 	}
 
+	@Test
+	void aReaderReservesATitleAndSeesItInMyHoldsAndLoans() throws Exception {
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		browser.get("http://localhost:" + port + "/login");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("reader");
+		browser.findElement(By.id("password")).sendKeys("demo-reader");
+		browser.findElement(By.id("login-submit")).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("who")));
+
+		browser.get("http://localhost:" + port + "/my/loans");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("loans")));
+		assertThat(browser.findElements(By.cssSelector("#loans tbody tr"))).isNotEmpty();
+		screenshot("my-loans.png");
+
+		browser.get("http://localhost:" + port + "/search?q=%E5%8E%86%E5%8F%B2");
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[href*='/works/']")));
+		browser.findElement(By.cssSelector("a[href*='/works/']")).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reserve"))).click();
+		wait.until(ExpectedConditions.urlContains("/my/holds"));
+		assertThat(browser.findElement(By.id("placed")).getText()).startsWith("已预约");
+		assertThat(browser.findElements(By.cssSelector("#holds tbody tr"))).isNotEmpty();
+		screenshot("my-holds.png");
+	}
+
 	private void screenshot(String name) throws Exception {
 		Path target = Path.of("target", "screenshots");
 		Files.createDirectories(target);
