@@ -81,7 +81,7 @@ public class CirculationLedger implements CirculationIntake {
 
 	/** Applies one journal entry unless it is applied already; safe to call from several threads and nodes. */
 	Outcome applyOne(long id) {
-		StoredEvent stored = store.event(id, false).orElseThrow();
+		StoredEvent stored = store.event(id).orElseThrow();
 		if (stored.applied() || stored.outcome() != null) {
 			return Outcome.SKIPPED;
 		}

@@ -1,6 +1,5 @@
 package org.branchlink.gateway.circulation;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -163,10 +162,6 @@ public class CirculationQueries {
 					"unapplied", rs.getLong(4), "loans", rs.getLong(5), "openLoans", rs.getLong(6), "openConflicts",
 					rs.getLong(7)))
 			.single();
-	}
-
-	static Timestamp ts(Instant instant) {
-		return instant == null ? null : Timestamp.from(instant);
 	}
 
 }

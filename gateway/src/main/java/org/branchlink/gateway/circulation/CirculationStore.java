@@ -60,9 +60,9 @@ class CirculationStore {
 		return fresh;
 	}
 
-	/** A journal entry, locked when {@code lock}. */
-	Optional<StoredEvent> event(long id, boolean lock) {
-		return jdbc.sql("select * from circulation_event where id = :id" + (lock ? " for update" : ""))
+	/** A journal entry. */
+	Optional<StoredEvent> event(long id) {
+		return jdbc.sql("select * from circulation_event where id = :id")
 			.param("id", id)
 			.query((rs, n) -> new StoredEvent(rs.getLong("id"), event(rs), rs.getTimestamp("applied_at") != null,
 					rs.getString("outcome")))

@@ -62,9 +62,7 @@ class HoldPageController {
 			model.addAttribute("reader", reader);
 			model.addAttribute("holds", holds.holdsOf(reader.cardNumber()));
 		});
-		java.util.Map<String, org.branchlink.sync.site.Site> names = new java.util.HashMap<>();
-		sites.current().ifPresent(r -> r.sites().forEach(s -> names.put(s.id(), s)));
-		model.addAttribute("siteNames", names);
+		model.addAttribute("siteNames", siteNames());
 		return "holds";
 	}
 
@@ -76,10 +74,14 @@ class HoldPageController {
 		model.addAttribute("user", user);
 		model.addAttribute("site", site);
 		model.addAttribute("items", shelf.pullList(site));
+		model.addAttribute("siteNames", siteNames());
+		return "pull";
+	}
+
+	private java.util.Map<String, org.branchlink.sync.site.Site> siteNames() {
 		java.util.Map<String, org.branchlink.sync.site.Site> names = new java.util.HashMap<>();
 		sites.current().ifPresent(r -> r.sites().forEach(s -> names.put(s.id(), s)));
-		model.addAttribute("siteNames", names);
-		return "pull";
+		return names;
 	}
 
 	@PostMapping("/my/holds/{id}/cancel")
