@@ -1,6 +1,5 @@
 package org.branchlink.catalog;
 
-import java.util.Collection;
 import java.util.List;
 
 import org.branchlink.catalog.index.AvailabilityIndexer;
@@ -56,18 +55,6 @@ public class ItemAvailability {
 			.param("destination", state.destination())
 			.param("work", item.workId())
 			.update();
-		wakeAfterCommit();
-	}
-
-	/** Queues works whose availability must be sent to the index again; joins the caller's transaction. */
-	public void queue(Collection<String> workIds) {
-		for (String workId : workIds) {
-			jdbc.sql("""
-					insert into availability_outbox (work_id, seq) values (:work, nextval('availability_seq'))
-					on conflict (work_id) do update set seq = nextval('availability_seq'), queued_at = clock_timestamp()""")
-				.param("work", workId)
-				.update();
-		}
 		wakeAfterCommit();
 	}
 

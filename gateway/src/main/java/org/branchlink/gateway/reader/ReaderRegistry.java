@@ -3,9 +3,12 @@ package org.branchlink.gateway.reader;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.commons.codec.digest.HmacAlgorithms;
 import org.apache.commons.codec.digest.HmacUtils;
 import org.branchlink.gateway.circulation.CirculationProperties;
@@ -116,7 +119,7 @@ public class ReaderRegistry {
 				.param("username", r.username())
 				.query(Long.class)
 				.single();
-			known.remove(card);
+			known.invalidate(card);
 			return new Reader(id, card, r.name().strip(), r.birthDate(), category, r.homeSite(),
 					Boolean.TRUE.equals(r.keepHistory()), minor ? r.guardianName().strip() : null);
 		}
@@ -142,34 +145,20 @@ public class ReaderRegistry {
 	/** The reader chooses whether loans are kept in their history after return. */
 	public void keepHistory(long readerId, boolean keep) {
 		jdbc.sql("update reader set keep_history = :keep where id = :id").param("keep", keep).param("id", readerId).update();
-		known.clear();
+		known.invalidateAll();
 	}
 
-	private static final long KEPT_MILLIS = 30_000;
-
-	private final java.util.Map<String, Known> known = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Cache<String, Optional<Reader>> known = Caffeine.newBuilder()
+		.expireAfterWrite(Duration.ofSeconds(30))
+		.maximumSize(100_000)
+		.build();
 
 	/**
 	 * {@link #byCard}, remembered for 30 s: applying circulation events asks for the same readers' terms many times a
 	 * second. Changes made on this node are seen at once, on other nodes within 30 s.
 	 */
 	public Optional<Reader> byCardRemembered(String card) {
-		if (card == null) {
-			return Optional.empty();
-		}
-		Known hit = known.get(card);
-		if (hit != null && System.currentTimeMillis() - hit.at() < KEPT_MILLIS) {
-			return hit.reader();
-		}
-		Optional<Reader> reader = byCard(card);
-		if (known.size() > 100_000) {
-			known.clear();
-		}
-		known.put(card, new Known(reader, System.currentTimeMillis()));
-		return reader;
-	}
-
-	private record Known(Optional<Reader> reader, long at) {
+		return card == null ? Optional.empty() : known.get(card, this::byCard);
 	}
 
 	private static Reader map(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,6 @@
 package org.branchlink.gateway.security;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -7,6 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.commons.codec.digest.DigestUtils;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,7 +75,7 @@ public class AccountStore implements UserDetailsService {
 
 	/** Registers an API key for a site's system; only its SHA-256 is kept. */
 	public void saveApiKey(String key, String siteId, String label) {
-		knownKeys.clear();
+		knownKeys.invalidateAll();
 		jdbc.sql("""
 				insert into api_key (key_sha256, site_id, label) values (:h, :s, :l)
 				on conflict (key_sha256) do update set site_id = excluded.site_id, label = excluded.label, revoked_at = null""")
@@ -82,32 +85,19 @@ public class AccountStore implements UserDetailsService {
 			.update();
 	}
 
-	private static final long KEYS_KEPT_MILLIS = 30_000;
+	/** Sites' systems call many times a second: a key's site is kept 30 s (a revocation takes effect within that). */
+	private final Cache<String, Optional<String>> knownKeys = Caffeine.newBuilder()
+		.expireAfterWrite(Duration.ofSeconds(30))
+		.maximumSize(10_000)
+		.build();
 
-	private final java.util.Map<String, KnownKey> knownKeys = new java.util.concurrent.ConcurrentHashMap<>();
-
-	/**
-	 * The site a valid, unrevoked API key belongs to. Sites' systems call many times a second, so the answer is kept
-	 * for 30 s per key (a revocation takes effect within that time on every node).
-	 */
+	/** The site a valid, unrevoked API key belongs to. */
 	public Optional<String> siteOfApiKey(String key) {
-		String hash = DigestUtils.sha256Hex(key);
-		KnownKey known = knownKeys.get(hash);
-		if (known != null && System.currentTimeMillis() - known.at() < KEYS_KEPT_MILLIS) {
-			return known.site();
-		}
-		Optional<String> site = jdbc.sql("select site_id from api_key where key_sha256 = :h and revoked_at is null")
-			.param("h", hash)
-			.query(String.class)
-			.optional();
-		if (knownKeys.size() > 10_000) {
-			knownKeys.clear();
-		}
-		knownKeys.put(hash, new KnownKey(site, System.currentTimeMillis()));
-		return site;
-	}
-
-	private record KnownKey(Optional<String> site, long at) {
+		return knownKeys.get(DigestUtils.sha256Hex(key),
+				hash -> jdbc.sql("select site_id from api_key where key_sha256 = :h and revoked_at is null")
+					.param("h", hash)
+					.query(String.class)
+					.optional());
 	}
 
 
