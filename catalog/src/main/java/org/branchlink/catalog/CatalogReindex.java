@@ -14,6 +14,7 @@ import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.params.CoreAdminParams;
 import org.branchlink.catalog.index.WorkDocuments;
+import org.branchlink.catalog.event.EventCatalog;
 import org.branchlink.catalog.ingest.WorkStore;
 import org.branchlink.catalog.ingest.WorkStore.HeldRecord;
 import org.slf4j.Logger;
@@ -45,8 +46,12 @@ public class CatalogReindex {
 
 	private final CatalogSites sites;
 
-	CatalogReindex(SolrClient solr, CatalogProperties properties, WorkStore store, JdbcClient jdbc, CatalogSites sites) {
+	private final EventCatalog events;
+
+	CatalogReindex(SolrClient solr, CatalogProperties properties, WorkStore store, JdbcClient jdbc, CatalogSites sites,
+			EventCatalog events) {
 		this.solr = solr;
+		this.events = events;
 		this.properties = properties;
 		this.store = store;
 		this.jdbc = jdbc;
@@ -137,6 +142,13 @@ public class CatalogReindex {
 			done += docs.size();
 			double seconds = Math.max(0.001, (System.nanoTime() - started) / 1e9);
 			log.info("Reindex into {}: {} of {} works ({}/s)", target, done, workIds.size(), Math.round(done / seconds));
+		}
+		List<SolrInputDocument> events = this.events.documents();
+		if (!events.isEmpty()) {
+			UpdateRequest update = new UpdateRequest();
+			update.add(events);
+			update.process(solr, target);
+			log.info("Reindex into {}: {} events", target, events.size());
 		}
 		new UpdateRequest().commit(solr, target);
 		return done;

@@ -15,7 +15,17 @@ import java.util.Map;
  * @param tookMs Solr's query time in milliseconds
  */
 public record SearchPage(long total, int page, int rows, List<WorkHit> works, Map<String, List<FacetValue>> facets,
-		String pinyin, long tookMs) {
+		String pinyin, long tookMs, List<org.branchlink.catalog.event.EventSearch.Hit> events) {
+
+	public SearchPage(long total, int page, int rows, List<WorkHit> works, Map<String, List<FacetValue>> facets,
+			String pinyin, long tookMs) {
+		this(total, page, rows, works, facets, pinyin, tookMs, List.of());
+	}
+
+	/** The same page with the coming events that match the same words (the unified search of books and events). */
+	public SearchPage withEvents(List<org.branchlink.catalog.event.EventSearch.Hit> found) {
+		return new SearchPage(total, page, rows, works, facets, pinyin, tookMs, List.copyOf(found));
+	}
 
 	/**
 	 * A work found, with where its copies are.

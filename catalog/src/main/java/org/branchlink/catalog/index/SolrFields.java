@@ -81,6 +81,26 @@ public final class SolrFields {
 
 	public static final String RECORDS = "records";
 
+	public static final String TYPE_EVENT = "event";
+
+	public static final String DESCRIPTION = "description";
+
+	public static final String EVENT_CATEGORY = "event_category";
+
+	public static final String EVENT_KIND = "event_kind";
+
+	public static final String EVENT_START = "event_start";
+
+	public static final String EVENT_END = "event_end";
+
+	public static final String AUDIENCE = "audience";
+
+	public static final String ACCESSIBLE = "accessible";
+
+	public static final String FEE = "fee";
+
+	public static final String PLACE = "place";
+
 	private SolrFields() {
 	}
 

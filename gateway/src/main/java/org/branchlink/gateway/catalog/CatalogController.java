@@ -22,8 +22,11 @@ class CatalogController {
 
 	private final CatalogSearch search;
 
-	CatalogController(CatalogSearch search) {
+	private final UnifiedSearch unified;
+
+	CatalogController(CatalogSearch search, UnifiedSearch unified) {
 		this.search = search;
+		this.unified = unified;
 	}
 
 	@GetMapping("/api/search")
@@ -31,13 +34,14 @@ class CatalogController {
 			description = "Role: anyone. q takes Chinese (simplified or traditional), English, pinyin (zhongguo lishi) or "
 					+ "initials (zgls), or an ISBN. Filters (repeatable): site, township, kind, line, format, language, "
 					+ "clc, available; yearFrom/yearTo. near=lat,lon adds each work's nearest site with a copy on the "
-					+ "shelf; sort=relevance|year|title|distance.")
+					+ "shelf; sort=relevance|year|title|distance. The first page also lists up to five coming events and "
+					+ "mobile stops matching q (events), nearest first with near.")
 	SearchPage search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String near,
 			@RequestParam(required = false) Integer yearFrom, @RequestParam(required = false) Integer yearTo,
 			@RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int rows,
 			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
-		return search.search(CatalogRequests.of(q, near, yearFrom, yearTo, sort, page, rows, parameters));
+		return unified.search(CatalogRequests.of(q, near, yearFrom, yearTo, sort, page, rows, parameters));
 	}
 
 	@GetMapping("/api/search/suggest")

@@ -30,9 +30,12 @@ class SearchPageController {
 
 	private final SiteDirectory sites;
 
-	SearchPageController(CatalogSearch search, SiteDirectory sites) {
+	private final org.branchlink.gateway.catalog.UnifiedSearch unified;
+
+	SearchPageController(CatalogSearch search, SiteDirectory sites, org.branchlink.gateway.catalog.UnifiedSearch unified) {
 		this.search = search;
 		this.sites = sites;
+		this.unified = unified;
 	}
 
 	@GetMapping("/search")
@@ -43,7 +46,7 @@ class SearchPageController {
 			Model model) {
 		SearchRequest request = org.branchlink.gateway.catalog.CatalogRequests.of(q, near, yearFrom, yearTo, sort,
 				page, 20, parameters);
-		SearchPage results = search.search(request);
+		SearchPage results = unified.search(request);
 		model.addAttribute("q", q);
 		model.addAttribute("near", near == null ? "" : near);
 		model.addAttribute("results", results);

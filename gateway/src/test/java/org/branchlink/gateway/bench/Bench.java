@@ -55,7 +55,9 @@ public final class Bench {
 			case "catalog" -> catalog(size.isEmpty() ? 1_000_000 : Integer.parseInt(size));
 			case "lending" -> LendingBench.run(size.isEmpty() ? 60 : Integer.parseInt(size));
 			case "holds" -> HoldsBench.run(size.isEmpty() ? 30 : Integer.parseInt(size));
-			default -> throw new IllegalArgumentException("unknown benchmark '" + what + "'; one of: catalog, lending, holds");
+			case "schedule" -> ScheduleBench.run(size);
+			default -> throw new IllegalArgumentException(
+					"unknown benchmark '" + what + "'; one of: catalog, lending, holds, schedule");
 		}
 		System.exit(0);
 	}
@@ -123,12 +125,17 @@ public final class Bench {
 			result.put("raw_p99_ms", round(raw[2]));
 			result.put("search_ratio", round(searchRatio));
 			result.put("cores", Runtime.getRuntime().availableProcessors());
-			String json = toJson(result);
-			Path out = Path.of(System.getProperty("bench.out", "../src/docs/bench/catalog.json"));
-			Files.createDirectories(out.getParent());
-			Files.writeString(out, json + "\n");
-			System.out.println(json);
+			writeJson("catalog", result);
 		}
+	}
+
+	/** Writes a run's figures to {@code src/docs/bench/<name>.json} (or {@code -Dbench.out}) and prints them. */
+	static void writeJson(String name, Map<String, Object> result) throws java.io.IOException {
+		String json = toJson(result);
+		Path out = Path.of(System.getProperty("bench.out", "../src/docs/bench/" + name + ".json"));
+		Files.createDirectories(out.getParent());
+		Files.writeString(out, json + "\n");
+		System.out.println(json);
 	}
 
 	/** Times plain SolrJ adds of the works' documents (batches of 1,000, one final hard commit) into a fresh core. */

@@ -1,6 +1,5 @@
 package org.branchlink.gateway.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -110,11 +109,7 @@ final class HoldsBench {
 			result.put("allocated_copies", allocated);
 			result.put("double_allocations", doubles);
 			result.put("cores", Runtime.getRuntime().availableProcessors());
-			String json = Bench.toJson(result);
-			Path out = Path.of("../src/docs/bench/holds.json");
-			Files.createDirectories(out.getParent());
-			Files.writeString(out, json + "\n");
-			System.out.println(json);
+			Bench.writeJson("holds", result);
 		}
 	}
 

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -224,11 +223,7 @@ final class LendingBench {
 			result.put("lost", lost);
 			result.put("duplicated", duplicated);
 			result.put("cores", Runtime.getRuntime().availableProcessors());
-			String json = Bench.toJson(result);
-			Path outFile = Path.of(System.getProperty("bench.out", "../src/docs/bench/lending.json"));
-			Files.createDirectories(outFile.getParent());
-			Files.writeString(outFile, json + "\n");
-			System.out.println(json);
+			Bench.writeJson("lending", result);
 		}
 	}
 

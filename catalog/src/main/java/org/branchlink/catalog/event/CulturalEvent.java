@@ -1,0 +1,76 @@
+package org.branchlink.catalog.event;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * A cultural event or one occurrence of a recurring one, as published: what, where, when, for whom.
+ *
+ * @param id the stored id; null before it is stored
+ * @param source where it came from
+ * @param sourceSite the site whose feed, system or staff published it
+ * @param uid its id in the source (iCalendar UID; for forms and mobile stops one we make)
+ * @param recurrence the occurrence's original start for an occurrence of a recurring event, empty otherwise
+ * @param sequence the source's revision number (iCalendar SEQUENCE); an older revision never overwrites a newer one
+ * @param kind an event, or a mobile unit's stop
+ * @param category one of the seven categories
+ * @param title the title
+ * @param description what happens, may be empty
+ * @param siteId the site where it takes place
+ * @param place the room or spot at that site, may be empty
+ * @param starts when it starts
+ * @param ends when it ends
+ * @param capacity places for registration; null when nobody needs to register
+ * @param audience the special groups it is meant for
+ * @param accessible whether it is accessible to wheelchair users
+ * @param feeYuan its price; zero when free
+ * @param cancelled whether it was called off
+ */
+public record CulturalEvent(Long id, Source source, String sourceSite, String uid, String recurrence, int sequence,
+		Kind kind, EventCategory category, String title, String description, String siteId, String place,
+		Instant starts, Instant ends, Integer capacity, Set<Audience> audience, boolean accessible, BigDecimal feeYuan,
+		boolean cancelled) {
+
+	public enum Source {
+		FORM, ICAL, JSON, MOBILE
+	}
+
+	public enum Kind {
+		EVENT, MOBILE_STOP
+	}
+
+	public CulturalEvent {
+		audience = audience.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(audience));
+		recurrence = recurrence == null ? "" : recurrence;
+		description = description == null ? "" : description.strip();
+		place = place == null ? "" : place.strip();
+		feeYuan = feeYuan == null ? BigDecimal.ZERO : feeYuan.stripTrailingZeros();
+		if (title == null || title.isBlank()) {
+			throw new IllegalArgumentException("an event needs a title");
+		}
+		if (starts == null || ends == null) {
+			throw new IllegalArgumentException("an event needs a start and an end");
+		}
+		if (ends.isBefore(starts)) {
+			throw new IllegalArgumentException("the event ends (" + ends + ") before it starts (" + starts + ")");
+		}
+		if (capacity != null && capacity < 0) {
+			throw new IllegalArgumentException("capacity must not be negative");
+		}
+		if (feeYuan.signum() < 0) {
+			throw new IllegalArgumentException("the fee must not be negative");
+		}
+	}
+
+	public boolean free() {
+		return feeYuan.signum() == 0;
+	}
+
+	public CulturalEvent withId(long newId) {
+		return new CulturalEvent(newId, source, sourceSite, uid, recurrence, sequence, kind, category, title,
+				description, siteId, place, starts, ends, capacity, audience, accessible, feeYuan, cancelled);
+	}
+
+}

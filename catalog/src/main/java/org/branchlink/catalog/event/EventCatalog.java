@@ -1,0 +1,250 @@
+package org.branchlink.catalog.event;
+
+import java.io.IOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.common.SolrInputDocument;
+import org.branchlink.catalog.CatalogIndexException;
+import org.branchlink.catalog.event.CulturalEvent.Kind;
+import org.branchlink.catalog.event.CulturalEvent.Source;
+import org.branchlink.catalog.ingest.WorkStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The published events: stored in PostgreSQL (the truth, read again on reindex) and indexed in the catalogue's Solr
+ * collection beside the works, so one search finds both. A source's revision (iCalendar SEQUENCE) never goes
+ * backwards: an update with a lower sequence than the stored one is ignored. Cancelled events leave the index and
+ * are announced as {@link EventCancelled} so registrations can be told.
+ */
+@Component
+public class EventCatalog {
+
+	private static final Logger log = LoggerFactory.getLogger(EventCatalog.class);
+
+	/** What a publication did. */
+	public enum Change {
+		ADDED, UPDATED, UNCHANGED, STALE
+	}
+
+	public record Stored(CulturalEvent event, Change change) {
+	}
+
+	/** Published after a cancellation has been stored. */
+	public record EventCancelled(CulturalEvent event) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final SolrClient solr;
+
+	private final WorkStore store;
+
+	private final ApplicationEventPublisher publisher;
+
+	EventCatalog(JdbcClient jdbc, SolrClient solr, WorkStore store, ApplicationEventPublisher publisher) {
+		this.jdbc = jdbc;
+		this.solr = solr;
+		this.store = store;
+		this.publisher = publisher;
+	}
+
+	/** Adds an event or, for the same source site, uid and occurrence, a newer revision of it. */
+	@Transactional
+	public Stored publish(CulturalEvent event) {
+		if (!store.sites().containsKey(event.siteId())) {
+			throw new IllegalArgumentException("unknown site '" + event.siteId() + "'");
+		}
+		Optional<CulturalEvent> existing = find(event.sourceSite(), event.uid(), event.recurrence());
+		if (existing.isPresent()) {
+			CulturalEvent old = existing.get();
+			if (event.sequence() < old.sequence()) {
+				return new Stored(old, Change.STALE);
+			}
+			CulturalEvent same = event.withId(old.id());
+			if (same.equals(old)) {
+				return new Stored(old, Change.UNCHANGED);
+			}
+		}
+		long id = jdbc.sql("""
+				insert into cultural_event (source, source_site, uid, recurrence, sequence, kind, category, title,
+				    description, site_id, place, starts_at, ends_at, capacity, audience, accessible, fee_yuan, cancelled)
+				values (:source, :sourceSite, :uid, :recurrence, :sequence, :kind, :category, :title, :description,
+				    :site, :place, :starts, :ends, :capacity, :audience::text[], :accessible, :fee, :cancelled)
+				on conflict (source_site, uid, recurrence) do update set source = excluded.source,
+				    sequence = excluded.sequence, kind = excluded.kind, category = excluded.category,
+				    title = excluded.title, description = excluded.description, site_id = excluded.site_id,
+				    place = excluded.place, starts_at = excluded.starts_at, ends_at = excluded.ends_at,
+				    capacity = excluded.capacity, audience = excluded.audience, accessible = excluded.accessible,
+				    fee_yuan = excluded.fee_yuan, cancelled = excluded.cancelled, updated_at = now()
+				returning id""")
+			.param("source", event.source().name().toLowerCase(Locale.ROOT))
+			.param("sourceSite", event.sourceSite())
+			.param("uid", event.uid())
+			.param("recurrence", event.recurrence())
+			.param("sequence", event.sequence())
+			.param("kind", event.kind().name().toLowerCase(Locale.ROOT))
+			.param("category", event.category().code())
+			.param("title", event.title())
+			.param("description", event.description())
+			.param("site", event.siteId())
+			.param("place", event.place())
+			.param("starts", Timestamp.from(event.starts()))
+			.param("ends", Timestamp.from(event.ends()))
+			.param("capacity", event.capacity())
+			.param("audience", "{" + String.join(",", event.audience().stream().map(Audience::code).sorted().toList()) + "}")
+			.param("accessible", event.accessible())
+			.param("fee", event.feeYuan())
+			.param("cancelled", event.cancelled())
+			.query(Long.class)
+			.single();
+		CulturalEvent stored = event.withId(id);
+		index(stored);
+		if (stored.cancelled() && existing.isPresent() && !existing.get().cancelled()) {
+			publisher.publishEvent(new EventCancelled(stored));
+		}
+		return new Stored(stored, existing.isPresent() ? Change.UPDATED : Change.ADDED);
+	}
+
+	/** Cancels every occurrence of a source's event; returns those it cancelled. */
+	@Transactional
+	public List<CulturalEvent> cancel(String sourceSite, String uid) {
+		List<CulturalEvent> cancelled = new ArrayList<>();
+		for (CulturalEvent event : query("where source_site = :site and uid = :uid and not cancelled",
+				Map.of("site", sourceSite, "uid", uid))) {
+			cancelled.add(cancelOne(event));
+		}
+		return cancelled;
+	}
+
+	/** Cancels one event by id; false when it was already cancelled. */
+	@Transactional
+	public boolean cancel(long id) {
+		Optional<CulturalEvent> event = find(id);
+		if (event.isEmpty() || event.get().cancelled()) {
+			return false;
+		}
+		cancelOne(event.get());
+		return true;
+	}
+
+	/**
+	 * Cancels the events of a feed that start after {@code from} and are no longer in it: a calendar that drops an
+	 * event has called it off.
+	 *
+	 * @param keys {@code uid + "|" + recurrence} of every occurrence the feed still has
+	 */
+	@Transactional
+	public List<CulturalEvent> cancelMissing(String sourceSite, Source source, Set<String> keys, Instant from) {
+		List<CulturalEvent> cancelled = new ArrayList<>();
+		for (CulturalEvent event : query(
+				"where source_site = :site and source = :source and starts_at > :from and not cancelled",
+				Map.of("site", sourceSite, "source", source.name().toLowerCase(Locale.ROOT), "from", Timestamp.from(from)))) {
+			if (!keys.contains(event.uid() + "|" + event.recurrence())) {
+				cancelled.add(cancelOne(event));
+			}
+		}
+		return cancelled;
+	}
+
+	private CulturalEvent cancelOne(CulturalEvent event) {
+		jdbc.sql("update cultural_event set cancelled = true, updated_at = now() where id = :id")
+			.param("id", event.id())
+			.update();
+		CulturalEvent cancelled = new CulturalEvent(event.id(), event.source(), event.sourceSite(), event.uid(),
+				event.recurrence(), event.sequence(), event.kind(), event.category(), event.title(), event.description(),
+				event.siteId(), event.place(), event.starts(), event.ends(), event.capacity(), event.audience(),
+				event.accessible(), event.feeYuan(), true);
+		index(cancelled);
+		publisher.publishEvent(new EventCancelled(cancelled));
+		log.info("Event {} '{}' at {} on {} cancelled", event.id(), event.title(), event.siteId(), event.starts());
+		return cancelled;
+	}
+
+	public Optional<CulturalEvent> find(long id) {
+		return query("where id = :id", Map.of("id", id)).stream().findFirst();
+	}
+
+	public Optional<CulturalEvent> find(String sourceSite, String uid, String recurrence) {
+		return query("where source_site = :site and uid = :uid and recurrence = :recurrence",
+				Map.of("site", sourceSite, "uid", uid, "recurrence", recurrence)).stream().findFirst();
+	}
+
+	/** Events (not cancelled) at a site, or anywhere when {@code siteId} is null, starting in [from, to). */
+	public List<CulturalEvent> between(String siteId, Instant from, Instant to) {
+		String where = "where not cancelled and starts_at >= :from and starts_at < :to"
+				+ (siteId == null ? "" : " and site_id = :site") + " order by starts_at, id";
+		Map<String, Object> params = new java.util.HashMap<>(Map.of("from", Timestamp.from(from), "to", Timestamp.from(to)));
+		if (siteId != null) {
+			params.put("site", siteId);
+		}
+		return query(where, params);
+	}
+
+	/** The search documents of every event still to come or ended in the last 30 days (for a reindex). */
+	public List<SolrInputDocument> documents() {
+		Map<String, WorkStore.HoldingSite> sites = store.sites();
+		return query("where not cancelled and ends_at > now() - interval '30 days'", Map.of()).stream()
+			.map(event -> EventDocuments.of(event, sites.get(event.siteId())))
+			.toList();
+	}
+
+	private List<CulturalEvent> query(String where, Map<String, ?> params) {
+		return jdbc.sql("""
+				select id, source, source_site, uid, recurrence, sequence, kind, category, title, description, site_id,
+				    place, starts_at, ends_at, capacity, audience, accessible, fee_yuan, cancelled
+				from cultural_event
+				""" + where)
+			.params(params)
+			.query(EventCatalog::row)
+			.list();
+	}
+
+	private static CulturalEvent row(ResultSet rs, int n) throws SQLException {
+		Set<Audience> audience = EnumSet.noneOf(Audience.class);
+		Arrays.stream((String[]) rs.getArray("audience").getArray())
+			.forEach(code -> Audience.parse(code).ifPresent(audience::add));
+		return new CulturalEvent(rs.getLong("id"), Source.valueOf(rs.getString("source").toUpperCase(Locale.ROOT)),
+				rs.getString("source_site"), rs.getString("uid"), rs.getString("recurrence"), rs.getInt("sequence"),
+				Kind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)),
+				EventCategory.parse(rs.getString("category")).orElseThrow(), rs.getString("title"),
+				rs.getString("description"), rs.getString("site_id"), rs.getString("place"),
+				rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
+				(Integer) rs.getObject("capacity"), audience, rs.getBoolean("accessible"),
+				rs.getBigDecimal("fee_yuan").stripTrailingZeros(), rs.getBoolean("cancelled"));
+	}
+
+	private void index(CulturalEvent event) {
+		try {
+			if (event.cancelled()) {
+				solr.deleteById(EventDocuments.id(event.id()));
+			}
+			else {
+				solr.add(EventDocuments.of(event, store.sites().get(event.siteId())));
+			}
+			solr.commit(false, true, true);
+		}
+		catch (SolrServerException | IOException ex) {
+			throw new CatalogIndexException("could not index event " + event.id(), ex);
+		}
+	}
+
+}

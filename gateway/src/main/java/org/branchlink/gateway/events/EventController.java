@@ -1,0 +1,159 @@
+package org.branchlink.gateway.events;
+
+import java.util.List;
+
+import org.branchlink.catalog.event.CulturalEvent;
+import org.branchlink.catalog.event.EventCatalog;
+import org.branchlink.catalog.event.EventSearch;
+import org.branchlink.gateway.reader.Reader;
+import org.branchlink.gateway.reader.ReaderRegistry;
+import org.branchlink.gateway.security.SiteAccess;
+import org.branchlink.gateway.site.NotFoundException;
+import org.branchlink.sync.SyncProperties;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Events: search, details, publication (form, push), registration, check-in, rating. */
+@RestController
+@Tag(name = "Events")
+class EventController {
+
+	private final EventSearch search;
+
+	private final EventCatalog catalog;
+
+	private final EventPublishing publishing;
+
+	private final EventRegistrations registrations;
+
+	private final ReaderRegistry readers;
+
+	private final SiteAccess access;
+
+	private final SyncProperties sync;
+
+	EventController(EventSearch search, EventCatalog catalog, EventPublishing publishing,
+			EventRegistrations registrations, ReaderRegistry readers, SiteAccess access, SyncProperties sync) {
+		this.search = search;
+		this.catalog = catalog;
+		this.publishing = publishing;
+		this.registrations = registrations;
+		this.readers = readers;
+		this.access = access;
+		this.sync = sync;
+	}
+
+	@GetMapping("/api/events")
+	@Operation(summary = "Search events and mobile stops", description = "Public. Facets: category, audience, when "
+			+ "(today, week, month, later). With lat and lon, nearest first.")
+	EventSearch.Page search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) List<String> category,
+			@RequestParam(required = false) List<String> audience, @RequestParam(required = false) String when,
+			@RequestParam(required = false) Double lat, @RequestParam(required = false) Double lon,
+			@RequestParam(defaultValue = "20") int rows) {
+		return search.search(new EventSearch.Query(q, category, audience, when, null, lat, lon, sync.zone().getId(),
+				Math.min(Math.max(rows, 1), 100)));
+	}
+
+	/** An event and its numbers (never who registered). */
+	record EventDetails(CulturalEvent event, EventRegistrations.Counts counts) {
+	}
+
+	@GetMapping("/api/events/{id}")
+	@Operation(summary = "One event with its places left and participation", description = "Public.")
+	EventDetails event(@PathVariable long id) {
+		CulturalEvent event = catalog.find(id).orElseThrow(() -> new NotFoundException("event", String.valueOf(id)));
+		return new EventDetails(event, registrations.counts(id));
+	}
+
+	@PostMapping("/api/events")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Publish an event (staff form)", description = "Role: CENTRAL_ADMIN, or LIBRARIAN of the "
+			+ "event's site.")
+	CulturalEvent publish(@RequestBody EventPublishing.EventRequest request, Authentication authentication) {
+		if (request.siteId() == null) {
+			throw new IllegalArgumentException("an event needs the site where it takes place");
+		}
+		access.requireActForKnownSite(authentication, request.siteId());
+		return publishing.fromForm(request);
+	}
+
+	@PostMapping("/api/events/{id}/cancel")
+	@Operation(summary = "Call an event off; its registrations are cancelled and their readers told",
+			description = "Role: CENTRAL_ADMIN, or LIBRARIAN of the event's site.")
+	EventDetails cancel(@PathVariable long id, Authentication authentication) {
+		CulturalEvent event = catalog.find(id).orElseThrow(() -> new NotFoundException("event", String.valueOf(id)));
+		access.requireActFor(authentication, event.siteId());
+		catalog.cancel(id);
+		return event(id);
+	}
+
+	@PostMapping(path = "/api/sites/{siteId}/events", consumes = "application/json")
+	@Operation(summary = "A site's system pushes its events (JSON, with uid and sequence)",
+			description = "Role: SITE_SYSTEM of the site (its API key), LIBRARIAN of it, CENTRAL_ADMIN. Each event is "
+					+ "stored or refused on its own.")
+	List<EventPublishing.PushResult> push(@PathVariable String siteId,
+			@RequestBody List<EventPublishing.EventRequest> events, Authentication authentication) {
+		access.requireActForKnownSite(authentication, siteId);
+		return publishing.push(siteId, events);
+	}
+
+	@PostMapping("/api/events/{id}/registrations")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Register for an event: a place, or the waiting list when it is full", description = "Role: "
+			+ "READER. 409 when it started, was cancelled, or the reader holds the most registrations allowed.")
+	EventRegistrations.RegistrationView register(@PathVariable long id, Authentication authentication) {
+		return registrations.register(reader(authentication), id);
+	}
+
+	@GetMapping("/api/me/registrations")
+	@Operation(summary = "My registrations", description = "Role: READER.")
+	List<EventRegistrations.RegistrationView> mine(Authentication authentication) {
+		return registrations.of(reader(authentication));
+	}
+
+	@PostMapping("/api/me/registrations/{id}/cancel")
+	@Operation(summary = "Give up my place (the first one waiting gets it)", description = "Role: READER.")
+	EventRegistrations.RegistrationView cancelRegistration(@PathVariable long id, Authentication authentication) {
+		return registrations.cancel(reader(authentication), id);
+	}
+
+	record Rating(int stars, String comment) {
+	}
+
+	@PostMapping("/api/me/registrations/{id}/rating")
+	@Operation(summary = "Rate an event I took part in (1-5)", description = "Role: READER.")
+	EventRegistrations.RegistrationView rate(@PathVariable long id, @RequestBody Rating rating,
+			Authentication authentication) {
+		return registrations.rate(reader(authentication), id, rating.stars(), rating.comment());
+	}
+
+	/** @param card the reader's card; absent for a walk-in counted without a name */
+	record CheckIn(String card) {
+	}
+
+	@PostMapping("/api/events/{id}/check-in")
+	@Operation(summary = "Check someone in at the event", description = "Role: LIBRARIAN of the event's site, "
+			+ "CENTRAL_ADMIN.")
+	EventRegistrations.RegistrationView checkIn(@PathVariable long id, @RequestBody CheckIn checkIn,
+			Authentication authentication) {
+		CulturalEvent event = catalog.find(id).orElseThrow(() -> new NotFoundException("event", String.valueOf(id)));
+		access.requireActFor(authentication, event.siteId());
+		return registrations.checkIn(id, checkIn.card());
+	}
+
+	private Reader reader(Authentication authentication) {
+		return readers.byUsername(authentication.getName())
+			.orElseThrow(() -> new NotFoundException("reader card for account", authentication.getName()));
+	}
+
+}

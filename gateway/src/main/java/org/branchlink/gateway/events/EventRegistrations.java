@@ -1,0 +1,320 @@
+package org.branchlink.gateway.events;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.branchlink.catalog.event.CulturalEvent;
+import org.branchlink.catalog.event.EventCatalog;
+import org.branchlink.gateway.holds.NotificationSender;
+import org.branchlink.gateway.platform.ConflictException;
+import org.branchlink.gateway.reader.Reader;
+import org.branchlink.gateway.reader.ReaderRegistry;
+import org.branchlink.gateway.site.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registration for events: a place while the capacity lasts, then the waiting list in order of registration; a
+ * cancelled place goes to the first on the list at once (and they are told). Staff check people in at the event
+ * (walk-ins too: participation counts everyone who came); participants rate it afterwards. Each registration of an
+ * event holds the event's row lock, so two readers never get the last place.
+ */
+@Service
+public class EventRegistrations {
+
+	private static final Logger log = LoggerFactory.getLogger(EventRegistrations.class);
+
+	/** A registration as its reader (or the staff) sees it; {@code position} is the place on the waiting list. */
+	public record RegistrationView(long id, long eventId, String title, String siteId, Instant starts, String status,
+			Integer position, Integer rating) {
+	}
+
+	/** An event's numbers. */
+	public record Counts(Integer capacity, int registered, int waitlisted, int attended, Double averageRating,
+			int ratings) {
+
+		public Integer placesLeft() {
+			return capacity == null ? null : Math.max(0, capacity - registered - attended);
+		}
+
+	}
+
+	private final JdbcClient jdbc;
+
+	private final EventCatalog events;
+
+	private final EventsProperties properties;
+
+	private final NotificationSender notifications;
+
+	private final ReaderRegistry readers;
+
+	private final Clock clock;
+
+	EventRegistrations(JdbcClient jdbc, EventCatalog events, EventsProperties properties,
+			NotificationSender notifications, ReaderRegistry readers, Clock clock) {
+		this.jdbc = jdbc;
+		this.events = events;
+		this.properties = properties;
+		this.notifications = notifications;
+		this.readers = readers;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public RegistrationView register(Reader reader, long eventId) {
+		CulturalEvent event = lockEvent(eventId);
+		if (!clock.instant().isBefore(event.starts())) {
+			throw new ConflictException("event " + eventId + " has already started");
+		}
+		if (live(eventId, reader.id()).isPresent()) {
+			throw new ConflictException("you are already registered for event " + eventId);
+		}
+		int upcoming = jdbc.sql("""
+				select count(*) from event_registration r join cultural_event e on e.id = r.event_id
+				where r.reader_id = :reader and r.status in ('registered', 'waitlisted') and e.starts_at > :now
+				    and not e.cancelled""")
+			.param("reader", reader.id())
+			.param("now", Timestamp.from(clock.instant()))
+			.query(Integer.class)
+			.single();
+		if (upcoming >= properties.perReader()) {
+			throw new ConflictException("you already hold " + upcoming + " registrations for coming events, the most "
+					+ "one reader may (" + properties.perReader() + ")");
+		}
+		Counts counts = counts(eventId);
+		String status = event.capacity() == null || counts.placesLeft() > 0 ? "registered" : "waitlisted";
+		long id = jdbc.sql("""
+				insert into event_registration (event_id, reader_id, status, created_at)
+				values (:event, :reader, :status, :now) returning id""")
+			.param("event", eventId)
+			.param("reader", reader.id())
+			.param("status", status)
+			.param("now", Timestamp.from(clock.instant()))
+			.query(Long.class)
+			.single();
+		return view(id);
+	}
+
+	/** The reader gives up a place or leaves the waiting list; a freed place goes to the first one waiting. */
+	@Transactional
+	public RegistrationView cancel(Reader reader, long registrationId) {
+		RegistrationView registration = ownedBy(reader, registrationId);
+		CulturalEvent event = lockEvent(registration.eventId());
+		if (!clock.instant().isBefore(event.starts())) {
+			throw new ConflictException("event " + event.id() + " has already started");
+		}
+		if (!registration.status().equals("registered") && !registration.status().equals("waitlisted")) {
+			throw new ConflictException("registration " + registrationId + " is " + registration.status());
+		}
+		jdbc.sql("update event_registration set status = 'cancelled', cancelled_at = :now where id = :id")
+			.param("id", registrationId)
+			.param("now", Timestamp.from(clock.instant()))
+			.update();
+		if (registration.status().equals("registered")) {
+			promote(event);
+		}
+		return view(registrationId);
+	}
+
+	/** Moves the first ones waiting up while places are free. */
+	private void promote(CulturalEvent event) {
+		if (event.capacity() == null) {
+			return;
+		}
+		int free = counts(event.id()).placesLeft();
+		List<Long> next = jdbc.sql("""
+				select id from event_registration where event_id = :event and status = 'waitlisted'
+				order by created_at, id limit :free""")
+			.param("event", event.id())
+			.param("free", free)
+			.query(Long.class)
+			.list();
+		for (long id : next) {
+			jdbc.sql("update event_registration set status = 'registered', promoted_at = :now where id = :id")
+				.param("id", id)
+				.param("now", Timestamp.from(clock.instant()))
+				.update();
+			cardOf(id).ifPresent(card -> notifications.eventNotice(card, event.id(), NotificationSender.EventNotice.PLACE_CONFIRMED));
+			log.info("Event {}: registration {} moved up from the waiting list", event.id(), id);
+		}
+	}
+
+	/**
+	 * Checks someone in at the event: a registered (or waiting) reader by card, another reader who just came, or
+	 * (no card) a walk-in counted without a name.
+	 */
+	@Transactional
+	public RegistrationView checkIn(long eventId, String card) {
+		CulturalEvent event = lockEvent(eventId);
+		Instant now = clock.instant();
+		if (now.isBefore(event.starts().minus(Duration.ofMinutes(properties.checkInMinutesBefore())))
+				|| now.isAfter(event.ends())) {
+			throw new ConflictException("check-in for event " + eventId + " opens "
+					+ properties.checkInMinutesBefore() + " minutes before it starts and closes when it ends");
+		}
+		if (card == null || card.isBlank()) {
+			long id = jdbc.sql("""
+					insert into event_registration (event_id, status, walk_in, created_at, checked_in_at)
+					values (:event, 'attended', true, :now, :now) returning id""")
+				.param("event", eventId)
+				.param("now", Timestamp.from(now))
+				.query(Long.class)
+				.single();
+			return view(id);
+		}
+		Reader reader = readers.byCard(card.strip()).orElseThrow(() -> new NotFoundException("reader card", card));
+		Optional<RegistrationView> live = live(eventId, reader.id());
+		if (live.isPresent() && live.get().status().equals("attended")) {
+			throw new ConflictException("card " + card + " is already checked in");
+		}
+		long id;
+		if (live.isPresent()) {
+			id = live.get().id();
+			jdbc.sql("update event_registration set status = 'attended', checked_in_at = :now where id = :id")
+				.param("id", id)
+				.param("now", Timestamp.from(now))
+				.update();
+		}
+		else {
+			id = jdbc.sql("""
+					insert into event_registration (event_id, reader_id, status, walk_in, created_at, checked_in_at)
+					values (:event, :reader, 'attended', true, :now, :now) returning id""")
+				.param("event", eventId)
+				.param("reader", reader.id())
+				.param("now", Timestamp.from(now))
+				.query(Long.class)
+				.single();
+		}
+		return view(id);
+	}
+
+	/** A participant rates the event, 1 to 5 stars, once it has started and for {@code ratingDays} after. */
+	@Transactional
+	public RegistrationView rate(Reader reader, long registrationId, int stars, String comment) {
+		if (stars < 1 || stars > 5) {
+			throw new IllegalArgumentException("a rating is 1 to 5 stars");
+		}
+		RegistrationView registration = ownedBy(reader, registrationId);
+		if (!registration.status().equals("attended")) {
+			throw new ConflictException("only participants who were checked in may rate an event");
+		}
+		CulturalEvent event = events.find(registration.eventId()).orElseThrow();
+		Instant now = clock.instant();
+		if (now.isBefore(event.starts()) || now.isAfter(event.ends().plus(Duration.ofDays(properties.ratingDays())))) {
+			throw new ConflictException("event " + event.id() + " can be rated from its start until "
+					+ properties.ratingDays() + " days after it ends");
+		}
+		jdbc.sql("update event_registration set rating = :stars, comment = :comment, rated_at = :now where id = :id")
+			.param("stars", stars)
+			.param("comment", comment == null ? null : comment.strip())
+			.param("now", Timestamp.from(now))
+			.param("id", registrationId)
+			.update();
+		return view(registrationId);
+	}
+
+	public List<RegistrationView> of(Reader reader) {
+		return jdbc.sql(VIEW + " where r.reader_id = :reader order by e.starts_at desc, r.id desc limit 200")
+			.param("reader", reader.id())
+			.query(RegistrationView.class)
+			.list();
+	}
+
+	public Counts counts(long eventId) {
+		Integer capacity = events.find(eventId).orElseThrow(() -> new NotFoundException("event", String.valueOf(eventId))).capacity();
+		return jdbc.sql("""
+				select count(*) filter (where status = 'registered'), count(*) filter (where status = 'waitlisted'),
+				    count(*) filter (where status = 'attended'), avg(rating), count(rating)
+				from event_registration where event_id = :event""")
+			.param("event", eventId)
+			.query((rs, n) -> new Counts(capacity, rs.getInt(1), rs.getInt(2), rs.getInt(3),
+					rs.getObject(4) == null ? null : Math.round(rs.getDouble(4) * 10) / 10.0, rs.getInt(5)))
+			.single();
+	}
+
+	/** A cancelled event: its registrations are cancelled and their readers told. */
+	@EventListener
+	@Transactional
+	public void on(EventCatalog.EventCancelled cancelled) {
+		long eventId = cancelled.event().id();
+		List<Long> ids = jdbc.sql("""
+				update event_registration set status = 'cancelled', cancelled_at = :now
+				where event_id = :event and status in ('registered', 'waitlisted') returning id""")
+			.param("event", eventId)
+			.param("now", Timestamp.from(clock.instant()))
+			.query(Long.class)
+			.list();
+		for (long id : ids) {
+			cardOf(id).ifPresent(card -> notifications.eventNotice(card, eventId, NotificationSender.EventNotice.EVENT_CANCELLED));
+		}
+		if (!ids.isEmpty()) {
+			log.info("Event {} cancelled: {} registrations cancelled and notified", eventId, ids.size());
+		}
+	}
+
+	private static final String VIEW = """
+			select r.id, r.event_id as event_id, e.title, e.site_id, e.starts_at as starts, r.status,
+			    case when r.status = 'waitlisted' then (select count(*) from event_registration w
+			        where w.event_id = r.event_id and w.status = 'waitlisted'
+			        and (w.created_at, w.id) <= (r.created_at, r.id)) end as position,
+			    r.rating
+			from event_registration r join cultural_event e on e.id = r.event_id""";
+
+	public RegistrationView view(long id) {
+		return jdbc.sql(VIEW + " where r.id = :id")
+			.param("id", id)
+			.query(RegistrationView.class)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("registration", String.valueOf(id)));
+	}
+
+	private RegistrationView ownedBy(Reader reader, long registrationId) {
+		boolean owned = jdbc.sql("select count(*) from event_registration where id = :id and reader_id = :reader")
+			.param("id", registrationId)
+			.param("reader", reader.id())
+			.query(Integer.class)
+			.single() > 0;
+		if (!owned) {
+			throw new NotFoundException("registration", String.valueOf(registrationId));
+		}
+		return view(registrationId);
+	}
+
+	private Optional<RegistrationView> live(long eventId, long readerId) {
+		return jdbc.sql("select id from event_registration where event_id = :event and reader_id = :reader and status <> 'cancelled'")
+			.param("event", eventId)
+			.param("reader", readerId)
+			.query(Long.class)
+			.optional()
+			.map(this::view);
+	}
+
+	private Optional<String> cardOf(long registrationId) {
+		return jdbc.sql("""
+				select d.card_number from event_registration r join reader d on d.id = r.reader_id where r.id = :id""")
+			.param("id", registrationId)
+			.query(String.class)
+			.optional();
+	}
+
+	private CulturalEvent lockEvent(long eventId) {
+		jdbc.sql("select id from cultural_event where id = :id for update").param("id", eventId).query(Long.class).optional()
+			.orElseThrow(() -> new NotFoundException("event", String.valueOf(eventId)));
+		CulturalEvent event = events.find(eventId).orElseThrow();
+		if (event.cancelled()) {
+			throw new ConflictException("event " + eventId + " was cancelled");
+		}
+		return event;
+	}
+
+}

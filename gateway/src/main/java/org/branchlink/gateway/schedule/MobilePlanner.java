@@ -1,0 +1,337 @@
+package org.branchlink.gateway.schedule;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.branchlink.gateway.calendar.WorkingCalendar;
+import org.branchlink.gateway.schedule.MobilePlan.DayRun;
+import org.branchlink.gateway.schedule.MobilePlan.StopTime;
+import org.branchlink.gateway.schedule.MobilePlan.Uncovered;
+import org.branchlink.sync.site.GeoPoint;
+
+/**
+ * Plans a period for the mobile units: builds the day runs once ({@link TourBuilder}), gives each run to a unit that
+ * has room for it k times, and lays each unit's runs out as k rounds spread evenly over its working days, so a stop's
+ * visits fall about period / k apart. A unit never drives two runs on one day. After a breakdown,
+ * {@link #afterBreakdown} moves the lost runs to free days of the other units (or of the unit once repaired) and
+ * leaves every other run where it was.
+ */
+public final class MobilePlanner {
+
+	/**
+	 * What to plan.
+	 *
+	 * @param from first day
+	 * @param to last day
+	 * @param units the units that may drive
+	 * @param stops the stops to serve
+	 * @param visitsPerStop visits each stop needs in the period (k)
+	 * @param maxGapDays the longest gap allowed between visits of a stop
+	 */
+	public record Request(LocalDate from, LocalDate to, List<MobileUnit> units, List<ServiceStop> stops,
+			int visitsPerStop, int maxGapDays) {
+
+		public Request {
+			if (to.isBefore(from)) {
+				throw new IllegalArgumentException("the period ends (" + to + ") before it starts (" + from + ")");
+			}
+			if (units.isEmpty()) {
+				throw new IllegalArgumentException("no mobile unit to plan with");
+			}
+			if (visitsPerStop < 1) {
+				throw new IllegalArgumentException("visits per stop must be at least 1");
+			}
+			units = List.copyOf(units);
+			stops = List.copyOf(stops);
+		}
+
+	}
+
+	/** What a breakdown did to a plan: the new plan, the runs moved (old, new) and the runs no unit could take. */
+	public record Replan(MobilePlan plan, List<DayRun[]> moved, List<DayRun> dropped) {
+	}
+
+	private final WorkingCalendar calendar;
+
+	private final double detourFactor;
+
+	private final int iterations;
+
+	/**
+	 * @param calendar working days
+	 * @param detourFactor road kilometres per kilometre as the crow flies
+	 * @param iterations rounds of ruin and recreate the tour builder runs (more: shorter runs, longer planning)
+	 */
+	public MobilePlanner(WorkingCalendar calendar, double detourFactor, int iterations) {
+		this.calendar = calendar;
+		this.detourFactor = detourFactor;
+		this.iterations = iterations;
+	}
+
+	/** Points of one request: the units' homes first, then the stops. */
+	private final class Geometry {
+
+		final Request request;
+
+		final Map<String, Integer> homeIndex = new LinkedHashMap<>();
+
+		final TravelMatrix matrix;
+
+		final int[] homes;
+
+		final int[] stops;
+
+		Geometry(Request request) {
+			this.request = request;
+			List<GeoPoint> points = new ArrayList<>();
+			for (MobileUnit unit : request.units()) {
+				if (!homeIndex.containsKey(unit.homeSite())) {
+					homeIndex.put(unit.homeSite(), points.size());
+					points.add(unit.home());
+				}
+			}
+			homes = homeIndex.values().stream().mapToInt(Integer::intValue).toArray();
+			stops = new int[request.stops().size()];
+			for (int i = 0; i < stops.length; i++) {
+				stops[i] = points.size();
+				points.add(request.stops().get(i).location());
+			}
+			matrix = new TravelMatrix(points, detourFactor);
+		}
+
+		int home(MobileUnit unit) {
+			return homeIndex.get(unit.homeSite());
+		}
+
+		int stopIndex(String siteId) {
+			for (int i = 0; i < request.stops().size(); i++) {
+				if (request.stops().get(i).siteId().equals(siteId)) {
+					return stops[i];
+				}
+			}
+			throw new IllegalArgumentException("not a stop of this plan: " + siteId);
+		}
+
+		String siteId(int point) {
+			return request.stops().get(point - homes.length).siteId();
+		}
+
+		/** The run driven by a unit: times from its own day start, speed and stop length; null if it cannot. */
+		DayRun drive(MobileUnit unit, LocalDate day, int runNo, int[] order) {
+			int home = home(unit);
+			double km = matrix.runKm(home, order);
+			TourBuilder.DayLimits limits = limits(unit);
+			if (!limits.fits(km, order.length)) {
+				return null;
+			}
+			List<StopTime> times = new ArrayList<>();
+			double minutes = 0;
+			int at = home;
+			for (int stop : order) {
+				minutes += matrix.km(at, stop) / unit.speedKmh() * 60.0;
+				LocalTime arrive = unit.dayStart().plusMinutes(Math.round(minutes));
+				minutes += unit.stopMinutes();
+				times.add(new StopTime(siteId(stop), arrive, unit.dayStart().plusMinutes(Math.round(minutes))));
+				at = stop;
+			}
+			return new DayRun(unit.id(), day, runNo, times, km);
+		}
+
+	}
+
+	private static TourBuilder.DayLimits limits(MobileUnit unit) {
+		return new TourBuilder.DayLimits(unit.dayMinutes(), unit.stopMinutes(), unit.speedKmh());
+	}
+
+	public MobilePlan plan(Request request) {
+		Geometry geometry = new Geometry(request);
+		List<MobileUnit> units = request.units();
+		TourBuilder.DayLimits strictest = new TourBuilder.DayLimits(
+				units.stream().mapToInt(MobileUnit::dayMinutes).min().orElseThrow(),
+				units.stream().mapToInt(MobileUnit::stopMinutes).max().orElseThrow(),
+				units.stream().mapToDouble(MobileUnit::speedKmh).min().orElseThrow());
+		TourBuilder.DayLimits loosest = new TourBuilder.DayLimits(
+				units.stream().mapToInt(MobileUnit::dayMinutes).max().orElseThrow(),
+				units.stream().mapToInt(MobileUnit::stopMinutes).min().orElseThrow(),
+				units.stream().mapToDouble(MobileUnit::speedKmh).max().orElseThrow());
+		TourBuilder.Result built = new TourBuilder(geometry.matrix, strictest, iterations).build(geometry.homes, geometry.stops);
+		int k = request.visitsPerStop();
+		List<Uncovered> uncovered = new ArrayList<>();
+		for (int stop : built.unreachable()) {
+			uncovered.add(new Uncovered(geometry.siteId(stop),
+					"no unit can reach it, stay " + strictest.stopMinutes() + " min and be home within its day"));
+		}
+		Map<MobileUnit, List<LocalDate>> workdays = new LinkedHashMap<>();
+		Map<MobileUnit, List<TourBuilder.Run>> assigned = new LinkedHashMap<>();
+		for (MobileUnit unit : units) {
+			workdays.put(unit, workingDays(unit, request.from(), request.to()));
+			assigned.put(unit, new ArrayList<>());
+		}
+		List<TourBuilder.Run> runs = new ArrayList<>(built.runs());
+		runs.sort(Comparator.comparingDouble((TourBuilder.Run run) -> -geometry.matrix.runKm(run.home(), run.stops())));
+		int freeDays = 0;
+		for (MobileUnit unit : units) {
+			freeDays += workdays.get(unit).size() / k;
+		}
+		for (TourBuilder.Run run : runs) {
+			MobileUnit chosen = chooseUnit(geometry, run, units, workdays, assigned, k);
+			if (chosen == null) {
+				for (int stop : run.stops()) {
+					uncovered.add(new Uncovered(geometry.siteId(stop), "the units have " + freeDays
+							+ " days for rounds of " + k + " visits in the period; the stops need " + runs.size()));
+				}
+				continue;
+			}
+			assigned.get(chosen).add(run);
+		}
+		List<DayRun> dayRuns = new ArrayList<>();
+		int runNo = 0;
+		for (MobileUnit unit : units) {
+			List<TourBuilder.Run> own = assigned.get(unit);
+			List<LocalDate> days = workdays.get(unit);
+			for (int j = 0; j < own.size(); j++) {
+				runNo++;
+				for (int round = 0; round < k; round++) {
+					int start = (int) ((long) round * days.size() / k);
+					dayRuns.add(geometry.drive(unit, days.get(start + j), runNo, own.get(j).stops()));
+				}
+			}
+		}
+		double bound = LowerBound.km(geometry.matrix, geometry.homes, geometry.stops, k, loosest);
+		return new MobilePlan(request.from(), request.to(), k, request.maxGapDays(),
+				request.stops().stream().map(ServiceStop::siteId).toList(), dayRuns, uncovered, bound);
+	}
+
+	/** The cheapest unit with a free round slot that can drive the run; among near-equal ones the least loaded. */
+	private static MobileUnit chooseUnit(Geometry geometry, TourBuilder.Run run, List<MobileUnit> units,
+			Map<MobileUnit, List<LocalDate>> workdays, Map<MobileUnit, List<TourBuilder.Run>> assigned, int k) {
+		double cheapest = Double.POSITIVE_INFINITY;
+		Map<MobileUnit, Double> cost = new HashMap<>();
+		for (MobileUnit unit : units) {
+			int capacity = workdays.get(unit).size() / k;
+			if (assigned.get(unit).size() >= capacity) {
+				continue;
+			}
+			double km = geometry.matrix.runKm(geometry.home(unit), run.stops());
+			if (!limits(unit).fits(km, run.stops().length)) {
+				continue;
+			}
+			cost.put(unit, km);
+			cheapest = Math.min(cheapest, km);
+		}
+		double tolerance = Math.max(0.5, cheapest * 0.02);
+		MobileUnit chosen = null;
+		double lightest = Double.POSITIVE_INFINITY;
+		for (Map.Entry<MobileUnit, Double> entry : cost.entrySet()) {
+			if (entry.getValue() <= cheapest + tolerance) {
+				double load = (double) assigned.get(entry.getKey()).size() * k / workdays.get(entry.getKey()).size();
+				if (load < lightest || (load == lightest && entry.getKey().id().compareTo(chosen.id()) < 0)) {
+					lightest = load;
+					chosen = entry.getKey();
+				}
+			}
+		}
+		return chosen;
+	}
+
+	List<LocalDate> workingDays(MobileUnit unit, LocalDate from, LocalDate to) {
+		List<LocalDate> days = new ArrayList<>();
+		for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+			if (unit.worksOn(day, calendar)) {
+				days.add(day);
+			}
+		}
+		return days;
+	}
+
+	/**
+	 * Re-plans after a unit breaks down for the days {@code down} to {@code up} (inclusive). Its runs on those days
+	 * after {@code today} move, one by one, to the free working day of a unit that can drive them (another unit, or
+	 * this one after the repair) that keeps the stops' gaps within the bound if possible, then lies nearest the
+	 * original day, then drives least; no other run moves. Runs nobody can take are dropped and reported.
+	 */
+	public Replan afterBreakdown(MobilePlan plan, Request request, String unitId, LocalDate down, LocalDate up,
+			LocalDate today) {
+		Geometry geometry = new Geometry(request);
+		List<DayRun> runs = new ArrayList<>(plan.runs());
+		Set<String> busy = new HashSet<>();
+		runs.forEach(run -> busy.add(run.unitId() + "@" + run.day()));
+		List<DayRun> lost = runs.stream()
+			.filter(run -> run.unitId().equals(unitId) && !run.day().isBefore(down) && !run.day().isAfter(up)
+					&& run.day().isAfter(today))
+			.toList();
+		runs.removeAll(lost);
+		lost.forEach(run -> busy.remove(run.unitId() + "@" + run.day()));
+		List<DayRun[]> moved = new ArrayList<>();
+		List<DayRun> dropped = new ArrayList<>();
+		for (DayRun old : lost) {
+			int[] order = old.siteIds().stream().mapToInt(geometry::stopIndex).toArray();
+			DayRun best = null;
+			long[] bestScore = null;
+			for (MobileUnit unit : request.units()) {
+				for (LocalDate day : workingDays(unit, today.plusDays(1), plan.to())) {
+					boolean broken = unit.id().equals(unitId) && !day.isBefore(down) && !day.isAfter(up);
+					if (broken || busy.contains(unit.id() + "@" + day)) {
+						continue;
+					}
+					DayRun candidate = geometry.drive(unit, day, old.run(), order);
+					if (candidate == null) {
+						continue;
+					}
+					long[] score = { gapViolations(plan, runs, candidate), Math.abs(day.toEpochDay() - old.day().toEpochDay()),
+							Math.round(candidate.km() * 1000) };
+					if (bestScore == null || compare(score, bestScore) < 0) {
+						best = candidate;
+						bestScore = score;
+					}
+				}
+			}
+			if (best == null) {
+				dropped.add(old);
+				continue;
+			}
+			runs.add(best);
+			busy.add(best.unitId() + "@" + best.day());
+			moved.add(new DayRun[] { old, best });
+		}
+		MobilePlan replanned = new MobilePlan(plan.from(), plan.to(), plan.visitsPerStop(), plan.maxGapBound(),
+				plan.stops(), runs, plan.uncovered(), plan.lowerBoundKm());
+		return new Replan(replanned, moved, dropped);
+	}
+
+	private static long gapViolations(MobilePlan plan, List<DayRun> runs, DayRun candidate) {
+		long violations = 0;
+		for (String stop : candidate.siteIds()) {
+			List<LocalDate> days = new ArrayList<>();
+			for (DayRun run : runs) {
+				if (run.siteIds().contains(stop)) {
+					days.add(run.day());
+				}
+			}
+			days.add(candidate.day());
+			days.sort(null);
+			if (MobilePlan.gapDays(days, plan.from(), plan.to()) > plan.maxGapBound()) {
+				violations++;
+			}
+		}
+		return violations;
+	}
+
+	private static int compare(long[] a, long[] b) {
+		for (int i = 0; i < a.length; i++) {
+			if (a[i] != b[i]) {
+				return Long.compare(a[i], b[i]);
+			}
+		}
+		return 0;
+	}
+
+}
