@@ -147,17 +147,19 @@ public class EventCatalog {
 	}
 
 	/**
-	 * Cancels the events of a feed that start after {@code from} and are no longer in it: a calendar that drops an
-	 * event has called it off.
+	 * Cancels the events of a feed that start in [from, to) and are no longer in it: a calendar that drops an event
+	 * has called it off.
 	 *
 	 * @param keys {@code uid + "|" + recurrence} of every occurrence the feed still has
 	 */
 	@Transactional
-	public List<CulturalEvent> cancelMissing(String sourceSite, Source source, Set<String> keys, Instant from) {
+	public List<CulturalEvent> cancelMissing(String sourceSite, Source source, Set<String> keys, Instant from,
+			Instant to) {
 		List<CulturalEvent> cancelled = new ArrayList<>();
-		for (CulturalEvent event : query(
-				"where source_site = :site and source = :source and starts_at > :from and not cancelled",
-				Map.of("site", sourceSite, "source", source.name().toLowerCase(Locale.ROOT), "from", Timestamp.from(from)))) {
+		for (CulturalEvent event : query("""
+				where source_site = :site and source = :source and starts_at >= :from and starts_at < :to
+				    and not cancelled""", Map.of("site", sourceSite, "source", source.name().toLowerCase(Locale.ROOT),
+				"from", Timestamp.from(from), "to", Timestamp.from(to)))) {
 			if (!keys.contains(event.uid() + "|" + event.recurrence())) {
 				cancelled.add(cancelOne(event));
 			}

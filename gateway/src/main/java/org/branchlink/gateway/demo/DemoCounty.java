@@ -91,7 +91,8 @@ public final class DemoCounty {
 				COUNTY + "001000", "城东街道文化路18号", hq, "Tu-Su 09:00-20:30",
 				"{kind: marc-file, folder: drop/central-library}");
 		site("culture-hall", "central_culture_center", "青溪县文化馆", "Qingxi County Culture Hall", "culture_center", null,
-				COUNTY + "001000", "城东街道文化路20号", offset(hq, 0.2, 90), "Tu-Su 09:00-21:00", null);
+				COUNTY + "001000", "城东街道文化路20号", offset(hq, 0.2, 90), "Tu-Su 09:00-21:00",
+				"{kind: none, calendar-url: " + DemoEvents.FEED + "}");
 		List<Village> villages = new ArrayList<>();
 		List<String> communityIds = new ArrayList<>();
 		int township = 0;

@@ -57,9 +57,12 @@ class DemoData implements ApplicationRunner {
 
 	private final JdbcClient jdbc;
 
+	private final DemoEvents events;
+
 	DemoData(SiteDirectory sites, AccountStore accounts, SiteCatalogIngest ingest, CatalogSearch search,
 			@Value("${branchlink.demo.catalogue-records:20000}") int catalogueRecords, ReaderRegistry readers,
-			LendingDesk desk, JdbcClient jdbc) {
+			LendingDesk desk, JdbcClient jdbc, DemoEvents events) {
+		this.events = events;
 		this.sites = sites;
 		this.accounts = accounts;
 		this.ingest = ingest;
@@ -84,6 +87,7 @@ class DemoData implements ApplicationRunner {
 		if (readers.byUsername("reader").isEmpty()) {
 			lendSomething();
 		}
+		events.publish();
 		log.info("Demo county ready: logins admin, librarian, reader (see README); API key for central-library");
 	}
 

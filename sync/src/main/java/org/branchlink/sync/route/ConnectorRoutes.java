@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.apache.camel.CamelContext;
 import org.branchlink.sync.SyncProperties;
+import org.branchlink.sync.connector.ical.IcalFeedTemplate;
 import org.branchlink.sync.connector.marcfile.MarcFileDropTemplate;
 import org.branchlink.sync.connector.oaipmh.OaiPmhTemplate;
 import org.quartz.CronScheduleBuilder;
@@ -48,6 +49,8 @@ class ConnectorRoutes {
 
 	static final String DEFAULT_HARVEST_CRON = "0 0/15 * * * ?";
 
+	static final String DEFAULT_CALENDAR_CRON = "0 5/30 * * * ?";
+
 	private final Scheduler scheduler;
 
 	private final Map<String, Map<String, Object>> running = new HashMap<>();
@@ -86,6 +89,14 @@ class ConnectorRoutes {
 						"metadataPrefix", p.getOrDefault("metadata-prefix", "marcxml"), "set", p.getOrDefault("set", ""),
 						"schedule", p.getOrDefault("schedule", DEFAULT_HARVEST_CRON)));
 			}
+			String calendar = site.connector().parameters().get("calendar-url");
+			if (calendar != null && !calendar.isBlank()) {
+				Map<String, String> p = site.connector().parameters();
+				wanted.put(IcalFeedTemplate.ID + "." + site.id(), Map.of("siteId", site.id(), "url", calendar,
+						"defaultCategory", p.getOrDefault("calendar-category", "service"), "horizonDays",
+						p.getOrDefault("calendar-horizon-days", "90"), "schedule",
+						p.getOrDefault("calendar-schedule", DEFAULT_CALENDAR_CRON)));
+			}
 		}
 		Set<String> gone = new HashSet<>(running.keySet());
 		gone.removeIf(id -> wanted.get(id) != null && wanted.get(id).equals(running.get(id)));
@@ -94,7 +105,7 @@ class ConnectorRoutes {
 				camel.getRouteController().stopRoute(routeId);
 				camel.removeRoute(routeId);
 				running.remove(routeId);
-				if (routeId.startsWith(OaiPmhTemplate.ID + ".")) {
+				if (routeId.startsWith(OaiPmhTemplate.ID + ".") || routeId.startsWith(IcalFeedTemplate.ID + ".")) {
 					scheduler.deleteJob(JobKey.jobKey(routeId, HARVEST_GROUP));
 				}
 			}
@@ -107,7 +118,7 @@ class ConnectorRoutes {
 					Object schedule = parameters.remove("schedule");
 					camel.addRouteFromTemplate(routeId, template, siteId + ".", parameters);
 					if (schedule != null) {
-						schedule(routeId, "direct:catalog-oai-" + siteId, (String) schedule);
+						schedule(routeId, "direct:" + template + "-" + siteId, (String) schedule);
 					}
 					running.put(routeId, entry.getValue());
 				}
