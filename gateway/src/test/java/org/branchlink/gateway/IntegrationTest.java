@@ -28,6 +28,7 @@ public abstract class IntegrationTest {
 	static void dataDir(DynamicPropertyRegistry registry) {
 		registry.add("branchlink.gateway.data-dir", DATA_DIR::toString);
 		registry.add("branchlink.demo.catalogue-records", () -> "1500");
+		registry.add("branchlink.schedule.search-iterations", () -> "5000");
 	}
 
 	/** A new directory under target/test-data for one test JVM. */

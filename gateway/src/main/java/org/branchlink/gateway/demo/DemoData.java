@@ -59,10 +59,14 @@ class DemoData implements ApplicationRunner {
 
 	private final DemoEvents events;
 
+	private final org.branchlink.gateway.schedule.MobileSchedule schedule;
+
 	DemoData(SiteDirectory sites, AccountStore accounts, SiteCatalogIngest ingest, CatalogSearch search,
 			@Value("${branchlink.demo.catalogue-records:20000}") int catalogueRecords, ReaderRegistry readers,
-			LendingDesk desk, JdbcClient jdbc, DemoEvents events) {
+			LendingDesk desk, JdbcClient jdbc, DemoEvents events,
+			org.branchlink.gateway.schedule.MobileSchedule schedule) {
 		this.events = events;
+		this.schedule = schedule;
 		this.sites = sites;
 		this.accounts = accounts;
 		this.ingest = ingest;
@@ -88,6 +92,10 @@ class DemoData implements ApplicationRunner {
 			lendSomething();
 		}
 		events.publish();
+		if (!schedule.planned(schedule.today())) {
+			schedule.generate(schedule.today(), schedule.today().plusMonths(1).minusDays(1));
+		}
+		schedule.publishUpcoming();
 		log.info("Demo county ready: logins admin, librarian, reader (see README); API key for central-library");
 	}
 

@@ -1,0 +1,181 @@
+package org.branchlink.gateway.schedule;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.branchlink.gateway.schedule.MobilePlan.DayRun;
+import org.branchlink.gateway.schedule.MobilePlan.StopTime;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Plans and their visits in PostgreSQL. */
+@Component
+class MobilePlanStore {
+
+	/** A stored visit with its ids and publication. */
+	record Visit(long id, long planId, String unitId, String siteId, LocalDate day, int run, int seq,
+			java.time.LocalTime arrive, java.time.LocalTime depart, double runKm, String status, LocalDate movedFrom,
+			Long eventId) {
+	}
+
+	/** A stored plan's head. */
+	record PlanHead(long id, LocalDate periodFrom, LocalDate periodTo, int visitsPerStop, int maxGapBound, double lowerBoundKm,
+			int wallMs) {
+	}
+
+	private final JdbcClient jdbc;
+
+	MobilePlanStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long save(MobilePlan plan, int wallMs) {
+		long id = jdbc.sql("""
+				insert into mobile_plan (period_from, period_to, visits_per_stop, max_gap_bound, stops, lower_bound_km, wall_ms)
+				values (:from, :to, :k, :gap, :stops::text[], :bound, :wall) returning id""")
+			.param("from", Date.valueOf(plan.from()))
+			.param("to", Date.valueOf(plan.to()))
+			.param("k", plan.visitsPerStop())
+			.param("gap", plan.maxGapBound())
+			.param("stops", "{" + String.join(",", plan.stops()) + "}")
+			.param("bound", km(plan.lowerBoundKm()))
+			.param("wall", wallMs)
+			.query(Long.class)
+			.single();
+		for (DayRun run : plan.runs()) {
+			insert(id, run, null);
+		}
+		for (MobilePlan.Uncovered uncovered : plan.uncovered()) {
+			jdbc.sql("insert into mobile_plan_uncovered (plan_id, site_id, reason) values (:plan, :site, :reason)")
+				.param("plan", id)
+				.param("site", uncovered.siteId())
+				.param("reason", uncovered.reason())
+				.update();
+		}
+		return id;
+	}
+
+	/** Inserts a run's visits; returns their ids in order. */
+	List<Long> insert(long planId, DayRun run, LocalDate movedFrom) {
+		List<Long> ids = new ArrayList<>();
+		for (int seq = 0; seq < run.stops().size(); seq++) {
+			StopTime stop = run.stops().get(seq);
+			ids.add(jdbc.sql("""
+					insert into mobile_visit (plan_id, unit_id, site_id, day, run, seq, arrive, depart, run_km, moved_from)
+					values (:plan, :unit, :site, :day, :run, :seq, :arrive, :depart, :km, :moved) returning id""")
+				.param("plan", planId)
+				.param("unit", run.unitId())
+				.param("site", stop.siteId())
+				.param("day", Date.valueOf(run.day()))
+				.param("run", run.run())
+				.param("seq", seq)
+				.param("arrive", java.sql.Time.valueOf(stop.arrive()))
+				.param("depart", java.sql.Time.valueOf(stop.depart()))
+				.param("km", km(run.km()))
+				.param("moved", movedFrom == null ? null : Date.valueOf(movedFrom))
+				.query(Long.class)
+				.single());
+		}
+		return ids;
+	}
+
+	Optional<PlanHead> head(long planId) {
+		return jdbc.sql("""
+				select id, period_from, period_to, visits_per_stop, max_gap_bound, lower_bound_km, wall_ms
+				from mobile_plan where id = :id""")
+			.param("id", planId)
+			.query(PlanHead.class)
+			.optional();
+	}
+
+	/** Active plans whose period overlaps [from, to], earliest first. */
+	List<PlanHead> active(LocalDate from, LocalDate to) {
+		return jdbc.sql("""
+				select id, period_from, period_to, visits_per_stop, max_gap_bound, lower_bound_km, wall_ms
+				from mobile_plan where status = 'active' and period_from <= :to and period_to >= :from
+				order by period_from""")
+			.param("from", Date.valueOf(from))
+			.param("to", Date.valueOf(to))
+			.query(PlanHead.class)
+			.list();
+	}
+
+	List<Visit> visits(long planId) {
+		return jdbc.sql("""
+				select id, plan_id, unit_id, site_id, day, run, seq, arrive, depart, run_km, status, moved_from, event_id
+				from mobile_visit where plan_id = :plan and status = 'planned' order by day, unit_id, seq""")
+			.param("plan", planId)
+			.query(Visit.class)
+			.list();
+	}
+
+	/** The plan as the planner sees it, from its planned visits. */
+	MobilePlan plan(PlanHead head, List<String> stops) {
+		Map<String, List<Visit>> byRun = new LinkedHashMap<>();
+		for (Visit visit : visits(head.id())) {
+			byRun.computeIfAbsent(visit.unitId() + "@" + visit.day(), key -> new ArrayList<>()).add(visit);
+		}
+		List<DayRun> runs = new ArrayList<>();
+		byRun.values().forEach(visits -> runs.add(new DayRun(visits.get(0).unitId(), visits.get(0).day(),
+				visits.get(0).run(), visits.stream().map(v -> new StopTime(v.siteId(), v.arrive(), v.depart())).toList(),
+				visits.get(0).runKm())));
+		List<MobilePlan.Uncovered> uncovered = jdbc.sql(
+				"select site_id, reason from mobile_plan_uncovered where plan_id = :plan")
+			.param("plan", head.id())
+			.query(MobilePlan.Uncovered.class)
+			.list();
+		return new MobilePlan(head.periodFrom(), head.periodTo(), head.visitsPerStop(), head.maxGapBound(), stops, runs, uncovered,
+				head.lowerBoundKm());
+	}
+
+	List<String> stopsOf(long planId) {
+		return jdbc.sql("select unnest(stops) from mobile_plan where id = :id").param("id", planId).query(String.class).list();
+	}
+
+	void cancelVisit(long visitId) {
+		jdbc.sql("update mobile_visit set status = 'cancelled' where id = :id").param("id", visitId).update();
+	}
+
+	void published(long visitId, long eventId) {
+		jdbc.sql("update mobile_visit set event_id = :event where id = :id")
+			.param("id", visitId)
+			.param("event", eventId)
+			.update();
+	}
+
+	/** Planned visits not yet published, on days up to {@code until}. */
+	List<Visit> unpublished(LocalDate from, LocalDate until) {
+		return jdbc.sql("""
+				select v.id, v.plan_id, v.unit_id, v.site_id, v.day, v.run, v.seq, v.arrive, v.depart, v.run_km, v.status,
+				    v.moved_from, v.event_id
+				from mobile_visit v join mobile_plan p on p.id = v.plan_id
+				where p.status = 'active' and v.status = 'planned' and v.event_id is null and v.day between :from and :until
+				order by v.day, v.unit_id, v.seq""")
+			.param("from", Date.valueOf(from))
+			.param("until", Date.valueOf(until))
+			.query(Visit.class)
+			.list();
+	}
+
+	void outage(String unitId, LocalDate from, LocalDate to, String reason) {
+		jdbc.sql("insert into unit_outage (unit_id, from_day, to_day, reason) values (:unit, :from, :to, :reason)")
+			.param("unit", unitId)
+			.param("from", Date.valueOf(from))
+			.param("to", Date.valueOf(to))
+			.param("reason", reason)
+			.update();
+	}
+
+	private static BigDecimal km(double km) {
+		return BigDecimal.valueOf(km).setScale(2, RoundingMode.HALF_UP);
+	}
+
+}

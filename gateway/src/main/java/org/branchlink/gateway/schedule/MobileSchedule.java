@@ -1,0 +1,246 @@
+package org.branchlink.gateway.schedule;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.branchlink.catalog.event.CulturalEvent;
+import org.branchlink.catalog.event.EventCatalog;
+import org.branchlink.catalog.event.EventCategory;
+import org.branchlink.gateway.calendar.WorkingCalendar;
+import org.branchlink.gateway.platform.ConflictException;
+import org.branchlink.gateway.site.NotFoundException;
+import org.branchlink.sync.SyncProperties;
+import org.branchlink.sync.site.Site;
+import org.branchlink.sync.site.SiteDirectory;
+import org.branchlink.sync.site.SiteRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The mobile services' plans: generated per period from the registry's units and stops, stored, published as events
+ * {@code publishDays} ahead (so a reader searching for their village finds when the bookmobile comes), and re-planned
+ * when a unit breaks down: only the broken unit's runs move, to free days of other units or of the unit once
+ * repaired; every other stop, published or not, stays as it was.
+ */
+@Service
+public class MobileSchedule {
+
+	private static final Logger log = LoggerFactory.getLogger(MobileSchedule.class);
+
+	/** A plan's figures. */
+	public record PlanSummary(long id, LocalDate from, LocalDate to, int stops, int units, int visitsPerStop,
+			double coverage, long maxGapDays, int maxGapBound, double distanceKm, double lowerBoundKm, double ratio,
+			int runs, int wallMs, int uncovered) {
+	}
+
+	/** What a breakdown changed. */
+	public record BreakdownResult(String unitId, LocalDate from, LocalDate to, int moved, int dropped,
+			List<String> movedRuns, List<String> droppedRuns) {
+	}
+
+	private final MobilePlanStore store;
+
+	private final SiteDirectory sites;
+
+	private final ScheduleProperties properties;
+
+	private final WorkingCalendar calendar;
+
+	private final EventCatalog events;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	MobileSchedule(MobilePlanStore store, SiteDirectory sites, ScheduleProperties properties, WorkingCalendar calendar,
+			EventCatalog events, Clock clock, SyncProperties sync) {
+		this.store = store;
+		this.sites = sites;
+		this.properties = properties;
+		this.calendar = calendar;
+		this.events = events;
+		this.clock = clock;
+		this.zone = sync.zone();
+	}
+
+	public LocalDate today() {
+		return LocalDate.now(clock.withZone(zone));
+	}
+
+	private MobilePlanner planner() {
+		return new MobilePlanner(calendar, properties.detourFactor(), properties.searchIterations());
+	}
+
+	private MobilePlanner.Request request(LocalDate from, LocalDate to, List<String> onlyStops) {
+		SiteRegistry registry = sites.require();
+		List<ServiceStop> stops = MobileFleet.stops(registry, properties);
+		if (onlyStops != null) {
+			Set<String> wanted = Set.copyOf(onlyStops);
+			stops = stops.stream().filter(stop -> wanted.contains(stop.siteId())).toList();
+		}
+		long months = Math.max(1, Math.round((to.toEpochDay() - from.toEpochDay() + 1) / 30.4));
+		return new MobilePlanner.Request(from, to, MobileFleet.units(registry, properties), stops,
+				(int) months * properties.visitsPerMonth(), properties.maxGapDays());
+	}
+
+	/** Plans a period; refused while another active plan covers any of its days. */
+	@Transactional
+	public PlanSummary generate(LocalDate from, LocalDate to) {
+		if (!store.active(from, to).isEmpty()) {
+			throw new ConflictException("an active plan already covers part of " + from + ".." + to);
+		}
+		for (int year = from.getYear(); year <= to.getYear(); year++) {
+			if (!calendar.isConfigured(year)) {
+				log.warn("The working calendar has no holidays for {}: planning with weekends only "
+						+ "(add branchlink.calendar.years.{})", year, year);
+			}
+		}
+		MobilePlanner.Request request = request(from, to, null);
+		long started = System.nanoTime();
+		MobilePlan plan = planner().plan(request);
+		int wallMs = (int) ((System.nanoTime() - started) / 1_000_000);
+		long id = store.save(plan, wallMs);
+		PlanSummary summary = summary(id, plan, request.units().size(), wallMs);
+		log.info("Mobile plan {} for {}..{}: {} stops, {} units, coverage {} %, longest gap {} days, {} km "
+				+ "({}× the lower bound), {} ms", id, from, to, summary.stops(), summary.units(),
+				Math.round(summary.coverage() * 1000) / 10.0, summary.maxGapDays(), Math.round(summary.distanceKm()),
+				summary.ratio(), wallMs);
+		return summary;
+	}
+
+	/**
+	 * The plan of the next period (Quartz, monthly): from the first of next month, or from the day after the last
+	 * active plan ends when that is later, to the end of {@code periodMonths} months; nothing when plans already
+	 * cover it.
+	 */
+	@Transactional
+	public java.util.Optional<PlanSummary> generateNext() {
+		LocalDate from = today().withDayOfMonth(1).plusMonths(1);
+		LocalDate to = from.plusMonths(properties.periodMonths()).minusDays(1);
+		for (MobilePlanStore.PlanHead head : store.active(from, to)) {
+			if (!head.periodTo().isBefore(from)) {
+				from = head.periodTo().plusDays(1);
+			}
+		}
+		if (from.isAfter(to)) {
+			return java.util.Optional.empty();
+		}
+		return java.util.Optional.of(generate(from, to));
+	}
+
+	/** Whether an active plan covers a day. */
+	public boolean planned(LocalDate day) {
+		return !store.active(day, day).isEmpty();
+	}
+
+	public PlanSummary summary(long planId) {
+		MobilePlanStore.PlanHead head = store.head(planId).orElseThrow(() -> new NotFoundException("plan", String.valueOf(planId)));
+		MobilePlan plan = store.plan(head, store.stopsOf(planId));
+		int units = (int) plan.runs().stream().map(MobilePlan.DayRun::unitId).distinct().count();
+		return summary(planId, plan, units, head.wallMs());
+	}
+
+	MobilePlan plan(long planId) {
+		MobilePlanStore.PlanHead head = store.head(planId).orElseThrow(() -> new NotFoundException("plan", String.valueOf(planId)));
+		return store.plan(head, store.stopsOf(planId));
+	}
+
+	public List<PlanSummary> plans() {
+		return store.active(LocalDate.of(2000, 1, 1), LocalDate.of(2999, 12, 31)).stream()
+			.map(head -> summary(head.id()))
+			.toList();
+	}
+
+	private static PlanSummary summary(long id, MobilePlan plan, int units, int wallMs) {
+		double ratio = plan.lowerBoundKm() > 0 ? Math.round(plan.distanceKm() / plan.lowerBoundKm() * 1000) / 1000.0 : 0;
+		return new PlanSummary(id, plan.from(), plan.to(), plan.stops().size(), units, plan.visitsPerStop(),
+				plan.coverage(), plan.maxGapDays(), plan.maxGapBound(), Math.round(plan.distanceKm() * 10) / 10.0,
+				Math.round(plan.lowerBoundKm() * 10) / 10.0, ratio, plan.runs().size(), wallMs, plan.uncovered().size());
+	}
+
+	/** Publishes as events the planned stops of the coming {@code publishDays} not yet published; returns how many. */
+	@Transactional
+	public int publishUpcoming() {
+		LocalDate today = today();
+		List<MobilePlanStore.Visit> visits = store.unpublished(today, today.plusDays(properties.publishDays()));
+		for (MobilePlanStore.Visit visit : visits) {
+			publish(visit);
+		}
+		if (!visits.isEmpty()) {
+			log.info("Published {} mobile stops up to {}", visits.size(), today.plusDays(properties.publishDays()));
+		}
+		return visits.size();
+	}
+
+	private void publish(MobilePlanStore.Visit visit) {
+		SiteRegistry registry = sites.require();
+		String unitName = registry.find(visit.unitId()).map(site -> site.name().zh()).orElse(visit.unitId());
+		String stopName = registry.find(visit.siteId()).map(site -> site.name().zh()).orElse(visit.siteId());
+		CulturalEvent event = new CulturalEvent(null, CulturalEvent.Source.MOBILE, visit.unitId(), "visit-" + visit.id(),
+				"", 0, CulturalEvent.Kind.MOBILE_STOP, EventCategory.SERVICE, unitName + "到访：" + stopName,
+				unitName + "今天在" + stopName + "停靠：借书、还书、办证、取预约的书。" + " Mobile service stop: borrow, return, "
+						+ "get a card, collect holds.",
+				visit.siteId(), "", visit.day().atTime(visit.arrive()).atZone(zone).toInstant(),
+				visit.day().atTime(visit.depart()).atZone(zone).toInstant(), null, Set.of(), false, null, false);
+		store.published(visit.id(), events.publish(event).event().id());
+	}
+
+	/**
+	 * A unit is out of service from {@code from} to {@code to}: its runs on those days (after today) move where the
+	 * planner finds room, published ones are re-announced (the old stop event is cancelled, the new one published
+	 * when it falls inside the publication window), and nothing else moves.
+	 */
+	@Transactional
+	public BreakdownResult breakdown(String unitId, LocalDate from, LocalDate to, String reason) {
+		SiteRegistry registry = sites.require();
+		Site unit = registry.find(unitId).orElseThrow(() -> new NotFoundException("mobile unit", unitId));
+		if (unit.kind().level() != org.branchlink.sync.site.SiteLevel.MOBILE) {
+			throw new IllegalArgumentException(unitId + " is not a mobile unit");
+		}
+		if (to.isBefore(from)) {
+			throw new IllegalArgumentException("the breakdown ends (" + to + ") before it starts (" + from + ")");
+		}
+		store.outage(unitId, from, to, reason == null ? "" : reason);
+		LocalDate today = today();
+		List<String> moved = new ArrayList<>(), dropped = new ArrayList<>();
+		for (MobilePlanStore.PlanHead head : store.active(from, to)) {
+			List<String> stops = store.stopsOf(head.id());
+			MobilePlan plan = store.plan(head, stops);
+			MobilePlanner.Request request = request(head.periodFrom(), head.periodTo(), stops);
+			MobilePlanner.Replan replan = planner().afterBreakdown(plan, request, unitId, from, to, today);
+			Map<String, List<MobilePlanStore.Visit>> visits = store.visits(head.id()).stream()
+				.collect(Collectors.groupingBy(v -> v.unitId() + "@" + v.day()));
+			for (MobilePlan.DayRun[] move : replan.moved()) {
+				withdraw(visits.get(move[0].unitId() + "@" + move[0].day()));
+				store.insert(head.id(), move[1], move[0].day());
+				moved.add(move[0].day() + " → " + move[1].unitId() + " " + move[1].day());
+			}
+			for (MobilePlan.DayRun lost : replan.dropped()) {
+				withdraw(visits.get(lost.unitId() + "@" + lost.day()));
+				dropped.add(lost.day() + " " + String.join(",", lost.siteIds()));
+			}
+		}
+		publishUpcoming();
+		log.info("Unit {} out of service {}..{}: {} runs moved, {} dropped", unitId, from, to, moved.size(), dropped.size());
+		return new BreakdownResult(unitId, from, to, moved.size(), dropped.size(), moved, dropped);
+	}
+
+	private void withdraw(List<MobilePlanStore.Visit> visits) {
+		for (MobilePlanStore.Visit visit : visits == null ? List.<MobilePlanStore.Visit>of() : visits) {
+			store.cancelVisit(visit.id());
+			if (visit.eventId() != null) {
+				events.cancel(visit.eventId());
+			}
+		}
+	}
+
+}

@@ -1,0 +1,93 @@
+package org.branchlink.gateway.schedule;
+
+import java.util.TimeZone;
+
+import org.quartz.CronScheduleBuilder;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobExecutionContext;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.quartz.QuartzJobBean;
+
+/**
+ * The mobile services' two clustered Quartz jobs (each runs on one node): the next period's plan on
+ * {@code branchlink.schedule.plan-cron} (default the 20th of each month), and every night the stops of the coming
+ * {@code publish-days} published as events.
+ */
+@Configuration(proxyBeanMethods = false)
+class MobileScheduleJobs {
+
+	@DisallowConcurrentExecution
+	public static class NextPlanJob extends QuartzJobBean {
+
+		private final MobileSchedule schedule;
+
+		public NextPlanJob(MobileSchedule schedule) {
+			this.schedule = schedule;
+		}
+
+		@Override
+		protected void executeInternal(JobExecutionContext context) {
+			schedule.generateNext();
+			schedule.publishUpcoming();
+		}
+
+	}
+
+	@DisallowConcurrentExecution
+	public static class PublishStopsJob extends QuartzJobBean {
+
+		private final MobileSchedule schedule;
+
+		public PublishStopsJob(MobileSchedule schedule) {
+			this.schedule = schedule;
+		}
+
+		@Override
+		protected void executeInternal(JobExecutionContext context) {
+			schedule.publishUpcoming();
+		}
+
+	}
+
+	@Bean
+	JobDetail nextMobilePlanJob() {
+		return JobBuilder.newJob(NextPlanJob.class).withIdentity("next-plan", "mobile").storeDurably().build();
+	}
+
+	@Bean
+	JobDetail publishMobileStopsJob() {
+		return JobBuilder.newJob(PublishStopsJob.class).withIdentity("publish-stops", "mobile").storeDurably().build();
+	}
+
+	@Bean
+	Trigger nextMobilePlanTrigger(JobDetail nextMobilePlanJob, ScheduleProperties properties,
+			@Value("${branchlink.sync.zone:Asia/Shanghai}") String zone) {
+		return TriggerBuilder.newTrigger()
+			.forJob(nextMobilePlanJob)
+			.withIdentity("next-plan-monthly", "mobile")
+			.withSchedule(CronScheduleBuilder.cronSchedule(properties.planCron())
+				.inTimeZone(TimeZone.getTimeZone(zone))
+				.withMisfireHandlingInstructionFireAndProceed())
+			.build();
+	}
+
+	@Bean
+	Trigger publishMobileStopsTrigger(JobDetail publishMobileStopsJob,
+			@Value("${branchlink.schedule.publish-cron:0 30 1 * * ?}") String cron,
+			@Value("${branchlink.sync.zone:Asia/Shanghai}") String zone) {
+		return TriggerBuilder.newTrigger()
+			.forJob(publishMobileStopsJob)
+			.withIdentity("publish-stops-daily", "mobile")
+			.withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getTimeZone(zone))
+				.withMisfireHandlingInstructionFireAndProceed())
+			.build();
+	}
+
+}

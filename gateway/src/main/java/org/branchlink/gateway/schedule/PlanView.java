@@ -1,0 +1,33 @@
+package org.branchlink.gateway.schedule;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A plan for the planning page and API: its figures, the runs by day, and per stop the visits and the longest gap.
+ *
+ * @param summary the plan's figures
+ * @param runs every unit's day runs
+ * @param coverage one row per stop
+ * @param uncovered stops the plan cannot serve often enough
+ */
+public record PlanView(MobileSchedule.PlanSummary summary, List<MobilePlan.DayRun> runs, List<CoverageRow> coverage,
+		List<MobilePlan.Uncovered> uncovered) {
+
+	/** A stop's visits in the period and its longest gap; {@code ok} when both meet the plan's targets. */
+	public record CoverageRow(String siteId, List<LocalDate> days, long longestGap, boolean ok) {
+	}
+
+	static PlanView of(MobileSchedule.PlanSummary summary, MobilePlan plan) {
+		Map<String, Long> gaps = plan.gaps();
+		List<CoverageRow> rows = new ArrayList<>();
+		plan.visitDays().forEach((stop, days) -> {
+			long gap = gaps.getOrDefault(stop, 0L);
+			rows.add(new CoverageRow(stop, days, gap, days.size() >= plan.visitsPerStop() && gap <= plan.maxGapBound()));
+		});
+		return new PlanView(summary, plan.runs(), rows, plan.uncovered());
+	}
+
+}

@@ -1,0 +1,75 @@
+package org.branchlink.gateway.schedule;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Mobile-service planning for central staff. */
+@RestController
+@Tag(name = "Mobile services")
+class ScheduleController {
+
+	private final MobileSchedule schedule;
+
+	ScheduleController(MobileSchedule schedule) {
+		this.schedule = schedule;
+	}
+
+	@GetMapping("/api/mobile/plans")
+	@Operation(summary = "Active plans with coverage, longest gap, distance and its ratio to the lower bound",
+			description = "Role: CENTRAL_ADMIN.")
+	List<MobileSchedule.PlanSummary> plans() {
+		return schedule.plans();
+	}
+
+	record PlanRequest(LocalDate from, LocalDate to) {
+	}
+
+	@PostMapping("/api/mobile/plans")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Plan a period for every mobile unit and every village and community centre",
+			description = "Role: CENTRAL_ADMIN. 409 when an active plan covers part of the period.")
+	MobileSchedule.PlanSummary generate(@RequestBody PlanRequest request) {
+		if (request.from() == null || request.to() == null) {
+			throw new IllegalArgumentException("a plan needs from and to (yyyy-mm-dd)");
+		}
+		return schedule.generate(request.from(), request.to());
+	}
+
+	@GetMapping("/api/mobile/plans/{id}")
+	@Operation(summary = "One plan: runs by day, coverage by stop", description = "Role: CENTRAL_ADMIN.")
+	PlanView plan(@PathVariable long id) {
+		return PlanView.of(schedule.summary(id), schedule.plan(id));
+	}
+
+	record Breakdown(LocalDate from, LocalDate to, String reason) {
+	}
+
+	@PostMapping("/api/mobile/units/{unitId}/breakdowns")
+	@Operation(summary = "A unit is out of service: its runs move to free days, nothing else moves",
+			description = "Role: CENTRAL_ADMIN.")
+	MobileSchedule.BreakdownResult breakdown(@PathVariable String unitId, @RequestBody Breakdown breakdown) {
+		if (breakdown.from() == null) {
+			throw new IllegalArgumentException("a breakdown needs from (yyyy-mm-dd)");
+		}
+		return schedule.breakdown(unitId, breakdown.from(), breakdown.to() == null ? breakdown.from() : breakdown.to(),
+				breakdown.reason());
+	}
+
+	@PostMapping("/api/mobile/publish")
+	@Operation(summary = "Publish the coming stops as events now (the nightly job does it too)",
+			description = "Role: CENTRAL_ADMIN.")
+	int publish() {
+		return schedule.publishUpcoming();
+	}
+
+}

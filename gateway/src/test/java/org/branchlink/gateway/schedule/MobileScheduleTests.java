@@ -1,0 +1,118 @@
+package org.branchlink.gateway.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.branchlink.catalog.event.EventCatalog;
+import org.branchlink.catalog.event.EventSearch;
+import org.branchlink.gateway.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The demo's plan (made at start for the coming month) through the service and the API: its stops are published as
+ * events a reader finds, a breakdown moves only the broken unit's runs and re-announces them, a second plan over the
+ * same days is refused, and only central staff plan.
+ */
+class MobileScheduleTests extends IntegrationTest {
+
+	@Autowired
+	MobileSchedule schedule;
+
+	@Autowired
+	EventSearch search;
+
+	@Autowired
+	EventCatalog events;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
+
+	private long demoPlan() {
+		return schedule.plans().stream()
+			.filter(plan -> !plan.from().isAfter(schedule.today()) && !plan.to().isBefore(schedule.today()))
+			.findFirst()
+			.orElseThrow()
+			.id();
+	}
+
+	@Test
+	void theStopsOfTheComingDaysArePublishedAndAReaderFindsTheBookmobileAtTheirVillage() {
+		long plan = demoPlan();
+		MobileSchedule.PlanSummary summary = schedule.summary(plan);
+		assertThat(summary.coverage()).isEqualTo(1.0);
+		assertThat(summary.maxGapDays()).isLessThanOrEqualTo(summary.maxGapBound());
+		String village = jdbc.sql("""
+				select v.site_id from mobile_visit v where v.plan_id = :plan and v.event_id is not null and v.status = 'planned'
+				    and v.day > :today order by v.day, v.id limit 1""").param("plan", plan).param("today", schedule.today())
+			.query(String.class).single();
+		String name = jdbc.sql("select name_zh from catalog_site where id = :id").param("id", village)
+			.query(String.class).optional().orElse(village);
+		EventSearch.Page found = search.search(new EventSearch.Query("流动图书车 " + name, null, null, null, null, null, null,
+				"Asia/Shanghai", 50));
+		assertThat(found.hits()).anySatisfy(hit -> {
+			assertThat(hit.kind()).isEqualTo("mobile_stop");
+			assertThat(hit.siteId()).isEqualTo(village);
+		});
+	}
+
+	@Test
+	void aBreakdownMovesOnlyThatUnitsRunsAndReannouncesThem() throws Exception {
+		long plan = demoPlan();
+		LocalDate from = schedule.today().plusDays(1), to = schedule.today().plusDays(5);
+		List<Long> othersBefore = jdbc.sql("""
+				select id from mobile_visit where plan_id = :plan and status = 'planned' and unit_id <> 'bookmobile-1'
+				order by id""").param("plan", plan).query(Long.class).list();
+		List<Long> brokenPublished = jdbc.sql("""
+				select event_id from mobile_visit where plan_id = :plan and status = 'planned' and unit_id = 'bookmobile-1'
+				    and day between :from and :to and event_id is not null""")
+			.param("plan", plan).param("from", from).param("to", to).query(Long.class).list();
+
+		mvc.perform(post("/api/mobile/units/bookmobile-1/breakdowns").with(httpBasic("admin", "demo-admin"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"reason\":\"变速箱故障\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.dropped").value(0));
+
+		List<Long> othersAfter = jdbc.sql("""
+				select id from mobile_visit where plan_id = :plan and status = 'planned' and unit_id <> 'bookmobile-1'
+				    and moved_from is null order by id""").param("plan", plan).query(Long.class).list();
+		assertThat(othersAfter).as("every other unit's stop kept").isEqualTo(othersBefore);
+		assertThat(jdbc.sql("""
+				select count(*) from mobile_visit where plan_id = :plan and status = 'planned' and unit_id = 'bookmobile-1'
+				    and day between :from and :to""").param("plan", plan).param("from", from).param("to", to)
+			.query(Integer.class).single()).isZero();
+		assertThat(brokenPublished).allSatisfy(id -> assertThat(events.find(id).orElseThrow().cancelled()).isTrue());
+		assertThat(schedule.summary(plan).coverage()).isEqualTo(1.0);
+	}
+
+	@Test
+	void aSecondPlanOverTheSameDaysIsRefusedAndOnlyCentralStaffPlan() throws Exception {
+		String body = "{\"from\":\"" + schedule.today() + "\",\"to\":\"" + schedule.today().plusDays(20) + "\"}";
+		mvc.perform(post("/api/mobile/plans").with(httpBasic("librarian", "demo-librarian"))
+			.contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/api/mobile/plans").with(httpBasic("admin", "demo-admin"))
+			.contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isConflict());
+		mvc.perform(get("/api/mobile/plans/" + demoPlan()).with(httpBasic("admin", "demo-admin")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.coverage.length()").value(150))
+			.andExpect(jsonPath("$.summary.ratio").isNumber());
+	}
+
+}
