@@ -1,0 +1,125 @@
+package org.branchlink.gateway.menu;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.branchlink.gateway.security.SiteAccess;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The service menu: items, orders, scheduling, delivery, rating, order rate. */
+@RestController
+@Tag(name = "Service menu")
+class MenuController {
+
+	private final ServiceMenu menu;
+
+	private final SiteAccess access;
+
+	MenuController(ServiceMenu menu, SiteAccess access) {
+		this.menu = menu;
+		this.access = access;
+	}
+
+	@GetMapping("/api/menu/items")
+	@Operation(summary = "The menu, with what is left of each item this period", description = "Public.")
+	List<ServiceMenu.Item> items() {
+		return menu.items();
+	}
+
+	@PostMapping("/api/menu/items")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Publish a menu item", description = "Role: LIBRARIAN of the provider site, CENTRAL_ADMIN.")
+	ServiceMenu.Item publish(@RequestBody ServiceMenu.ItemRequest request, Authentication authentication) {
+		access.requireActForKnownSite(authentication, String.valueOf(request.providerSite()));
+		return menu.publish(request);
+	}
+
+	@PostMapping("/api/menu/orders")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Order an item for a day", description = "Role: LIBRARIAN of the ordering site, CENTRAL_ADMIN. "
+			+ "409 when the item's quantity for the period or the site's allowance is used up.")
+	ServiceMenu.Order order(@RequestBody ServiceMenu.OrderRequest request, Authentication authentication) {
+		access.requireActForKnownSite(authentication, String.valueOf(request.siteId()));
+		return menu.order(request);
+	}
+
+	@GetMapping("/api/menu/orders")
+	@Operation(summary = "Orders, newest first (of one site with site=…)",
+			description = "Role: CENTRAL_ADMIN; LIBRARIAN with site= one of theirs.")
+	List<ServiceMenu.Order> orders(@RequestParam(required = false) String site, Authentication authentication) {
+		if (site == null) {
+			boolean central = authentication.getAuthorities()
+				.stream()
+				.anyMatch(a -> a.getAuthority().equals(org.branchlink.gateway.security.Role.CENTRAL_ADMIN.authority()));
+			if (!central) {
+				throw new org.springframework.security.access.AccessDeniedException("name one of your sites: site=…");
+			}
+		}
+		else {
+			access.requireActFor(authentication, site);
+		}
+		return menu.orders(site);
+	}
+
+	/** @param starts when it starts (default 14:00 on the wanted day); @param capacity places, if registration */
+	record Scheduling(LocalDateTime starts, Integer capacity) {
+	}
+
+	@PostMapping("/api/menu/orders/{id}/schedule")
+	@Operation(summary = "Approve and schedule an order: it becomes an event at the ordering site",
+			description = "Role: CENTRAL_ADMIN.")
+	ServiceMenu.Order schedule(@PathVariable long id, @RequestBody Scheduling scheduling) {
+		return menu.schedule(id, scheduling.starts(), scheduling.capacity());
+	}
+
+	record Rejection(String reason) {
+	}
+
+	@PostMapping("/api/menu/orders/{id}/reject")
+	@Operation(summary = "Reject an order with the reason", description = "Role: CENTRAL_ADMIN.")
+	ServiceMenu.Order reject(@PathVariable long id, @RequestBody Rejection rejection) {
+		return menu.reject(id, rejection.reason());
+	}
+
+	record Delivery(int attendance) {
+	}
+
+	@PostMapping("/api/menu/orders/{id}/delivered")
+	@Operation(summary = "Record that an order was delivered, with attendance",
+			description = "Role: LIBRARIAN of the ordering site, CENTRAL_ADMIN.")
+	ServiceMenu.Order delivered(@PathVariable long id, @RequestBody Delivery delivery, Authentication authentication) {
+		access.requireActFor(authentication, menu.order(id).orderingSite());
+		return menu.delivered(id, delivery.attendance());
+	}
+
+	record Rating(int stars, String comment) {
+	}
+
+	@PostMapping("/api/menu/orders/{id}/rating")
+	@Operation(summary = "The host site rates a delivered order (1-5)",
+			description = "Role: LIBRARIAN of the ordering site, CENTRAL_ADMIN.")
+	ServiceMenu.Order rate(@PathVariable long id, @RequestBody Rating rating, Authentication authentication) {
+		access.requireActFor(authentication, menu.order(id).orderingSite());
+		return menu.rate(id, rating.stars(), rating.comment());
+	}
+
+	@GetMapping("/api/menu/stats")
+	@Operation(summary = "Orders, deliveries, participants and rating per item, and the order rate (点单率)",
+			description = "Role: CENTRAL_ADMIN.")
+	ServiceMenu.Stats stats(@RequestParam LocalDate from, @RequestParam LocalDate to) {
+		return menu.stats(from, to);
+	}
+
+}
