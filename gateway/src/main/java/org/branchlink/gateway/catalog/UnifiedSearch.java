@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * One search for books and events: the works page of {@link CatalogSearch} and, on its first page when the reader
- * typed words, the coming events and mobile stops that match them (nearest first when the reader gave a place), from
- * the same Solr collection.
+ * typed words, the coming events and mobile stops that match them (nearest first when the reader gave a place; a
+ * recurring event once, at its next occurrence), from the same Solr collection.
  */
 @Component
 public class UnifiedSearch {
@@ -37,8 +37,13 @@ public class UnifiedSearch {
 		}
 		SearchRequest.Point near = request.near();
 		EventSearch.Page found = events.search(new EventSearch.Query(request.query(), null, null, null, null,
-				near == null ? null : near.lat(), near == null ? null : near.lon(), sync.zone().getId(), EVENTS_SHOWN));
-		return page.withEvents(found.hits());
+				near == null ? null : near.lat(), near == null ? null : near.lon(), sync.zone().getId(), EVENTS_SHOWN * 4));
+		// a weekly class is one line: its next occurrence
+		java.util.Set<String> seen = new java.util.HashSet<>();
+		return page.withEvents(found.hits().stream()
+			.filter(hit -> seen.add(hit.title() + "@" + hit.siteId()))
+			.limit(EVENTS_SHOWN)
+			.toList());
 	}
 
 }

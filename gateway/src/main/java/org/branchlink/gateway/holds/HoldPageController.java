@@ -62,7 +62,7 @@ class HoldPageController {
 			model.addAttribute("reader", reader);
 			model.addAttribute("holds", holds.holdsOf(reader.cardNumber()));
 		});
-		model.addAttribute("siteNames", siteNames());
+		model.addAttribute("siteNames", sites.byId());
 		return "holds";
 	}
 
@@ -74,15 +74,10 @@ class HoldPageController {
 		model.addAttribute("user", user);
 		model.addAttribute("site", site);
 		model.addAttribute("items", shelf.pullList(site));
-		model.addAttribute("siteNames", siteNames());
+		model.addAttribute("siteNames", sites.byId());
 		return "pull";
 	}
 
-	private java.util.Map<String, org.branchlink.sync.site.Site> siteNames() {
-		java.util.Map<String, org.branchlink.sync.site.Site> names = new java.util.HashMap<>();
-		sites.current().ifPresent(r -> r.sites().forEach(s -> names.put(s.id(), s)));
-		return names;
-	}
 
 	@PostMapping("/my/holds/{id}/cancel")
 	String cancel(@PathVariable long id, @AuthenticationPrincipal BranchLinkUser user, RedirectAttributes redirect) {

@@ -28,7 +28,7 @@ public record ScheduleProperties(@DefaultValue("1.3") double detourFactor, @Defa
 		@DefaultValue({ "village_center", "community_center" }) List<String> stopKinds,
 		@DefaultValue UnitSettings unitDefaults, Map<String, UnitSettings> units,
 		@DefaultValue("0 0 2 20 * ?") String planCron, @DefaultValue("1") int periodMonths,
-		@DefaultValue("20000") int searchIterations) {
+		@DefaultValue("100000") int searchIterations) {
 
 	public ScheduleProperties {
 		units = units == null ? Map.of() : Map.copyOf(units);

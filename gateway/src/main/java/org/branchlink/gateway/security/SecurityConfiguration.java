@@ -113,7 +113,15 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-				.requestMatchers(HttpMethod.GET, "/", "/sites/*", "/search", "/works/*", "/login", "/error").permitAll()
+				.requestMatchers(HttpMethod.GET, "/events/new").hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
+				.requestMatchers(HttpMethod.GET, "/", "/sites/*", "/search", "/works/*", "/login", "/error", "/events",
+						"/events/*")
+				.permitAll()
+				.requestMatchers(HttpMethod.POST, "/events", "/events/*/check-in").hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
+				.requestMatchers(HttpMethod.POST, "/events/*/register", "/my/registrations/*/cancel",
+						"/my/registrations/*/rating")
+				.hasRole(READER)
+				.requestMatchers(HttpMethod.GET, "/my/registrations").hasRole(READER)
 				.requestMatchers(HttpMethod.GET, "/ingest", "/circulation", "/holds/pull", "/transfers")
 				.hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.POST, "/transfers", "/transfers/*/approve", "/transfers/*/ship",
@@ -121,7 +129,12 @@ class SecurityConfiguration {
 				.hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.POST, "/circulation/*", "/circulation/conflicts/*/resolve")
 				.hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
-				.requestMatchers(HttpMethod.GET, "/rotas").hasRole(CENTRAL_ADMIN)
+				.requestMatchers(HttpMethod.GET, "/rotas", "/planning").hasRole(CENTRAL_ADMIN)
+				.requestMatchers(HttpMethod.GET, "/menu").hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
+				.requestMatchers(HttpMethod.POST, "/menu/items", "/menu/orders", "/menu/orders/*/delivered")
+				.hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
+				.requestMatchers(HttpMethod.POST, "/menu/orders/*/schedule", "/menu/orders/*/reject").hasRole(CENTRAL_ADMIN)
+				.requestMatchers(HttpMethod.POST, "/planning", "/planning/breakdown").hasRole(CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.POST, "/rotas", "/rotas/*/batches", "/rotas/advance").hasRole(CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.GET, "/my/loans", "/my/holds").hasRole(READER)
 				.requestMatchers(HttpMethod.POST, "/my/loans/renew", "/holds", "/my/holds/*/cancel").hasRole(READER)

@@ -51,7 +51,7 @@ class SearchPageController {
 		model.addAttribute("near", near == null ? "" : near);
 		model.addAttribute("results", results);
 		model.addAttribute("request", request);
-		model.addAttribute("siteNames", siteNames());
+		model.addAttribute("siteNames", sites.byId());
 		model.addAttribute("toggle", toggles(results, parameters));
 		model.addAttribute("pages", (int) Math.min(50, (results.total() + 19) / 20));
 		model.addAttribute("user", user);
@@ -61,7 +61,7 @@ class SearchPageController {
 	@GetMapping("/works/{id}")
 	String work(@PathVariable String id, @AuthenticationPrincipal BranchLinkUser user, Model model) {
 		model.addAttribute("work", search.work(id).orElseThrow(() -> new NotFoundException("work", id)));
-		model.addAttribute("siteNames", siteNames());
+		model.addAttribute("siteNames", sites.byId());
 		model.addAttribute("user", user);
 		// where a reader may collect: every site that lends (not the culture hall, its villages' halls or troupes)
 		model.addAttribute("pickupSites", sites.current().map(registry -> registry.sites().stream()
@@ -71,12 +71,6 @@ class SearchPageController {
 		return "work";
 	}
 
-	/** Site id → names, for showing holdings and facets. */
-	private Map<String, Site> siteNames() {
-		Map<String, Site> byId = new HashMap<>();
-		sites.current().ifPresent(registry -> registry.sites().forEach(site -> byId.put(site.id(), site)));
-		return byId;
-	}
 
 	/** For each facet value, the link that adds it to the search, or takes it away when chosen. */
 	private static Map<String, String> toggles(SearchPage results, MultiValueMap<String, String> parameters) {

@@ -114,6 +114,48 @@ class BrowserTests extends IntegrationTest {
 		screenshot("my-holds.png");
 	}
 
+	private void signIn(WebDriverWait wait, String username, String password) {
+		browser.get("http://localhost:" + port + "/login");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys(password);
+		browser.findElement(By.id("login-submit")).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("who")));
+	}
+
+	@Test
+	void aReaderFindsTheCalligraphyClassBesideTheBooksAndRegisters() throws Exception {
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		signIn(wait, "reader", "demo-reader");
+		browser.get("http://localhost:" + port + "/search?q=%E4%B9%A6%E6%B3%95");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("events")));
+		assertThat(browser.findElements(By.cssSelector("#results li.work"))).isNotEmpty();
+		screenshot("search-books-and-events.png");
+		browser.findElement(By.cssSelector("#events a")).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("register"))).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("registered")));
+		browser.get("http://localhost:" + port + "/my/registrations");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("registrations")));
+		assertThat(browser.findElement(By.id("registrations")).getText()).contains("书法");
+		screenshot("my-registrations.png");
+	}
+
+	@Test
+	void centralStaffSeeTheMobilePlanAsTimelineMapAndCoverageTable() throws Exception {
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1800));
+		signIn(wait, "admin", "demo-admin");
+		browser.get("http://localhost:" + port + "/planning");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("timeline")));
+		assertThat(browser.findElements(By.cssSelector("#plan-map circle"))).hasSize(150);
+		assertThat(browser.findElements(By.cssSelector("#plan-map polyline"))).isNotEmpty();
+		assertThat(browser.findElements(By.cssSelector("#coverage tbody tr"))).hasSize(150);
+		screenshot("planning.png");
+		browser.get("http://localhost:" + port + "/menu");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("menu-items")));
+		assertThat(browser.findElement(By.id("order-rate")).getText()).contains("%");
+		screenshot("menu.png");
+	}
+
 	private void screenshot(String name) throws Exception {
 		Path target = Path.of("target", "screenshots");
 		Files.createDirectories(target);

@@ -93,6 +93,13 @@ public class SiteDirectory {
 	}
 
 
+	/** The current registry's sites by id (for pages that show site names); empty before a registry is loaded. */
+	public java.util.Map<String, Site> byId() {
+		java.util.Map<String, Site> byId = new java.util.HashMap<>();
+		current().ifPresent(registry -> registry.sites().forEach(site -> byId.put(site.id(), site)));
+		return byId;
+	}
+
 	private record Cached(Timestamp loadedAt, SiteRegistry registry) {
 	}
 

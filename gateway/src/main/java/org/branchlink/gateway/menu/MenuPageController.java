@@ -1,0 +1,117 @@
+package org.branchlink.gateway.menu;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.branchlink.catalog.event.EventCategory;
+import org.branchlink.gateway.platform.ConflictException;
+import org.branchlink.gateway.security.BranchLinkUser;
+import org.branchlink.gateway.security.SiteAccess;
+import org.branchlink.gateway.site.NotFoundException;
+import org.branchlink.sync.site.Site;
+import org.branchlink.sync.site.SiteDirectory;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The service-menu page: the menu with what is left of each item; librarians order for their centres and record
+ * delivery; central staff publish items, schedule or reject orders and see the order rate of the quarter.
+ */
+@Controller
+class MenuPageController {
+
+	private final ServiceMenu menu;
+
+	private final SiteDirectory sites;
+
+	private final SiteAccess access;
+
+	private final MenuProperties properties;
+
+	MenuPageController(ServiceMenu menu, SiteDirectory sites, SiteAccess access, MenuProperties properties) {
+		this.menu = menu;
+		this.sites = sites;
+		this.access = access;
+		this.properties = properties;
+	}
+
+	@GetMapping("/menu")
+	String page(@AuthenticationPrincipal BranchLinkUser user, Authentication authentication, Model model) {
+		boolean central = user.roles().contains(org.branchlink.gateway.security.Role.CENTRAL_ADMIN);
+		List<Site> orderingSites = sites.current().map(registry -> registry.sites().stream()
+			.filter(site -> properties.orderingKinds().contains(site.kind().code()))
+			.filter(site -> access.mayActFor(authentication, site.id()))
+			.sorted(java.util.Comparator.comparing(Site::id))
+			.toList()).orElse(List.of());
+		LocalDate quarter = ServiceMenu.Period.QUARTER.start(LocalDate.now());
+		model.addAttribute("user", user);
+		model.addAttribute("central", central);
+		model.addAttribute("items", menu.items());
+		model.addAttribute("orderingSites", orderingSites);
+		model.addAttribute("orders", menu.orders(null).stream()
+			.filter(order -> central || access.mayActFor(authentication, order.orderingSite()))
+			.toList());
+		model.addAttribute("stats", central ? menu.stats(quarter, quarter.plusMonths(3).minusDays(1)) : null);
+		model.addAttribute("categories", EventCategory.values());
+		model.addAttribute("providers", sites.current().map(r -> r.sites().stream()
+			.filter(site -> access.mayActFor(authentication, site.id()))
+			.filter(site -> site.kind().level().ordinal() <= org.branchlink.sync.site.SiteLevel.BRANCH.ordinal())
+			.toList()).orElse(List.of()));
+		model.addAttribute("siteNames", sites.byId());
+		return "menu";
+	}
+
+	@PostMapping("/menu/items")
+	String publish(@RequestParam String providerSite, @RequestParam String category, @RequestParam String title,
+			@RequestParam(defaultValue = "") String content, @RequestParam String unit, @RequestParam int quantity,
+			@RequestParam String period, Authentication authentication, RedirectAttributes redirect) {
+		access.requireActForKnownSite(authentication, providerSite);
+		return attempt(redirect, () -> menu.publish(new ServiceMenu.ItemRequest(providerSite, category, title, content, unit,
+				quantity, period, List.of(), null)));
+	}
+
+	@PostMapping("/menu/orders")
+	String order(@RequestParam long itemId, @RequestParam String siteId, @RequestParam LocalDate wantedDate,
+			@RequestParam(defaultValue = "") String note, Authentication authentication, RedirectAttributes redirect) {
+		access.requireActForKnownSite(authentication, siteId);
+		return attempt(redirect, () -> menu.order(new ServiceMenu.OrderRequest(itemId, siteId, wantedDate, 1, note)));
+	}
+
+	@PostMapping("/menu/orders/{id}/schedule")
+	String schedule(@PathVariable long id, @RequestParam LocalDateTime starts,
+			@RequestParam(required = false) Integer capacity, RedirectAttributes redirect) {
+		return attempt(redirect, () -> menu.schedule(id, starts, capacity));
+	}
+
+	@PostMapping("/menu/orders/{id}/reject")
+	String reject(@PathVariable long id, @RequestParam String reason, RedirectAttributes redirect) {
+		return attempt(redirect, () -> menu.reject(id, reason));
+	}
+
+	@PostMapping("/menu/orders/{id}/delivered")
+	String delivered(@PathVariable long id, @RequestParam int attendance, Authentication authentication,
+			RedirectAttributes redirect) {
+		access.requireActFor(authentication, menu.order(id).orderingSite());
+		return attempt(redirect, () -> menu.delivered(id, attendance));
+	}
+
+	private static String attempt(RedirectAttributes redirect, java.util.function.Supplier<?> action) {
+		try {
+			redirect.addFlashAttribute("done", action.get());
+		}
+		catch (IllegalArgumentException | ConflictException | NotFoundException ex) {
+			redirect.addFlashAttribute("refused", ex.getMessage());
+		}
+		return "redirect:/menu";
+	}
+
+}

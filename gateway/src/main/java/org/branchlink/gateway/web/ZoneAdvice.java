@@ -1,0 +1,25 @@
+package org.branchlink.gateway.web;
+
+import java.time.ZoneId;
+
+import org.branchlink.sync.SyncProperties;
+
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Every page shows times in the county's zone ({@code zone} in the model), whatever the server's own zone is. */
+@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
+class ZoneAdvice {
+
+	private final ZoneId zone;
+
+	ZoneAdvice(SyncProperties sync) {
+		this.zone = sync.zone();
+	}
+
+	@ModelAttribute("zone")
+	ZoneId zone() {
+		return zone;
+	}
+
+}
