@@ -27,7 +27,8 @@ import org.springframework.core.io.ClassPathResource;
  * the Spring Festival and three 调休 days) for the demo county's 150 village and community centres with its three
  * units, with the settings and calendar of {@code application.yml}. Prints coverage, longest gap, distance, the
  * lower bound of {@code LowerBound} and their ratio, and the wall time of the planner (median of five runs after one
- * warm-up); writes {@code src/docs/bench/schedule.json}.
+ * warm-up); beside it, in the same run, the construction heuristic alone (savings and local search without ruin and
+ * recreate). Writes {@code src/docs/bench/schedule.json}.
  */
 public final class ScheduleBench {
 
@@ -64,6 +65,10 @@ public final class ScheduleBench {
 		}
 		java.util.Arrays.sort(times);
 		double wall = times[times.length / 2] / 1e9;
+		// the same plan from the construction heuristic alone (savings + local search, no ruin and recreate)
+		long b0 = System.nanoTime();
+		MobilePlan baseline = new MobilePlanner(calendar.calendar(), properties.detourFactor(), 0).plan(request);
+		double baselineWall = (System.nanoTime() - b0) / 1e9;
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("period", from + ".." + to);
 		result.put("stops", stops.size());
@@ -77,12 +82,18 @@ public final class ScheduleBench {
 		result.put("lower_bound_km", round(plan.lowerBoundKm(), 1));
 		result.put("distance_ratio", round(plan.distanceKm() / plan.lowerBoundKm(), 3));
 		result.put("wall_s", round(wall, 3));
+		result.put("search_iterations", Integer.getInteger("bench.iterations", properties.searchIterations()));
+		result.put("baseline_distance_km", round(baseline.distanceKm(), 1));
+		result.put("baseline_distance_ratio", round(baseline.distanceKm() / plan.lowerBoundKm(), 3));
+		result.put("baseline_wall_s", round(baselineWall, 3));
 		result.put("uncovered", plan.uncovered().size());
 		System.out.printf("schedule: %d stops, %d units, %s%n", stops.size(), units.size(), result.get("period"));
 		System.out.printf("  coverage %.1f %% (k = %d), longest gap %d days (bound %d), %d day runs%n",
 				plan.coverage() * 100, plan.visitsPerStop(), plan.maxGapDays(), plan.maxGapBound(), plan.runs().size());
 		System.out.printf("  distance %.1f km, lower bound %.1f km, ratio %.3f, planner wall time %.3f s%n",
 				plan.distanceKm(), plan.lowerBoundKm(), plan.distanceKm() / plan.lowerBoundKm(), wall);
+		System.out.printf("  savings + local search alone: %.1f km, ratio %.3f, %.3f s%n", baseline.distanceKm(),
+				baseline.distanceKm() / plan.lowerBoundKm(), baselineWall);
 		Bench.writeJson("schedule", result);
 	}
 
