@@ -165,6 +165,22 @@ class MobilePlanStore {
 			.list();
 	}
 
+	/** The first planned visit to a site after {@code after}, up to {@code until}. */
+	Optional<Visit> nextVisit(String siteId, LocalDate after, LocalDate until) {
+		return jdbc.sql("""
+				select v.id, v.plan_id, v.unit_id, v.site_id, v.day, v.run, v.seq, v.arrive, v.depart, v.run_km, v.status,
+				    v.moved_from, v.event_id
+				from mobile_visit v join mobile_plan p on p.id = v.plan_id
+				where p.status = 'active' and v.status = 'planned' and v.site_id = :site and v.day > :after
+				    and v.day <= :until
+				order by v.day, v.arrive limit 1""")
+			.param("site", siteId)
+			.param("after", Date.valueOf(after))
+			.param("until", Date.valueOf(until))
+			.query(Visit.class)
+			.optional();
+	}
+
 	void outage(String unitId, LocalDate from, LocalDate to, String reason) {
 		jdbc.sql("insert into unit_outage (unit_id, from_day, to_day, reason) values (:unit, :from, :to, :reason)")
 			.param("unit", unitId)

@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * repaired; every other stop, published or not, stays as it was.
  */
 @Service
-public class MobileSchedule {
+public class MobileSchedule implements org.branchlink.gateway.transfer.MobileCarrier {
 
 	private static final Logger log = LoggerFactory.getLogger(MobileSchedule.class);
 
@@ -118,23 +118,29 @@ public class MobileSchedule {
 	}
 
 	/**
-	 * The plan of the next period (Quartz, monthly): from the first of next month, or from the day after the last
-	 * active plan ends when that is later, to the end of {@code periodMonths} months; nothing when plans already
-	 * cover it.
+	 * The plan of the next period (Quartz, monthly): when active plans do not yet cover next month to its end, a plan
+	 * from the first day they leave uncovered (the first of next month at the earliest) for {@code periodMonths}
+	 * months; nothing otherwise, so the job may fire again without harm.
 	 */
 	@Transactional
 	public java.util.Optional<PlanSummary> generateNext() {
-		LocalDate from = today().withDayOfMonth(1).plusMonths(1);
-		LocalDate to = from.plusMonths(properties.periodMonths()).minusDays(1);
-		for (MobilePlanStore.PlanHead head : store.active(from, to)) {
-			if (!head.periodTo().isBefore(from)) {
+		LocalDate firstNext = today().withDayOfMonth(1).plusMonths(1);
+		LocalDate endNext = firstNext.plusMonths(1).minusDays(1);
+		LocalDate from = firstNext;
+		for (MobilePlanStore.PlanHead head : store.active(firstNext, endNext)) {
+			if (!head.periodTo().isBefore(from) && !head.periodFrom().isAfter(from)) {
 				from = head.periodTo().plusDays(1);
 			}
 		}
-		if (from.isAfter(to)) {
+		if (from.isAfter(endNext)) {
 			return java.util.Optional.empty();
 		}
-		return java.util.Optional.of(generate(from, to));
+		return java.util.Optional.of(generate(from, from.plusMonths(properties.periodMonths()).minusDays(1)));
+	}
+
+	@Override
+	public java.util.Optional<Ride> nextVisit(String siteId, LocalDate after, LocalDate until) {
+		return store.nextVisit(siteId, after, until).map(visit -> new Ride(visit.unitId(), visit.day()));
 	}
 
 	/** Whether an active plan covers a day. */

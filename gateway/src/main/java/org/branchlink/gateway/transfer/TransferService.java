@@ -48,8 +48,12 @@ public class TransferService {
 
 	private final Clock clock;
 
+	private final org.springframework.beans.factory.ObjectProvider<MobileCarrier> carrier;
+
 	TransferService(JdbcClient jdbc, TransactionTemplate transactions, ItemAvailability items, LendingDesk desk,
-			SiteDirectory sites, Policy policy, Clock clock) {
+			SiteDirectory sites, Policy policy, Clock clock,
+			org.springframework.beans.factory.ObjectProvider<MobileCarrier> carrier) {
+		this.carrier = carrier;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.items = items;
@@ -84,7 +88,7 @@ public class TransferService {
 	 * @param shippedAt when shipped
 	 */
 	public record TransferView(long id, String fromSite, String toSite, String status, int copies, int received,
-			int missing, int extra, Instant shippedAt) {
+			int missing, int extra, Instant shippedAt, String carrierUnit, java.time.LocalDate carrierDay) {
 	}
 
 	/** What a request did: the transfer, and each barcode refused with its reason. */
@@ -130,12 +134,18 @@ public class TransferService {
 			case "never" -> false;
 			default -> !Objects.equals(township(from.id()), township(to.id()));
 		};
+		java.time.LocalDate today = java.time.LocalDate.now(clock);
+		MobileCarrier.Ride ride = carrier.getIfAvailable() == null ? null : carrier.getObject()
+			.nextVisit(to.id(), today, today.plusDays(policy.overdueDays() + 14L)).orElse(null);
 		Long id = transactions.execute(status -> {
 			long transfer = jdbc.sql("""
-					insert into transfer (from_site, to_site, status, reason, created_by)
-					values (:from, :to, :status, :reason, :by) returning id""")
+					insert into transfer (from_site, to_site, status, reason, created_by, carrier_unit, carrier_day)
+					values (:from, :to, :status, :reason, :by, :unit, :day) returning id""")
 				.param("from", from.id()).param("to", to.id()).param("status", approve ? "requested" : "approved")
-				.param("reason", reason).param("by", by).query(Long.class).single();
+				.param("reason", reason).param("by", by)
+				.param("unit", ride == null ? null : ride.unitId())
+				.param("day", ride == null ? null : java.sql.Date.valueOf(ride.day()))
+				.query(Long.class).single();
 			for (ItemRef copy : copies) {
 				jdbc.sql("insert into transfer_item (transfer_id, item_site, barcode) values (:t, :s, :b) on conflict do nothing")
 					.param("t", transfer).param("s", copy.siteId()).param("b", copy.barcode()).update();
@@ -225,7 +235,9 @@ public class TransferService {
 			.query((rs, n) -> new TransferView(rs.getLong("id"), rs.getString("from_site"), rs.getString("to_site"),
 					rs.getString("status"), rs.getInt("copies"), rs.getInt("received"),
 					"received".equals(rs.getString("status")) ? rs.getInt("copies") - rs.getInt("received") : 0,
-					rs.getInt("extra"), rs.getTimestamp("shipped_at") == null ? null : rs.getTimestamp("shipped_at").toInstant()))
+					rs.getInt("extra"), rs.getTimestamp("shipped_at") == null ? null : rs.getTimestamp("shipped_at").toInstant(),
+					rs.getString("carrier_unit"),
+					rs.getDate("carrier_day") == null ? null : rs.getDate("carrier_day").toLocalDate()))
 			.optional()
 			.orElseThrow(() -> new NotFoundException("transfer", Long.toString(id)));
 	}

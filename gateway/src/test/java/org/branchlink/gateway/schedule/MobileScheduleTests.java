@@ -100,6 +100,43 @@ class MobileScheduleTests extends IntegrationTest {
 		assertThat(schedule.summary(plan).coverage()).isEqualTo(1.0);
 	}
 
+	@Autowired
+	org.branchlink.gateway.transfer.TransferService transfers;
+
+	@Test
+	void theMonthlyJobPlansFromWhereTheLastPlanEndsAndOnlyOnce() {
+		MobileSchedule.PlanSummary current = schedule.summary(demoPlan());
+		var next = schedule.generateNext();
+		LocalDate firstNext = schedule.today().withDayOfMonth(1).plusMonths(1);
+		if (current.to().isBefore(firstNext.plusMonths(1).minusDays(1))) {
+			assertThat(next).isPresent();
+			assertThat(next.get().from()).isEqualTo(current.to().isBefore(firstNext) ? firstNext : current.to().plusDays(1));
+		}
+		assertThat(schedule.generateNext()).as("a second firing adds nothing").isEmpty();
+	}
+
+	@Test
+	void aRotatingCollectionToAVillageRidesOnTheNextBookmobileStopThere() {
+		long plan = demoPlan();
+		var visit = jdbc.sql("""
+				select site_id, unit_id, day from mobile_visit where plan_id = :plan and status = 'planned'
+				    and site_id like 'baishi-%' and day > :today order by day, arrive limit 1""")
+			.param("plan", plan).param("today", schedule.today())
+			.query((rs, n) -> new Object[] { rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate() })
+			.single();
+		String village = (String) visit[0];
+		var firstVisit = schedule.nextVisit(village, schedule.today(), schedule.today().plusDays(30)).orElseThrow();
+		List<String> barcodes = jdbc.sql("""
+				select barcode from item i where site_id = 'baishi' and status = 'available'
+				    and not exists (select 1 from circulation_item c where c.barcode = i.barcode)
+				    and not exists (select 1 from transfer_item t where t.barcode = i.barcode)
+				order by barcode desc limit 3""").query(String.class).list();
+		var outcome = transfers.create("rotation", "baishi", village, barcodes, "rotation", true);
+		assertThat(outcome.transfer().carrierUnit()).isEqualTo(firstVisit.unitId());
+		assertThat(outcome.transfer().carrierDay()).isEqualTo(firstVisit.day());
+		assertThat(firstVisit.day()).isAfter(schedule.today());
+	}
+
 	@Test
 	void aSecondPlanOverTheSameDaysIsRefusedAndOnlyCentralStaffPlan() throws Exception {
 		String body = "{\"from\":\"" + schedule.today() + "\",\"to\":\"" + schedule.today().plusDays(20) + "\"}";
