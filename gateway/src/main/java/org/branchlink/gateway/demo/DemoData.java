@@ -11,6 +11,7 @@ import org.branchlink.catalog.IngestMode;
 import org.branchlink.sync.catalog.SiteCatalogIngest;
 
 import org.branchlink.gateway.circulation.LendingDesk;
+import org.branchlink.gateway.menu.ServiceMenu;
 import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.gateway.security.AccountStore;
@@ -61,10 +62,13 @@ class DemoData implements ApplicationRunner {
 
 	private final org.branchlink.gateway.schedule.MobileSchedule schedule;
 
+	private final ServiceMenu menu;
+
 	DemoData(SiteDirectory sites, AccountStore accounts, SiteCatalogIngest ingest, CatalogSearch search,
 			@Value("${branchlink.demo.catalogue-records:20000}") int catalogueRecords, ReaderRegistry readers,
 			LendingDesk desk, JdbcClient jdbc, DemoEvents events,
-			org.branchlink.gateway.schedule.MobileSchedule schedule) {
+			org.branchlink.gateway.schedule.MobileSchedule schedule, ServiceMenu menu) {
+		this.menu = menu;
 		this.events = events;
 		this.schedule = schedule;
 		this.sites = sites;
@@ -92,11 +96,28 @@ class DemoData implements ApplicationRunner {
 			lendSomething();
 		}
 		events.publish();
+		if (menu.items().isEmpty()) {
+			menuItems();
+		}
 		if (!schedule.planned(schedule.today())) {
 			schedule.generate(schedule.today(), schedule.today().plusMonths(1).minusDays(1));
 		}
 		schedule.publishUpcoming();
 		log.info("Demo county ready: logins admin, librarian, reader (see README); API key for central-library");
+	}
+
+	/** A few items on the service menu, from the culture hall and the library. */
+	private void menuItems() {
+		menu.publish(new ServiceMenu.ItemRequest("culture-hall", "performance", "送戏下乡：越剧折子戏专场",
+				"县越剧团小分队，约 90 分钟，需 8×6 米场地", "场", 6, "quarter", List.of("elderly"), 90));
+		menu.publish(new ServiceMenu.ItemRequest("culture-hall", "training", "书法培训进村（四次课）",
+				"文化馆书法老师授课，含笔墨纸砚", "期", 8, "quarter", List.of("children"), 120));
+		menu.publish(new ServiceMenu.ItemRequest("culture-hall", "service", "公益电影放映", "露天放映，自带幕布音响", "场",
+				12, "quarter", List.of(), 120));
+		menu.publish(new ServiceMenu.ItemRequest("central-library", "service", "图书流转箱（100 册）",
+				"按村民需求选书，三个月后换箱", "箱", 10, "quarter", List.of(), 60));
+		menu.publish(new ServiceMenu.ItemRequest("central-library", "lecture", "健康养生讲座", "县医院医生主讲", "讲", 4,
+				"quarter", List.of("elderly"), 90));
 	}
 
 	/** The demo reader's card, and two loans from Baishi so "my loans" has something to renew. */

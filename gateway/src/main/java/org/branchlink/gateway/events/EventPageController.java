@@ -1,9 +1,7 @@
 package org.branchlink.gateway.events;
 
 import java.time.LocalDateTime;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.branchlink.catalog.event.Audience;
 import org.branchlink.catalog.event.CulturalEvent;
@@ -17,7 +15,6 @@ import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.SiteAccess;
 import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.sync.SyncProperties;
-import org.branchlink.sync.site.Site;
 import org.branchlink.sync.site.SiteDirectory;
 
 import org.springframework.security.core.Authentication;

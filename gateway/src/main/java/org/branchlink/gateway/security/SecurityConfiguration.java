@@ -87,6 +87,16 @@ class SecurityConfiguration {
 						"/api/me/registrations/*/rating")
 				.hasRole(READER)
 				.requestMatchers(HttpMethod.GET, "/api/me/registrations").hasRole(READER)
+				.requestMatchers(HttpMethod.POST, "/api/surveys/responses").permitAll()
+				.requestMatchers(HttpMethod.POST, "/api/surveys").hasRole(CENTRAL_ADMIN)
+				.requestMatchers(HttpMethod.GET, "/api/surveys/*/tokens", "/api/surveys/*/results", "/api/surveys/*/responses.csv")
+				.hasRole(CENTRAL_ADMIN)
+				.requestMatchers(HttpMethod.POST, "/api/demand").permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/demand/board").permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/demand/tickets").hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
+				.requestMatchers(HttpMethod.POST, "/api/demand/tickets", "/api/demand/tickets/*/classify",
+						"/api/demand/tickets/*/answer")
+				.hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.GET, "/api/menu/items").permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/menu/items", "/api/menu/orders", "/api/menu/orders/*/delivered",
 						"/api/menu/orders/*/rating")

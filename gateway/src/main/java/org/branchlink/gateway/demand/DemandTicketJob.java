@@ -1,0 +1,55 @@
+package org.branchlink.gateway.demand;
+
+import java.util.TimeZone;
+
+import org.quartz.CronScheduleBuilder;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobExecutionContext;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.quartz.QuartzJobBean;
+
+/** Every working morning (clustered Quartz: one node) the demand tickets' reminders and escalations. */
+@DisallowConcurrentExecution
+public class DemandTicketJob extends QuartzJobBean {
+
+	private final DemandTickets tickets;
+
+	public DemandTicketJob(DemandTickets tickets) {
+		this.tickets = tickets;
+	}
+
+	@Override
+	protected void executeInternal(JobExecutionContext context) {
+		tickets.sweep(tickets.today());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Schedule {
+
+		@Bean
+		JobDetail demandTicketJob() {
+			return JobBuilder.newJob(DemandTicketJob.class).withIdentity("sweep", "demand").storeDurably().build();
+		}
+
+		@Bean
+		Trigger demandTicketTrigger(JobDetail demandTicketJob,
+				@Value("${branchlink.demand.sweep-cron:0 0 7 * * ?}") String cron,
+				@Value("${branchlink.sync.zone:Asia/Shanghai}") String zone) {
+			return TriggerBuilder.newTrigger()
+				.forJob(demandTicketJob)
+				.withIdentity("sweep-daily", "demand")
+				.withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getTimeZone(zone))
+					.withMisfireHandlingInstructionFireAndProceed())
+				.build();
+		}
+
+	}
+
+}

@@ -1,0 +1,67 @@
+package org.branchlink.gateway.survey;
+
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Satisfaction surveys: create and draw (central), respond (anyone with an invitation), results and export. */
+@RestController
+@Tag(name = "Surveys")
+class SurveyController {
+
+	private final Surveys surveys;
+
+	SurveyController(Surveys surveys) {
+		this.surveys = surveys;
+	}
+
+	@PostMapping("/api/surveys")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Create a survey and draw its sample (≥ 500 readers, stratified by township, from the seed)",
+			description = "Role: CENTRAL_ADMIN.")
+	Surveys.Drawn create(@RequestBody Surveys.SurveyRequest request, Authentication authentication) {
+		return surveys.create(request, authentication.getName());
+	}
+
+	@GetMapping("/api/surveys/{id}/tokens")
+	@Operation(summary = "The invitation tokens, to send out", description = "Role: CENTRAL_ADMIN.")
+	List<String> tokens(@PathVariable long id) {
+		return surveys.tokens(id);
+	}
+
+	/** @param token the invitation's token; @param answers by question id: 1-5 (0 don't know) or text */
+	record Response(String token, Map<String, Object> answers) {
+	}
+
+	@PostMapping("/api/surveys/responses")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Answer a survey with an invitation token (once per invitation; 409 the second time)",
+			description = "Public (the token is the credential).")
+	void respond(@RequestBody Response response) {
+		surveys.respond(response.token(), response.answers() == null ? Map.of() : response.answers());
+	}
+
+	@GetMapping("/api/surveys/{id}/results")
+	@Operation(summary = "Satisfaction rate with its 95 % margin of error, overall and per township",
+			description = "Role: CENTRAL_ADMIN.")
+	Surveys.Results results(@PathVariable long id) {
+		return surveys.results(id);
+	}
+
+	@GetMapping(path = "/api/surveys/{id}/responses.csv", produces = "text/csv")
+	@Operation(summary = "The responses as CSV (township and answers; no reader)", description = "Role: CENTRAL_ADMIN.")
+	String csv(@PathVariable long id) {
+		return surveys.csv(id);
+	}
+
+}
