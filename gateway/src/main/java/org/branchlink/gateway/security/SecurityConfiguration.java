@@ -87,6 +87,8 @@ class SecurityConfiguration {
 						"/api/me/registrations/*/rating")
 				.hasRole(READER)
 				.requestMatchers(HttpMethod.GET, "/api/me/registrations").hasRole(READER)
+				.requestMatchers(HttpMethod.GET, "/api/metrics", "/api/metrics/staffing", "/api/reports/*").hasRole(CENTRAL_ADMIN)
+				.requestMatchers(HttpMethod.POST, "/api/staff", "/api/staff/*/training").hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.POST, "/api/surveys/responses").permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/surveys").hasRole(CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.GET, "/api/surveys/*/tokens", "/api/surveys/*/results", "/api/surveys/*/responses.csv")
@@ -124,6 +126,9 @@ class SecurityConfiguration {
 	SecurityFilterChain pages(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.GET, "/events/new").hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
+				.requestMatchers(HttpMethod.GET, "/demand", "/survey").permitAll()
+				.requestMatchers(HttpMethod.POST, "/demand", "/survey").permitAll()
+				.requestMatchers(HttpMethod.GET, "/surveys/*").hasRole(CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.GET, "/", "/sites/*", "/search", "/works/*", "/login", "/error", "/events",
 						"/events/*")
 				.permitAll()
@@ -139,7 +144,7 @@ class SecurityConfiguration {
 				.hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.POST, "/circulation/*", "/circulation/conflicts/*/resolve")
 				.hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
-				.requestMatchers(HttpMethod.GET, "/rotas", "/planning").hasRole(CENTRAL_ADMIN)
+				.requestMatchers(HttpMethod.GET, "/rotas", "/planning", "/dashboard", "/reports/*").hasRole(CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.GET, "/menu").hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.POST, "/menu/items", "/menu/orders", "/menu/orders/*/delivered")
 				.hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)

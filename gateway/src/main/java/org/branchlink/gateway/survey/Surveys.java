@@ -170,6 +170,11 @@ public class Surveys {
 		}
 	}
 
+	/** A survey's questions, for the questionnaire page. */
+	public List<Question> questionsOf(long surveyId) {
+		return questions(surveyId);
+	}
+
 	private List<Question> questions(long surveyId) {
 		String text = jdbc.sql("select questions::text from survey where id = :id").param("id", surveyId)
 			.query(String.class).optional().orElseThrow(() -> new NotFoundException("survey", String.valueOf(surveyId)));

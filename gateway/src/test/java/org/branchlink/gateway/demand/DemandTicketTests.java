@@ -91,6 +91,19 @@ class DemandTicketTests extends IntegrationTest {
 	}
 
 	@Test
+	void theDemandPageTakesANeedWithoutSignInAndShowsTheBoard() throws Exception {
+		mvc.perform(post("/demand").with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()).param("body", "希望增加老年大学课程").param("siteId", "baishi").param("contact", "13711112222"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("reference", org.hamcrest.Matchers.startsWith("D20")));
+		mvc.perform(get("/demand"))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("希望增加老年大学课程"),
+						org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("13711112222")))));
+	}
+
+	@Test
 	void aClassificationOffTheAxesOrAnEscalationWithoutDestinationIsRefused() {
 		long id = received(LocalDateTime.of(2026, 11, 2, 10, 0), "修缮文化礼堂屋顶").id();
 		assertThatThrownBy(() -> tickets.classify(id, new DemandTickets.Classification("crowd", "active", "general", null,

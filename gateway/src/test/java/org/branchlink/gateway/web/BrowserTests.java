@@ -156,6 +156,22 @@ class BrowserTests extends IntegrationTest {
 		screenshot("menu.png");
 	}
 
+	@Test
+	void centralStaffOpenTheDashboardAndTheQuarterlyReport() throws Exception {
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1600));
+		signIn(wait, "admin", "demo-admin");
+		browser.get("http://localhost:" + port + "/dashboard");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("headline")));
+		assertThat(browser.findElements(By.cssSelector("table.chart"))).hasSize(4);
+		assertThat(browser.findElements(By.cssSelector("#report-table tbody tr"))).hasSizeGreaterThanOrEqualTo(15);
+		assertThat(browser.findElement(By.id("staffing-summary")).getText()).isNotBlank();
+		screenshot("dashboard.png");
+		browser.findElement(By.linkText("本季度")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("report-title"), "季报"));
+		screenshot("report-quarterly.png");
+	}
+
 	private void screenshot(String name) throws Exception {
 		Path target = Path.of("target", "screenshots");
 		Files.createDirectories(target);

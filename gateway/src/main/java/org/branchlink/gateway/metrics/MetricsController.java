@@ -1,0 +1,80 @@
+package org.branchlink.gateway.metrics;
+
+import java.util.Locale;
+
+import org.branchlink.gateway.security.SiteAccess;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Service-efficiency figures, staffing and training, and the periodic reports as CSV. */
+@RestController
+@Tag(name = "Metrics and reports")
+class MetricsController {
+
+	private final ServiceMetrics metrics;
+
+	private final Staffing staffing;
+
+	private final SiteAccess access;
+
+	MetricsController(ServiceMetrics metrics, Staffing staffing, SiteAccess access) {
+		this.metrics = metrics;
+		this.staffing = staffing;
+		this.access = access;
+	}
+
+	@GetMapping("/api/metrics")
+	@Operation(summary = "A period's figures per township and for the county, with the three headline rates",
+			description = "Role: CENTRAL_ADMIN. period: 2026-11, 2026-Q4 or 2026.")
+	ServiceMetrics.Report report(@RequestParam String period) {
+		ReportPeriod p = ReportPeriod.parse(period);
+		return metrics.report(p.from(), p.to());
+	}
+
+	@GetMapping("/api/metrics/staffing")
+	@Operation(summary = "Staffing (2 full-time per township, 1 part-time per village) and training days (15 county, "
+			+ "5 township and village) of a year", description = "Role: CENTRAL_ADMIN.")
+	Staffing.Check staffing(@RequestParam int year) {
+		return staffing.check(year);
+	}
+
+	@PostMapping("/api/staff")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Register a staff member of a site", description = "Role: LIBRARIAN of the site, CENTRAL_ADMIN.")
+	long addStaff(@RequestBody Staffing.StaffRequest request, Authentication authentication) {
+		access.requireActForKnownSite(authentication, String.valueOf(request.siteId()));
+		return staffing.addStaff(request);
+	}
+
+	@PostMapping("/api/staff/{id}/training")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Record training days of a staff member", description = "Role: LIBRARIAN of the site, "
+			+ "CENTRAL_ADMIN.")
+	void addTraining(@PathVariable long id, @RequestBody Staffing.TrainingRequest request, Authentication authentication) {
+		access.requireActFor(authentication, staffing.siteOf(id));
+		staffing.addTraining(id, request);
+	}
+
+	@GetMapping(path = "/api/reports/{period}.csv", produces = "text/csv")
+	@Operation(summary = "The monthly, quarterly or annual report as CSV, one line per township and the county",
+			description = "Role: CENTRAL_ADMIN.")
+	ResponseEntity<String> csv(@PathVariable String period) {
+		ReportPeriod p = ReportPeriod.parse(period);
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=branchlink-" + p.code().toLowerCase(Locale.ROOT) + ".csv")
+			.body(ReportCsv.of(metrics.report(p.from(), p.to())));
+	}
+
+}

@@ -1,0 +1,39 @@
+package org.branchlink.gateway.metrics;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A report as CSV: one line per township, then the county's total. */
+final class ReportCsv {
+
+	static final String HEADER = "township,loans,copies,utilisation,readers,participants,participation,events,"
+			+ "attendance,registrations,check_in_rate,mobile_stops,village_centres,village_centres_reached,coverage,"
+			+ "tickets_due,tickets_on_time,ticket_compliance,satisfaction,satisfaction_n,satisfaction_margin";
+
+	private ReportCsv() {
+	}
+
+	static String of(ServiceMetrics.Report report) {
+		StringBuilder out = new StringBuilder(HEADER).append('\n');
+		List<ServiceMetrics.Row> rows = new ArrayList<>(report.townships());
+		rows.add(report.county());
+		for (ServiceMetrics.Row r : rows) {
+			out.append(String.join(",", r.township(), n(r.loans()), n(r.copies()), d(r.utilisation()), n(r.readers()),
+					n(r.participants()), d(r.participation()), n(r.events()), n(r.attendance()), n(r.registrations()),
+					d(r.checkInRate()), n(r.mobileStops()), n(r.villageCentres()), n(r.villageCentresReached()),
+					d(r.coverage()), n(r.ticketsDue()), n(r.ticketsOnTime()), d(r.ticketCompliance()), d(r.satisfaction()),
+					r.satisfactionN() == null ? "" : r.satisfactionN().toString(), d(r.satisfactionMargin())))
+				.append('\n');
+		}
+		return out.toString();
+	}
+
+	private static String n(long value) {
+		return Long.toString(value);
+	}
+
+	private static String d(Double value) {
+		return value == null ? "" : value.toString();
+	}
+
+}

@@ -1,0 +1,80 @@
+package org.branchlink.gateway.metrics;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.branchlink.gateway.security.BranchLinkUser;
+import org.branchlink.sync.SyncProperties;
+import org.branchlink.sync.site.SiteDirectory;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The central dashboard (this month so far, with the staffing and training checks of the year) and the monthly,
+ * quarterly and annual reports: tables and bar charts (inline SVG, no script) comparing the townships.
+ */
+@Controller
+class ReportPageController {
+
+	private final ServiceMetrics metrics;
+
+	private final Staffing staffing;
+
+	private final SiteDirectory sites;
+
+	private final SyncProperties sync;
+
+	private final ReportPdf pdf;
+
+	ReportPageController(ServiceMetrics metrics, Staffing staffing, SiteDirectory sites, SyncProperties sync,
+			ReportPdf pdf) {
+		this.pdf = pdf;
+		this.metrics = metrics;
+		this.staffing = staffing;
+		this.sites = sites;
+		this.sync = sync;
+	}
+
+	@GetMapping("/dashboard")
+	String dashboard(@AuthenticationPrincipal BranchLinkUser user, Model model) {
+		ReportPeriod period = ReportPeriod.monthOf(LocalDate.now(sync.zone()));
+		fill(model, period, user);
+		model.addAttribute("dashboard", true);
+		model.addAttribute("staffing", staffing.check(period.from().getYear()));
+		return "report";
+	}
+
+	@GetMapping("/reports/{period}")
+	String report(@PathVariable String period, @AuthenticationPrincipal BranchLinkUser user, Model model) {
+		fill(model, ReportPeriod.parse(period), user);
+		model.addAttribute("dashboard", false);
+		return "report";
+	}
+
+	@GetMapping("/reports/{period}.pdf")
+	org.springframework.http.ResponseEntity<byte[]> pdf(@PathVariable String period, java.util.Locale locale) {
+		ReportPeriod p = ReportPeriod.parse(period);
+		Map<String, Object> model = new java.util.HashMap<>();
+		model.put("period", p);
+		model.put("report", metrics.report(p.from(), p.to()));
+		model.put("siteNames", sites.byId());
+		model.put("dashboard", false);
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+					"attachment; filename=branchlink-" + p.code().toLowerCase(java.util.Locale.ROOT) + ".pdf")
+			.body(pdf.render(locale, model));
+	}
+
+	private void fill(Model model, ReportPeriod period, BranchLinkUser user) {
+		model.addAttribute("user", user);
+		model.addAttribute("period", period);
+		model.addAttribute("report", metrics.report(period.from(), period.to()));
+		model.addAttribute("siteNames", sites.byId());
+	}
+
+}

@@ -1,0 +1,41 @@
+package org.branchlink.gateway.metrics;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+/**
+ * A reporting period of seeds 003 and 004: a month ({@code 2026-11}), a quarter ({@code 2026-Q4}) or a year
+ * ({@code 2026}).
+ */
+public record ReportPeriod(String code, String kind, LocalDate from, LocalDate to) {
+
+	public static ReportPeriod parse(String code) {
+		String text = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
+		try {
+			if (text.matches("\\d{4}")) {
+				int year = Integer.parseInt(text);
+				return new ReportPeriod(text, "annual", LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+			}
+			if (text.matches("\\d{4}-Q[1-4]")) {
+				int year = Integer.parseInt(text.substring(0, 4));
+				int quarter = text.charAt(6) - '0';
+				LocalDate from = LocalDate.of(year, quarter * 3 - 2, 1);
+				return new ReportPeriod(text, "quarterly", from, from.plusMonths(3).minusDays(1));
+			}
+			if (text.matches("\\d{4}-\\d{2}")) {
+				YearMonth month = YearMonth.parse(text);
+				return new ReportPeriod(text, "monthly", month.atDay(1), month.atEndOfMonth());
+			}
+		}
+		catch (java.time.DateTimeException ex) {
+			throw new IllegalArgumentException("not a period: '" + code + "' (2026-11, 2026-Q4 or 2026)", ex);
+		}
+		throw new IllegalArgumentException("not a period: '" + code + "' (2026-11, 2026-Q4 or 2026)");
+	}
+
+	/** The month, quarter or year that holds a day. */
+	public static ReportPeriod monthOf(LocalDate day) {
+		return parse(YearMonth.from(day).toString());
+	}
+
+}

@@ -1,0 +1,225 @@
+package org.branchlink.gateway.metrics;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import org.branchlink.gateway.menu.ServiceMenu;
+import org.branchlink.sync.SyncProperties;
+import org.branchlink.sync.site.Site;
+import org.branchlink.sync.site.SiteDirectory;
+import org.branchlink.sync.site.SiteKind;
+import org.branchlink.sync.site.SiteRegistry;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The service-efficiency figures of a period, per township and for the county, read from what the other capabilities
+ * wrote (loans, copies, readers, events and registrations, mobile visits, demand tickets, surveys, menu orders); no
+ * figure has a data path of its own. The three headline rates of seed 001, as defined in {@code src/docs/metrics.md}:
+ * utilisation (利用率) = loans in the period ÷ copies held; participation (参与率) = readers who took part in at least one
+ * event ÷ registered readers; satisfaction (满意率) = the latest survey's rate, with its sample and margin.
+ */
+@Service
+public class ServiceMetrics {
+
+	/** The row of the county's own institutions (central library, culture hall, city study rooms, mobile units). */
+	public static final String COUNTY = "county";
+
+	/** One township's (or the county level's, or the whole county's) figures. */
+	public record Row(String township, long loans, long copies, Double utilisation, long readers, long participants,
+			Double participation, long events, Map<String, Long> eventsByCategory, long attendance, long registrations,
+			Double checkInRate, long mobileStops, long villageCentres, long villageCentresReached, Double coverage,
+			long ticketsDue, long ticketsOnTime, Double ticketCompliance, Double satisfaction, Integer satisfactionN,
+			Double satisfactionMargin) {
+	}
+
+	public record Report(LocalDate from, LocalDate to, List<Row> townships, Row county, ServiceMenu.Stats menu) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final SiteDirectory sites;
+
+	private final ServiceMenu menu;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	ServiceMetrics(JdbcClient jdbc, SiteDirectory sites, ServiceMenu menu, Clock clock, SyncProperties sync) {
+		this.jdbc = jdbc;
+		this.sites = sites;
+		this.menu = menu;
+		this.clock = clock;
+		this.zone = sync.zone();
+	}
+
+	/** Counts per site from a query of (site_id, count) over the period. */
+	private Map<String, Long> perSite(String sql, LocalDate from, LocalDate to) {
+		Map<String, Long> counts = new TreeMap<>();
+		jdbc.sql(sql)
+			.param("from", Timestamp.from(from.atStartOfDay(zone).toInstant()))
+			.param("to", Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))
+			.param("fromDay", Date.valueOf(from))
+			.param("toDay", Date.valueOf(to))
+			.param("today", Date.valueOf(LocalDate.now(clock.withZone(zone))))
+			.param("zone", zone.getId())
+			.query((rs, n) -> counts.merge(rs.getString(1), rs.getLong(2), Long::sum))
+			.list();
+		return counts;
+	}
+
+	public Report report(LocalDate from, LocalDate to) {
+		SiteRegistry registry = sites.require();
+		Function<String, String> township = site -> registry.townshipOf(site).map(Site::id).orElse(COUNTY);
+		Map<String, Map<String, Long>> figures = new LinkedHashMap<>();
+		figures.put("loans", perSite("""
+				select checkout_site, count(*) from loan where checked_out_at >= :from and checked_out_at < :to
+				group by checkout_site""", from, to));
+		figures.put("copies", perSite("select site_id, count(*) from item group by site_id", from, to));
+		figures.put("readers", perSite("select home_site, count(*) from reader group by home_site", from, to));
+		figures.put("participants", perSite("""
+				select d.home_site, count(distinct d.id) from event_registration r join cultural_event e on e.id = r.event_id
+				join reader d on d.id = r.reader_id
+				where r.status = 'attended' and e.starts_at >= :from and e.starts_at < :to group by d.home_site""", from, to));
+		figures.put("events", perSite("""
+				select site_id, count(*) from cultural_event where kind = 'event' and not cancelled
+				    and starts_at >= :from and starts_at < :to group by site_id""", from, to));
+		figures.put("attendance", perSite("""
+				select e.site_id, count(*) from event_registration r join cultural_event e on e.id = r.event_id
+				where r.status = 'attended' and e.starts_at >= :from and e.starts_at < :to group by e.site_id""", from, to));
+		figures.put("registrations", perSite("""
+				select e.site_id, count(*) from event_registration r join cultural_event e on e.id = r.event_id
+				where not r.walk_in and r.status in ('registered', 'attended') and e.starts_at >= :from and e.starts_at < :to
+				    and e.ends_at < now() group by e.site_id""", from, to));
+		figures.put("checkedIn", perSite("""
+				select e.site_id, count(*) from event_registration r join cultural_event e on e.id = r.event_id
+				where not r.walk_in and r.status = 'attended' and e.starts_at >= :from and e.starts_at < :to
+				    and e.ends_at < now() group by e.site_id""", from, to));
+		figures.put("mobileStops", perSite("""
+				select v.site_id, count(*) from mobile_visit v join mobile_plan p on p.id = v.plan_id
+				where p.status = 'active' and v.status = 'planned' and v.day between :fromDay and :toDay
+				    and v.day <= :today group by v.site_id""", from, to));
+		figures.put("reached", perSite("""
+				select site_id, 1 from (
+				    select v.site_id from mobile_visit v where v.status = 'planned' and v.day between :fromDay and :toDay
+				    union select site_id from cultural_event where not cancelled and starts_at >= :from and starts_at < :to
+				) reached""", from, to));
+		figures.put("ticketsDue", perSite("""
+				select site_id, count(*) from demand_ticket where disposition = 'handle' and deadline between :fromDay and :toDay
+				    and (deadline < :today or answered_at is not null) group by site_id""", from, to));
+		figures.put("ticketsOnTime", perSite("""
+				select site_id, count(*) from demand_ticket where disposition = 'handle' and deadline between :fromDay and :toDay
+				    and answered_at is not null and (answered_at at time zone :zone)::date <= deadline
+				group by site_id""", from, to));
+		Map<String, Map<String, Long>> categories = new TreeMap<>();
+		jdbc.sql("""
+				select site_id, category, count(*) from cultural_event where kind = 'event' and not cancelled
+				    and starts_at >= :from and starts_at < :to group by site_id, category""")
+			.param("from", Timestamp.from(from.atStartOfDay(zone).toInstant()))
+			.param("to", Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))
+			.query((rs, n) -> categories.computeIfAbsent(township.apply(rs.getString(1)), t -> new TreeMap<>())
+				.merge(rs.getString(2), rs.getLong(3), Long::sum))
+			.list();
+		Map<String, double[]> satisfaction = latestSatisfaction();
+		Map<String, Map<String, Long>> byTownship = new TreeMap<>();
+		figures.forEach((name, counts) -> counts.forEach((site, count) -> byTownship
+			.computeIfAbsent(township.apply(site), t -> new TreeMap<>()).merge(name, count, Long::sum)));
+		Map<String, Long> villages = new TreeMap<>();
+		for (Site site : registry.sites()) {
+			if (site.kind() == SiteKind.VILLAGE_CENTER || site.kind() == SiteKind.COMMUNITY_CENTER) {
+				villages.merge(township.apply(site.id()), 1L, Long::sum);
+			}
+			if (site.kind() == SiteKind.TOWNSHIP_STATION) {
+				byTownship.computeIfAbsent(site.id(), t -> new TreeMap<>());
+			}
+		}
+		Map<String, Long> reachedVillages = new TreeMap<>();
+		figures.get("reached").keySet().stream()
+			.filter(id -> registry.find(id).map(s -> s.kind() == SiteKind.VILLAGE_CENTER || s.kind() == SiteKind.COMMUNITY_CENTER).orElse(false))
+			.forEach(id -> reachedVillages.merge(township.apply(id), 1L, Long::sum));
+		List<Row> rows = new ArrayList<>();
+		Map<String, Long> total = new TreeMap<>();
+		Map<String, Long> totalCategories = new TreeMap<>();
+		long totalVillages = 0, totalReached = 0;
+		for (Map.Entry<String, Map<String, Long>> entry : byTownship.entrySet()) {
+			String t = entry.getKey();
+			Map<String, Long> f = entry.getValue();
+			f.forEach((k, v) -> total.merge(k, v, Long::sum));
+			categories.getOrDefault(t, Map.of()).forEach((k, v) -> totalCategories.merge(k, v, Long::sum));
+			long v = villages.getOrDefault(t, 0L), r = reachedVillages.getOrDefault(t, 0L);
+			totalVillages += v;
+			totalReached += r;
+			rows.add(row(t, f, categories.getOrDefault(t, Map.of()), v, r, satisfaction.get(t)));
+		}
+		Row county = row("all", total, totalCategories, totalVillages, totalReached, satisfaction.get("all"));
+		return new Report(from, to, rows, county, menu.stats(from, to));
+	}
+
+	private static Row row(String township, Map<String, Long> f, Map<String, Long> categories, long villages,
+			long reached, double[] satisfaction) {
+		long loans = f.getOrDefault("loans", 0L), copies = f.getOrDefault("copies", 0L);
+		long readers = f.getOrDefault("readers", 0L), participants = f.getOrDefault("participants", 0L);
+		long registrations = f.getOrDefault("registrations", 0L), checkedIn = f.getOrDefault("checkedIn", 0L);
+		long due = f.getOrDefault("ticketsDue", 0L), onTime = f.getOrDefault("ticketsOnTime", 0L);
+		return new Row(township, loans, copies, ratio(loans, copies), readers, participants, ratio(participants, readers),
+				f.getOrDefault("events", 0L), categories, f.getOrDefault("attendance", 0L), registrations,
+				ratio(checkedIn, registrations), f.getOrDefault("mobileStops", 0L), villages, reached,
+				ratio(reached, villages), due, onTime, ratio(onTime, due),
+				satisfaction == null ? null : satisfaction[0], satisfaction == null ? null : (int) satisfaction[1],
+				satisfaction == null ? null : satisfaction[2]);
+	}
+
+	private static Double ratio(long part, long whole) {
+		return whole == 0 ? null : Math.round((double) part / whole * 10000) / 10000.0;
+	}
+
+	/** The latest survey's satisfaction per township and overall: rate, scored answers, margin of error. */
+	private Map<String, double[]> latestSatisfaction() {
+		Map<String, double[]> result = new TreeMap<>();
+		Long survey = jdbc.sql("select max(survey_id) from survey_response").query(Long.class).optional().orElse(null);
+		if (survey == null) {
+			return result;
+		}
+		var rows = jdbc.sql("""
+				select r.township, count(*) filter (where (r.answers ->> q.id)::int between 1 and 5),
+				    count(*) filter (where (r.answers ->> q.id)::int >= 4)
+				from survey_response r join survey s on s.id = r.survey_id
+				cross join lateral (select e ->> 'id' as id from jsonb_array_elements(s.questions) e
+				    where (e ->> 'overall')::boolean) q
+				where r.survey_id = :survey group by r.township""")
+			.param("survey", survey)
+			.query((rs, n) -> new Object[] { rs.getString(1), rs.getLong(2), rs.getLong(3) })
+			.list();
+		long scored = 0, satisfied = 0;
+		for (Object[] row : rows) {
+			long n = (Long) row[1], s = (Long) row[2];
+			scored += n;
+			satisfied += s;
+			if (n > 0) {
+				result.put((String) row[0], cell(s, n));
+			}
+		}
+		if (scored > 0) {
+			result.put("all", cell(satisfied, scored));
+		}
+		return result;
+	}
+
+	private static double[] cell(long satisfied, long scored) {
+		double p = (double) satisfied / scored;
+		return new double[] { Math.round(p * 10000) / 10000.0, scored,
+				Math.round(org.branchlink.gateway.survey.StratifiedSample.marginOfError(p, (int) scored) * 10000) / 10000.0 };
+	}
+
+}

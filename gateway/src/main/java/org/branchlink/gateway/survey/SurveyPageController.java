@@ -1,0 +1,63 @@
+package org.branchlink.gateway.survey;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.branchlink.gateway.platform.ConflictException;
+import org.branchlink.gateway.security.BranchLinkUser;
+import org.branchlink.gateway.site.NotFoundException;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Survey pages: the questionnaire for an invitation (token typed in), and the results for central staff. */
+@Controller
+class SurveyPageController {
+
+	private final Surveys surveys;
+
+	SurveyPageController(Surveys surveys) {
+		this.surveys = surveys;
+	}
+
+	@GetMapping("/survey")
+	String form(@RequestParam(required = false) Long id, @AuthenticationPrincipal BranchLinkUser user, Model model) {
+		model.addAttribute("user", user);
+		if (id != null) {
+			model.addAttribute("questions", surveys.questionsOf(id));
+		}
+		return "survey";
+	}
+
+	@PostMapping("/survey")
+	String respond(@RequestParam String token, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+		Map<String, Object> answers = new HashMap<>();
+		form.forEach((key, value) -> {
+			if (key.startsWith("q.") && !value.isBlank()) {
+				answers.put(key.substring(2), value);
+			}
+		});
+		try {
+			surveys.respond(token.strip(), answers);
+			redirect.addFlashAttribute("thanks", true);
+		}
+		catch (IllegalArgumentException | ConflictException | NotFoundException ex) {
+			redirect.addFlashAttribute("refused", ex.getMessage());
+		}
+		return "redirect:/survey";
+	}
+
+	@GetMapping("/surveys/{id}")
+	String results(@PathVariable long id, @AuthenticationPrincipal BranchLinkUser user, Model model) {
+		model.addAttribute("user", user);
+		model.addAttribute("results", surveys.results(id));
+		return "survey-results";
+	}
+
+}
