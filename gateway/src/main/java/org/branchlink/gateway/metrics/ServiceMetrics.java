@@ -113,7 +113,9 @@ public class ServiceMetrics {
 		figures.put("reached", perSite("""
 				select site_id, 1 from (
 				    select v.site_id from mobile_visit v where v.status = 'planned' and v.day between :fromDay and :toDay
+				        and v.day <= :today
 				    union select site_id from cultural_event where not cancelled and starts_at >= :from and starts_at < :to
+				        and starts_at < now()
 				) reached""", from, to));
 		figures.put("ticketsDue", perSite("""
 				select site_id, count(*) from demand_ticket where disposition = 'handle' and deadline between :fromDay and :toDay

@@ -88,6 +88,10 @@ class SecurityConfiguration {
 				.hasRole(READER)
 				.requestMatchers(HttpMethod.GET, "/api/me/registrations").hasRole(READER)
 				.requestMatchers(HttpMethod.GET, "/api/metrics", "/api/metrics/staffing", "/api/reports/*").hasRole(CENTRAL_ADMIN)
+				.requestMatchers(HttpMethod.GET, "/api/volunteers").hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
+				.requestMatchers(HttpMethod.POST, "/api/volunteers", "/api/volunteers/*/assignments", "/api/volunteers/*/hours",
+						"/api/volunteer-hours/*/confirm")
+				.hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.POST, "/api/staff", "/api/staff/*/training").hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.POST, "/api/surveys/responses").permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/surveys").hasRole(CENTRAL_ADMIN)
@@ -129,6 +133,7 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/demand", "/survey").permitAll()
 				.requestMatchers(HttpMethod.POST, "/demand", "/survey").permitAll()
 				.requestMatchers(HttpMethod.GET, "/surveys/*").hasRole(CENTRAL_ADMIN)
+				.requestMatchers(HttpMethod.GET, "/volunteers", "/volunteers/*/certificate").hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.GET, "/", "/sites/*", "/search", "/works/*", "/login", "/error", "/events",
 						"/events/*")
 				.permitAll()

@@ -1,0 +1,84 @@
+package org.branchlink.gateway.volunteer;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.branchlink.gateway.security.SiteAccess;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Volunteers: registration, search by skill, assignment to events, hours and their confirmation. */
+@RestController
+@Tag(name = "Volunteers")
+class VolunteerController {
+
+	private final Volunteers volunteers;
+
+	private final SiteAccess access;
+
+	VolunteerController(Volunteers volunteers, SiteAccess access) {
+		this.volunteers = volunteers;
+		this.access = access;
+	}
+
+	@PostMapping("/api/volunteers")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Register a volunteer (under 18: guardian's name and consent)",
+			description = "Role: LIBRARIAN of the home site, CENTRAL_ADMIN.")
+	Volunteers.Volunteer register(@RequestBody Volunteers.Registration registration, Authentication authentication) {
+		access.requireActForKnownSite(authentication, String.valueOf(registration.homeSite()));
+		return volunteers.register(registration, authentication.getName());
+	}
+
+	@GetMapping("/api/volunteers")
+	@Operation(summary = "Volunteers (with a skill: skill=…), with confirmed and pending hours",
+			description = "Role: LIBRARIAN, CENTRAL_ADMIN.")
+	List<Volunteers.Volunteer> find(@RequestParam(required = false) String skill) {
+		return volunteers.find(skill);
+	}
+
+	record Assignment(long eventId, String role) {
+	}
+
+	@PostMapping("/api/volunteers/{id}/assignments")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Assign a volunteer to an event", description = "Role: LIBRARIAN, CENTRAL_ADMIN.")
+	void assign(@PathVariable long id, @RequestBody Assignment assignment, Authentication authentication) {
+		volunteers.assign(id, assignment.eventId(), assignment.role(), authentication.getName());
+	}
+
+	record Hours(String siteId, Long eventId, LocalDate day, BigDecimal hours, String note) {
+	}
+
+	@PostMapping("/api/volunteers/{id}/hours")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Log hours of service (they count once confirmed)", description = "Role: LIBRARIAN of the "
+			+ "site served, CENTRAL_ADMIN.")
+	long log(@PathVariable long id, @RequestBody Hours hours, Authentication authentication) {
+		if (hours.eventId() == null) {
+			access.requireActForKnownSite(authentication, String.valueOf(hours.siteId()));
+		}
+		return volunteers.logHours(id, hours.siteId(), hours.eventId(), hours.day(), hours.hours(), hours.note(),
+				authentication.getName());
+	}
+
+	@PostMapping("/api/volunteer-hours/{id}/confirm")
+	@Operation(summary = "Confirm logged hours (someone other than who logged them)",
+			description = "Role: LIBRARIAN of the site served, CENTRAL_ADMIN.")
+	Volunteers.HoursLine confirm(@PathVariable long id, Authentication authentication) {
+		access.requireActFor(authentication, volunteers.line(id).siteId());
+		return volunteers.confirm(id, authentication.getName());
+	}
+
+}

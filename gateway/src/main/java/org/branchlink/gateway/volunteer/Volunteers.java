@@ -1,0 +1,192 @@
+package org.branchlink.gateway.volunteer;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Arrays;
+import java.util.List;
+
+import org.branchlink.catalog.event.EventCatalog;
+import org.branchlink.gateway.platform.ConflictException;
+import org.branchlink.gateway.site.NotFoundException;
+import org.branchlink.sync.site.SiteDirectory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Cultural volunteers (DOMAIN §4.7): registered by staff with their skills (a minor only with a guardian's consent),
+ * assigned to events, their hours logged and confirmed by staff of the site (confirmation by someone other than who
+ * logged them); only confirmed hours count, on the volunteer's record and on the certificate.
+ */
+@Service
+public class Volunteers {
+
+	static final int ADULT = 18;
+
+	public record Registration(String name, LocalDate birthDate, String phone, String homeSite, List<String> skills,
+			String guardianName, Boolean guardianConsent) {
+	}
+
+	public record Volunteer(long id, String name, LocalDate birthDate, String homeSite, List<String> skills,
+			boolean minor, String guardianName, double confirmedHours, double pendingHours) {
+	}
+
+	public record HoursLine(long id, long volunteerId, Long eventId, String siteId, LocalDate day, double hours,
+			String note, String loggedBy, String confirmedBy) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final SiteDirectory sites;
+
+	private final EventCatalog events;
+
+	private final Clock clock;
+
+	Volunteers(JdbcClient jdbc, SiteDirectory sites, EventCatalog events, Clock clock) {
+		this.jdbc = jdbc;
+		this.sites = sites;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Volunteer register(Registration r, String by) {
+		if (r.name() == null || r.name().isBlank() || r.birthDate() == null) {
+			throw new IllegalArgumentException("a volunteer needs a name and a date of birth");
+		}
+		sites.require().find(String.valueOf(r.homeSite()))
+			.orElseThrow(() -> new NotFoundException("site", String.valueOf(r.homeSite())));
+		boolean minor = Period.between(r.birthDate(), LocalDate.now(clock)).getYears() < ADULT;
+		if (minor && (r.guardianName() == null || r.guardianName().isBlank() || !Boolean.TRUE.equals(r.guardianConsent()))) {
+			throw new IllegalArgumentException("a volunteer under " + ADULT + " needs a guardian's name and consent");
+		}
+		List<String> skills = r.skills() == null ? List.of() : r.skills().stream().map(String::strip)
+			.filter(s -> !s.isEmpty()).distinct().toList();
+		long id = jdbc.sql("""
+				insert into volunteer (name, birth_date, phone, home_site, skills, guardian_name, guardian_consent,
+				    registered_by)
+				values (:name, :birth, :phone, :site, :skills::text[], :guardian, :consent, :by) returning id""")
+			.param("name", r.name().strip()).param("birth", Date.valueOf(r.birthDate())).param("phone", r.phone())
+			.param("site", r.homeSite()).param("skills", "{" + String.join(",", skills.stream()
+				.map(s -> '"' + s.replace("\"", "") + '"').toList()) + "}")
+			.param("guardian", minor ? r.guardianName().strip() : null).param("consent", minor)
+			.param("by", by)
+			.query(Long.class).single();
+		return volunteer(id);
+	}
+
+	public Volunteer volunteer(long id) {
+		return list("where v.id = :id", id).stream().findFirst()
+			.orElseThrow(() -> new NotFoundException("volunteer", String.valueOf(id)));
+	}
+
+	/** Active volunteers, those with a skill when {@code skill} is given. */
+	public List<Volunteer> find(String skill) {
+		return skill == null || skill.isBlank() ? list("where v.active", null) : list("where v.active and :skill = any(v.skills)", skill);
+	}
+
+	private List<Volunteer> list(String where, Object param) {
+		var query = jdbc.sql("""
+				select v.id, v.name, v.birth_date, v.home_site, v.skills, v.guardian_name,
+				    coalesce(sum(h.hours) filter (where h.confirmed_at is not null), 0) as confirmed,
+				    coalesce(sum(h.hours) filter (where h.confirmed_at is null), 0) as pending
+				from volunteer v left join volunteer_hours h on h.volunteer_id = v.id
+				""" + where + " group by v.id order by v.id");
+		if (param instanceof Long id) {
+			query = query.param("id", id);
+		}
+		else if (param instanceof String skill) {
+			query = query.param("skill", skill);
+		}
+		LocalDate today = LocalDate.now(clock);
+		return query.query((rs, n) -> new Volunteer(rs.getLong("id"), rs.getString("name"),
+				rs.getDate("birth_date").toLocalDate(), rs.getString("home_site"),
+				Arrays.asList((String[]) rs.getArray("skills").getArray()),
+				Period.between(rs.getDate("birth_date").toLocalDate(), today).getYears() < ADULT,
+				rs.getString("guardian_name"), rs.getDouble("confirmed"), rs.getDouble("pending"))).list();
+	}
+
+	@Transactional
+	public void assign(long volunteerId, long eventId, String role, String by) {
+		volunteer(volunteerId);
+		events.find(eventId).orElseThrow(() -> new NotFoundException("event", String.valueOf(eventId)));
+		int added = jdbc.sql("""
+				insert into volunteer_assignment (volunteer_id, event_id, role, assigned_by)
+				values (:volunteer, :event, :role, :by) on conflict do nothing""")
+			.param("volunteer", volunteerId).param("event", eventId)
+			.param("role", role == null || role.isBlank() ? "helper" : role.strip()).param("by", by)
+			.update();
+		if (added == 0) {
+			throw new ConflictException("volunteer " + volunteerId + " is already assigned to event " + eventId);
+		}
+	}
+
+	/** Events a volunteer is assigned to, with the role. */
+	public List<String[]> assignments(long volunteerId) {
+		return jdbc.sql("""
+				select a.event_id, e.title, a.role from volunteer_assignment a join cultural_event e on e.id = a.event_id
+				where a.volunteer_id = :v order by e.starts_at""")
+			.param("v", volunteerId)
+			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) })
+			.list();
+	}
+
+	/** Logs hours of service at a site (of an event or not); they count once staff confirm them. */
+	@Transactional
+	public long logHours(long volunteerId, String siteId, Long eventId, LocalDate day, BigDecimal hours, String note,
+			String by) {
+		volunteer(volunteerId);
+		if (day == null || hours == null || hours.signum() <= 0 || hours.compareTo(BigDecimal.valueOf(24)) > 0) {
+			throw new IllegalArgumentException("hours need their day and a number between 0 and 24");
+		}
+		if (day.isAfter(LocalDate.now(clock))) {
+			throw new IllegalArgumentException("hours cannot be logged for a day to come");
+		}
+		String site = eventId == null ? siteId
+				: events.find(eventId).orElseThrow(() -> new NotFoundException("event", String.valueOf(eventId))).siteId();
+		sites.require().find(String.valueOf(site)).orElseThrow(() -> new NotFoundException("site", String.valueOf(site)));
+		return jdbc.sql("""
+				insert into volunteer_hours (volunteer_id, event_id, site_id, day, hours, note, logged_by)
+				values (:v, :event, :site, :day, :hours, :note, :by) returning id""")
+			.param("v", volunteerId).param("event", eventId).param("site", site).param("day", Date.valueOf(day))
+			.param("hours", hours).param("note", note == null ? "" : note.strip()).param("by", by)
+			.query(Long.class).single();
+	}
+
+	public HoursLine line(long hoursId) {
+		return jdbc.sql("""
+				select id, volunteer_id, event_id, site_id, day, hours, note, logged_by, confirmed_by
+				from volunteer_hours where id = :id""")
+			.param("id", hoursId).query(HoursLine.class).optional()
+			.orElseThrow(() -> new NotFoundException("volunteer hours", String.valueOf(hoursId)));
+	}
+
+	public List<HoursLine> lines(long volunteerId) {
+		return jdbc.sql("""
+				select id, volunteer_id, event_id, site_id, day, hours, note, logged_by, confirmed_by
+				from volunteer_hours where volunteer_id = :v order by day, id""")
+			.param("v", volunteerId).query(HoursLine.class).list();
+	}
+
+	/** Staff confirm logged hours; not the same person who logged them. */
+	@Transactional
+	public HoursLine confirm(long hoursId, String by) {
+		HoursLine line = line(hoursId);
+		if (line.confirmedBy() != null) {
+			throw new ConflictException("these hours are already confirmed");
+		}
+		if (line.loggedBy().equals(by)) {
+			throw new ConflictException("hours are confirmed by someone other than who logged them");
+		}
+		jdbc.sql("update volunteer_hours set confirmed_by = :by, confirmed_at = :now where id = :id")
+			.param("by", by).param("now", Timestamp.from(clock.instant())).param("id", hoursId).update();
+		return line(hoursId);
+	}
+
+}
