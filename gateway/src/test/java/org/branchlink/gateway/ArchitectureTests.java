@@ -41,6 +41,18 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void planningCalendarSamplingAndEventDomainImportNoFramework() {
+		noClasses().that().haveFullyQualifiedName("org.branchlink.gateway.calendar.WorkingCalendar")
+			.or().haveFullyQualifiedName("org.branchlink.gateway.survey.StratifiedSample")
+			.or().haveFullyQualifiedName("org.branchlink.catalog.event.CulturalEvent")
+			.or().haveNameMatching("org\\.branchlink\\.gateway\\.schedule\\.(MobileUnit|ServiceStop|MobilePlan|MobilePlanner"
+					+ "|MobileFleet|TourBuilder|LowerBound|TravelMatrix|DayRoute|RuinAndRecreate)(\\$.*)?")
+			.should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.camel..",
+					"org.apache.solr..", "org.quartz..")
+			.check(MAIN);
+	}
+
+	@Test
 	void everyModuleHasClassesToCheck() {
 		org.assertj.core.api.Assertions.assertThat(MAIN.containPackage("org.branchlink.catalog")).isTrue();
 		org.assertj.core.api.Assertions.assertThat(MAIN.containPackage("org.branchlink.sync")).isTrue();

@@ -67,22 +67,22 @@ final class TourBuilder {
 		Map<Integer, List<Integer>> byHome = new HashMap<>();
 		List<Integer> unreachable = new ArrayList<>();
 		for (int stop : stops) {
-			int home = nearest(homes, stop);
+			int home = matrix.nearest(homes, stop);
 			if (!limits.fits(2 * matrix.km(home, stop), 1)) {
 				unreachable.add(stop);
 				continue;
 			}
 			byHome.computeIfAbsent(home, h -> new ArrayList<>()).add(stop);
 		}
-		List<Route> routes = new ArrayList<>();
+		List<DayRoute> routes = new ArrayList<>();
 		byHome.forEach((home, group) -> routes.addAll(savings(home, group)));
 		improve(routes);
-		List<Route> best = ruinAndRecreate(routes, homes);
+		List<DayRoute> best = new RuinAndRecreate(matrix, limits, iterations, SEED).run(routes, homes);
 		improve(best);
 		routes.clear();
 		routes.addAll(best);
 		List<Run> runs = new ArrayList<>();
-		for (Route route : routes) {
+		for (DayRoute route : routes) {
 			if (!route.stops.isEmpty()) {
 				runs.add(new Run(route.home, exactOrder(route)));
 			}
@@ -90,62 +90,13 @@ final class TourBuilder {
 		return new Result(runs, unreachable);
 	}
 
-	private int nearest(int[] homes, int stop) {
-		int best = homes[0];
-		for (int home : homes) {
-			if (matrix.km(home, stop) < matrix.km(best, stop)) {
-				best = home;
-			}
-		}
-		return best;
-	}
 
-	private final class Route {
 
-		final int home;
-
-		List<Integer> stops;
-
-		private List<Integer> measured;
-
-		private double measuredKm;
-
-		Route(int home, List<Integer> stops) {
-			this.home = home;
-			this.stops = stops;
-		}
-
-		/** The run's length, remembered until its stops are replaced (they are never changed in place). */
-		double km() {
-			if (measured != stops) {
-				measuredKm = km(stops);
-				measured = stops;
-			}
-			return measuredKm;
-		}
-
-		double km(List<Integer> order) {
-			if (order.isEmpty()) {
-				return 0;
-			}
-			double total = matrix.km(home, order.get(0)) + matrix.km(order.get(order.size() - 1), home);
-			for (int i = 1; i < order.size(); i++) {
-				total += matrix.km(order.get(i - 1), order.get(i));
-			}
-			return total;
-		}
-
-		boolean fits(List<Integer> order) {
-			return limits.fits(km(order), order.size());
-		}
-
-	}
-
-	private List<Route> savings(int home, List<Integer> group) {
-		Map<Integer, Route> routeOf = new HashMap<>();
-		List<Route> routes = new ArrayList<>();
+	private List<DayRoute> savings(int home, List<Integer> group) {
+		Map<Integer, DayRoute> routeOf = new HashMap<>();
+		List<DayRoute> routes = new ArrayList<>();
 		for (int stop : group) {
-			Route route = new Route(home, new ArrayList<>(List.of(stop)));
+			DayRoute route = new DayRoute(matrix, limits, home, new ArrayList<>(List.of(stop)));
 			routes.add(route);
 			routeOf.put(stop, route);
 		}
@@ -160,7 +111,7 @@ final class TourBuilder {
 		}
 		savings.sort(Comparator.comparingDouble(Saving::value).reversed());
 		for (Saving saving : savings) {
-			Route a = routeOf.get(saving.i()), b = routeOf.get(saving.j());
+			DayRoute a = routeOf.get(saving.i()), b = routeOf.get(saving.j());
 			if (a == b) {
 				continue;
 			}
@@ -197,128 +148,29 @@ final class TourBuilder {
 		return null;
 	}
 
-	private void improve(List<Route> routes) {
+	private void improve(List<DayRoute> routes) {
 		boolean improved = true;
 		for (int pass = 0; improved && pass < MAX_PASSES; pass++) {
 			improved = relocate(routes) | swap(routes);
-			for (Route route : routes) {
+			for (DayRoute route : routes) {
 				improved |= twoOpt(route);
 			}
 			routes.removeIf(route -> route.stops.isEmpty());
 		}
 	}
 
-	/**
-	 * Ruin and recreate (Schrimpf and others, 2000): take a stop and its nearest neighbours out of their runs, put them
-	 * back one by one where they cost least (a new run from the nearest home when they fit nowhere), keep the result
-	 * when it is not worse than the current one by more than a threshold that falls to zero. Seeded, so the same
-	 * stops give the same runs.
-	 */
-	private List<Route> ruinAndRecreate(List<Route> start, int[] homes) {
-		java.util.Random random = new java.util.Random(SEED);
-		List<Route> current = copy(start);
-		double currentKm = total(current);
-		List<Route> best = copy(current);
-		double bestKm = currentKm;
-		List<Integer> all = new ArrayList<>();
-		current.forEach(route -> all.addAll(route.stops));
-		if (all.size() < 2) {
-			return best;
-		}
-		double threshold0 = 0.02 * currentKm / Math.max(1, current.size());
-		for (int iteration = 0; iteration < iterations; iteration++) {
-			double threshold = threshold0 * (1 - (double) iteration / iterations);
-			List<Route> candidate = copy(current);
-			int centre = all.get(random.nextInt(all.size()));
-			int size = 3 + random.nextInt(Math.min(12, all.size() - 1));
-			List<Integer> removed = new ArrayList<>(all);
-			removed.sort(Comparator.comparingDouble(stop -> matrix.km(centre, stop)));
-			removed = new ArrayList<>(removed.subList(0, Math.min(size, removed.size())));
-			for (Route route : candidate) {
-				List<Integer> kept = new ArrayList<>(route.stops);
-				if (kept.removeAll(removed)) {
-					route.stops = kept;
-				}
-			}
-			candidate.removeIf(route -> route.stops.isEmpty());
-			if (random.nextBoolean()) {
-				Collections.shuffle(removed, random);
-			}
-			else {
-				removed.sort(Comparator.comparingDouble((Integer stop) -> -matrix.km(nearest(homes, stop), stop)));
-			}
-			for (int stop : removed) {
-				insertCheapest(candidate, stop, homes);
-			}
-			double km = total(candidate);
-			if (km < currentKm + threshold) {
-				current = candidate;
-				currentKm = km;
-				if (km < bestKm - EPS) {
-					best = copy(candidate);
-					bestKm = km;
-				}
-			}
-		}
-		return best;
-	}
-
-	private void insertCheapest(List<Route> routes, int stop, int[] homes) {
-		Route bestRoute = null;
-		int bestAt = -1;
-		double bestDelta = Double.POSITIVE_INFINITY;
-		for (Route route : routes) {
-			double km = route.km();
-			int size = route.stops.size();
-			for (int q = 0; q <= size; q++) {
-				int before = q == 0 ? route.home : route.stops.get(q - 1);
-				int after = q == size ? route.home : route.stops.get(q);
-				double delta = matrix.km(before, stop) + matrix.km(stop, after) - matrix.km(before, after);
-				if (delta < bestDelta && limits.fits(km + delta, size + 1)) {
-					bestDelta = delta;
-					bestRoute = route;
-					bestAt = q;
-				}
-			}
-		}
-		if (bestRoute == null) {
-			routes.add(new Route(nearest(homes, stop), new ArrayList<>(List.of(stop))));
-		}
-		else {
-			List<Integer> with = new ArrayList<>(bestRoute.stops);
-			with.add(bestAt, stop);
-			bestRoute.stops = with;
-		}
-	}
-
-	private List<Route> copy(List<Route> routes) {
-		List<Route> copy = new ArrayList<>();
-		for (Route route : routes) {
-			copy.add(new Route(route.home, new ArrayList<>(route.stops)));
-		}
-		return copy;
-	}
-
-	private static double total(List<Route> routes) {
-		double km = 0;
-		for (Route route : routes) {
-			km += route.km();
-		}
-		return km;
-	}
-
-	private boolean relocate(List<Route> routes) {
+	private boolean relocate(List<DayRoute> routes) {
 		boolean improved = false;
-		for (Route from : routes) {
+		for (DayRoute from : routes) {
 			for (int p = 0; p < from.stops.size(); p++) {
 				int stop = from.stops.get(p);
 				List<Integer> without = new ArrayList<>(from.stops);
 				without.remove(p);
 				double gain = from.km() - from.km(without);
-				Route bestRoute = null;
+				DayRoute bestRoute = null;
 				List<Integer> bestOrder = null;
 				double bestDelta = gain - EPS;
-				for (Route to : routes) {
+				for (DayRoute to : routes) {
 					if (to == from) {
 						continue;
 					}
@@ -345,11 +197,11 @@ final class TourBuilder {
 		return improved;
 	}
 
-	private boolean swap(List<Route> routes) {
+	private boolean swap(List<DayRoute> routes) {
 		boolean improved = false;
 		for (int a = 0; a < routes.size(); a++) {
 			for (int b = a + 1; b < routes.size(); b++) {
-				Route ra = routes.get(a), rb = routes.get(b);
+				DayRoute ra = routes.get(a), rb = routes.get(b);
 				for (int p = 0; p < ra.stops.size(); p++) {
 					for (int q = 0; q < rb.stops.size(); q++) {
 						List<Integer> na = new ArrayList<>(ra.stops), nb = new ArrayList<>(rb.stops);
@@ -368,7 +220,7 @@ final class TourBuilder {
 		return improved;
 	}
 
-	private boolean twoOpt(Route route) {
+	private boolean twoOpt(DayRoute route) {
 		boolean improved = false;
 		boolean again = true;
 		while (again) {
@@ -389,7 +241,7 @@ final class TourBuilder {
 	}
 
 	/** The shortest order of a run (Held and Karp) when it is short enough; its current order otherwise. */
-	private int[] exactOrder(Route route) {
+	private int[] exactOrder(DayRoute route) {
 		int[] stops = route.stops.stream().mapToInt(Integer::intValue).toArray();
 		int n = stops.length;
 		if (n < 3 || n > EXACT_ORDER) {

@@ -28,6 +28,17 @@ final class TravelMatrix {
 		return km[from][to];
 	}
 
+	/** The candidate nearest to a point (the first of equals). */
+	int nearest(int[] candidates, int point) {
+		int best = candidates[0];
+		for (int candidate : candidates) {
+			if (km[candidate][point] < km[best][point]) {
+				best = candidate;
+			}
+		}
+		return best;
+	}
+
 	int size() {
 		return km.length;
 	}
