@@ -30,7 +30,10 @@ class CirculationStore {
 
 	private final JdbcClient jdbc;
 
-	CirculationStore(JdbcClient jdbc) {
+	private final String zone;
+
+	CirculationStore(JdbcClient jdbc, org.branchlink.sync.SyncProperties sync) {
+		this.zone = sync.zone().getId();
 		this.jdbc = jdbc;
 	}
 
@@ -193,6 +196,14 @@ class CirculationStore {
 					.param("checkoutSite", l.site())
 					.param("at", Timestamp.from(l.since()))
 					.param("due", Timestamp.from(l.due()))
+					.update();
+				jdbc.sql("""
+						insert into reader_activity (reader_id, month)
+						select id, cast(date_trunc('month', cast(:at as timestamptz) at time zone :zone) as date)
+						from reader where card_number = :card on conflict do nothing""")
+					.param("at", Timestamp.from(l.since()))
+					.param("zone", zone)
+					.param("card", l.card())
 					.update();
 			}
 			else if (effect instanceof LoanRenewed renewed) {

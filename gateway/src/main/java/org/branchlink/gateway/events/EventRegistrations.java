@@ -60,8 +60,12 @@ public class EventRegistrations {
 
 	private final Clock clock;
 
+	private final String zone;
+
 	EventRegistrations(JdbcClient jdbc, EventCatalog events, EventsProperties properties,
-			NotificationSender notifications, ReaderRegistry readers, Clock clock) {
+			NotificationSender notifications, ReaderRegistry readers, Clock clock,
+			org.branchlink.sync.SyncProperties sync) {
+		this.zone = sync.zone().getId();
 		this.jdbc = jdbc;
 		this.events = events;
 		this.properties = properties;
@@ -177,6 +181,7 @@ public class EventRegistrations {
 		if (live.isPresent() && live.get().status().equals("attended")) {
 			throw new ConflictException("card " + card + " is already checked in");
 		}
+		active(reader.id(), now);
 		long id;
 		if (live.isPresent()) {
 			id = live.get().id();
@@ -196,6 +201,18 @@ public class EventRegistrations {
 				.single();
 		}
 		return view(id);
+	}
+
+	/** The reader was active this month (for the count of active readers; which event is not kept there). */
+	private void active(long readerId, Instant at) {
+		jdbc.sql("""
+				insert into reader_activity (reader_id, month)
+				values (:reader, cast(date_trunc('month', cast(:at as timestamptz) at time zone :zone) as date))
+				on conflict do nothing""")
+			.param("reader", readerId)
+			.param("zone", zone)
+			.param("at", Timestamp.from(at))
+			.update();
 	}
 
 	/** A participant rates the event, 1 to 5 stars, once it has started and for {@code ratingDays} after. */

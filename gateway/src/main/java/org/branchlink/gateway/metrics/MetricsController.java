@@ -29,7 +29,10 @@ class MetricsController {
 
 	private final SiteAccess access;
 
-	MetricsController(ServiceMetrics metrics, Staffing staffing, SiteAccess access) {
+	private final SiteVisits visits;
+
+	MetricsController(ServiceMetrics metrics, Staffing staffing, SiteAccess access, SiteVisits visits) {
+		this.visits = visits;
 		this.metrics = metrics;
 		this.staffing = staffing;
 		this.access = access;
@@ -37,10 +40,22 @@ class MetricsController {
 
 	@GetMapping("/api/metrics")
 	@Operation(summary = "A period's figures per township and for the county, with the three headline rates",
-			description = "Role: CENTRAL_ADMIN. period: 2026-11, 2026-Q4 or 2026.")
-	ServiceMetrics.Report report(@RequestParam String period) {
+			description = "Role: CENTRAL_ADMIN. period: 2026-11, 2026-Q4 or 2026; level: township (default) or site.")
+	ServiceMetrics.Report report(@RequestParam String period, @RequestParam(defaultValue = "township") String level) {
 		ReportPeriod p = ReportPeriod.parse(period);
-		return metrics.report(p.from(), p.to());
+		if (!level.equals("township") && !level.equals("site")) {
+			throw new IllegalArgumentException("level is township or site");
+		}
+		return metrics.report(p.from(), p.to(), level.equals("site"));
+	}
+
+	@PostMapping("/api/sites/{siteId}/visits")
+	@Operation(summary = "A site's visit counts by day (gate counter, mobile head count, manual)",
+			description = "Role: SITE_SYSTEM of the site, LIBRARIAN of it, CENTRAL_ADMIN.")
+	int visits(@PathVariable String siteId, @RequestBody java.util.List<SiteVisits.Count> counts,
+			Authentication authentication) {
+		access.requireActForKnownSite(authentication, siteId);
+		return visits.record(siteId, counts);
 	}
 
 	@GetMapping("/api/metrics/staffing")

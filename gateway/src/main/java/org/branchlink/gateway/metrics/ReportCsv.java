@@ -6,7 +6,7 @@ import java.util.List;
 /** A report as CSV: one line per township, then the county's total. */
 final class ReportCsv {
 
-	static final String HEADER = "township,loans,copies,utilisation,readers,participants,participation,events,"
+	static final String HEADER = "township,visits,active_readers,loans,copies,utilisation,readers,participants,participation,events,"
 			+ "attendance,registrations,check_in_rate,mobile_stops,village_centres,village_centres_reached,coverage,"
 			+ "tickets_due,tickets_on_time,ticket_compliance,satisfaction,satisfaction_n,satisfaction_margin";
 
@@ -18,7 +18,7 @@ final class ReportCsv {
 		List<ServiceMetrics.Row> rows = new ArrayList<>(report.townships());
 		rows.add(report.county());
 		for (ServiceMetrics.Row r : rows) {
-			out.append(String.join(",", r.township(), n(r.loans()), n(r.copies()), d(r.utilisation()), n(r.readers()),
+			out.append(String.join(",", r.township(), n(r.visits()), n(r.activeReaders()), n(r.loans()), n(r.copies()), d(r.utilisation()), n(r.readers()),
 					n(r.participants()), d(r.participation()), n(r.events()), n(r.attendance()), n(r.registrations()),
 					d(r.checkInRate()), n(r.mobileStops()), n(r.villageCentres()), n(r.villageCentresReached()),
 					d(r.coverage()), n(r.ticketsDue()), n(r.ticketsOnTime()), d(r.ticketCompliance()), d(r.satisfaction()),

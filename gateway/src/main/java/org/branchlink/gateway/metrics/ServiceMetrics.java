@@ -25,7 +25,8 @@ import org.springframework.stereotype.Service;
 /**
  * The service-efficiency figures of a period, per township and for the county, read from what the other capabilities
  * wrote (loans, copies, readers, events and registrations, mobile visits, demand tickets, surveys, menu orders); no
- * figure has a data path of its own. The three headline rates of seed 001, as defined in {@code src/docs/metrics.md}:
+ * figure has a data path of its own except visits, which gate counters and mobile units report
+ * ({@link SiteVisits}). The three headline rates of seed 001, as defined in {@code src/docs/metrics.md}:
  * utilisation (利用率) = loans in the period ÷ copies held; participation (参与率) = readers who took part in at least one
  * event ÷ registered readers; satisfaction (满意率) = the latest survey's rate, with its sample and margin.
  */
@@ -36,7 +37,7 @@ public class ServiceMetrics {
 	public static final String COUNTY = "county";
 
 	/** One township's (or the county level's, or the whole county's) figures. */
-	public record Row(String township, long loans, long copies, Double utilisation, long readers, long participants,
+	public record Row(String township, long visits, long activeReaders, long loans, long copies, Double utilisation, long readers, long participants,
 			Double participation, long events, Map<String, Long> eventsByCategory, long attendance, long registrations,
 			Double checkInRate, long mobileStops, long villageCentres, long villageCentresReached, Double coverage,
 			long ticketsDue, long ticketsOnTime, Double ticketCompliance, Double satisfaction, Integer satisfactionN,
@@ -80,12 +81,23 @@ public class ServiceMetrics {
 	}
 
 	public Report report(LocalDate from, LocalDate to) {
+		return report(from, to, false);
+	}
+
+	/** The figures per township, or with {@code perSite} per site (the county's total the same either way). */
+	public Report report(LocalDate from, LocalDate to, boolean perSite) {
 		SiteRegistry registry = sites.require();
-		Function<String, String> township = site -> registry.townshipOf(site).map(Site::id).orElse(COUNTY);
+		Function<String, String> township = perSite ? site -> site
+				: site -> registry.townshipOf(site).map(Site::id).orElse(COUNTY);
 		Map<String, Map<String, Long>> figures = new LinkedHashMap<>();
 		figures.put("loans", perSite("""
 				select checkout_site, count(*) from loan where checked_out_at >= :from and checked_out_at < :to
 				group by checkout_site""", from, to));
+		figures.put("visits", perSite("""
+				select site_id, sum(visits) from site_visit where day between :fromDay and :toDay group by site_id""", from, to));
+		figures.put("activeReaders", perSite("""
+				select d.home_site, count(distinct a.reader_id) from reader_activity a join reader d on d.id = a.reader_id
+				where a.month between date_trunc('month', cast(:fromDay as date)) and :toDay group by d.home_site""", from, to));
 		figures.put("copies", perSite("select site_id, count(*) from item group by site_id", from, to));
 		figures.put("readers", perSite("select home_site, count(*) from reader group by home_site", from, to));
 		figures.put("participants", perSite("""
@@ -142,7 +154,7 @@ public class ServiceMetrics {
 			if (site.kind() == SiteKind.VILLAGE_CENTER || site.kind() == SiteKind.COMMUNITY_CENTER) {
 				villages.merge(township.apply(site.id()), 1L, Long::sum);
 			}
-			if (site.kind() == SiteKind.TOWNSHIP_STATION) {
+			if (site.kind() == SiteKind.TOWNSHIP_STATION && !perSite) {
 				byTownship.computeIfAbsent(site.id(), t -> new TreeMap<>());
 			}
 		}
@@ -174,7 +186,7 @@ public class ServiceMetrics {
 		long readers = f.getOrDefault("readers", 0L), participants = f.getOrDefault("participants", 0L);
 		long registrations = f.getOrDefault("registrations", 0L), checkedIn = f.getOrDefault("checkedIn", 0L);
 		long due = f.getOrDefault("ticketsDue", 0L), onTime = f.getOrDefault("ticketsOnTime", 0L);
-		return new Row(township, loans, copies, ratio(loans, copies), readers, participants, ratio(participants, readers),
+		return new Row(township, f.getOrDefault("visits", 0L), f.getOrDefault("activeReaders", 0L), loans, copies, ratio(loans, copies), readers, participants, ratio(participants, readers),
 				f.getOrDefault("events", 0L), categories, f.getOrDefault("attendance", 0L), registrations,
 				ratio(checkedIn, registrations), f.getOrDefault("mobileStops", 0L), villages, reached,
 				ratio(reached, villages), due, onTime, ratio(onTime, due),

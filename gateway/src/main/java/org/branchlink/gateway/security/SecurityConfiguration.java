@@ -93,6 +93,7 @@ class SecurityConfiguration {
 						"/api/volunteer-hours/*/confirm")
 				.hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.POST, "/api/staff", "/api/staff/*/training").hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
+				.requestMatchers(HttpMethod.POST, "/api/sites/*/visits").hasAnyRole(SITE_SYSTEM, LIBRARIAN, CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.POST, "/api/surveys/responses").permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/surveys").hasRole(CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.GET, "/api/surveys/*/tokens", "/api/surveys/*/results", "/api/surveys/*/responses.csv")

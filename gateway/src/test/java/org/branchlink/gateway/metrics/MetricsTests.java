@@ -90,11 +90,23 @@ class MetricsTests extends IntegrationTest {
 				"baishi", null, false, null, null, null));
 		registrations.checkIn(talk.id(), reader.cardNumber());
 		registrations.checkIn(talk.id(), null);
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/sites/baishi/visits")
+			.with(httpBasic("librarian", "demo-librarian")).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.content("[{\"day\":\"" + month.from() + "\",\"visits\":120,\"source\":\"gate\"}]"))
+			.andExpect(status().isOk());
 		ServiceMetrics.Row after = row(month, "baishi");
 		assertThat(after.events()).isEqualTo(before.events() + 1);
 		assertThat(after.attendance()).isEqualTo(before.attendance() + 2);
 		assertThat(after.participants()).isEqualTo(before.participants() + 1);
 		assertThat(after.readers()).isEqualTo(before.readers() + 1);
+		assertThat(after.activeReaders()).isEqualTo(before.activeReaders() + 1);
+		assertThat(after.visits()).isGreaterThanOrEqualTo(120);
+		ServiceMetrics.Report bySite = metrics.report(month.from(), month.to(), true);
+		assertThat(bySite.townships()).anySatisfy(r -> {
+			assertThat(r.township()).isEqualTo("baishi");
+			assertThat(r.visits()).isEqualTo(after.visits());
+		});
+		assertThat(bySite.county().events()).isEqualTo(metrics.report(month.from(), month.to()).county().events());
 		assertThat(after.eventsByCategory()).containsKey("lecture");
 		assertThat(after.loans()).isGreaterThanOrEqualTo(2);
 		assertThat(after.utilisation()).isEqualTo(Math.round((double) after.loans() / after.copies() * 10000) / 10000.0);
