@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The public demand page: the form (说需求) and the board of anonymised tickets with their answers. */
+/**
+ * The public demand page: the form (说需求) and the board of anonymised tickets with their answers; and the staff page
+ * where tickets are classified and answered.
+ */
 @Controller
 class DemandPageController {
 
@@ -23,7 +26,10 @@ class DemandPageController {
 
 	private final SiteDirectory sites;
 
-	DemandPageController(DemandTickets tickets, SiteDirectory sites) {
+	private final org.branchlink.gateway.security.SiteAccess access;
+
+	DemandPageController(DemandTickets tickets, SiteDirectory sites, org.branchlink.gateway.security.SiteAccess access) {
+		this.access = access;
 		this.tickets = tickets;
 		this.sites = sites;
 	}
@@ -36,6 +42,51 @@ class DemandPageController {
 		model.addAttribute("sites", sites.current().map(r -> r.sites().stream()
 			.filter(site -> site.kind().level() != SiteLevel.MOBILE).toList()).orElse(List.of()));
 		return "demand";
+	}
+
+	/** Staff: the tickets of their sites, to classify and answer. */
+	@GetMapping("/demand/tickets")
+	String tickets(@AuthenticationPrincipal BranchLinkUser user,
+			org.springframework.security.core.Authentication authentication, Model model) {
+		model.addAttribute("user", user);
+		model.addAttribute("tickets", tickets.of(sites.require().sites().stream().map(org.branchlink.sync.site.Site::id)
+			.filter(id -> access.mayActFor(authentication, id)).toList()));
+		model.addAttribute("siteNames", sites.byId());
+		return "tickets";
+	}
+
+	@PostMapping("/demand/tickets/{id}/classify")
+	String classify(@org.springframework.web.bind.annotation.PathVariable long id, @RequestParam String subject,
+			@RequestParam String initiative, @RequestParam String audience, @RequestParam(defaultValue = "") String provider,
+			@RequestParam String urgency, @RequestParam String difficulty, @RequestParam String disposition,
+			@RequestParam(defaultValue = "") String forwardedTo,
+			org.springframework.security.core.Authentication authentication, RedirectAttributes redirect) {
+		access.requireActFor(authentication, tickets.ticket(id).siteId());
+		try {
+			tickets.classify(id, new DemandTickets.Classification(subject, initiative, audience, provider, urgency,
+					difficulty, disposition, forwardedTo), authentication.getName());
+		}
+		catch (IllegalArgumentException | org.branchlink.gateway.platform.ConflictException ex) {
+			redirect.addFlashAttribute("refused", ex.getMessage());
+		}
+		return "redirect:/demand/tickets";
+	}
+
+	@PostMapping("/demand/tickets/{id}/answer")
+	String answer(@org.springframework.web.bind.annotation.PathVariable long id, @RequestParam String answer,
+			@RequestParam(defaultValue = "false") boolean publish,
+			org.springframework.security.core.Authentication authentication, RedirectAttributes redirect) {
+		DemandTickets.Ticket ticket = tickets.ticket(id);
+		if (!access.mayActFor(authentication, ticket.siteId())) {
+			access.requireActFor(authentication, String.valueOf(ticket.escalatedTo()));
+		}
+		try {
+			tickets.answer(id, answer, publish, authentication.getName());
+		}
+		catch (IllegalArgumentException | org.branchlink.gateway.platform.ConflictException ex) {
+			redirect.addFlashAttribute("refused", ex.getMessage());
+		}
+		return "redirect:/demand/tickets";
 	}
 
 	@PostMapping("/demand")

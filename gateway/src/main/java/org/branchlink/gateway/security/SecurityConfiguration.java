@@ -131,9 +131,15 @@ class SecurityConfiguration {
 	SecurityFilterChain pages(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.GET, "/events/new").hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
+				.requestMatchers(HttpMethod.GET, "/demand/tickets").hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
+				.requestMatchers(HttpMethod.POST, "/demand/tickets/*/classify", "/demand/tickets/*/answer")
+				.hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.GET, "/demand", "/survey").permitAll()
 				.requestMatchers(HttpMethod.POST, "/demand", "/survey").permitAll()
-				.requestMatchers(HttpMethod.GET, "/surveys/*").hasRole(CENTRAL_ADMIN)
+				.requestMatchers(HttpMethod.GET, "/surveys", "/surveys/*").hasRole(CENTRAL_ADMIN)
+				.requestMatchers(HttpMethod.POST, "/surveys").hasRole(CENTRAL_ADMIN)
+				.requestMatchers(HttpMethod.POST, "/volunteers", "/volunteers/*/hours", "/volunteer-hours/*/confirm")
+				.hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.GET, "/volunteers", "/volunteers/*/certificate").hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.GET, "/", "/sites/*", "/search", "/works/*", "/login", "/error", "/events",
 						"/events/*")

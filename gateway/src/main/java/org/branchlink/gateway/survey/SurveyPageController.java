@@ -53,6 +53,28 @@ class SurveyPageController {
 		return "redirect:/survey";
 	}
 
+	@GetMapping("/surveys")
+	String list(@AuthenticationPrincipal BranchLinkUser user, Model model) {
+		model.addAttribute("user", user);
+		model.addAttribute("surveys", surveys.list());
+		return "surveys";
+	}
+
+	@PostMapping("/surveys")
+	String create(@RequestParam String title, @RequestParam(defaultValue = "500") int sampleSize,
+			@RequestParam(required = false) Long seed, @AuthenticationPrincipal BranchLinkUser user,
+			RedirectAttributes redirect) {
+		try {
+			Surveys.Drawn drawn = surveys.create(new Surveys.SurveyRequest(title, Surveys.STANDARD, sampleSize, seed),
+					user.getUsername());
+			return "redirect:/surveys/" + drawn.id();
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("refused", ex.getMessage());
+			return "redirect:/surveys";
+		}
+	}
+
 	@GetMapping("/surveys/{id}")
 	String results(@PathVariable long id, @AuthenticationPrincipal BranchLinkUser user, Model model) {
 		model.addAttribute("user", user);

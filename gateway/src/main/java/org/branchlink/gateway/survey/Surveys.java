@@ -125,6 +125,24 @@ public class Surveys {
 		return sites.require().townshipOf(siteId).map(Site::id).orElse(byId.containsKey(siteId) ? siteId : "unknown");
 	}
 
+	/** The county's standard questionnaire (公众评价测评表, shortened): overall satisfaction, four aspects, open needs. */
+	public static final List<Question> STANDARD = List.of(
+			new Question("overall", "scale", "您对本地公共文化服务的总体满意度 Overall satisfaction", true),
+			new Question("facilities", "scale", "场馆设施 Facilities", false),
+			new Question("hours", "scale", "开放时间 Opening hours", false),
+			new Question("events", "scale", "文化活动 Events", false),
+			new Question("books", "scale", "图书借阅 Lending", false),
+			new Question("needs", "text", "您还希望增加哪些服务？What else would you like?", false));
+
+	/** Surveys, newest first: id, title, sample size, responses. */
+	public List<Object[]> list() {
+		return jdbc.sql("""
+				select s.id, s.title, s.sample_size, (select count(*) from survey_response r where r.survey_id = s.id)
+				from survey s order by s.id desc limit 100""")
+			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getLong(4) })
+			.list();
+	}
+
 	/** The invitation tokens of a survey, for sending (by SMS, letter or an interviewer's list). */
 	public List<String> tokens(long surveyId) {
 		return jdbc.sql("select token from survey_invitation where survey_id = :id order by id")

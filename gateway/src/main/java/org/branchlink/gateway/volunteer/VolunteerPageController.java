@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Volunteer pages for staff: the list by skill, and a volunteer's certificate of confirmed hours (printable). */
+/**
+ * Volunteer pages for staff: the list by skill, registration, hours to log and to confirm, and a volunteer's
+ * certificate of confirmed hours (printable).
+ */
 @Controller
 class VolunteerPageController {
 
@@ -20,7 +23,10 @@ class VolunteerPageController {
 
 	private final SiteDirectory sites;
 
-	VolunteerPageController(Volunteers volunteers, SiteDirectory sites) {
+	private final org.branchlink.gateway.security.SiteAccess access;
+
+	VolunteerPageController(Volunteers volunteers, SiteDirectory sites, org.branchlink.gateway.security.SiteAccess access) {
+		this.access = access;
 		this.volunteers = volunteers;
 		this.sites = sites;
 	}
@@ -30,8 +36,55 @@ class VolunteerPageController {
 		model.addAttribute("user", user);
 		model.addAttribute("skill", skill == null ? "" : skill);
 		model.addAttribute("volunteers", volunteers.find(skill));
+		model.addAttribute("pending", volunteers.pending());
 		model.addAttribute("siteNames", sites.byId());
 		return "volunteers";
+	}
+
+	@org.springframework.web.bind.annotation.PostMapping("/volunteers")
+	String register(@RequestParam String name, @RequestParam LocalDate birthDate, @RequestParam String homeSite,
+			@RequestParam(defaultValue = "") String skills, @RequestParam(defaultValue = "") String guardianName,
+			@RequestParam(defaultValue = "false") boolean guardianConsent,
+			org.springframework.security.core.Authentication authentication,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		access.requireActForKnownSite(authentication, homeSite);
+		try {
+			volunteers.register(new Volunteers.Registration(name, birthDate, null, homeSite,
+					java.util.Arrays.asList(skills.split("[,，、\\s]+")), guardianName, guardianConsent),
+					authentication.getName());
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("refused", ex.getMessage());
+		}
+		return "redirect:/volunteers";
+	}
+
+	@org.springframework.web.bind.annotation.PostMapping("/volunteers/{id}/hours")
+	String log(@PathVariable long id, @RequestParam String siteId, @RequestParam LocalDate day,
+			@RequestParam java.math.BigDecimal hours, @RequestParam(defaultValue = "") String note,
+			org.springframework.security.core.Authentication authentication,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		access.requireActForKnownSite(authentication, siteId);
+		try {
+			volunteers.logHours(id, siteId, null, day, hours, note, authentication.getName());
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("refused", ex.getMessage());
+		}
+		return "redirect:/volunteers";
+	}
+
+	@org.springframework.web.bind.annotation.PostMapping("/volunteer-hours/{id}/confirm")
+	String confirm(@PathVariable long id, org.springframework.security.core.Authentication authentication,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		access.requireActFor(authentication, volunteers.line(id).siteId());
+		try {
+			volunteers.confirm(id, authentication.getName());
+		}
+		catch (org.branchlink.gateway.platform.ConflictException ex) {
+			redirect.addFlashAttribute("refused", ex.getMessage());
+		}
+		return "redirect:/volunteers";
 	}
 
 	@GetMapping("/volunteers/{id}/certificate")

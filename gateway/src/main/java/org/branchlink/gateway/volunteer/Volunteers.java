@@ -174,6 +174,14 @@ public class Volunteers {
 			.param("v", volunteerId).query(HoursLine.class).list();
 	}
 
+	/** Hours logged and not yet confirmed, oldest first. */
+	public List<HoursLine> pending() {
+		return jdbc.sql("""
+				select id, volunteer_id, event_id, site_id, day, hours, note, logged_by, confirmed_by
+				from volunteer_hours where confirmed_at is null order by day, id limit 200""")
+			.query(HoursLine.class).list();
+	}
+
 	/** Staff confirm logged hours; not the same person who logged them. */
 	@Transactional
 	public HoursLine confirm(long hoursId, String by) {
