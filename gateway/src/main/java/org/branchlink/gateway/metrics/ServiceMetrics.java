@@ -38,7 +38,7 @@ public class ServiceMetrics {
 
 	/** One township's (or the county level's, or the whole county's) figures. */
 	public record Row(String township, long visits, long activeReaders, long loans, long copies, Double utilisation, long readers, long participants,
-			Double participation, long events, Map<String, Long> eventsByCategory, long attendance, long registrations,
+			Double participation, long events, Map<String, Long> eventsByCategory, long attendance, Map<String, Long> attendanceByCategory, long registrations,
 			Double checkInRate, long mobileStops, long villageCentres, long villageCentresReached, Double coverage,
 			long ticketsDue, long ticketsOnTime, Double ticketCompliance, Double satisfaction, Integer satisfactionN,
 			Double satisfactionMargin) {
@@ -136,15 +136,13 @@ public class ServiceMetrics {
 				select site_id, count(*) from demand_ticket where disposition = 'handle' and deadline between :fromDay and :toDay
 				    and answered_at is not null and (answered_at at time zone :zone)::date <= deadline
 				group by site_id""", from, to));
-		Map<String, Map<String, Long>> categories = new TreeMap<>();
-		jdbc.sql("""
+		Map<String, Map<String, Long>> categories = byCategory("""
 				select site_id, category, count(*) from cultural_event where kind = 'event' and not cancelled
-				    and starts_at >= :from and starts_at < :to group by site_id, category""")
-			.param("from", Timestamp.from(from.atStartOfDay(zone).toInstant()))
-			.param("to", Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))
-			.query((rs, n) -> categories.computeIfAbsent(township.apply(rs.getString(1)), t -> new TreeMap<>())
-				.merge(rs.getString(2), rs.getLong(3), Long::sum))
-			.list();
+				    and starts_at >= :from and starts_at < :to group by site_id, category""", from, to, township);
+		Map<String, Map<String, Long>> attendanceByCategory = byCategory("""
+				select e.site_id, e.category, count(*) from event_registration r join cultural_event e on e.id = r.event_id
+				where r.status = 'attended' and e.kind = 'event' and e.starts_at >= :from and e.starts_at < :to
+				group by e.site_id, e.category""", from, to, township);
 		Map<String, double[]> satisfaction = latestSatisfaction();
 		Map<String, Map<String, Long>> byTownship = new TreeMap<>();
 		figures.forEach((name, counts) -> counts.forEach((site, count) -> byTownship
@@ -165,29 +163,47 @@ public class ServiceMetrics {
 		List<Row> rows = new ArrayList<>();
 		Map<String, Long> total = new TreeMap<>();
 		Map<String, Long> totalCategories = new TreeMap<>();
+		Map<String, Long> totalAttendance = new TreeMap<>();
 		long totalVillages = 0, totalReached = 0;
 		for (Map.Entry<String, Map<String, Long>> entry : byTownship.entrySet()) {
 			String t = entry.getKey();
 			Map<String, Long> f = entry.getValue();
 			f.forEach((k, v) -> total.merge(k, v, Long::sum));
 			categories.getOrDefault(t, Map.of()).forEach((k, v) -> totalCategories.merge(k, v, Long::sum));
+			attendanceByCategory.getOrDefault(t, Map.of()).forEach((k, v) -> totalAttendance.merge(k, v, Long::sum));
 			long v = villages.getOrDefault(t, 0L), r = reachedVillages.getOrDefault(t, 0L);
 			totalVillages += v;
 			totalReached += r;
-			rows.add(row(t, f, categories.getOrDefault(t, Map.of()), v, r, satisfaction.get(t)));
+			rows.add(row(t, f, categories.getOrDefault(t, Map.of()), attendanceByCategory.getOrDefault(t, Map.of()), v, r,
+					satisfaction.get(t)));
 		}
-		Row county = row("all", total, totalCategories, totalVillages, totalReached, satisfaction.get("all"));
+		Row county = row("all", total, totalCategories, totalAttendance, totalVillages, totalReached,
+				satisfaction.get("all"));
 		return new Report(from, to, rows, county, menu.stats(from, to));
 	}
 
-	private static Row row(String township, Map<String, Long> f, Map<String, Long> categories, long villages,
-			long reached, double[] satisfaction) {
+	/** Counts per township and category from a query of (site_id, category, count) over the period. */
+	private Map<String, Map<String, Long>> byCategory(String sql, LocalDate from, LocalDate to,
+			Function<String, String> township) {
+		Map<String, Map<String, Long>> counts = new TreeMap<>();
+		jdbc.sql(sql)
+			.param("from", Timestamp.from(from.atStartOfDay(zone).toInstant()))
+			.param("to", Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))
+			.query((rs, n) -> counts.computeIfAbsent(township.apply(rs.getString(1)), t -> new TreeMap<>())
+				.merge(rs.getString(2), rs.getLong(3), Long::sum))
+			.list();
+		return counts;
+	}
+
+	private static Row row(String township, Map<String, Long> f, Map<String, Long> categories,
+			Map<String, Long> attendanceByCategory, long villages, long reached, double[] satisfaction) {
 		long loans = f.getOrDefault("loans", 0L), copies = f.getOrDefault("copies", 0L);
 		long readers = f.getOrDefault("readers", 0L), participants = f.getOrDefault("participants", 0L);
 		long registrations = f.getOrDefault("registrations", 0L), checkedIn = f.getOrDefault("checkedIn", 0L);
 		long due = f.getOrDefault("ticketsDue", 0L), onTime = f.getOrDefault("ticketsOnTime", 0L);
 		return new Row(township, f.getOrDefault("visits", 0L), f.getOrDefault("activeReaders", 0L), loans, copies, ratio(loans, copies), readers, participants, ratio(participants, readers),
-				f.getOrDefault("events", 0L), categories, f.getOrDefault("attendance", 0L), registrations,
+				f.getOrDefault("events", 0L), categories, f.getOrDefault("attendance", 0L), attendanceByCategory,
+				registrations,
 				ratio(checkedIn, registrations), f.getOrDefault("mobileStops", 0L), villages, reached,
 				ratio(reached, villages), due, onTime, ratio(onTime, due),
 				satisfaction == null ? null : satisfaction[0], satisfaction == null ? null : (int) satisfaction[1],

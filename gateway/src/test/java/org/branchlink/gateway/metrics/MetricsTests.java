@@ -108,6 +108,8 @@ class MetricsTests extends IntegrationTest {
 		});
 		assertThat(bySite.county().events()).isEqualTo(metrics.report(month.from(), month.to()).county().events());
 		assertThat(after.eventsByCategory()).containsKey("lecture");
+		assertThat(after.attendanceByCategory().get("lecture"))
+			.isEqualTo(before.attendanceByCategory().getOrDefault("lecture", 0L) + 2);
 		assertThat(after.loans()).isGreaterThanOrEqualTo(2);
 		assertThat(after.utilisation()).isEqualTo(Math.round((double) after.loans() / after.copies() * 10000) / 10000.0);
 		assertThat(metrics.report(month.from(), month.to()).county().events())
