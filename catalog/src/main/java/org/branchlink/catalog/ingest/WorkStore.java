@@ -110,13 +110,16 @@ public class WorkStore {
 		for (Placed placed : records) {
 			for (Item item : placed.stored().record().items()) {
 				items.add(new Object[] { siteId, item.barcode(), placed.stored().record().recordId(), item.callNumber(),
-						item.location(), item.status() });
+						item.location(), item.status(),
+						item.acquired() == null ? null : java.sql.Date.valueOf(item.acquired()) });
 			}
 		}
 		jdbc.batchUpdate("""
-				insert into item (site_id, barcode, record_id, call_number, location, status) values (?, ?, ?, ?, ?, ?)
+				insert into item (site_id, barcode, record_id, call_number, location, status, acquired_on)
+				values (?, ?, ?, ?, ?, ?, ?)
 				on conflict (site_id, barcode) do update set record_id = excluded.record_id,
-				    call_number = excluded.call_number, location = excluded.location, status = excluded.status""", items);
+				    call_number = excluded.call_number, location = excluded.location, status = excluded.status,
+				    acquired_on = excluded.acquired_on""", items);
 	}
 
 	/** Marks records read again unchanged as seen by this run, so a full run keeps them. */

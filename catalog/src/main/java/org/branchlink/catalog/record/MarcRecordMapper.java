@@ -113,6 +113,11 @@ public final class MarcRecordMapper {
 			item(items, first(subfield(field, 'i'), subfield(field, 'p'), subfield(field, 'b')),
 					first(subfield(field, 'a'), subfield(field, 'h')), first(subfield(field, 'l'), subfield(field, 'c')), "");
 		}
+		// Koha's item field: $p barcode, $o call number, $c shelving location, $d date acquired
+		for (DataField field : fields(record, "952")) {
+			item(items, subfield(field, 'p'), subfield(field, 'o'), subfield(field, 'c'), "",
+					Item.day(subfield(field, 'd')));
+		}
 		return new BibRecord(siteId, id, control(record, "005"), clean(title), otherTitles, authors,
 				isbns(record, "020", 'a'), clean(subfield(publication, 'b')), year, language.strip().toLowerCase(),
 				format(record), classification.strip(), subjects(record, "650"), items);
@@ -148,6 +153,10 @@ public final class MarcRecordMapper {
 				.strip();
 			item(items, subfield(field, 'b'), callNumber, subfield(field, 'c'), "");
 		}
+		// Koha's UNIMARC item field: $f barcode, $k call number, $e shelving location, $5 date acquired
+		for (DataField field : fields(record, "995")) {
+			item(items, subfield(field, 'f'), subfield(field, 'k'), subfield(field, 'e'), "", Item.day(subfield(field, '5')));
+		}
 		List<String> otherTitles = new ArrayList<>();
 		String parallel = join(titleField, "d");
 		if (!parallel.isBlank()) {
@@ -167,9 +176,14 @@ public final class MarcRecordMapper {
 	}
 
 	private static void item(List<Item> items, String barcode, String callNumber, String location, String status) {
+		item(items, barcode, callNumber, location, status, null);
+	}
+
+	private static void item(List<Item> items, String barcode, String callNumber, String location, String status,
+			java.time.LocalDate acquired) {
 		if (!barcode.isBlank()) {
 			items.add(new Item(barcode.strip(), callNumber.strip(), location.strip(),
-					status.isBlank() ? Item.AVAILABLE : status.strip()));
+					status.isBlank() ? Item.AVAILABLE : status.strip(), acquired));
 		}
 	}
 

@@ -47,7 +47,8 @@ public final class SpreadsheetInventory {
 			"barcode", List.of("条码", "条形码", "条码号", "登录号", "barcode"),
 			"callNumber", List.of("索书号", "索取号", "call number", "callnumber", "call no"),
 			"class", List.of("分类号", "中图分类号", "clc", "class"),
-			"location", List.of("馆藏地", "馆藏地点", "location"));
+			"location", List.of("馆藏地", "馆藏地点", "location"),
+			"acquired", List.of("入藏日期", "到馆日期", "登到日期", "验收日期", "acquired", "date acquired"));
 
 	private static final Map<String, String> HEADERS = new LinkedHashMap<>();
 
@@ -173,7 +174,7 @@ public final class SpreadsheetInventory {
 				String barcode = row.getOrDefault("barcode", "");
 				if (!barcode.isBlank()) {
 					items.add(new Item(barcode, row.getOrDefault("callNumber", ""), row.getOrDefault("location", ""),
-							Item.AVAILABLE));
+							Item.AVAILABLE, Item.day(row.get("acquired"))));
 				}
 			}
 			String author = first.getOrDefault("author", "");

@@ -57,7 +57,7 @@ class RecordPushController {
 			List<String> subjects, List<PushedItem> items) {
 	}
 
-	record PushedItem(String barcode, String callNumber, String location, String status) {
+	record PushedItem(String barcode, String callNumber, String location, String status, java.time.LocalDate acquired) {
 	}
 
 	@PostMapping(path = "/api/sites/{siteId}/records", consumes = "application/json")
@@ -108,7 +108,7 @@ class RecordPushController {
 		List<Item> items = r.items() == null ? List.of()
 				: r.items().stream().filter(i -> i.barcode() != null && !i.barcode().isBlank())
 					.map(i -> new Item(i.barcode(), nz(i.callNumber()), nz(i.location()),
-							i.status() == null || i.status().isBlank() ? Item.AVAILABLE : i.status()))
+							i.status() == null || i.status().isBlank() ? Item.AVAILABLE : i.status(), i.acquired()))
 					.toList();
 		return new BibRecord(siteId, r.id(), nz(r.version()), r.title().strip(), List.of(),
 				r.authors() == null ? List.of() : r.authors(), isbns, nz(r.publisher()), r.year() == null ? 0 : r.year(),

@@ -142,7 +142,7 @@ public class CirculationLedger implements CirculationIntake {
 				|| event.type() == org.branchlink.sync.circulation.EventType.FOUND;
 		HoldEvents holds = this.holds.getIfAvailable();
 		if (inHand && copy.hold() == null && holds != null) {
-			holds.claim(item, event.occurredAt()).ifPresent(copy::holdFor);
+			holds.claim(item, event.siteId(), event.occurredAt()).ifPresent(copy::holdFor);
 		}
 	}
 

@@ -23,9 +23,11 @@ public interface HoldEvents {
 	void copyAvailable(String workId);
 
 	/**
-	 * A copy is being checked in or received: the first hold waiting for it (its work, or this very copy) takes it
-	 * now, so lending sends it to the hold's pickup site instead of home. Runs in the event's transaction.
+	 * A copy is being checked in or received at {@code inHandAt}: the first hold waiting for it (its work, or this very
+	 * copy; first in the configured queue order) takes it now, so lending sends it to the hold's pickup site instead of
+	 * home. Runs in the event's transaction.
 	 */
-	java.util.Optional<ItemCirculation.HeldFor> claim(org.branchlink.catalog.ItemRef copy, java.time.Instant at);
+	java.util.Optional<ItemCirculation.HeldFor> claim(org.branchlink.catalog.ItemRef copy, String inHandAt,
+			java.time.Instant at);
 
 }

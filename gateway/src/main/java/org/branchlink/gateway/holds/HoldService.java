@@ -54,8 +54,11 @@ public class HoldService implements HoldEvents {
 
 	private final NotificationSender notifications;
 
+	private final java.time.ZoneId zone;
+
 	HoldService(JdbcClient jdbc, TransactionTemplate transactions, SiteDirectory sites, HoldPolicy policy, Clock clock,
-			CopyHolds copies, NotificationSender notifications) {
+			CopyHolds copies, NotificationSender notifications, org.branchlink.sync.SyncProperties sync) {
+		this.zone = sync.zone();
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.sites = sites;
@@ -107,6 +110,10 @@ public class HoldService implements HoldEvents {
 		if (isFirstInQueue(id, workId)) {
 			allocate(id, reader.homeSite());
 		}
+		else {
+			// the earlier holds may not take a new acquisition kept for this reader's township: this one may
+			allocate(id, reader.homeSite(), true);
+		}
 		return view(id);
 	}
 
@@ -123,6 +130,14 @@ public class HoldService implements HoldEvents {
 
 	/** Allocates a copy on the shelf to a waiting hold; returns the copy, or empty when none is free. */
 	public Optional<ItemRef> allocate(long holdId, String readerHomeSite) {
+		return allocate(holdId, readerHomeSite, false);
+	}
+
+	/**
+	 * @param protectedOnly only new acquisitions of the reader's own township (kept from readers elsewhere, so out of
+	 *        reach of the holds ahead in the queue)
+	 */
+	private Optional<ItemRef> allocate(long holdId, String readerHomeSite, boolean protectedOnly) {
 		Map<String, Object> hold = jdbc.sql("select * from hold where id = :id").param("id", holdId).query().singleRow();
 		if (!"waiting".equals(hold.get("status"))) {
 			return Optional.empty();
@@ -136,6 +151,11 @@ public class HoldService implements HoldEvents {
 		String readerTownship = registry.townshipOf(readerHomeSite).map(Site::id).orElse(null);
 		Set<String> tried = new HashSet<>();
 		List<CopyCandidate> candidates = new ArrayList<>(candidates(hold));
+		if (protectedOnly) {
+			java.time.Instant youngSince = clock.instant().minus(Duration.ofDays(policy.localDays()));
+			candidates.removeIf(c -> c.catalogedAt() == null || !c.catalogedAt().isAfter(youngSince) || readerTownship == null
+					|| !readerTownship.equals(registry.townshipOf(c.shelfSite()).map(Site::id).orElse(null)));
+		}
 		while (!candidates.isEmpty()) {
 			Optional<CopyCandidate> chosen = targeting.choose(pickup, readerTownship,
 					site -> registry.townshipOf(site).map(Site::id).orElse(null), candidates, clock.instant());
@@ -172,7 +192,7 @@ public class HoldService implements HoldEvents {
 	/** Copies of the hold's work (or its one copy) on a shelf now and not allocated to another hold. */
 	private List<CopyCandidate> candidates(Map<String, Object> hold) {
 		return jdbc.sql("""
-				select i.site_id, i.barcode, r.work_id, coalesce(s.at_site, i.site_id) as shelf
+				select i.site_id, i.barcode, r.work_id, coalesce(s.at_site, i.site_id) as shelf, i.acquired_on
 				from item i join bib_record r on r.site_id = i.site_id and r.record_id = i.record_id
 				left join item_state s on s.site_id = i.site_id and s.barcode = i.barcode
 				where r.work_id = :work and coalesce(s.status, i.status) = 'available'
@@ -182,10 +202,11 @@ public class HoldService implements HoldEvents {
 			.param("work", hold.get("work_id"))
 			.param("copySite", hold.get("copy_site"))
 			.param("copyBarcode", hold.get("copy_barcode"))
-			// no acquisition date is catalogued yet (the copy's first load into BranchLink is not one): age
-			// protection applies once item records carry it
+			// the acquisition date the holdings carry (Koha 952$d / 995$5, a spreadsheet's 入藏日期, a pushed item's
+			// "acquired"); copies without one are never held back
 			.query((rs, n) -> new CopyCandidate(new ItemRef(rs.getString(1), rs.getString(2), rs.getString(3)),
-					rs.getString(4), null))
+					rs.getString(4), rs.getDate(5) == null ? null
+							: rs.getDate(5).toLocalDate().atStartOfDay(zone).toInstant()))
 			.list();
 	}
 
@@ -265,12 +286,17 @@ public class HoldService implements HoldEvents {
 	}
 
 	@Override
-	public Optional<org.branchlink.gateway.circulation.ItemCirculation.HeldFor> claim(ItemRef copy, Instant at) {
+	public Optional<org.branchlink.gateway.circulation.ItemCirculation.HeldFor> claim(ItemRef copy, String inHandAt,
+			Instant at) {
+		// FIFO, or (queue-order pickup-site-first) first the holds to be collected where the copy is now
+		String order = policy.queueOrder() == HoldPolicy.QueueOrder.PICKUP_SITE_FIRST
+				? "(pickup_site = :here) desc, placed_at, id" : "placed_at, id";
 		return jdbc.sql("""
 				select id, pickup_site, card from hold
 				where work_id = :work and status = 'waiting' and (suspended_until is null or suspended_until <= current_date)
 				  and (copy_site is null or (copy_site = :site and copy_barcode = :barcode))
-				order by placed_at, id limit 1""")
+				""" + " order by " + order + " limit 1")
+			.param("here", inHandAt == null ? "" : inHandAt)
 			.param("work", copy.workId())
 			.param("site", copy.siteId())
 			.param("barcode", copy.barcode())
