@@ -28,7 +28,11 @@ public class HoldShelf {
 
 	private final Clock clock;
 
-	HoldShelf(JdbcClient jdbc, TransactionTemplate transactions, CopyHolds copies, Clock clock) {
+	private final org.springframework.beans.factory.ObjectProvider<org.branchlink.gateway.transfer.MobileCarrier> carrier;
+
+	HoldShelf(JdbcClient jdbc, TransactionTemplate transactions, CopyHolds copies, Clock clock,
+			org.springframework.beans.factory.ObjectProvider<org.branchlink.gateway.transfer.MobileCarrier> carrier) {
+		this.carrier = carrier;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.copies = copies;
@@ -38,6 +42,8 @@ public class HoldShelf {
 	/**
 	 * A copy waiting for a hold: the pull list of the site whose shelf it is on.
 	 *
+	 * @param carrierUnit the mobile unit that takes it to a pickup stop it serves (its next planned visit), or null
+	 * @param carrierDay that visit's day
 	 * @param holdId the hold
 	 * @param barcode the copy
 	 * @param callNumber where to find it
@@ -47,7 +53,7 @@ public class HoldShelf {
 	 * @param allocatedAt since when it waits
 	 */
 	public record PullItem(long holdId, String barcode, String callNumber, String location, String title,
-			String pickupSite, Instant allocatedAt) {
+			String pickupSite, Instant allocatedAt, String carrierUnit, java.time.LocalDate carrierDay) {
 	}
 
 	public List<PullItem> pullList(String site) {
@@ -60,8 +66,24 @@ public class HoldShelf {
 				order by i.call_number, h.allocated_at""")
 			.param("site", site)
 			.query((rs, n) -> new PullItem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
-			.list();
+					rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), null, null))
+			.list()
+			.stream()
+			.map(this::withRide)
+			.toList();
+	}
+
+	/** A hold collected at a stop a mobile unit serves rides on the unit's next planned visit there. */
+	private PullItem withRide(PullItem item) {
+		org.branchlink.gateway.transfer.MobileCarrier mobile = carrier.getIfAvailable();
+		if (mobile == null) {
+			return item;
+		}
+		java.time.LocalDate today = java.time.LocalDate.now(clock);
+		return mobile.nextVisit(item.pickupSite(), today.minusDays(1), today.plusDays(21))
+			.map(ride -> new PullItem(item.holdId(), item.barcode(), item.callNumber(), item.location(), item.title(),
+					item.pickupSite(), item.allocatedAt(), ride.unitId(), ride.day()))
+			.orElse(item);
 	}
 
 	/**

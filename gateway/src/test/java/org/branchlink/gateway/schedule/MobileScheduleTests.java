@@ -137,6 +137,38 @@ class MobileScheduleTests extends IntegrationTest {
 		assertThat(firstVisit.day()).isAfter(schedule.today());
 	}
 
+	@Autowired
+	org.branchlink.gateway.holds.HoldService holds;
+
+	@Autowired
+	org.branchlink.gateway.holds.HoldShelf shelf;
+
+	@Autowired
+	org.branchlink.gateway.reader.ReaderRegistry readers;
+
+	@Test
+	void aHoldCollectedAtABookmobileStopRidesOnTheNextVisitThere() {
+		String village = jdbc.sql("""
+				select site_id from mobile_visit where plan_id = :plan and status = 'planned' and day > :today
+				order by day, arrive limit 1""").param("plan", demoPlan()).param("today", schedule.today())
+			.query(String.class).single();
+		var ride = schedule.nextVisit(village, schedule.today().minusDays(1), schedule.today().plusDays(21)).orElseThrow();
+		String work = jdbc.sql("""
+				select r.work_id from bib_record r join item i on i.site_id = r.site_id and i.record_id = r.record_id
+				where i.status = 'available' and not exists (select 1 from circulation_item c where c.barcode = i.barcode)
+				  and not exists (select 1 from hold h where h.work_id = r.work_id)
+				group by r.work_id having count(*) = 1 order by md5(r.work_id) desc limit 1""").query(String.class).single();
+		var reader = readers.register(new org.branchlink.gateway.reader.ReaderRegistry.Registration("村里读者",
+				LocalDate.of(1970, 2, 2), "adult", village, null, false, null, null, null));
+		var hold = holds.place(reader, work, null, village);
+		assertThat(hold.status()).isEqualTo("allocated");
+		assertThat(shelf.pullList(hold.allocatedSite())).anySatisfy(item -> {
+			assertThat(item.holdId()).isEqualTo(hold.id());
+			assertThat(item.carrierUnit()).isEqualTo(ride.unitId());
+			assertThat(item.carrierDay()).isEqualTo(ride.day());
+		});
+	}
+
 	@Test
 	void aSecondPlanOverTheSameDaysIsRefusedAndOnlyCentralStaffPlan() throws Exception {
 		String body = "{\"from\":\"" + schedule.today() + "\",\"to\":\"" + schedule.today().plusDays(20) + "\"}";
