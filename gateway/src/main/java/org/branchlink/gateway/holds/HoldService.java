@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -110,11 +111,33 @@ public class HoldService implements HoldEvents {
 		if (isFirstInQueue(id, workId)) {
 			allocate(id, reader.homeSite());
 		}
-		else {
+		else if (hasNewAcquisition(workId)) {
 			// the earlier holds may not take a new acquisition kept for this reader's township: this one may
 			allocate(id, reader.homeSite(), true);
 		}
 		return view(id);
+	}
+
+	/** Works with or without a new acquisition, remembered a minute: every placement behind others asks. */
+	private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> newAcquisitions = com.github.benmanes.caffeine.cache.Caffeine
+		.newBuilder()
+		.expireAfterWrite(Duration.ofMinutes(1))
+		.maximumSize(50_000)
+		.build();
+
+	/** Whether the work has a copy young enough to be kept for local readers (few copies are: a partial index). */
+	private boolean hasNewAcquisition(String workId) {
+		return newAcquisitions.get(workId, this::queryNewAcquisition);
+	}
+
+	private boolean queryNewAcquisition(String workId) {
+		return jdbc.sql("""
+				select exists (select 1 from item i where i.acquired_on > :since and exists (select 1 from bib_record r
+				    where r.site_id = i.site_id and r.record_id = i.record_id and r.work_id = :work))""")
+			.param("since", java.sql.Date.valueOf(LocalDate.now(clock.withZone(zone)).minusDays(policy.localDays())))
+			.param("work", workId)
+			.query(Boolean.class)
+			.single();
 	}
 
 	private boolean isFirstInQueue(long id, String workId) {
@@ -144,18 +167,21 @@ public class HoldService implements HoldEvents {
 		}
 		String pickup = (String) hold.get("pickup_site");
 		SiteRegistry registry = sites.require();
-		Map<String, Integer> load = recentLoad();
-		HoldTargeting targeting = new HoldTargeting(new TransportCosts(registry,
-				policy.overrides() == null ? Map.of() : policy.overrides()), site -> !policy.closedSites().contains(site),
-				site -> load.getOrDefault(site, 0), policy.loadWeight(), Duration.ofDays(policy.localDays()), ThreadLocalRandom.current());
 		String readerTownship = registry.townshipOf(readerHomeSite).map(Site::id).orElse(null);
-		Set<String> tried = new HashSet<>();
 		List<CopyCandidate> candidates = new ArrayList<>(candidates(hold));
 		if (protectedOnly) {
 			java.time.Instant youngSince = clock.instant().minus(Duration.ofDays(policy.localDays()));
 			candidates.removeIf(c -> c.catalogedAt() == null || !c.catalogedAt().isAfter(youngSince) || readerTownship == null
 					|| !readerTownship.equals(registry.townshipOf(c.shelfSite()).map(Site::id).orElse(null)));
 		}
+		if (candidates.isEmpty()) {
+			return Optional.empty();
+		}
+		Map<String, Integer> load = recentLoad();
+		HoldTargeting targeting = new HoldTargeting(new TransportCosts(registry,
+				policy.overrides() == null ? Map.of() : policy.overrides()), site -> !policy.closedSites().contains(site),
+				site -> load.getOrDefault(site, 0), policy.loadWeight(), Duration.ofDays(policy.localDays()), ThreadLocalRandom.current());
+		Set<String> tried = new HashSet<>();
 		while (!candidates.isEmpty()) {
 			Optional<CopyCandidate> chosen = targeting.choose(pickup, readerTownship,
 					site -> registry.townshipOf(site).map(Site::id).orElse(null), candidates, clock.instant());

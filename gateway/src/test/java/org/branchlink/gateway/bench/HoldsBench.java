@@ -24,7 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The holds benchmark ({@code ./bench holds [seconds]}): the demo county; 200 readers, each on its own thread, place
  * holds as fast as they can on 100 titles that have one to three copies, picking up at random lending sites. The
  * figure is placements per second through the hold service (placement, queue check, targeting, allocation); the
- * check is the database's own count of copies allocated to more than one active hold. Writes
+ * check is the database's own count of copies allocated to more than one active hold. In the same run, the raw engine:
+ * plain JDBC transactions of the least a placement must do, on the same pool and threads. Writes
  * {@code src/docs/bench/holds.json}.
  */
 final class HoldsBench {
@@ -34,6 +35,54 @@ final class HoldsBench {
 	private static final int TITLES = 100;
 
 	private HoldsBench() {
+	}
+
+	/**
+	 * The raw engine in the same run: 200 threads on the application's own connection pool, each transaction the
+	 * least a placement must do — insert a hold row and read the title's queue — with plain JDBC, on a scratch table.
+	 */
+	private static double rawEngine(ConfigurableApplicationContext app, List<String> titles, int seconds) throws Exception {
+		javax.sql.DataSource source = app.getBean(javax.sql.DataSource.class);
+		try (var c = source.getConnection(); var st = c.createStatement()) {
+			st.execute("create table if not exists bench_raw_hold (id bigserial primary key, work_id text not null, "
+					+ "card text not null, placed_at timestamptz not null default now())");
+			st.execute("create index if not exists bench_raw_hold_work on bench_raw_hold (work_id, placed_at)");
+		}
+		AtomicLong done = new AtomicLong();
+		CountDownLatch finished = new CountDownLatch(READERS);
+		long end = System.nanoTime() + seconds * 1_000_000_000L;
+		long start = System.nanoTime();
+		for (int r = 0; r < READERS; r++) {
+			String card = "raw" + r;
+			Thread thread = new Thread(() -> {
+				ThreadLocalRandom random = ThreadLocalRandom.current();
+				while (System.nanoTime() < end) {
+					try (var c = source.getConnection()) {
+						c.setAutoCommit(false);
+						String work = titles.get(random.nextInt(titles.size()));
+						try (var insert = c.prepareStatement("insert into bench_raw_hold (work_id, card) values (?, ?) returning id")) {
+							insert.setString(1, work);
+							insert.setString(2, card);
+							insert.executeQuery().close();
+						}
+						try (var queue = c.prepareStatement(
+								"select count(*) from bench_raw_hold where work_id = ? and placed_at < now()")) {
+							queue.setString(1, work);
+							queue.executeQuery().close();
+						}
+						c.commit();
+						done.incrementAndGet();
+					}
+					catch (java.sql.SQLException ex) {
+						throw new IllegalStateException(ex);
+					}
+				}
+				finished.countDown();
+			});
+			thread.start();
+		}
+		finished.await();
+		return done.get() / ((System.nanoTime() - start) / 1e9);
 	}
 
 	static void run(int seconds) throws Exception {
@@ -97,6 +146,9 @@ final class HoldsBench {
 			double rate = placed.get() / elapsed;
 			Bench.log("%,d holds placed in %.1f s: %.0f placements/s (%d failed); %d copies allocated, %d allocated twice",
 					placed.get(), elapsed, rate, failed.get(), allocated, doubles);
+			double raw = rawEngine(app, titles, Math.max(5, seconds / 3));
+			Bench.log("raw PostgreSQL, same threads and pool: %.0f transactions/s (insert a hold row, read its queue); "
+					+ "placements at %.2f of it", raw, rate / raw);
 			Map<String, Object> result = new LinkedHashMap<>();
 			result.put("benchmark", "holds");
 			result.put("date", java.time.OffsetDateTime.now().toString());
@@ -108,6 +160,8 @@ final class HoldsBench {
 			result.put("failed", failed.get());
 			result.put("allocated_copies", allocated);
 			result.put("double_allocations", doubles);
+			result.put("raw_transactions_per_s", Math.round(raw));
+			result.put("ratio_to_raw", Bench.round(rate / raw));
 			result.put("cores", Runtime.getRuntime().availableProcessors());
 			Bench.writeJson("holds", result);
 		}
