@@ -39,10 +39,6 @@ final class TravelMatrix {
 		return best;
 	}
 
-	int size() {
-		return km.length;
-	}
-
 	/** Length of a day's run from {@code home} through {@code stops} and back. */
 	double runKm(int home, int[] stops) {
 		if (stops.length == 0) {

@@ -23,8 +23,11 @@ class HomeController {
 
 	private final SiteDirectory directory;
 
-	HomeController(SiteDirectory directory) {
+	private final org.branchlink.catalog.event.EventCatalog events;
+
+	HomeController(SiteDirectory directory, org.branchlink.catalog.event.EventCatalog events) {
 		this.directory = directory;
+		this.events = events;
 	}
 
 	@GetMapping("/")
@@ -46,6 +49,9 @@ class HomeController {
 		model.addAttribute("site", site);
 		model.addAttribute("ancestry", registry.ancestry(id));
 		model.addAttribute("children", registry.childrenOf(id));
+		java.time.Instant now = java.time.Instant.now();
+		model.addAttribute("events", events.between(id, now.minus(java.time.Duration.ofHours(3)),
+				now.plus(java.time.Duration.ofDays(30))));
 		model.addAttribute("federation", registry.federation());
 		model.addAttribute("user", user);
 		return "site";

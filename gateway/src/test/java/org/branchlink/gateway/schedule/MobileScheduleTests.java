@@ -51,7 +51,7 @@ class MobileScheduleTests extends IntegrationTest {
 	}
 
 	@Test
-	void theStopsOfTheComingDaysArePublishedAndAReaderFindsTheBookmobileAtTheirVillage() {
+	void theStopsOfTheComingDaysArePublishedAndAReaderFindsTheBookmobileAtTheirVillage() throws Exception {
 		long plan = demoPlan();
 		MobileSchedule.PlanSummary summary = schedule.summary(plan);
 		assertThat(summary.coverage()).isEqualTo(1.0);
@@ -68,6 +68,10 @@ class MobileScheduleTests extends IntegrationTest {
 			assertThat(hit.kind()).isEqualTo("mobile_stop");
 			assertThat(hit.siteId()).isEqualTo(village);
 		});
+		mvc.perform(get("/sites/" + village))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("到访")));
 	}
 
 	@Test
