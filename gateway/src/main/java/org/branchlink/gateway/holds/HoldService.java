@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -55,11 +54,11 @@ public class HoldService implements HoldEvents {
 
 	private final NotificationSender notifications;
 
-	private final java.time.ZoneId zone;
+	private final HoldCopies copyQueries;
 
 	HoldService(JdbcClient jdbc, TransactionTemplate transactions, SiteDirectory sites, HoldPolicy policy, Clock clock,
-			CopyHolds copies, NotificationSender notifications, org.branchlink.sync.SyncProperties sync) {
-		this.zone = sync.zone();
+			CopyHolds copies, NotificationSender notifications, HoldCopies copyQueries) {
+		this.copyQueries = copyQueries;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.sites = sites;
@@ -111,33 +110,11 @@ public class HoldService implements HoldEvents {
 		if (isFirstInQueue(id, workId)) {
 			allocate(id, reader.homeSite());
 		}
-		else if (hasNewAcquisition(workId)) {
+		else if (copyQueries.hasNewAcquisition(workId)) {
 			// the earlier holds may not take a new acquisition kept for this reader's township: this one may
 			allocate(id, reader.homeSite(), true);
 		}
 		return view(id);
-	}
-
-	/** Works with or without a new acquisition, remembered a minute: every placement behind others asks. */
-	private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> newAcquisitions = com.github.benmanes.caffeine.cache.Caffeine
-		.newBuilder()
-		.expireAfterWrite(Duration.ofMinutes(1))
-		.maximumSize(50_000)
-		.build();
-
-	/** Whether the work has a copy young enough to be kept for local readers (few copies are: a partial index). */
-	private boolean hasNewAcquisition(String workId) {
-		return newAcquisitions.get(workId, this::queryNewAcquisition);
-	}
-
-	private boolean queryNewAcquisition(String workId) {
-		return jdbc.sql("""
-				select exists (select 1 from item i where i.acquired_on > :since and exists (select 1 from bib_record r
-				    where r.site_id = i.site_id and r.record_id = i.record_id and r.work_id = :work))""")
-			.param("since", java.sql.Date.valueOf(LocalDate.now(clock.withZone(zone)).minusDays(policy.localDays())))
-			.param("work", workId)
-			.query(Boolean.class)
-			.single();
 	}
 
 	private boolean isFirstInQueue(long id, String workId) {
@@ -168,7 +145,7 @@ public class HoldService implements HoldEvents {
 		String pickup = (String) hold.get("pickup_site");
 		SiteRegistry registry = sites.require();
 		String readerTownship = registry.townshipOf(readerHomeSite).map(Site::id).orElse(null);
-		List<CopyCandidate> candidates = new ArrayList<>(candidates(hold));
+		List<CopyCandidate> candidates = new ArrayList<>(copyQueries.candidates(hold));
 		if (protectedOnly) {
 			java.time.Instant youngSince = clock.instant().minus(Duration.ofDays(policy.localDays()));
 			candidates.removeIf(c -> c.catalogedAt() == null || !c.catalogedAt().isAfter(youngSince) || readerTownship == null
@@ -177,7 +154,7 @@ public class HoldService implements HoldEvents {
 		if (candidates.isEmpty()) {
 			return Optional.empty();
 		}
-		Map<String, Integer> load = recentLoad();
+		Map<String, Integer> load = copyQueries.recentLoad();
 		HoldTargeting targeting = new HoldTargeting(new TransportCosts(registry,
 				policy.overrides() == null ? Map.of() : policy.overrides()), site -> !policy.closedSites().contains(site),
 				site -> load.getOrDefault(site, 0), policy.loadWeight(), Duration.ofDays(policy.localDays()), ThreadLocalRandom.current());
@@ -215,38 +192,7 @@ public class HoldService implements HoldEvents {
 		return Optional.empty();
 	}
 
-	/** Copies of the hold's work (or its one copy) on a shelf now and not allocated to another hold. */
-	private List<CopyCandidate> candidates(Map<String, Object> hold) {
-		return jdbc.sql("""
-				select i.site_id, i.barcode, r.work_id, coalesce(s.at_site, i.site_id) as shelf, i.acquired_on
-				from item i join bib_record r on r.site_id = i.site_id and r.record_id = i.record_id
-				left join item_state s on s.site_id = i.site_id and s.barcode = i.barcode
-				where r.work_id = :work and coalesce(s.status, i.status) = 'available'
-				  and (cast(:copySite as text) is null or (i.site_id = :copySite and i.barcode = :copyBarcode))
-				  and not exists (select 1 from hold h where h.allocated_site = i.site_id and h.allocated_barcode = i.barcode
-				                  and h.status in ('allocated', 'in_transit', 'ready'))""")
-			.param("work", hold.get("work_id"))
-			.param("copySite", hold.get("copy_site"))
-			.param("copyBarcode", hold.get("copy_barcode"))
-			// the acquisition date the holdings carry (Koha 952$d / 995$5, a spreadsheet's 入藏日期, a pushed item's
-			// "acquired"); copies without one are never held back
-			.query((rs, n) -> new CopyCandidate(new ItemRef(rs.getString(1), rs.getString(2), rs.getString(3)),
-					rs.getString(4), rs.getDate(5) == null ? null
-							: rs.getDate(5).toLocalDate().atStartOfDay(zone).toInstant()))
-			.list();
-	}
 
-	/** Copies each site allocated to holds in the last seven days. */
-	private Map<String, Integer> recentLoad() {
-		Map<String, Integer> load = new HashMap<>();
-		jdbc.sql("""
-				select allocated_site, count(*) from hold where allocated_at > now() - interval '7 days'
-				group by allocated_site""")
-			.query((java.sql.ResultSet rs) -> {
-				load.put(rs.getString(1), rs.getInt(2));
-			});
-		return load;
-	}
 
 	private static final String TITLE = "(select r.title from bib_record r where r.work_id = h.work_id order by r.site_id limit 1) as title";
 

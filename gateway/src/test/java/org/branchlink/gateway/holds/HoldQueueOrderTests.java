@@ -44,7 +44,7 @@ class HoldQueueOrderTests extends IntegrationTest {
 	java.time.Clock clock;
 
 	@Autowired
-	org.branchlink.sync.SyncProperties sync;
+	HoldCopies copyQueries;
 
 	@Autowired
 	HoldService holds;
@@ -88,7 +88,7 @@ class HoldQueueOrderTests extends IntegrationTest {
 
 		HoldPolicy pickupFirst = new HoldPolicy(policy.perReader(), policy.closedSites(), policy.localDays(),
 				policy.loadWeight(), policy.overrides(), policy.pickupDays(), HoldPolicy.QueueOrder.PICKUP_SITE_FIRST);
-		HoldService service = new HoldService(jdbc, transactions, sites, pickupFirst, clock, copyHolds, notifications, sync);
+		HoldService service = new HoldService(jdbc, transactions, sites, pickupFirst, clock, copyHolds, notifications, copyQueries);
 		var claimed = service.claim(new org.branchlink.catalog.ItemRef(site, barcode, work), site, java.time.Instant.now());
 		assertThat(claimed).as("the copy came back where the second hold is collected").isPresent();
 		assertThat(claimed.get().holdId()).isEqualTo(Long.toString(here.id()));
