@@ -72,8 +72,20 @@ public class SiteDirectory {
 		return Optional.of(registry);
 	}
 
-	/** The current registry; empty before any registry was loaded. */
+	/** How long a registry read from the database is used before asking whether another node loaded a new one. */
+	private static final long RECHECK_NANOS = 2_000_000_000L;
+
+	private volatile long checkedAt;
+
+	/**
+	 * The current registry; empty before any registry was loaded. A registry loaded on this node is current at once;
+	 * one loaded by another node sharing the database within {@value #RECHECK_NANOS} ns (every request used to ask).
+	 */
 	public Optional<SiteRegistry> current() {
+		Cached recent = cached;
+		if (recent != null && System.nanoTime() - checkedAt < RECHECK_NANOS) {
+			return Optional.of(recent.registry());
+		}
 		Optional<Timestamp> loadedAt = jdbc.sql("select loaded_at from federation").query(Timestamp.class).optional();
 		if (loadedAt.isEmpty()) {
 			return Optional.empty();
@@ -83,6 +95,7 @@ public class SiteDirectory {
 			snapshot = store.load().map(registry -> new Cached(loadedAt.get(), registry)).orElse(null);
 			cached = snapshot;
 		}
+		checkedAt = System.nanoTime();
 		return Optional.ofNullable(snapshot).map(Cached::registry);
 	}
 
