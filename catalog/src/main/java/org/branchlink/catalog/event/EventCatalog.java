@@ -28,11 +28,14 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The published events: stored in PostgreSQL (the truth, read again on reindex) and indexed in the catalogue's Solr
  * collection beside the works, so one search finds both. A source's revision (iCalendar SEQUENCE) never goes
- * backwards: an update with a lower sequence than the stored one is ignored. Cancelled events leave the index and
+ * backwards: an update with a lower sequence than the stored one is ignored. The index is soft-committed once the
+ * publishing transaction has committed (once per transaction). Cancelled events leave the index and
  * are announced as {@link EventCancelled} so registrations can be told.
  */
 @Component
@@ -242,10 +245,45 @@ public class EventCatalog {
 			else {
 				solr.add(EventDocuments.of(event, store.sites().get(event.siteId())));
 			}
-			solr.commit(false, true, true);
 		}
 		catch (SolrServerException | IOException ex) {
 			throw new CatalogIndexException("could not index event " + event.id(), ex);
+		}
+		softCommitAfterTransaction();
+	}
+
+	/**
+	 * One soft commit when the surrounding transaction has committed, however many events it published (a month's
+	 * mobile stops at once); at once when there is no transaction.
+	 */
+	private void softCommitAfterTransaction() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			softCommit();
+			return;
+		}
+		if (TransactionSynchronizationManager.hasResource(this)) {
+			return;
+		}
+		TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				softCommit();
+			}
+
+			@Override
+			public void afterCompletion(int status) {
+				TransactionSynchronizationManager.unbindResourceIfPossible(EventCatalog.this);
+			}
+		});
+	}
+
+	private void softCommit() {
+		try {
+			solr.commit(false, true, true);
+		}
+		catch (SolrServerException | IOException ex) {
+			throw new CatalogIndexException("could not commit the event index", ex);
 		}
 	}
 

@@ -96,6 +96,15 @@ class MobilePlanStore {
 			.optional();
 	}
 
+	/** Every active plan, earliest first. */
+	List<PlanHead> active() {
+		return jdbc.sql("""
+				select id, period_from, period_to, visits_per_stop, max_gap_bound, lower_bound_km, wall_ms
+				from mobile_plan where status = 'active' order by period_from""")
+			.query(PlanHead.class)
+			.list();
+	}
+
 	/** Active plans whose period overlaps [from, to], earliest first. */
 	List<PlanHead> active(LocalDate from, LocalDate to) {
 		return jdbc.sql("""

@@ -161,7 +161,7 @@ public class MobileSchedule implements org.branchlink.gateway.transfer.MobileCar
 	}
 
 	public List<PlanSummary> plans() {
-		return store.active(LocalDate.of(2000, 1, 1), LocalDate.of(2999, 12, 31)).stream()
+		return store.active().stream()
 			.map(head -> summary(head.id()))
 			.toList();
 	}

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.branchlink.catalog.event.EventCatalog;
 import org.branchlink.gateway.platform.ConflictException;
@@ -82,28 +83,23 @@ public class Volunteers {
 	}
 
 	public Volunteer volunteer(long id) {
-		return list("where v.id = :id", id).stream().findFirst()
+		return list("where v.id = :id", Map.of("id", id)).stream().findFirst()
 			.orElseThrow(() -> new NotFoundException("volunteer", String.valueOf(id)));
 	}
 
 	/** Active volunteers, those with a skill when {@code skill} is given. */
 	public List<Volunteer> find(String skill) {
-		return skill == null || skill.isBlank() ? list("where v.active", null) : list("where v.active and :skill = any(v.skills)", skill);
+		return skill == null || skill.isBlank() ? list("where v.active", Map.of())
+				: list("where v.active and :skill = any(v.skills)", Map.of("skill", skill));
 	}
 
-	private List<Volunteer> list(String where, Object param) {
+	private List<Volunteer> list(String where, Map<String, ?> params) {
 		var query = jdbc.sql("""
 				select v.id, v.name, v.birth_date, v.home_site, v.skills, v.guardian_name,
 				    coalesce(sum(h.hours) filter (where h.confirmed_at is not null), 0) as confirmed,
 				    coalesce(sum(h.hours) filter (where h.confirmed_at is null), 0) as pending
 				from volunteer v left join volunteer_hours h on h.volunteer_id = v.id
-				""" + where + " group by v.id order by v.id");
-		if (param instanceof Long id) {
-			query = query.param("id", id);
-		}
-		else if (param instanceof String skill) {
-			query = query.param("skill", skill);
-		}
+				""" + where + " group by v.id order by v.id").params(params);
 		LocalDate today = LocalDate.now(clock);
 		return query.query((rs, n) -> new Volunteer(rs.getLong("id"), rs.getString("name"),
 				rs.getDate("birth_date").toLocalDate(), rs.getString("home_site"),
