@@ -21,6 +21,7 @@ import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.common.SolrInputDocument;
 import org.branchlink.catalog.index.WorkDocuments;
+import org.branchlink.catalog.index.WorkIndexer;
 import org.branchlink.catalog.ingest.IngestRunStore;
 import org.branchlink.catalog.ingest.StoredRecord;
 import org.branchlink.catalog.ingest.WorkStore;
@@ -64,13 +65,16 @@ public class CatalogIngest {
 
 	private final Clock clock;
 
+	private final WorkIndexer indexer;
+
 	private final Map<Long, IngestRun> running = new ConcurrentHashMap<>();
 
 	private final Map<Long, Long> lastLogged = new ConcurrentHashMap<>();
 
 	CatalogIngest(WorkStore store, IngestRunStore runs, TransactionTemplate transactions,
-			SolrClient solr, Clock clock) {
+			SolrClient solr, Clock clock, WorkIndexer indexer) {
 		this.store = store;
+		this.indexer = indexer;
 		this.runs = runs;
 		this.transactions = transactions;
 		this.solr = solr;
@@ -79,8 +83,17 @@ public class CatalogIngest {
 
 	/** Starts a run; feed it, then {@link IngestRun#finish()}. */
 	public IngestRun start(String siteId, String source, IngestMode mode) {
+		return start(siteId, source, mode, null);
+	}
+
+	/** Starts a bulk load: many sources stored as runs, their works indexed once at its end. */
+	public BulkLoad bulkLoad() {
+		return new BulkLoad(this, indexer);
+	}
+
+	private IngestRun start(String siteId, String source, IngestMode mode, BulkLoad bulk) {
 		long id = runs.start(siteId, source, mode, clock.instant());
-		IngestRun run = new IngestRun(this, id, siteId, source, mode, clock);
+		IngestRun run = new IngestRun(this, id, siteId, source, mode, clock, bulk);
 		running.put(id, run);
 		log.info("Ingest run {} started: site {}, {} ({})", id, siteId, source, mode);
 		return run;
@@ -91,7 +104,12 @@ public class CatalogIngest {
 	 * and indexed, every record refused goes to the quarantine with its position and reason, and the run goes on.
 	 */
 	public IngestReport ingestMarc(String siteId, String source, InputStream in, MarcCharset charset, IngestMode mode) {
-		IngestRun run = start(siteId, source, mode);
+		return ingestMarc(siteId, source, in, charset, mode, null);
+	}
+
+	IngestReport ingestMarc(String siteId, String source, InputStream in, MarcCharset charset, IngestMode mode,
+			BulkLoad bulk) {
+		IngestRun run = start(siteId, source, mode, bulk);
 		try {
 			Iterator<RawRecord> records = MarcSources.open(in, charset);
 			while (records.hasNext()) {
@@ -129,6 +147,10 @@ public class CatalogIngest {
 	 * @throws IllegalArgumentException when the file has no usable header row; nothing is ingested then
 	 */
 	public IngestReport ingestSpreadsheet(String siteId, String source, InputStream in, IngestMode mode) {
+		return ingestSpreadsheet(siteId, source, in, mode, null);
+	}
+
+	IngestReport ingestSpreadsheet(String siteId, String source, InputStream in, IngestMode mode, BulkLoad bulk) {
 		List<SpreadsheetInventory.Row> rows;
 		try (in) {
 			rows = SpreadsheetInventory.read(siteId, source, in);
@@ -136,7 +158,7 @@ public class CatalogIngest {
 		catch (IOException ex) {
 			throw new IllegalArgumentException("cannot read the spreadsheet " + source + ": " + ex.getMessage(), ex);
 		}
-		IngestRun run = start(siteId, source, mode);
+		IngestRun run = start(siteId, source, mode, bulk);
 		try {
 			for (var row : rows) {
 				if (row.problem() != null) {
@@ -207,6 +229,12 @@ public class CatalogIngest {
 		long t0 = System.nanoTime();
 		Changes changes = transactions.execute(status -> store(run, batch, deletions));
 		run.storeNanos += System.nanoTime() - t0;
+		if (run.bulk() != null) {
+			run.bulk().touched(changes.existing());
+			run.bulk().touched(changes.fresh().keySet());
+			logProgress(run);
+			return;
+		}
 		Map<String, WorkStore.HoldingSite> sites = store.sites();
 		long t1 = System.nanoTime();
 		List<SolrInputDocument> fresh = new ArrayList<>(changes.fresh().size());
@@ -298,7 +326,12 @@ public class CatalogIngest {
 
 	int removeNotSeen(IngestRun run) {
 		List<String> works = transactions.execute(status -> store.deleteNotSeen(run.siteId(), run.id()));
-		reindex(new HashSet<>(works));
+		if (run.bulk() != null) {
+			run.bulk().touched(works);
+		}
+		else {
+			reindex(new HashSet<>(works));
+		}
 		if (!works.isEmpty()) {
 			log.info("Ingest run {}: {} records of site {} not in the full source were removed", run.id(), works.size(),
 					run.siteId());
@@ -307,11 +340,8 @@ public class CatalogIngest {
 	}
 
 	void finish(IngestRun run) {
-		try {
-			solr.commit(true, true, true);
-		}
-		catch (SolrServerException | IOException ex) {
-			throw new CatalogIndexException("could not make run " + run.id() + " searchable", ex);
+		if (run.bulk() == null) {
+			commit("run " + run.id());
 		}
 		running.remove(run.id());
 		lastLogged.remove(run.id());
@@ -320,6 +350,16 @@ public class CatalogIngest {
 				+ "{} ms storing, {} ms indexing", run.id(), run.siteId(), report.read(), report.recordsPerSecond(),
 				report.added(), report.updated(), report.unchanged(), report.deleted(), report.quarantined(),
 				run.storeNanos / 1_000_000, run.indexNanos / 1_000_000);
+	}
+
+	/** Makes everything sent so far searchable. */
+	void commit(String what) {
+		try {
+			solr.commit(true, true, true);
+		}
+		catch (SolrServerException | IOException ex) {
+			throw new CatalogIndexException("could not make " + what + " searchable", ex);
+		}
 	}
 
 	void commitQuietly(IngestRun run) {

@@ -2,7 +2,6 @@ package org.branchlink.catalog;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -13,10 +12,8 @@ import org.apache.solr.client.solrj.request.CoreAdminRequest;
 import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.params.CoreAdminParams;
-import org.branchlink.catalog.index.WorkDocuments;
+import org.branchlink.catalog.index.WorkIndexer;
 import org.branchlink.catalog.event.EventCatalog;
-import org.branchlink.catalog.ingest.WorkStore;
-import org.branchlink.catalog.ingest.WorkStore.HeldRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,13 +31,11 @@ public class CatalogReindex {
 
 	private static final Logger log = LoggerFactory.getLogger(CatalogReindex.class);
 
-	private static final int CHUNK = 2000;
-
 	private final SolrClient solr;
 
 	private final CatalogProperties properties;
 
-	private final WorkStore store;
+	private final WorkIndexer indexer;
 
 	private final JdbcClient jdbc;
 
@@ -48,12 +43,12 @@ public class CatalogReindex {
 
 	private final EventCatalog events;
 
-	CatalogReindex(SolrClient solr, CatalogProperties properties, WorkStore store, JdbcClient jdbc, CatalogSites sites,
+	CatalogReindex(SolrClient solr, CatalogProperties properties, WorkIndexer indexer, JdbcClient jdbc, CatalogSites sites,
 			EventCatalog events) {
 		this.solr = solr;
 		this.events = events;
 		this.properties = properties;
-		this.store = store;
+		this.indexer = indexer;
 		this.jdbc = jdbc;
 		this.sites = sites;
 	}
@@ -120,29 +115,13 @@ public class CatalogReindex {
 
 	/** Fills a collection or core from the database; returns the number of works. */
 	private long fill(String target, List<SiteDocument> siteDocuments) throws SolrServerException, IOException {
-		long started = System.nanoTime();
 		if (!siteDocuments.isEmpty()) {
 			UpdateRequest update = new UpdateRequest();
 			update.add(siteDocuments.stream().map(CatalogSites::toSolr).toList());
 			update.process(solr, target);
 		}
 		List<String> workIds = jdbc.sql("select distinct work_id from bib_record order by work_id").query(String.class).list();
-		long done = 0;
-		for (int from = 0; from < workIds.size(); from += CHUNK) {
-			List<String> chunk = workIds.subList(from, Math.min(workIds.size(), from + CHUNK));
-			Map<String, List<HeldRecord>> works = store.load(chunk);
-			List<SolrInputDocument> docs = new ArrayList<>(works.size());
-			Map<String, WorkStore.HoldingSite> sites = store.sites();
-			works.forEach((id, records) -> docs.add(WorkDocuments.of(id, records, sites)));
-			if (!docs.isEmpty()) {
-				UpdateRequest update = new UpdateRequest();
-				update.add(docs);
-				update.process(solr, target);
-			}
-			done += docs.size();
-			double seconds = Math.max(0.001, (System.nanoTime() - started) / 1e9);
-			log.info("Reindex into {}: {} of {} works ({}/s)", target, done, workIds.size(), Math.round(done / seconds));
-		}
+		long done = indexer.index(workIds, target, "Reindex into " + target);
 		List<SolrInputDocument> events = this.events.documents();
 		if (!events.isEmpty()) {
 			UpdateRequest update = new UpdateRequest();

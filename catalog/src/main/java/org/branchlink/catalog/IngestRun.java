@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.apache.commons.codec.digest.DigestUtils;
 import org.branchlink.catalog.ingest.StoredRecord;
@@ -14,8 +18,8 @@ import org.branchlink.catalog.record.BibRecord;
 
 /**
  * One ingest of one source for one site. Feed it records, deletions and refused records in source order; it stores
- * and indexes them in batches and keeps counts that {@link CatalogIngest#reports} shows while it runs. Not for use by
- * several threads at once.
+ * and indexes them in batches (on a thread of its own, while the caller reads on) and keeps counts that
+ * {@link CatalogIngest#reports} shows while it runs. Not for use by several threads at once.
  */
 public final class IngestRun {
 
@@ -35,9 +39,17 @@ public final class IngestRun {
 
 	private final Clock clock;
 
+	/** The bulk load this run is part of (its works are indexed at the load's end), or null. */
+	private final BulkLoad bulk;
+
 	private final List<StoredRecord> pending = new ArrayList<>(BATCH);
 
 	private final Set<String> pendingDeletes = new LinkedHashSet<>();
+
+	/** Stores batches one at a time, in order, while the caller reads the next. */
+	private final ExecutorService storer;
+
+	private Future<?> storing;
 
 	volatile int read;
 
@@ -62,7 +74,13 @@ public final class IngestRun {
 
 	private volatile String message = "";
 
-	IngestRun(CatalogIngest ingest, long id, String siteId, String source, IngestMode mode, Clock clock) {
+	IngestRun(CatalogIngest ingest, long id, String siteId, String source, IngestMode mode, Clock clock, BulkLoad bulk) {
+		this.bulk = bulk;
+		this.storer = Executors.newSingleThreadExecutor(task -> {
+			Thread thread = new Thread(task, "ingest-run-" + id);
+			thread.setDaemon(true);
+			return thread;
+		});
 		this.ingest = ingest;
 		this.id = id;
 		this.siteId = siteId;
@@ -80,13 +98,23 @@ public final class IngestRun {
 		return siteId;
 	}
 
+	BulkLoad bulk() {
+		return bulk;
+	}
+
 	/** Takes a record read from the source. */
 	public void accept(BibRecord record, String sourceFormat, byte[] sourceBytes) {
 		if (!record.siteId().equals(siteId)) {
 			throw new IllegalArgumentException("record of site " + record.siteId() + " in a run for " + siteId);
 		}
+		String content = record.toString();
+		if (content.indexOf('\u0000') >= 0) {
+			quarantine("record " + record.recordId(), "a NUL character (U+0000) in its text, which the catalogue cannot store",
+					sourceBytes);
+			return;
+		}
 		read++;
-		pending.add(new StoredRecord(record, sourceFormat, sourceBytes, DigestUtils.sha1Hex(record.toString())));
+		pending.add(new StoredRecord(record, sourceFormat, sourceBytes, DigestUtils.sha1Hex(content)));
 		if (pending.size() >= BATCH) {
 			flush();
 		}
@@ -110,7 +138,13 @@ public final class IngestRun {
 
 	/** Stores and indexes what is pending; for a full run removes the site's records not seen; makes all visible. */
 	public IngestReport finish() {
-		flush();
+		try {
+			flush();
+			awaitStoring();
+		}
+		finally {
+			storer.shutdown();
+		}
 		if (mode == IngestMode.FULL) {
 			deleted += ingest.removeNotSeen(this);
 		}
@@ -123,6 +157,15 @@ public final class IngestRun {
 
 	/** Ends the run as failed; what was stored before stays, and is made searchable. */
 	public IngestReport fail(String why) {
+		try {
+			awaitStoring();
+		}
+		catch (RuntimeException ex) {
+			// the batch that failed is what this run reports as its failure
+		}
+		finally {
+			storer.shutdown();
+		}
 		ingest.commitQuietly(this);
 		state = "failed";
 		message = why == null ? "" : why;
@@ -134,16 +177,45 @@ public final class IngestRun {
 	/** Stores and indexes what is pending now, so a harvest can record how far it got. */
 	public void checkpoint() {
 		flush();
+		awaitStoring();
 	}
 
+	/**
+	 * Hands the pending batch to the storing thread, after the batch before it is stored: the caller reads and maps
+	 * the next batch while this one goes to PostgreSQL and Solr. A batch that failed fails the next call.
+	 */
 	void flush() {
 		if (pending.isEmpty() && pendingDeletes.isEmpty()) {
 			return;
 		}
-		ingest.flush(this, List.copyOf(pending), Set.copyOf(pendingDeletes));
+		List<StoredRecord> batch = List.copyOf(pending);
+		Set<String> deletions = Set.copyOf(pendingDeletes);
 		pending.clear();
 		pendingDeletes.clear();
-		ingest.saveProgress(this);
+		awaitStoring();
+		storing = storer.submit(() -> {
+			ingest.flush(this, batch, deletions);
+			ingest.saveProgress(this);
+		});
+	}
+
+	private void awaitStoring() {
+		Future<?> batch = storing;
+		storing = null;
+		if (batch == null) {
+			return;
+		}
+		try {
+			batch.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while run " + id + " stored a batch", ex);
+		}
+		catch (ExecutionException ex) {
+			throw ex.getCause() instanceof RuntimeException runtime ? runtime
+					: new IllegalStateException("run " + id + " could not store a batch", ex.getCause());
+		}
 	}
 
 	public IngestReport report() {

@@ -90,6 +90,36 @@ public class EventSearch {
 	}
 
 	public Page search(Query request) {
+		SolrQuery query = solrQuery(request, true);
+		boolean near = request.lat() != null && request.lon() != null;
+		QueryResponse response = execute(query);
+		List<Hit> hits = new ArrayList<>();
+		for (SolrDocument doc : response.getResults()) {
+			hits.add(hit(doc, near));
+		}
+		Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+		for (FacetField field : response.getFacetFields()) {
+			facets.put(field.getName(),
+					field.getValues().stream().map(c -> new FacetValue(c.getName(), c.getCount())).toList());
+		}
+		List<FacetValue> when = new ArrayList<>();
+		response.getFacetQuery().forEach((key, count) -> {
+			if (count > 0) {
+				when.add(new FacetValue(key, count));
+			}
+		});
+		facets.put("when", when);
+		return new Page(response.getResults().getNumFound(), hits, facets);
+	}
+
+	/** The matching events alone, without facets: a few coming events shown beside other results. */
+	public List<Hit> hits(Query request) {
+		boolean near = request.lat() != null && request.lon() != null;
+		return execute(solrQuery(request, false)).getResults().stream().map(doc -> hit(doc, near)).toList();
+	}
+
+	/** The Solr query a search sends, for benchmarks that compare against raw SolrJ with the very same query. */
+	public SolrQuery solrQuery(Query request, boolean facets) {
 		SolrQuery query = new SolrQuery();
 		if (request.text().isEmpty()) {
 			query.setQuery("*:*");
@@ -128,29 +158,14 @@ public class EventSearch {
 			query.addSort("score", SolrQuery.ORDER.desc);
 		}
 		query.addSort(SolrFields.EVENT_START, SolrQuery.ORDER.asc).addSort(SolrFields.ID, SolrQuery.ORDER.asc);
-		query.setFacet(true).setFacetMinCount(1);
-		query.addFacetField("{!ex=category key=category}" + SolrFields.EVENT_CATEGORY);
-		query.addFacetField("{!ex=audience key=audience}" + SolrFields.AUDIENCE);
-		WHEN.forEach((key, range) -> query.addFacetQuery("{!ex=when key=" + key + "}" + SolrFields.EVENT_START + ":" + range));
+		if (facets) {
+			query.setFacet(true).setFacetMinCount(1);
+			query.addFacetField("{!ex=category key=category}" + SolrFields.EVENT_CATEGORY);
+			query.addFacetField("{!ex=audience key=audience}" + SolrFields.AUDIENCE);
+			WHEN.forEach((key, range) -> query.addFacetQuery("{!ex=when key=" + key + "}" + SolrFields.EVENT_START + ":" + range));
+		}
 		query.setRows(request.rows());
-		QueryResponse response = execute(query);
-		List<Hit> hits = new ArrayList<>();
-		for (SolrDocument doc : response.getResults()) {
-			hits.add(hit(doc, near));
-		}
-		Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
-		for (FacetField field : response.getFacetFields()) {
-			facets.put(field.getName(),
-					field.getValues().stream().map(c -> new FacetValue(c.getName(), c.getCount())).toList());
-		}
-		List<FacetValue> when = new ArrayList<>();
-		response.getFacetQuery().forEach((key, count) -> {
-			if (count > 0) {
-				when.add(new FacetValue(key, count));
-			}
-		});
-		facets.put("when", when);
-		return new Page(response.getResults().getNumFound(), hits, facets);
+		return query;
 	}
 
 	private static void filter(SolrQuery query, String tag, String field, List<String> values) {

@@ -3,7 +3,6 @@ package org.branchlink.catalog.index;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
@@ -177,17 +176,19 @@ public class AvailabilityIndexer implements SmartLifecycle {
 	/** One batch: returns how many queued works it took (0 when the outbox was empty). */
 	int drainOnce() {
 		Integer taken = transactions.execute(status -> {
-			Map<String, Long> queued = new HashMap<>();
+			List<String> queued = new ArrayList<>();
+			List<Long> seqs = new ArrayList<>();
 			jdbc.sql("select work_id, seq from availability_outbox order by seq limit :n for update skip locked")
 				.param("n", BATCH)
 				.query((java.sql.ResultSet rs) -> {
-					queued.put(rs.getString(1), rs.getLong(2));
+					queued.add(rs.getString(1));
+					seqs.add(rs.getLong(2));
 				});
 			if (queued.isEmpty()) {
 				return 0;
 			}
 			long t0 = System.nanoTime();
-			Map<String, List<HeldRecord>> works = store.load(queued.keySet());
+			Map<String, List<HeldRecord>> works = store.load(queued);
 			Map<String, WorkStore.HoldingSite> sites = store.sites();
 			List<SolrInputDocument> docs = new ArrayList<>(works.size());
 			works.forEach((id, records) -> docs.add(atomicUpdate(id, WorkDocuments.availability(records, sites))));
@@ -195,12 +196,10 @@ public class AvailabilityIndexer implements SmartLifecycle {
 			send(docs);
 			loadNanos.addAndGet(t1 - t0);
 			solrNanos.addAndGet(System.nanoTime() - t1);
-			for (Map.Entry<String, Long> entry : queued.entrySet()) {
-				jdbc.sql("delete from availability_outbox where work_id = :work and seq = :seq")
-					.param("work", entry.getKey())
-					.param("seq", entry.getValue())
-					.update();
-			}
+			// the rows taken, in one statement; a change queued for one of the works meanwhile has a new seq and stays
+			jdbc.sql("delete from availability_outbox where seq = any(:seqs)")
+				.param("seqs", seqs.toArray(Long[]::new))
+				.update();
 			lastBatchMillis = (System.nanoTime() - t0) / 1_000_000;
 			indexedWorks.addAndGet(docs.size());
 			batches.incrementAndGet();

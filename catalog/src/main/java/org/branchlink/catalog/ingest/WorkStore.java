@@ -106,11 +106,13 @@ public class WorkStore {
 			.param("site", siteId)
 			.param("ids", records.stream().map(p -> p.stored().record().recordId()).toArray(String[]::new))
 			.update();
-		List<Object[]> items = new ArrayList<>();
+		// a barcode is one copy of the site: when two records claim it, the later one has it (as across batches)
+		Map<String, Object[]> items = new LinkedHashMap<>();
 		for (Placed placed : records) {
 			for (Item item : placed.stored().record().items()) {
-				items.add(new Object[] { siteId, item.barcode(), placed.stored().record().recordId(), item.callNumber(),
-						item.location(), item.status(),
+				items.remove(item.barcode());
+				items.put(item.barcode(), new Object[] { siteId, item.barcode(), placed.stored().record().recordId(),
+						item.callNumber(), item.location(), item.status(),
 						item.acquired() == null ? null : java.sql.Date.valueOf(item.acquired()) });
 			}
 		}
@@ -119,7 +121,7 @@ public class WorkStore {
 				values (?, ?, ?, ?, ?, ?, ?)
 				on conflict (site_id, barcode) do update set record_id = excluded.record_id,
 				    call_number = excluded.call_number, location = excluded.location, status = excluded.status,
-				    acquired_on = excluded.acquired_on""", items);
+				    acquired_on = excluded.acquired_on""", new ArrayList<>(items.values()));
 	}
 
 	/** Marks records read again unchanged as seen by this run, so a full run keeps them. */

@@ -1,6 +1,7 @@
 package org.branchlink.gateway.catalog;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 /** Feeding a site's records from outside, and what became of them. */
 @RestController
@@ -56,6 +58,24 @@ class IngestController {
 		IngestMode ingestMode = mode == null || mode.isBlank() ? null : IngestMode.valueOf(mode.strip().toUpperCase(Locale.ROOT));
 		String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
 		return ingest.ingestFile(siteId, name, file.getInputStream(), charset, ingestMode);
+	}
+
+	@PostMapping(path = "/api/ingest/bulk", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Load many sites' files as one (a county's first load, a migration)",
+			description = "Role: CENTRAL_ADMIN. Each file part is named by its site's id (several parts may name one "
+					+ "site); each file is stored as that site's ingest run with the site's charset and mode, and every work "
+					+ "is indexed once when all are stored, so a title many sites hold is not indexed again for each. "
+					+ "Answers every run's counts. Records become searchable when the whole load ends.")
+	List<IngestReport> bulk(MultipartHttpServletRequest request) {
+		List<SiteCatalogIngest.SiteFile> files = new ArrayList<>();
+		request.getMultiFileMap().forEach((siteId, parts) -> parts.stream().filter(part -> !part.isEmpty()).forEach(part ->
+				files.add(new SiteCatalogIngest.SiteFile(siteId,
+						part.getOriginalFilename() == null ? siteId + ".mrc" : part.getOriginalFilename(),
+						part::getInputStream))));
+		if (files.isEmpty()) {
+			throw new IllegalArgumentException("no files: send each site's file as a part named by the site's id");
+		}
+		return ingest.ingestFiles(files);
 	}
 
 	record Reindexed(long works) {

@@ -1,5 +1,12 @@
 package org.branchlink.gateway.catalog;
 
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
 import org.branchlink.catalog.CatalogSearch;
 import org.branchlink.catalog.SearchPage;
 import org.branchlink.catalog.SearchRequest;
@@ -24,26 +31,57 @@ public class UnifiedSearch {
 
 	private final SyncProperties sync;
 
+	/** Event lookups run here while the request's thread searches the works; as many as request threads may ask. */
+	private final ExecutorService lookups = Executors.newCachedThreadPool(task -> {
+		Thread thread = new Thread(task, "event-lookup");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	UnifiedSearch(CatalogSearch works, EventSearch events, SyncProperties sync) {
 		this.works = works;
 		this.events = events;
 		this.sync = sync;
 	}
 
+	@PreDestroy
+	void stop() {
+		lookups.shutdownNow();
+	}
+
 	public SearchPage search(SearchRequest request) {
-		SearchPage page = works.search(request);
-		if (request.query().isEmpty() || request.page() > 0) {
-			return page;
+		if (!showsEvents(request)) {
+			return works.search(request);
 		}
-		SearchRequest.Point near = request.near();
-		EventSearch.Page found = events.search(new EventSearch.Query(request.query(), null, null, null, null,
-				near == null ? null : near.lat(), near == null ? null : near.lon(), sync.zone().getId(), EVENTS_SHOWN * 4));
+		// the events are looked up beside the works, not after them: the reader waits for the slower of the two
+		CompletableFuture<List<EventSearch.Hit>> coming = CompletableFuture.supplyAsync(() -> events.hits(eventsQuery(request)),
+				lookups);
+		SearchPage page = works.search(request);
+		List<EventSearch.Hit> found;
+		try {
+			found = coming.join();
+		}
+		catch (CompletionException ex) {
+			throw ex.getCause() instanceof RuntimeException runtime ? runtime : ex;
+		}
 		// a weekly class is one line: its next occurrence
 		java.util.Set<String> seen = new java.util.HashSet<>();
-		return page.withEvents(found.hits().stream()
+		return page.withEvents(found.stream()
 			.filter(hit -> seen.add(hit.title() + "@" + hit.siteId()))
 			.limit(EVENTS_SHOWN)
 			.toList());
+	}
+
+	/** The events a search's first page shows: matching the words, coming, nearest first when a place is given. */
+	public EventSearch.Query eventsQuery(SearchRequest request) {
+		SearchRequest.Point near = request.near();
+		return new EventSearch.Query(request.query(), null, null, null, null, near == null ? null : near.lat(),
+				near == null ? null : near.lon(), sync.zone().getId(), EVENTS_SHOWN * 4);
+	}
+
+	/** Whether a search's page shows events beside the works (the first page of a search with words). */
+	public static boolean showsEvents(SearchRequest request) {
+		return !request.query().isEmpty() && request.page() == 0;
 	}
 
 }

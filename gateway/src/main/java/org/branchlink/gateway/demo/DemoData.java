@@ -2,12 +2,12 @@ package org.branchlink.gateway.demo;
 
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.branchlink.catalog.CatalogSearch;
-import org.branchlink.catalog.IngestMode;
+import org.branchlink.catalog.IngestReport;
 import org.branchlink.sync.catalog.SiteCatalogIngest;
 
 import org.branchlink.gateway.circulation.LendingDesk;
@@ -139,11 +139,10 @@ class DemoData implements ApplicationRunner {
 	private void loadCatalogue() {
 		long started = System.nanoTime();
 		List<DemoCatalogue.Holder> holders = DemoCatalogue.holders(sites.require());
-		int records = 0;
-		for (Map.Entry<String, byte[]> file : DemoCatalogue.generate(holders, catalogueRecords).entrySet()) {
-			records += ingest.ingestFile(file.getKey(), "demo-" + file.getKey() + ".mrc",
-					new ByteArrayInputStream(file.getValue()), null, IngestMode.FULL).read();
-		}
+		List<SiteCatalogIngest.SiteFile> files = new ArrayList<>();
+		DemoCatalogue.generate(holders, catalogueRecords).forEach((site, bytes) -> files.add(
+				new SiteCatalogIngest.SiteFile(site, "demo-" + site + ".mrc", () -> new ByteArrayInputStream(bytes))));
+		int records = ingest.ingestFiles(files).stream().mapToInt(IngestReport::read).sum();
 		log.info("Demo catalogue: {} records from {} sites ingested, {} works, in {} ms", records, holders.size(),
 				search.countWorks(), (System.nanoTime() - started) / 1_000_000);
 	}

@@ -55,7 +55,7 @@ class SecurityConfiguration {
 				// a site's system or central staff feed records; SiteAccess then checks the site
 				.requestMatchers(HttpMethod.POST, "/api/sites/*/ingest", "/api/sites/*/records")
 				.hasAnyRole(SITE_SYSTEM, CENTRAL_ADMIN)
-				.requestMatchers(HttpMethod.POST, "/api/catalog/reindex").hasRole(CENTRAL_ADMIN)
+				.requestMatchers(HttpMethod.POST, "/api/catalog/reindex", "/api/ingest/bulk").hasRole(CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.GET, "/api/ingest/runs", "/api/ingest/quarantine")
 				.hasAnyRole(LIBRARIAN, CENTRAL_ADMIN, SITE_SYSTEM)
 				// lending: sites report events; librarians see conflicts; readers their own loans

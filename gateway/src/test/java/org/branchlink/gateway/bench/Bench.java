@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.common.SolrInputDocument;
@@ -22,11 +25,14 @@ import org.branchlink.catalog.CatalogProperties;
 import org.branchlink.catalog.CatalogSearch;
 import org.branchlink.catalog.IngestMode;
 import org.branchlink.catalog.IngestReport;
+import org.branchlink.catalog.SearchRequest;
+import org.branchlink.catalog.event.EventSearch;
 import org.branchlink.catalog.index.SolrClientConfiguration;
 import org.branchlink.catalog.index.WorkDocuments;
 import org.branchlink.catalog.ingest.WorkStore;
 import org.branchlink.gateway.BranchLinkApplication;
 import org.branchlink.gateway.IntegrationTest;
+import org.branchlink.gateway.catalog.UnifiedSearch;
 import org.branchlink.gateway.demo.DemoCatalogue;
 import org.branchlink.gateway.demo.DemoCounty;
 import org.branchlink.sync.catalog.SiteCatalogIngest;
@@ -62,11 +68,15 @@ public final class Bench {
 		System.exit(0);
 	}
 
+	/** {@code -Dbench.catalog=sites} loads the files site by site (one ingest run each, searchable at its end). */
+	private static final boolean BULK = !"sites".equals(System.getProperty("bench.catalog", "bulk"));
+
 	static void catalog(int records) throws Exception {
 		Path data = IntegrationTest.freshDataDir();
 		log("data directory %s", data);
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(BranchLinkApplication.class)
 			.run("--server.port=0", "--branchlink.gateway.data-dir=" + data, "--logging.level.org.branchlink=WARN", "--logging.level.org.branchlink.catalog.CatalogIngest=INFO",
+					"--logging.level.org.branchlink.catalog.index.WorkIndexer=INFO",
 					"--spring.main.banner-mode=off")) {
 			SiteDirectory sites = app.getBean(SiteDirectory.class);
 			sites.load(DemoCounty.registryYaml(), "demo-county.yml", false);
@@ -78,11 +88,22 @@ public final class Bench {
 			SiteCatalogIngest ingest = app.getBean(SiteCatalogIngest.class);
 			long started = System.nanoTime();
 			int read = 0;
-			for (Map.Entry<String, Path> file : files.entrySet()) {
-				IngestReport report = ingest.ingestFile(file.getKey(), file.getValue().getFileName().toString(),
-						Files.newInputStream(file.getValue()), null, IngestMode.FULL);
-				read += report.read();
-				log("  %s: %,d records, %.0f/s", file.getKey(), report.read(), report.recordsPerSecond());
+			if (BULK) { // all sites' files as one load, each work indexed once at the end
+				List<SiteCatalogIngest.SiteFile> siteFiles = files.entrySet().stream()
+					.map(file -> SiteCatalogIngest.SiteFile.of(file.getKey(), file.getValue()))
+					.toList();
+				for (IngestReport report : ingest.ingestFiles(siteFiles)) {
+					read += report.read();
+					log("  %s: %,d records stored, %.0f/s", report.siteId(), report.read(), report.recordsPerSecond());
+				}
+			}
+			else { // site by site, each file searchable when its run ends
+				for (Map.Entry<String, Path> file : files.entrySet()) {
+					IngestReport report = ingest.ingestFile(file.getKey(), file.getValue().getFileName().toString(),
+							Files.newInputStream(file.getValue()), null, IngestMode.FULL);
+					read += report.read();
+					log("  %s: %,d records, %.0f/s", file.getKey(), report.read(), report.recordsPerSecond());
+				}
 			}
 			double ingestSeconds = seconds(started);
 			long works = app.getBean(CatalogSearch.class).countWorks();
@@ -98,8 +119,20 @@ public final class Bench {
 			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 			SolrClient solr = app.getBean(SolrClient.class);
 			CatalogSearch search = app.getBean(CatalogSearch.class);
-			double[][] both = latencies(queries(), q -> httpSearch(port, q),
-					q -> solr.query(search.solrQuery(org.branchlink.catalog.SearchRequest.of(q))));
+			UnifiedSearch unified = app.getBean(UnifiedSearch.class);
+			EventSearch events = app.getBean(EventSearch.class);
+			ExecutorService beside = Executors.newSingleThreadExecutor();
+			// raw: the same Solr requests the API sends — the works query and, beside it as the API does, the events query
+			double[][] both = latencies(queries(), q -> httpSearch(port, q), q -> {
+				SearchRequest request = SearchRequest.of(q);
+				Future<?> coming = UnifiedSearch.showsEvents(request)
+						? beside.submit(() -> solr.query(events.solrQuery(unified.eventsQuery(request), false))) : null;
+				solr.query(search.solrQuery(request));
+				if (coming != null) {
+					coming.get();
+				}
+			});
+			beside.shutdown();
 			double[] api = both[0];
 			double[] raw = both[1];
 			double searchRatio = api[1] / raw[1];
@@ -110,6 +143,7 @@ public final class Bench {
 			Map<String, Object> result = new LinkedHashMap<>();
 			result.put("benchmark", "catalog");
 			result.put("date", java.time.OffsetDateTime.now().toString());
+			result.put("load", BULK ? "bulk" : "sites");
 			result.put("records", read);
 			result.put("works", works);
 			result.put("ingest_seconds", round(ingestSeconds));

@@ -52,9 +52,13 @@ final class LendingBench {
 
 	private static final double TARGET_RATE = Double.parseDouble(System.getProperty("bench.rate", "500"));
 
-	/** How often a site's system sends what happened since its last call; 0 sends each event on its own. */
-	private static final int WARM_UP_SECONDS = 15;
+	/**
+	 * Load before measuring: the JIT compilers need about a minute of this load to settle on two cores (a JFR
+	 * recording of the first minute shows 6–9 s of C2 compile time in every 10 s, Solr's indexing path among it).
+	 */
+	private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warm-up", 60);
 
+	/** How often a site's system sends what happened since its last call; 0 sends each event on its own. */
 	private static final long FLUSH_NANOS = Long.getLong("bench.flush-ms", 100) * 1_000_000L;
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().executor(java.util.concurrent.Executors.newFixedThreadPool(8)).build();

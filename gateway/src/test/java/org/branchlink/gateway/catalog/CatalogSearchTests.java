@@ -1,13 +1,17 @@
 package org.branchlink.gateway.catalog;
 
 import java.io.ByteArrayInputStream;
+import java.util.List;
 
+import org.branchlink.catalog.BulkLoad;
+import org.branchlink.catalog.CatalogIngest;
 import org.branchlink.catalog.CatalogSearch;
 import org.branchlink.catalog.IngestMode;
 import org.branchlink.catalog.IngestReport;
 import org.branchlink.catalog.SearchPage;
 import org.branchlink.catalog.SearchPage.WorkHit;
 import org.branchlink.catalog.SearchRequest;
+import org.branchlink.catalog.marc.MarcCharset;
 import org.branchlink.catalog.marc.MarcFixtures;
 import org.branchlink.gateway.IntegrationTest;
 import org.branchlink.sync.catalog.SiteCatalogIngest;
@@ -17,6 +21,7 @@ import org.marc4j.marc.Record;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.branchlink.catalog.marc.MarcFixtures.cnmarc;
 import static org.branchlink.catalog.marc.MarcFixtures.marc21;
 
@@ -28,6 +33,9 @@ class CatalogSearchTests extends IntegrationTest {
 
 	@Autowired
 	CatalogSearch search;
+
+	@Autowired
+	CatalogIngest catalog;
 
 	@Test
 	void theSameEditionFromTwoSitesIsOneWorkWithBothHoldings() {
@@ -110,6 +118,27 @@ class CatalogSearchTests extends IntegrationTest {
 		assertThat(page.facets().get("site")).extracting("value").contains("baishi");
 		assertThat(page.facets().get("clc")).extracting("value").contains("I");
 		assertThat(page.facets().get("year")).extracting("value").contains("2010-2019");
+	}
+
+	@Test
+	void aBulkLoadMergesAcrossSitesAndMakesWorksSearchableWhenItFinishes() {
+		BulkLoad load = catalog.bulkLoad();
+		load.ingestMarc("chengxi", "cx-bulk.mrc", new ByteArrayInputStream(MarcFixtures.iso2709("UTF-8",
+				cnmarc("cx-bulk-1", "978-7-02-000220-7", "曹雪芹", "红楼梦批量载入", "1982", "CX-B1"),
+				cnmarc("cx-bulk-2", null, "佚名", "批量载入独有书", "2001", "CX-B2"))), MarcCharset.UTF_8, IngestMode.FULL);
+		load.ingestMarc("fenglin", "fl-bulk.mrc", new ByteArrayInputStream(MarcFixtures.iso2709("UTF-8",
+				marc21("fl-bulk-1", "702000220X", "曹雪芹", "红楼梦批量载入", "1982", "FL-B1"))), MarcCharset.UTF_8,
+				IngestMode.FULL);
+
+		assertThat(search.search(SearchRequest.of("红楼梦批量载入")).total()).as("stored, not yet indexed").isZero();
+		List<IngestReport> reports = load.finish();
+
+		assertThat(reports).extracting(IngestReport::siteId).containsExactly("chengxi", "fenglin");
+		assertThat(reports).extracting(IngestReport::added).containsExactly(2, 1);
+		WorkHit work = only(SearchRequest.of("9787020002207"));
+		assertThat(work.holdings()).extracting("siteId").containsExactlyInAnyOrder("chengxi", "fenglin");
+		assertThat(search.search(SearchRequest.of("批量载入独有书")).total()).isEqualTo(1);
+		assertThatThrownBy(load::finish).isInstanceOf(IllegalStateException.class);
 	}
 
 	private IngestReport ingest(String site, IngestMode mode, String charset, Record... records) {

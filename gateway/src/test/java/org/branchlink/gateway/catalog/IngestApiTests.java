@@ -87,6 +87,57 @@ class IngestApiTests extends IntegrationTest {
 
 
 	@Test
+	void theCentralAdminLoadsSeveralSitesFilesAsOneBulkLoad() throws Exception {
+		byte[] central = MarcFixtures.iso2709("UTF-8", cnmarc("cl-bulk-1", null, "佚名", "整县载入测试书", "2021", "CL-BULK-1"));
+		String room = "书名,作者,条码\n整县载入测试书,佚名,XW-BULK-1\n";
+		var centralFile = new MockMultipartFile("central-library", "central.mrc", null, central);
+		var roomFile = new MockMultipartFile("tongxi-xiwan-books", "inventory.csv", "text/csv",
+				room.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+		mvc.perform(multipart("/api/ingest/bulk").file(centralFile).file(roomFile).header("X-API-Key", "demo-central-library-key"))
+			.andExpect(status().isForbidden());
+		mvc.perform(multipart("/api/ingest/bulk").file(centralFile).file(roomFile).with(httpBasic("admin", "demo-admin")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(2))
+			.andExpect(jsonPath("$[*].siteId", org.hamcrest.Matchers.containsInAnyOrder("central-library", "tongxi-xiwan-books")))
+			.andExpect(jsonPath("$[*].added", org.hamcrest.Matchers.contains(1, 1)));
+		mvc.perform(get("/api/search").param("q", "整县载入测试书"))
+			.andExpect(jsonPath("$.works.length()").value(2)) // no ISBN and no year in the spreadsheet: two editions
+			.andExpect(jsonPath("$.works[*].holdings[0].siteId", org.hamcrest.Matchers.containsInAnyOrder(
+					"central-library", "tongxi-xiwan-books")));
+		mvc.perform(multipart("/api/ingest/bulk").file(new MockMultipartFile("atlantis", "a.mrc", null, central))
+			.with(httpBasic("admin", "demo-admin")))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aNulCharacterIsQuarantinedAndTwoRecordsClaimingOneBarcodeDoNotStopTheRun() throws Exception {
+		StringBuilder push = new StringBuilder("[");
+		for (int i = 0; i < 1000; i++) { // a full batch first, stored while the rest is read
+			push.append("{\"id\": \"nul-").append(i).append("\", \"title\": \"零字符测试书").append(i).append("\"},");
+		}
+		push.append("{\"id\": \"nul-bad\", \"title\": \"零字符\\u0000测试书\"},");
+		push.append("{\"id\": \"dup-a\", \"title\": \"重复条码甲\", \"items\": [{\"barcode\": \"DUP-1\"}]},");
+		push.append("{\"id\": \"dup-b\", \"title\": \"重复条码乙\", \"items\": [{\"barcode\": \"DUP-1\"}]}]");
+
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/sites/central-library/records")
+			.header("X-API-Key", "demo-central-library-key").contentType(MediaType.APPLICATION_JSON).content(push.toString()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.state").value("finished"))
+			.andExpect(jsonPath("$.read").value(1003))
+			.andExpect(jsonPath("$.added").value(1002))
+			.andExpect(jsonPath("$.quarantined").value(1));
+		mvc.perform(get("/api/ingest/quarantine").param("site", "central-library").header("X-API-Key", "demo-central-library-key"))
+			.andExpect(jsonPath("$[0].position").value("record nul-bad"))
+			.andExpect(jsonPath("$[0].reason").value(org.hamcrest.Matchers.startsWith("a NUL character")));
+		mvc.perform(get("/api/search").param("q", "重复条码乙"))
+			.andExpect(jsonPath("$.works[0].title").value("重复条码乙"))
+			.andExpect(jsonPath("$.works[0].holdings[0].barcode").value("DUP-1"));
+		mvc.perform(get("/api/search").param("q", "零字符测试书999"))
+			.andExpect(jsonPath("$.works[0].title").value("零字符测试书999"));
+	}
+
+	@Test
 	void aReadingRoomsSpreadsheetIsIngested() throws Exception {
 		String csv = "书名,作者,条码,索书号\n百姓书房表格测试书,佚名,HP-0001,I0/1\n百姓书房表格测试书,佚名,HP-0002,I0/1\n";
 

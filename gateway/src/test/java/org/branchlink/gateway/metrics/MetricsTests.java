@@ -134,8 +134,13 @@ class MetricsTests extends IntegrationTest {
 			.andReturn().getResponse().getContentAsByteArray();
 		try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
 			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
-			assertThat(text).contains("2026-Q4").contains("白石镇综合文化站");
+			assertThat(text).contains("2026-Q4");
 			assertThat(document.getNumberOfPages()).isGreaterThanOrEqualTo(1);
+			// Chinese text needs a CJK font on the host (CI installs fonts-wqy-microhei); without one it renders as #
+			org.junit.jupiter.api.Assumptions.assumeTrue(java.util.stream.Stream.of("wqy/wqy-microhei.ttc", "wqy/wqy-zenhei.ttc",
+					"arphic/uming.ttc").anyMatch(font -> java.nio.file.Files.exists(java.nio.file.Path.of("/usr/share/fonts/truetype", font))),
+					"no CJK font on this machine");
+			assertThat(text).contains("白石镇综合文化站");
 		}
 	}
 

@@ -1,7 +1,13 @@
 package org.branchlink.sync.catalog;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
+import org.branchlink.catalog.BulkLoad;
 import org.branchlink.catalog.CatalogIngest;
 import org.branchlink.catalog.IngestMode;
 import org.branchlink.catalog.IngestReport;
@@ -49,6 +55,51 @@ public class SiteCatalogIngest {
 	 * @throws UnknownSiteException when the registry has no such site
 	 */
 	public IngestReport ingestFile(String siteId, String fileName, InputStream content, String charset, IngestMode mode) {
+		return ingest(siteId, fileName, content, charset, mode, catalog::ingestSpreadsheet, catalog::ingestMarc);
+	}
+
+	/**
+	 * Loads several sites' files as one bulk load (a county's first load, a migration): each file is stored as its
+	 * site's run, with the site's character set and mode, and every work is indexed once at the end, so a title
+	 * held by many sites is not indexed again for each. Files are read in the order given.
+	 * @throws UnknownSiteException when a file names a site the registry lacks; nothing is loaded then
+	 */
+	public List<IngestReport> ingestFiles(List<SiteFile> files) {
+		files.forEach(file -> sites.require().find(file.siteId()).orElseThrow(() -> new UnknownSiteException(file.siteId())));
+		BulkLoad load = catalog.bulkLoad();
+		for (SiteFile file : files) {
+			try (InputStream content = file.content().open()) {
+				ingest(file.siteId(), file.name(), content, null, null, load::ingestSpreadsheet, load::ingestMarc);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("cannot read " + file.name() + " of site " + file.siteId(), ex);
+			}
+		}
+		return load.finish();
+	}
+
+	/**
+	 * A site's file for {@link #ingestFiles}.
+	 * @param name the file's name (its ending tells a spreadsheet from MARC), kept with the run
+	 * @param content opens the file
+	 */
+	public record SiteFile(String siteId, String name, Content content) {
+
+		public static SiteFile of(String siteId, Path path) {
+			return new SiteFile(siteId, path.getFileName().toString(), () -> Files.newInputStream(path));
+		}
+
+	}
+
+	/** Opens a file's content. */
+	public interface Content {
+
+		InputStream open() throws IOException;
+
+	}
+
+	private IngestReport ingest(String siteId, String fileName, InputStream content, String charset, IngestMode mode,
+			SpreadsheetIngest spreadsheets, MarcIngest marc) {
 		Site site = sites.require().find(siteId).orElseThrow(() -> new UnknownSiteException(siteId));
 		MarcCharset effectiveCharset = MarcCharset.parse(charset != null ? charset : site.connector().parameters().get("charset"));
 		IngestMode effectiveMode = mode != null ? mode
@@ -56,9 +107,21 @@ public class SiteCatalogIngest {
 						: IngestMode.INCREMENTAL;
 		String lower = fileName.toLowerCase(java.util.Locale.ROOT);
 		if (lower.endsWith(".csv") || lower.endsWith(".xlsx") || lower.endsWith(".xls")) {
-			return catalog.ingestSpreadsheet(siteId, fileName, content, effectiveMode);
+			return spreadsheets.ingest(siteId, fileName, content, effectiveMode);
 		}
-		return catalog.ingestMarc(siteId, fileName, content, effectiveCharset, effectiveMode);
+		return marc.ingest(siteId, fileName, content, effectiveCharset, effectiveMode);
+	}
+
+	private interface SpreadsheetIngest {
+
+		IngestReport ingest(String siteId, String source, InputStream in, IngestMode mode);
+
+	}
+
+	private interface MarcIngest {
+
+		IngestReport ingest(String siteId, String source, InputStream in, MarcCharset charset, IngestMode mode);
+
 	}
 
 	/** The registry has no site with this id. */

@@ -1,0 +1,80 @@
+package org.branchlink.catalog;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.branchlink.catalog.index.WorkIndexer;
+import org.branchlink.catalog.marc.MarcCharset;
+
+/**
+ * Many sources loaded as one: a county's first load, or a migration, where every site sends its whole catalogue at
+ * once. Each source is its own ingest run (counts, quarantine, removal of records a full source no longer has), but
+ * no work is indexed while the runs go on: {@link #finish()} indexes every work they touched once, from the database.
+ * A work held by four sites is indexed once instead of once per site's file, and no batch reads works back to merge
+ * them. Until {@code finish()} the loaded records are stored but not searchable; a load that dies before it leaves
+ * them stored, and a reindex ({@code POST /api/catalog/reindex}) makes them searchable. Runs may be fed from several
+ * threads.
+ */
+public final class BulkLoad {
+
+	private final CatalogIngest ingest;
+
+	private final WorkIndexer indexer;
+
+	private final Set<String> touched = ConcurrentHashMap.newKeySet();
+
+	private final List<IngestReport> reports = Collections.synchronizedList(new ArrayList<>());
+
+	private volatile boolean finished;
+
+	BulkLoad(CatalogIngest ingest, WorkIndexer indexer) {
+		this.ingest = ingest;
+		this.indexer = indexer;
+	}
+
+	/** Stores a site's MARC source as a run of this load; see {@link CatalogIngest#ingestMarc}. */
+	public IngestReport ingestMarc(String siteId, String source, InputStream in, MarcCharset charset, IngestMode mode) {
+		requireOpen();
+		IngestReport report = ingest.ingestMarc(siteId, source, in, charset, mode, this);
+		reports.add(report);
+		return report;
+	}
+
+	/** Stores a reading room's spreadsheet as a run of this load; see {@link CatalogIngest#ingestSpreadsheet}. */
+	public IngestReport ingestSpreadsheet(String siteId, String source, InputStream in, IngestMode mode) {
+		requireOpen();
+		IngestReport report = ingest.ingestSpreadsheet(siteId, source, in, mode, this);
+		reports.add(report);
+		return report;
+	}
+
+	void touched(Collection<String> works) {
+		touched.addAll(works);
+	}
+
+	/**
+	 * Indexes every work the load's runs touched and makes them searchable.
+	 * @return the runs' reports, in the order they ended
+	 */
+	public List<IngestReport> finish() {
+		requireOpen();
+		finished = true;
+		List<String> works = new ArrayList<>(touched);
+		Collections.sort(works);
+		indexer.index(works, null, "Bulk load of " + reports.size() + " sources");
+		ingest.commit("bulk load");
+		return List.copyOf(reports);
+	}
+
+	private void requireOpen() {
+		if (finished) {
+			throw new IllegalStateException("this bulk load is finished");
+		}
+	}
+
+}
