@@ -70,18 +70,9 @@ public class WorkIndexer {
 				ahead.acquire();
 				List<String> ids = slice(workIds, from);
 				sent.add(CompletableFuture.supplyAsync(() -> load(ids), reader).thenApplyAsync(chunk -> {
-					try {
-						send(chunk, collection);
-						return chunk.docs().size();
-					}
-					finally {
-						ahead.release();
-					}
-				}, senders).whenComplete((n, failure) -> {
-					if (failure != null) {
-						ahead.release(); // a chunk that could not be read never reached a sender
-					}
-				}));
+					send(chunk, collection);
+					return chunk.docs().size();
+				}, senders).whenComplete((n, failure) -> ahead.release()));
 				if (sent.stream().anyMatch(CompletableFuture::isCompletedExceptionally)) {
 					break;
 				}

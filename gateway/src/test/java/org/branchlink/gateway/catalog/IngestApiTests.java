@@ -108,6 +108,17 @@ class IngestApiTests extends IntegrationTest {
 		mvc.perform(multipart("/api/ingest/bulk").file(new MockMultipartFile("atlantis", "a.mrc", null, central))
 			.with(httpBasic("admin", "demo-admin")))
 			.andExpect(status().isNotFound());
+
+		// a file that cannot be read stops the load with its reason; what came before it is searchable all the same
+		var before = new MockMultipartFile("central-library", "before.mrc", null, MarcFixtures.iso2709("UTF-8",
+				cnmarc("cl-bulk-2", null, "佚名", "半途载入测试书", "2021", "CL-BULK-2")));
+		var headless = new MockMultipartFile("tongxi-xiwan-books", "no-header.csv", "text/csv",
+				"甲,乙\n1,2\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		mvc.perform(multipart("/api/ingest/bulk").file(before).file(headless).with(httpBasic("admin", "demo-admin")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("no-header.csv")));
+		mvc.perform(get("/api/search").param("q", "半途载入测试书"))
+			.andExpect(jsonPath("$.works[0].title").value("半途载入测试书"));
 	}
 
 	@Test

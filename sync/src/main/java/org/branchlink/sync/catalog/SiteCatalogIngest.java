@@ -63,19 +63,34 @@ public class SiteCatalogIngest {
 	 * site's run, with the site's character set and mode, and every work is indexed once at the end, so a title
 	 * held by many sites is not indexed again for each. Files are read in the order given.
 	 * @throws UnknownSiteException when a file names a site the registry lacks; nothing is loaded then
+	 * @throws RuntimeException what stopped a file (unreadable, no header row…); the files before it, and what the
+	 *         failed one stored, are searchable all the same
 	 */
 	public List<IngestReport> ingestFiles(List<SiteFile> files) {
 		files.forEach(file -> sites.require().find(file.siteId()).orElseThrow(() -> new UnknownSiteException(file.siteId())));
 		BulkLoad load = catalog.bulkLoad();
-		for (SiteFile file : files) {
-			try (InputStream content = file.content().open()) {
-				ingest(file.siteId(), file.name(), content, null, null, load::ingestSpreadsheet, load::ingestMarc);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("cannot read " + file.name() + " of site " + file.siteId(), ex);
+		RuntimeException failure = null;
+		try {
+			for (SiteFile file : files) {
+				try (InputStream content = file.content().open()) {
+					ingest(file.siteId(), file.name(), content, null, null, load::ingestSpreadsheet, load::ingestMarc);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException("cannot read " + file.name() + " of site " + file.siteId(), ex);
+				}
+				catch (IllegalArgumentException ex) { // say which of the files it was
+					throw new IllegalArgumentException(file.name() + " of site " + file.siteId() + ": " + ex.getMessage(), ex);
+				}
 			}
 		}
-		return load.finish();
+		catch (RuntimeException ex) {
+			failure = ex; // what the files before it stored is indexed all the same, then the failure is reported
+		}
+		List<IngestReport> reports = load.finish();
+		if (failure != null) {
+			throw failure;
+		}
+		return reports;
 	}
 
 	/**
