@@ -135,7 +135,7 @@ class DemoData implements ApplicationRunner {
 		log.info("Demo reader card issued; {} loans at {}", barcodes.size(), site);
 	}
 
-	/** Generates the demo catalogue and feeds each site's file through the real ingest. */
+	/** Generates the demo catalogue and loads the sites' files through the real ingest, as one bulk load. */
 	private void loadCatalogue() {
 		long started = System.nanoTime();
 		List<DemoCatalogue.Holder> holders = DemoCatalogue.holders(sites.require());
