@@ -112,6 +112,12 @@ final class LendingBench {
 			long start = System.nanoTime();
 			long measureFrom = start + WARM_UP_SECONDS * 1_000_000_000L; // JIT, caches and segments settle first
 			long end = measureFrom + seconds * 1_000_000_000L;
+			long[] cpuAtStart = new long[2];
+			Thread cpuMark = new Thread(() -> {
+				LockSupport.parkNanos(measureFrom - System.nanoTime());
+				System.arraycopy(cpuNanos(), 0, cpuAtStart, 0, 2);
+			}, "cpu-mark");
+			cpuMark.start();
 			long interval = (long) (1_000_000_000L * CLIENTS / TARGET_RATE);
 			for (int c = 0; c < CLIENTS; c++) {
 				String site = sites.get(c);
@@ -183,6 +189,8 @@ final class LendingBench {
 			}
 			done.await();
 			double elapsed = (System.nanoTime() - measureFrom) / 1e9;
+			long[] cpuAtEnd = cpuNanos();
+			cpuMark.join();
 			watcher.drain(Duration.ofSeconds(30));
 			double[] visible = watcher.percentiles();
 			double rate = acknowledged.get() / elapsed;
@@ -204,6 +212,10 @@ final class LendingBench {
 			Bench.log("slowest per second: %s", watcher.worst.values().stream().map(v -> String.valueOf(Math.round(v)))
 				.collect(java.util.stream.Collectors.joining(" ")));
 			Bench.log("lost %d, duplicated %d", lost, duplicated);
+			double jvmCpuMs = (cpuAtEnd[0] - cpuAtStart[0]) / 1e6 / Math.max(1, acknowledged.get());
+			double pgCpuMs = (cpuAtEnd[1] - cpuAtStart[1]) / 1e6 / Math.max(1, acknowledged.get());
+			Bench.log("CPU per event: %.2f ms in the JVM (the benchmark's clients and watcher included), %.2f ms in PostgreSQL",
+					jvmCpuMs, pgCpuMs);
 
 			Map<String, Object> result = new LinkedHashMap<>();
 			result.put("benchmark", "lending");
@@ -226,9 +238,40 @@ final class LendingBench {
 			result.put("raw_nrt_p99_ms", Bench.round(raw[1]));
 			result.put("lost", lost);
 			result.put("duplicated", duplicated);
+			result.put("jvm_cpu_ms_per_event", Bench.round(jvmCpuMs));
+			result.put("postgres_cpu_ms_per_event", Bench.round(pgCpuMs));
 			result.put("cores", Runtime.getRuntime().availableProcessors());
 			Bench.writeJson("lending", result);
 		}
+	}
+
+	/**
+	 * CPU time used so far by this JVM and by the PostgreSQL processes (Linux {@code /proc}; 0 elsewhere), in
+	 * nanoseconds: the load's cost per event, steadier across runs than latency on a machine whose speed drifts.
+	 */
+	private static long[] cpuNanos() {
+		long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime();
+		long postgres = 0;
+		try (var processes = java.nio.file.Files.list(Path.of("/proc"))) {
+			for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+				try {
+					String command = java.nio.file.Files.readString(process.resolve("comm")).strip();
+					if (command.startsWith("postgres")) {
+						String stat = java.nio.file.Files.readString(process.resolve("stat"));
+						String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+						postgres += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L; // 100 ticks/s
+					}
+				}
+				catch (java.io.IOException | RuntimeException gone) {
+					// the process ended meanwhile
+				}
+			}
+		}
+		catch (java.io.IOException ex) {
+			return new long[] { jvm, 0 };
+		}
+		return new long[] { jvm, postgres };
 	}
 
 	/** The next flush time at or after {@code t} on a grid of {@code flush} from {@code start}. */
