@@ -172,6 +172,35 @@ public final class Bench {
 		System.out.println(json);
 	}
 
+	/**
+	 * CPU time used so far by this JVM and by the PostgreSQL processes (Linux {@code /proc}; 0 elsewhere), in
+	 * nanoseconds: the load's cost per event, steadier across runs than latency on a machine whose speed drifts.
+	 */
+	static long[] cpuNanos() {
+		long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime();
+		long postgres = 0;
+		try (var processes = java.nio.file.Files.list(Path.of("/proc"))) {
+			for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+				try {
+					String command = java.nio.file.Files.readString(process.resolve("comm")).strip();
+					if (command.startsWith("postgres")) {
+						String stat = java.nio.file.Files.readString(process.resolve("stat"));
+						String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+						postgres += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L; // 100 ticks/s
+					}
+				}
+				catch (java.io.IOException | RuntimeException gone) {
+					// the process ended meanwhile
+				}
+			}
+		}
+		catch (java.io.IOException ex) {
+			return new long[] { jvm, 0 };
+		}
+		return new long[] { jvm, postgres };
+	}
+
 	/** Times plain SolrJ adds of the works' documents (batches of 1,000, one final hard commit) into a fresh core. */
 	private static double rawBulkAdd(ConfigurableApplicationContext app, Path home) throws Exception {
 		WorkStore store = app.getBean(WorkStore.class);

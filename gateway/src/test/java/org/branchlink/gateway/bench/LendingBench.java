@@ -115,7 +115,7 @@ final class LendingBench {
 			long[] cpuAtStart = new long[2];
 			Thread cpuMark = new Thread(() -> {
 				LockSupport.parkNanos(measureFrom - System.nanoTime());
-				System.arraycopy(cpuNanos(), 0, cpuAtStart, 0, 2);
+				System.arraycopy(Bench.cpuNanos(), 0, cpuAtStart, 0, 2);
 			}, "cpu-mark");
 			cpuMark.start();
 			long interval = (long) (1_000_000_000L * CLIENTS / TARGET_RATE);
@@ -189,7 +189,7 @@ final class LendingBench {
 			}
 			done.await();
 			double elapsed = (System.nanoTime() - measureFrom) / 1e9;
-			long[] cpuAtEnd = cpuNanos();
+			long[] cpuAtEnd = Bench.cpuNanos();
 			cpuMark.join();
 			watcher.drain(Duration.ofSeconds(30));
 			double[] visible = watcher.percentiles();
@@ -243,35 +243,6 @@ final class LendingBench {
 			result.put("cores", Runtime.getRuntime().availableProcessors());
 			Bench.writeJson("lending", result);
 		}
-	}
-
-	/**
-	 * CPU time used so far by this JVM and by the PostgreSQL processes (Linux {@code /proc}; 0 elsewhere), in
-	 * nanoseconds: the load's cost per event, steadier across runs than latency on a machine whose speed drifts.
-	 */
-	private static long[] cpuNanos() {
-		long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-			.getOperatingSystemMXBean()).getProcessCpuTime();
-		long postgres = 0;
-		try (var processes = java.nio.file.Files.list(Path.of("/proc"))) {
-			for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-				try {
-					String command = java.nio.file.Files.readString(process.resolve("comm")).strip();
-					if (command.startsWith("postgres")) {
-						String stat = java.nio.file.Files.readString(process.resolve("stat"));
-						String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-						postgres += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L; // 100 ticks/s
-					}
-				}
-				catch (java.io.IOException | RuntimeException gone) {
-					// the process ended meanwhile
-				}
-			}
-		}
-		catch (java.io.IOException ex) {
-			return new long[] { jvm, 0 };
-		}
-		return new long[] { jvm, postgres };
 	}
 
 	/** The next flush time at or after {@code t} on a grid of {@code flush} from {@code start}. */
