@@ -70,8 +70,7 @@ class IngestController {
 		List<SiteCatalogIngest.SiteFile> files = new ArrayList<>();
 		request.getMultiFileMap().forEach((siteId, parts) -> parts.stream().filter(part -> !part.isEmpty()).forEach(part ->
 				files.add(new SiteCatalogIngest.SiteFile(siteId,
-						part.getOriginalFilename() == null ? siteId + ".mrc" : part.getOriginalFilename(),
-						part::getInputStream))));
+						part.getOriginalFilename() == null ? siteId + ".mrc" : part.getOriginalFilename(), part))));
 		if (files.isEmpty()) {
 			throw new IllegalArgumentException("no files: send each site's file as a part named by the site's id");
 		}

@@ -3,16 +3,15 @@ package org.branchlink.gateway.catalog;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 
-import jakarta.annotation.PreDestroy;
 import org.branchlink.catalog.CatalogSearch;
 import org.branchlink.catalog.SearchPage;
 import org.branchlink.catalog.SearchRequest;
 import org.branchlink.catalog.event.EventSearch;
 import org.branchlink.sync.SyncProperties;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,22 +30,15 @@ public class UnifiedSearch {
 
 	private final SyncProperties sync;
 
-	/** Event lookups run here while the request's thread searches the works; as many as request threads may ask. */
-	private final ExecutorService lookups = Executors.newCachedThreadPool(task -> {
-		Thread thread = new Thread(task, "event-lookup");
-		thread.setDaemon(true);
-		return thread;
-	});
+	/** Event lookups run here (Spring Boot's application task pool) while the request's thread searches the works. */
+	private final Executor lookups;
 
-	UnifiedSearch(CatalogSearch works, EventSearch events, SyncProperties sync) {
+	UnifiedSearch(CatalogSearch works, EventSearch events, SyncProperties sync,
+			@Qualifier("applicationTaskExecutor") Executor lookups) {
 		this.works = works;
 		this.events = events;
 		this.sync = sync;
-	}
-
-	@PreDestroy
-	void stop() {
-		lookups.shutdownNow();
+		this.lookups = lookups;
 	}
 
 	public SearchPage search(SearchRequest request) {

@@ -1,6 +1,5 @@
 package org.branchlink.gateway.demo;
 
-import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +25,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -141,7 +141,7 @@ class DemoData implements ApplicationRunner {
 		List<DemoCatalogue.Holder> holders = DemoCatalogue.holders(sites.require());
 		List<SiteCatalogIngest.SiteFile> files = new ArrayList<>();
 		DemoCatalogue.generate(holders, catalogueRecords).forEach((site, bytes) -> files.add(
-				new SiteCatalogIngest.SiteFile(site, "demo-" + site + ".mrc", () -> new ByteArrayInputStream(bytes))));
+				new SiteCatalogIngest.SiteFile(site, "demo-" + site + ".mrc", new ByteArrayResource(bytes))));
 		int records = ingest.ingestFiles(files).stream().mapToInt(IngestReport::read).sum();
 		log.info("Demo catalogue: {} records from {} sites ingested, {} works, in {} ms", records, holders.size(),
 				search.countWorks(), (System.nanoTime() - started) / 1_000_000);

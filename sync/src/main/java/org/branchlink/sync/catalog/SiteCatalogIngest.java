@@ -3,7 +3,6 @@ package org.branchlink.sync.catalog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,6 +14,8 @@ import org.branchlink.catalog.marc.MarcCharset;
 import org.branchlink.sync.site.Site;
 import org.branchlink.sync.site.SiteDirectory;
 
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -72,7 +73,7 @@ public class SiteCatalogIngest {
 		RuntimeException failure = null;
 		try {
 			for (SiteFile file : files) {
-				try (InputStream content = file.content().open()) {
+				try (InputStream content = file.content().getInputStream()) {
 					ingest(file.siteId(), file.name(), content, null, null, load::ingestSpreadsheet, load::ingestMarc);
 				}
 				catch (IOException ex) {
@@ -86,7 +87,17 @@ public class SiteCatalogIngest {
 		catch (RuntimeException ex) {
 			failure = ex; // what the files before it stored is indexed all the same, then the failure is reported
 		}
-		List<IngestReport> reports = load.finish();
+		List<IngestReport> reports;
+		try {
+			reports = load.finish();
+		}
+		catch (RuntimeException indexing) {
+			if (failure == null) {
+				throw indexing;
+			}
+			failure.addSuppressed(indexing);
+			throw failure;
+		}
 		if (failure != null) {
 			throw failure;
 		}
@@ -96,20 +107,13 @@ public class SiteCatalogIngest {
 	/**
 	 * A site's file for {@link #ingestFiles}.
 	 * @param name the file's name (its ending tells a spreadsheet from MARC), kept with the run
-	 * @param content opens the file
+	 * @param content the file (an uploaded part, a {@code ByteArrayResource}, a {@code FileSystemResource}…)
 	 */
-	public record SiteFile(String siteId, String name, Content content) {
+	public record SiteFile(String siteId, String name, InputStreamSource content) {
 
 		public static SiteFile of(String siteId, Path path) {
-			return new SiteFile(siteId, path.getFileName().toString(), () -> Files.newInputStream(path));
+			return new SiteFile(siteId, path.getFileName().toString(), new FileSystemResource(path));
 		}
-
-	}
-
-	/** Opens a file's content. */
-	public interface Content {
-
-		InputStream open() throws IOException;
 
 	}
 
