@@ -227,7 +227,22 @@ public class CatalogIngest {
 
 	void flush(IngestRun run, List<StoredRecord> batch, Set<String> deletions) {
 		long t0 = System.nanoTime();
-		Changes changes = transactions.execute(status -> store(run, batch, deletions));
+		Map<String, StoredRecord> byId = new LinkedHashMap<>();
+		for (StoredRecord stored : batch) {
+			if (byId.put(stored.record().recordId(), stored) != null) {
+				run.updated++; // the same record id again in this source: the later copy replaces the earlier
+			}
+		}
+		for (String deletion : deletions) {
+			if (byId.remove(deletion) != null) {
+				run.updated++; // sent and deleted in the same batch: the deletion wins
+			}
+		}
+		// two transactions: the works first (one batch at a time in the whole catalogue), then the records (one batch
+		// at a time per site), so sites store side by side. A crash between leaves works without records, which the
+		// next record with one of their keys joins.
+		Merged merged = transactions.execute(status -> merge(byId.values()));
+		Changes changes = transactions.execute(status -> store(run, byId, deletions, merged));
 		run.storeNanos += System.nanoTime() - t0;
 		if (run.bulk() != null) {
 			run.bulk().touched(changes.existing());
@@ -254,43 +269,27 @@ public class CatalogIngest {
 	private record Changes(Set<String> existing, Map<String, List<StoredRecord>> fresh) {
 	}
 
-	private Changes store(IngestRun run, List<StoredRecord> batch, Set<String> deletions) {
-		Map<String, StoredRecord> byId = new LinkedHashMap<>();
-		for (StoredRecord stored : batch) {
-			if (byId.put(stored.record().recordId(), stored) != null) {
-				run.updated++; // the same record id again in this source: the later copy replaces the earlier
-			}
+	/** The work of each record of a batch, and the works the batch created. */
+	private record Merged(Map<String, String> workOf, Set<String> created) {
+	}
+
+	/**
+	 * Finds or creates each record's work: the work of its first key already known, else of its first key another
+	 * record of the batch brought, else a new one; keys not yet known point at it from now on. Unchanged records
+	 * are placed too (their keys are known: nothing is created for them), so that the records transaction needs no
+	 * second round.
+	 */
+	private Merged merge(Collection<StoredRecord> records) {
+		store.lockWorkMerging();
+		List<Map.Entry<String, List<String>>> keysOf = new ArrayList<>(records.size());
+		for (StoredRecord stored : records) {
+			keysOf.add(Map.entry(stored.record().recordId(), WorkKey.of(stored.record())));
 		}
-		for (String deletion : deletions) {
-			if (byId.remove(deletion) != null) {
-				run.updated++; // sent and deleted in the same batch: the deletion wins
-			}
-		}
-		Map<String, Existing> existing = store.existing(run.siteId(), byId.keySet());
-		Map<StoredRecord, List<String>> keysOf = new LinkedHashMap<>();
-		List<String> unchangedIds = new ArrayList<>();
-		Set<String> affected = new HashSet<>();
-		for (StoredRecord stored : byId.values()) {
-			Existing before = existing.get(stored.record().recordId());
-			if (before != null && before.contentSha1().equals(stored.contentSha1())) {
-				unchangedIds.add(stored.record().recordId());
-				run.unchanged++;
-				continue;
-			}
-			if (before == null) {
-				run.added++;
-			}
-			else {
-				run.updated++;
-				affected.add(before.workId());
-			}
-			keysOf.put(stored, WorkKey.of(stored.record()));
-		}
-		Map<String, String> known = store.worksOfKeys(keysOf.values().stream().flatMap(List::stream).toList());
+		Map<String, String> known = store.worksOfKeys(keysOf.stream().flatMap(entry -> entry.getValue().stream()).toList());
 		Map<String, String> newKeys = new HashMap<>();
-		List<Placed> placed = new ArrayList<>();
-		Map<String, List<StoredRecord>> fresh = new LinkedHashMap<>();
-		for (Map.Entry<StoredRecord, List<String>> entry : keysOf.entrySet()) {
+		Map<String, String> workOf = new HashMap<>();
+		Set<String> created = new HashSet<>();
+		for (Map.Entry<String, List<String>> entry : keysOf) {
 			List<String> keys = entry.getValue();
 			String existingWork = keys.stream().map(known::get).filter(Objects::nonNull).findFirst().orElse(null);
 			String work = existingWork != null ? existingWork : keys.stream()
@@ -299,16 +298,46 @@ public class CatalogIngest {
 				.findFirst()
 				.orElseGet(() -> "w" + DigestUtils.sha256Hex(keys.get(0)).substring(0, 16));
 			keys.stream().filter(key -> !known.containsKey(key)).forEach(key -> newKeys.putIfAbsent(key, work));
-			placed.add(new Placed(entry.getKey(), work));
-			if (existingWork == null && existing.get(entry.getKey().record().recordId()) == null) {
-				fresh.computeIfAbsent(work, w -> new ArrayList<>()).add(entry.getKey());
+			workOf.put(entry.getKey(), work);
+			if (existingWork == null) {
+				created.add(work);
+			}
+		}
+		store.addWorks(newKeys);
+		return new Merged(workOf, created);
+	}
+
+	private Changes store(IngestRun run, Map<String, StoredRecord> byId, Set<String> deletions, Merged merged) {
+		store.lockSite(run.siteId());
+		Map<String, Existing> existing = store.existing(run.siteId(), byId.keySet());
+		List<String> unchangedIds = new ArrayList<>();
+		Set<String> affected = new HashSet<>();
+		List<Placed> placed = new ArrayList<>();
+		Map<String, List<StoredRecord>> fresh = new LinkedHashMap<>();
+		for (StoredRecord stored : byId.values()) {
+			String id = stored.record().recordId();
+			Existing before = existing.get(id);
+			if (before != null && before.contentSha1().equals(stored.contentSha1())) {
+				unchangedIds.add(id);
+				run.unchanged++;
+				continue;
+			}
+			String work = merged.workOf().get(id);
+			placed.add(new Placed(stored, work, before == null));
+			if (before == null) {
+				run.added++;
+			}
+			else {
+				run.updated++;
+				affected.add(before.workId());
+			}
+			if (before == null && merged.created().contains(work)) {
+				fresh.computeIfAbsent(work, w -> new ArrayList<>()).add(stored);
 			}
 			else {
 				affected.add(work);
 			}
 		}
-		fresh.keySet().removeAll(affected);
-		store.addWorks(newKeys);
 		if (!placed.isEmpty()) {
 			store.saveRecords(run.siteId(), placed, run.id());
 		}

@@ -19,8 +19,10 @@ public record GatewayProperties(@DefaultValue("data") Path dataDir, @DefaultValu
 
 	/**
 	 * @param port the embedded PostgreSQL's port on 127.0.0.1; 0 picks a free one
+	 * @param sharedBuffers the embedded PostgreSQL's buffer cache ({@code shared_buffers}); about the size of the
+	 * catalogue's tables keeps searches near me and loads off the disk (1 GB holds about a million records)
 	 */
-	public record Database(@DefaultValue("0") int port) {
+	public record Database(@DefaultValue("0") int port, @DefaultValue("1GB") String sharedBuffers) {
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package org.branchlink.catalog.ingest;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +18,9 @@ import org.branchlink.catalog.ItemState;
 import org.branchlink.catalog.record.BibRecord;
 import org.branchlink.catalog.record.Item;
 
+import org.postgresql.PGConnection;
+
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -31,6 +36,29 @@ public class WorkStore {
 	WorkStore(JdbcTemplate jdbc, JdbcClient client) {
 		this.jdbc = jdbc;
 		this.client = client;
+	}
+
+	/** The advisory lock that {@link #lockWorkMerging()} takes ("BLWORKS" in ASCII). */
+	private static final long WORK_MERGING_LOCK = 0x424c574f524b53L;
+
+	/** The first half of the advisory lock {@link #lockSite} takes ("BLRE" in ASCII); the site's hash is the second. */
+	private static final int SITE_RECORDS_LOCK = 0x424c5245;
+
+	/**
+	 * Serialises work merging until the caller's transaction ends: two runs storing at once (two sites' connectors, a
+	 * bulk load's readers, two nodes) could otherwise both create the same new work, each under a different key of
+	 * it, and split it. Taken first in the transaction, so no row lock comes before it.
+	 */
+	public void lockWorkMerging() {
+		jdbc.queryForList("select pg_advisory_xact_lock(?)", WORK_MERGING_LOCK);
+	}
+
+	/**
+	 * Serialises the storing of one site's records until the caller's transaction ends (other sites go on), so what
+	 * {@link #existing} answers stays true until the records are saved. Taken first in the transaction.
+	 */
+	public void lockSite(String siteId) {
+		jdbc.queryForList("select pg_advisory_xact_lock(?, hashtext(?))", SITE_RECORDS_LOCK, siteId);
 	}
 
 	/** What the catalogue already has of these records: their content hash and work. */
@@ -58,22 +86,71 @@ public class WorkStore {
 
 	/** Creates these works (when new) and points their keys at them (when not yet taken). */
 	public void addWorks(Map<String, String> workOfKey) {
-		List<String> works = workOfKey.values().stream().distinct().toList();
-		jdbc.batchUpdate("insert into work (id) values (?) on conflict do nothing", works, 1000,
-				(ps, id) -> ps.setString(1, id));
-		jdbc.batchUpdate("insert into work_key (key, work_id) values (?, ?) on conflict do nothing",
-				new ArrayList<>(workOfKey.entrySet()), 1000, (ps, entry) -> {
-					ps.setString(1, entry.getKey());
-					ps.setString(2, entry.getValue());
-				});
+		if (workOfKey.isEmpty()) {
+			return;
+		}
+		client.sql("insert into work (id) select unnest(:ids::text[]) on conflict do nothing")
+			.param("ids", workOfKey.values().stream().distinct().toArray(String[]::new))
+			.update();
+		client.sql("insert into work_key (key, work_id) select * from unnest(:keys::text[], :works::text[]) on conflict do nothing")
+			.param("keys", workOfKey.keySet().toArray(String[]::new))
+			.param("works", workOfKey.values().toArray(String[]::new))
+			.update();
 	}
 
-	/** Inserts or replaces these records of one site, with their items. */
+	/**
+	 * Inserts or replaces these records of one site, with their items. Records new to the site go in by COPY (a
+	 * first load is all new records); the others are upserted. Callers hold {@link #lockSite}, so no other
+	 * transaction adds a record the caller saw as new meanwhile.
+	 */
 	public void saveRecords(String siteId, List<Placed> records, long runId) {
-		jdbc.batchUpdate("""
-				insert into bib_record (site_id, record_id, version, content_sha1, work_id, title, other_titles, authors,
-				    isbns, publisher, year, language, format, classification, subjects, source_format, source, last_run,
-				    updated_at)
+		List<Placed> added = records.stream().filter(Placed::newToSite).toList();
+		List<Placed> changed = records.stream().filter(placed -> !placed.newToSite()).toList();
+		if (!added.isEmpty()) {
+			copyRecords(siteId, added, runId);
+		}
+		if (!changed.isEmpty()) {
+			upsertRecords(siteId, changed, runId);
+			// a new record has no copies yet; a changed one's copies are replaced by those it lists now
+			client.sql("delete from item where site_id = :site and record_id = any(:ids)")
+				.param("site", siteId)
+				.param("ids", changed.stream().map(p -> p.stored().record().recordId()).toArray(String[]::new))
+				.update();
+		}
+		saveItems(siteId, records);
+	}
+
+	private static final String RECORD_COLUMNS = """
+			site_id, record_id, version, content_sha1, work_id, title, other_titles, authors, isbns, publisher, year,
+			language, format, classification, subjects, source_format, source, last_run""";
+
+	private void copyRecords(String siteId, List<Placed> records, long runId) {
+		CopyRows rows = new CopyRows();
+		for (Placed placed : records) {
+			BibRecord r = placed.stored().record();
+			rows.text(siteId).text(r.recordId()).text(r.version()).text(placed.stored().contentSha1())
+				.text(placed.workId()).text(r.title()).array(r.otherTitles()).array(r.authors()).array(r.isbns())
+				.text(r.publisher()).number(r.year()).text(r.language()).text(r.format()).text(r.classification())
+				.array(r.subjects()).text(placed.stored().sourceFormat()).bytes(placed.stored().source())
+				.number(runId)
+				.endRow();
+		}
+		byte[] payload = rows.toBytes();
+		jdbc.execute((ConnectionCallback<Long>) connection -> {
+			try {
+				return connection.unwrap(PGConnection.class)
+					.getCopyAPI()
+					.copyIn("copy bib_record (" + RECORD_COLUMNS + ") from stdin", new ByteArrayInputStream(payload));
+			}
+			catch (IOException ex) {
+				throw new SQLException("could not copy " + rows.rows() + " records to PostgreSQL", ex);
+			}
+		});
+	}
+
+	private void upsertRecords(String siteId, List<Placed> records, long runId) {
+		jdbc.batchUpdate("insert into bib_record (" + RECORD_COLUMNS + """
+				, updated_at)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
 				on conflict (site_id, record_id) do update set version = excluded.version,
 				    content_sha1 = excluded.content_sha1, work_id = excluded.work_id, title = excluded.title,
@@ -102,26 +179,46 @@ public class WorkStore {
 			ps.setBytes(17, placed.stored().source());
 			ps.setLong(18, runId);
 		});
-		client.sql("delete from item where site_id = :site and record_id = any(:ids)")
-			.param("site", siteId)
-			.param("ids", records.stream().map(p -> p.stored().record().recordId()).toArray(String[]::new))
-			.update();
+	}
+
+	/** The records' copies, one statement: a barcode the site already has moves to the record that lists it now. */
+	private void saveItems(String siteId, List<Placed> records) {
 		// a barcode is one copy of the site: when two records claim it, the later one has it (as across batches)
 		Map<String, Object[]> items = new LinkedHashMap<>();
 		for (Placed placed : records) {
 			for (Item item : placed.stored().record().items()) {
 				items.remove(item.barcode());
-				items.put(item.barcode(), new Object[] { siteId, item.barcode(), placed.stored().record().recordId(),
+				items.put(item.barcode(), new Object[] { item.barcode(), placed.stored().record().recordId(),
 						item.callNumber(), item.location(), item.status(),
-						item.acquired() == null ? null : java.sql.Date.valueOf(item.acquired()) });
+						item.acquired() == null ? null : item.acquired().toString() });
 			}
 		}
-		jdbc.batchUpdate("""
+		if (items.isEmpty()) {
+			return;
+		}
+		String[][] columns = new String[6][items.size()];
+		int row = 0;
+		for (Object[] item : items.values()) {
+			for (int column = 0; column < 6; column++) {
+				columns[column][row] = (String) item[column];
+			}
+			row++;
+		}
+		client.sql("""
 				insert into item (site_id, barcode, record_id, call_number, location, status, acquired_on)
-				values (?, ?, ?, ?, ?, ?, ?)
+				select :site, * from unnest(:barcodes::text[], :records::text[], :calls::text[], :locations::text[],
+				    :statuses::text[], :acquired::date[])
 				on conflict (site_id, barcode) do update set record_id = excluded.record_id,
 				    call_number = excluded.call_number, location = excluded.location, status = excluded.status,
-				    acquired_on = excluded.acquired_on""", new ArrayList<>(items.values()));
+				    acquired_on = excluded.acquired_on""")
+			.param("site", siteId)
+			.param("barcodes", columns[0])
+			.param("records", columns[1])
+			.param("calls", columns[2])
+			.param("locations", columns[3])
+			.param("statuses", columns[4])
+			.param("acquired", columns[5])
+			.update();
 	}
 
 	/** Marks records read again unchanged as seen by this run, so a full run keeps them. */
@@ -235,8 +332,8 @@ public class WorkStore {
 	public record Existing(String contentSha1, String workId) {
 	}
 
-	/** A record with the work it goes to. */
-	public record Placed(StoredRecord stored, String workId) {
+	/** A record with the work it goes to, and whether its site had it before. */
+	public record Placed(StoredRecord stored, String workId, boolean newToSite) {
 	}
 
 	/** A record of a work, with the site that holds it and the circulation state of its copies (by barcode). */

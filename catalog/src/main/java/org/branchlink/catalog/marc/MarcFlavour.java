@@ -1,5 +1,6 @@
 package org.branchlink.catalog.marc;
 
+import org.marc4j.marc.DataField;
 import org.marc4j.marc.Record;
 
 /** MARC21 or UNIMARC (CNMARC is UNIMARC-based): told apart by their title fields, 245 against 200. */
@@ -8,9 +9,14 @@ public enum MarcFlavour {
 	MARC21, UNIMARC;
 
 	public static MarcFlavour of(Record record) {
-		boolean has245 = record.getVariableField("245") != null;
-		boolean has200 = record.getVariableField("200") != null;
-		return !has245 && has200 ? UNIMARC : MARC21;
+		boolean has200 = false;
+		for (DataField field : record.getDataFields()) { // not getVariableField(tag): it formats the leader each time
+			if ("245".equals(field.getTag())) {
+				return MARC21;
+			}
+			has200 |= "200".equals(field.getTag());
+		}
+		return has200 ? UNIMARC : MARC21;
 	}
 
 	/** Whether the raw record's directory lists a 200 field and no 245. */

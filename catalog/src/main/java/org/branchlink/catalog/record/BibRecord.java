@@ -36,6 +36,26 @@ public record BibRecord(String siteId, String recordId, String version, String t
 		items = List.copyOf(items);
 	}
 
+	/**
+	 * The text a record's generated {@code toString} gives (stored content hashes are taken of it), built without
+	 * {@code String.format}, which the generated one runs per call: it showed in ingest profiles.
+	 */
+	@Override
+	public String toString() {
+		StringBuilder text = new StringBuilder(256).append("BibRecord[siteId=").append(siteId)
+			.append(", recordId=").append(recordId).append(", version=").append(version)
+			.append(", title=").append(title).append(", otherTitles=").append(otherTitles)
+			.append(", authors=").append(authors).append(", isbns=").append(isbns)
+			.append(", publisher=").append(publisher).append(", year=").append(year)
+			.append(", language=").append(language).append(", format=").append(format)
+			.append(", classification=").append(classification).append(", subjects=").append(subjects)
+			.append(", items=[");
+		for (int i = 0; i < items.size(); i++) {
+			items.get(i).appendTo(i == 0 ? text : text.append(", "));
+		}
+		return text.append("]]").toString();
+	}
+
 	public String mainAuthor() {
 		return authors.isEmpty() ? "" : authors.get(0);
 	}

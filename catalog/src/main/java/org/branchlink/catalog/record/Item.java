@@ -20,6 +20,18 @@ public record Item(String barcode, String callNumber, String location, String st
 		this(barcode, callNumber, location, status, null);
 	}
 
+	@Override
+	public String toString() {
+		return appendTo(new StringBuilder(96)).toString();
+	}
+
+	/** Appends what the generated {@code toString} would give (see {@link BibRecord#toString()}). */
+	StringBuilder appendTo(StringBuilder text) {
+		return text.append("Item[barcode=").append(barcode).append(", callNumber=").append(callNumber)
+			.append(", location=").append(location).append(", status=").append(status)
+			.append(", acquired=").append(acquired).append(']');
+	}
+
 	public boolean isAvailable() {
 		return AVAILABLE.equals(status);
 	}

@@ -12,7 +12,6 @@ import org.marc4j.marc.ControlField;
 import org.marc4j.marc.DataField;
 import org.marc4j.marc.Record;
 import org.marc4j.marc.Subfield;
-import org.marc4j.marc.VariableField;
 
 /**
  * Maps a MARC record to a {@link BibRecord}. MARC21: 001 id, 005 version, 245 title, 100/110/111/700/710 names, 020
@@ -24,7 +23,9 @@ public final class MarcRecordMapper {
 
 	private static final Pattern YEAR = Pattern.compile("(1[5-9]\\d\\d|20\\d\\d)");
 
-	private static final String TRAILING = "[\\s/:;,.=]+$";
+	private static final Pattern TRAILING = Pattern.compile("[\\s/:;,.=]+$");
+
+	private static final Pattern BRACKETS = Pattern.compile("^[\\s\\[]+|[\\s\\]]+$");
 
 	private MarcRecordMapper() {
 	}
@@ -243,27 +244,43 @@ public final class MarcRecordMapper {
 	/** Trims ISBD punctuation and brackets, and composes accents (MARC-8 and some UTF-8 records decompose them). */
 	private static String clean(String text) {
 		String composed = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC);
-		return composed.replaceAll(TRAILING, "").replaceAll("^[\\s\\[]+|[\\s\\]]+$", "").strip();
+		if (composed.isEmpty() || !needsTrimming(composed.charAt(0)) && !needsTrimming(composed.charAt(composed.length() - 1))) {
+			return composed; // most values: nothing to trim, no regular expression run
+		}
+		return BRACKETS.matcher(TRAILING.matcher(composed).replaceAll("")).replaceAll("").strip();
 	}
 
+	private static boolean needsTrimming(char c) {
+		return Character.isWhitespace(c) || "/:;,.=[]".indexOf(c) >= 0;
+	}
+
+	// the record's own field lists, not marc4j's getVariableField(s)(tag): those format the leader on every call
 	private static String control(Record record, String tag) {
-		VariableField field = record.getVariableField(tag);
-		return field instanceof ControlField control && control.getData() != null ? control.getData() : "";
+		for (ControlField field : record.getControlFields()) {
+			if (tag.equals(field.getTag())) {
+				return field.getData() == null ? "" : field.getData();
+			}
+		}
+		return "";
 	}
 
 	private static List<DataField> fields(Record record, String tag) {
-		List<DataField> fields = new ArrayList<>();
-		for (VariableField field : record.getVariableFields(tag)) {
-			if (field instanceof DataField data) {
-				fields.add(data);
+		List<DataField> fields = new ArrayList<>(2);
+		for (DataField field : record.getDataFields()) {
+			if (tag.equals(field.getTag())) {
+				fields.add(field);
 			}
 		}
 		return fields;
 	}
 
 	private static DataField first(Record record, String tag) {
-		List<DataField> fields = fields(record, tag);
-		return fields.isEmpty() ? null : fields.get(0);
+		for (DataField field : record.getDataFields()) {
+			if (tag.equals(field.getTag())) {
+				return field;
+			}
+		}
+		return null;
 	}
 
 	/** The 880 field linked to the first field with this tag ($6 starting with the tag), if any. */

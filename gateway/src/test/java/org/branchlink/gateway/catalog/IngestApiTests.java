@@ -121,6 +121,21 @@ class IngestApiTests extends IntegrationTest {
 			.andExpect(jsonPath("$.works[0].title").value("半途载入测试书"));
 	}
 
+	/** A bulk load stores new records by COPY and indexes them from the database: text must come back as it went in. */
+	@Test
+	void backslashesQuotesBracesAndTabsComeBackFromTheStoreAsSent() throws Exception {
+		String title = "反斜杠\\与\"引号\"的\t书 {甲,乙} \\N";
+		String room = "书名,作者,条码\n\"" + title.replace("\"", "\"\"") + "\",\"张\\三, \"\"李四\"\"\",ESC-1\n";
+		mvc.perform(multipart("/api/ingest/bulk").file(new MockMultipartFile("tongxi-xiwan-books", "escapes.csv", "text/csv",
+				room.getBytes(java.nio.charset.StandardCharsets.UTF_8))).with(httpBasic("admin", "demo-admin")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].added").value(1));
+		mvc.perform(get("/api/search").param("q", "反斜杠 引号"))
+			.andExpect(jsonPath("$.works[0].title").value(title))
+			.andExpect(jsonPath("$.works[0].authors[0]").value("张\\三, \"李四\""))
+			.andExpect(jsonPath("$.works[0].holdings[0].barcode").value("ESC-1"));
+	}
+
 	@Test
 	void aNulCharacterIsQuarantinedAndTwoRecordsClaimingOneBarcodeDoNotStopTheRun() throws Exception {
 		StringBuilder push = new StringBuilder("[");

@@ -4,7 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.branchlink.catalog.BulkLoad;
 import org.branchlink.catalog.CatalogIngest;
@@ -26,6 +32,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SiteCatalogIngest {
+
+	/** Files a bulk load reads at once. */
+	private static final int BULK_READERS = 2;
 
 	private final SiteDirectory sites;
 
@@ -62,34 +71,55 @@ public class SiteCatalogIngest {
 	/**
 	 * Loads several sites' files as one bulk load (a county's first load, a migration): each file is stored as its
 	 * site's run, with the site's character set and mode, and every work is indexed once at the end, so a title
-	 * held by many sites is not indexed again for each. Files are read in the order given.
+	 * held by many sites is not indexed again for each. Two files are read at once (reading and mapping MARC is
+	 * most of a load's time outside PostgreSQL and Solr), started in the order given, and stored side by side when
+	 * they are different sites' (see {@code WorkStore.lockSite}).
 	 * @throws UnknownSiteException when a file names a site the registry lacks; nothing is loaded then
-	 * @throws RuntimeException what stopped a file (unreadable, no header row…); the files before it, and what the
-	 *         failed one stored, are searchable all the same
+	 * @return the runs' reports, in the order of the files
+	 * @throws RuntimeException what stopped the first file that failed (unreadable, no header row…); no file after it
+	 *         starts, and what the files read until then stored is searchable all the same
 	 */
 	public List<IngestReport> ingestFiles(List<SiteFile> files) {
 		files.forEach(file -> sites.require().find(file.siteId()).orElseThrow(() -> new UnknownSiteException(file.siteId())));
 		BulkLoad load = catalog.bulkLoad();
 		RuntimeException failure = null;
+		List<IngestReport> reports = new ArrayList<>();
+		ExecutorService readers = Executors.newFixedThreadPool(Math.min(BULK_READERS, files.size()), task -> {
+			Thread thread = new Thread(task, "bulk-load-reader");
+			thread.setDaemon(true);
+			return thread;
+		});
 		try {
+			List<Future<IngestReport>> runs = new ArrayList<>();
 			for (SiteFile file : files) {
-				try (InputStream content = file.content().getInputStream()) {
-					ingest(file.siteId(), file.name(), content, null, null, load::ingestSpreadsheet, load::ingestMarc);
+				runs.add(readers.submit(() -> ingest(load, file)));
+			}
+			for (Future<IngestReport> run : runs) {
+				try {
+					reports.add(run.get());
 				}
-				catch (IOException ex) {
-					throw new UncheckedIOException("cannot read " + file.name() + " of site " + file.siteId(), ex);
+				catch (ExecutionException ex) {
+					if (failure == null) { // the first file that failed, in the order given; no file after it starts
+						failure = ex.getCause() instanceof RuntimeException runtime ? runtime
+								: new IllegalStateException(ex.getCause());
+						runs.forEach(later -> later.cancel(false));
+					}
 				}
-				catch (IllegalArgumentException ex) { // say which of the files it was
-					throw new IllegalArgumentException(file.name() + " of site " + file.siteId() + ": " + ex.getMessage(), ex);
+				catch (CancellationException ex) {
+					// not started after an earlier file failed
 				}
 			}
 		}
-		catch (RuntimeException ex) {
-			failure = ex; // what the files before it stored is indexed all the same, then the failure is reported
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			failure = new IllegalStateException("interrupted while loading", ex);
 		}
-		List<IngestReport> reports;
+		finally {
+			readers.shutdownNow();
+		}
+		// what the files before a failure (and the failed one) stored is indexed all the same, then the failure is reported
 		try {
-			reports = load.finish();
+			load.finish();
 		}
 		catch (RuntimeException indexing) {
 			if (failure == null) {
@@ -102,6 +132,18 @@ public class SiteCatalogIngest {
 			throw failure;
 		}
 		return reports;
+	}
+
+	private IngestReport ingest(BulkLoad load, SiteFile file) {
+		try (InputStream content = file.content().getInputStream()) {
+			return ingest(file.siteId(), file.name(), content, null, null, load::ingestSpreadsheet, load::ingestMarc);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read " + file.name() + " of site " + file.siteId(), ex);
+		}
+		catch (IllegalArgumentException ex) { // say which of the files it was
+			throw new IllegalArgumentException(file.name() + " of site " + file.siteId() + ": " + ex.getMessage(), ex);
+		}
 	}
 
 	/**
