@@ -1,17 +1,23 @@
 package org.branchlink.catalog.ingest;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Rows in PostgreSQL's COPY text format (tab-separated, {@code \N} for null, backslash escapes), for
- * {@code COPY … FROM STDIN}. Values go in column order; {@link #endRow()} after each row's last.
+ * Rows in PostgreSQL's COPY text format (tab-separated, {@code \N} for null, backslash escapes; UTF-8), for
+ * {@code COPY … FROM STDIN}. Values go in column order; {@link #endRow()} after each row's last. Written as bytes:
+ * UTF-8 continuation bytes are never ASCII, so escaping byte by byte is safe.
  */
 final class CopyRows {
 
-	private static final char[] HEX = "0123456789abcdef".toCharArray();
+	private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
-	private final StringBuilder text = new StringBuilder(1 << 16);
+	private byte[] buffer = new byte[1 << 16];
+
+	private int length;
 
 	private boolean rowStarted;
 
@@ -20,41 +26,50 @@ final class CopyRows {
 	CopyRows text(String value) {
 		separate();
 		if (value == null) {
-			text.append("\\N");
+			put((byte) '\\');
+			put((byte) 'N');
 		}
 		else {
-			escape(value);
+			byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+			room(bytes.length * 2);
+			for (byte b : bytes) {
+				escape(b);
+			}
 		}
 		return this;
 	}
 
 	CopyRows number(long value) {
 		separate();
-		text.append(value);
+		byte[] digits = Long.toString(value).getBytes(StandardCharsets.US_ASCII);
+		room(digits.length);
+		System.arraycopy(digits, 0, buffer, length, digits.length);
+		length += digits.length;
 		return this;
 	}
 
 	/** A {@code text[]} value: an array literal with every element quoted. */
 	CopyRows array(List<String> values) {
 		separate();
-		text.append('{');
+		put((byte) '{');
 		for (int i = 0; i < values.size(); i++) {
 			if (i > 0) {
-				text.append(',');
+				put((byte) ',');
 			}
-			// inside the literal " and \ take a backslash, which the COPY format then doubles
-			text.append('"');
-			String value = values.get(i);
-			for (int c = 0; c < value.length(); c++) {
-				char ch = value.charAt(c);
-				if (ch == '"' || ch == '\\') {
-					text.append("\\\\");
+			byte[] bytes = values.get(i).getBytes(StandardCharsets.UTF_8);
+			room(bytes.length * 4 + 2);
+			buffer[length++] = '"';
+			for (byte b : bytes) {
+				// inside the literal " and \ take a backslash, which the COPY format then doubles
+				if (b == '"' || b == '\\') {
+					buffer[length++] = '\\';
+					buffer[length++] = '\\';
 				}
-				escape(ch);
+				escape(b);
 			}
-			text.append('"');
+			buffer[length++] = '"';
 		}
-		text.append('}');
+		put((byte) '}');
 		return this;
 	}
 
@@ -62,18 +77,23 @@ final class CopyRows {
 	CopyRows bytes(byte[] value) {
 		separate();
 		if (value == null) {
-			text.append("\\N");
+			put((byte) '\\');
+			put((byte) 'N');
 			return this;
 		}
-		text.append("\\\\x");
+		room(value.length * 2 + 3);
+		buffer[length++] = '\\';
+		buffer[length++] = '\\';
+		buffer[length++] = 'x';
 		for (byte b : value) {
-			text.append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+			buffer[length++] = HEX[(b >> 4) & 0xF];
+			buffer[length++] = HEX[b & 0xF];
 		}
 		return this;
 	}
 
 	CopyRows endRow() {
-		text.append('\n');
+		put((byte) '\n');
 		rowStarted = false;
 		rows++;
 		return this;
@@ -83,30 +103,48 @@ final class CopyRows {
 		return rows;
 	}
 
-	byte[] toBytes() {
-		return text.toString().getBytes(StandardCharsets.UTF_8);
+	InputStream content() {
+		return new ByteArrayInputStream(buffer, 0, length);
 	}
 
 	private void separate() {
 		if (rowStarted) {
-			text.append('\t');
+			put((byte) '\t');
 		}
 		rowStarted = true;
 	}
 
-	private void escape(String value) {
-		for (int i = 0; i < value.length(); i++) {
-			escape(value.charAt(i));
+	/** One byte of a value; callers made room for two. */
+	private void escape(byte b) {
+		switch (b) {
+			case '\\' -> {
+				buffer[length++] = '\\';
+				buffer[length++] = '\\';
+			}
+			case '\t' -> {
+				buffer[length++] = '\\';
+				buffer[length++] = 't';
+			}
+			case '\n' -> {
+				buffer[length++] = '\\';
+				buffer[length++] = 'n';
+			}
+			case '\r' -> {
+				buffer[length++] = '\\';
+				buffer[length++] = 'r';
+			}
+			default -> buffer[length++] = b;
 		}
 	}
 
-	private void escape(char ch) {
-		switch (ch) {
-			case '\\' -> text.append("\\\\");
-			case '\t' -> text.append("\\t");
-			case '\n' -> text.append("\\n");
-			case '\r' -> text.append("\\r");
-			default -> text.append(ch);
+	private void put(byte b) {
+		room(1);
+		buffer[length++] = b;
+	}
+
+	private void room(int bytes) {
+		if (length + bytes > buffer.length) {
+			buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + bytes));
 		}
 	}
 

@@ -1,6 +1,5 @@
 package org.branchlink.catalog.ingest;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.sql.Array;
 import java.sql.PreparedStatement;
@@ -135,12 +134,11 @@ public class WorkStore {
 				.number(runId)
 				.endRow();
 		}
-		byte[] payload = rows.toBytes();
 		jdbc.execute((ConnectionCallback<Long>) connection -> {
 			try {
 				return connection.unwrap(PGConnection.class)
 					.getCopyAPI()
-					.copyIn("copy bib_record (" + RECORD_COLUMNS + ") from stdin", new ByteArrayInputStream(payload));
+					.copyIn("copy bib_record (" + RECORD_COLUMNS + ") from stdin", rows.content());
 			}
 			catch (IOException ex) {
 				throw new SQLException("could not copy " + rows.rows() + " records to PostgreSQL", ex);
@@ -266,7 +264,9 @@ public class WorkStore {
 					.add(new HeldItem(new Item(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)), state));
 			});
 		client.sql("""
-				select r.*, s.kind as site_kind, s.township, s.service_lines, s.lat, s.lon
+				select r.site_id, r.record_id, r.work_id, r.version, r.title, r.other_titles, r.authors, r.isbns, r.publisher,
+				       r.year, r.language, r.format, r.classification, r.subjects, -- not the source: a work's rebuild needs none
+				       s.kind as site_kind, s.township, s.service_lines, s.lat, s.lon
 				from bib_record r left join catalog_site s on s.id = r.site_id
 				where r.work_id = any(:works) order by r.work_id, r.site_id, r.record_id""")
 			.param("works", workIds.toArray(String[]::new))
