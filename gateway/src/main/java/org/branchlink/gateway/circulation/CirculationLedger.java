@@ -102,8 +102,8 @@ public class CirculationLedger implements CirculationIntake {
 			}
 			ItemRef item = found.get();
 			ItemCirculation copy = store.lock(item);
-			if (store.isApplied(id)) {
-				return Outcome.SKIPPED;
+			if (!store.claim(id, item.siteId())) {
+				return Outcome.SKIPPED; // applied meanwhile (the sweep, another node)
 			}
 			int conflicts;
 			boolean replayed = !copy.isAfterLast(event);
@@ -113,7 +113,7 @@ public class CirculationLedger implements CirculationIntake {
 				effects = copy.apply(event, rules);
 			}
 			else {
-				List<CirculationEvent> history = new ArrayList<>(store.history(item));
+				List<CirculationEvent> history = new ArrayList<>(store.history(item, id));
 				history.add(event);
 				store.reset(item);
 				ItemCirculation.Replay replay = ItemCirculation.replay(item.siteId(), history, rules, copy.hold());
@@ -123,16 +123,27 @@ public class CirculationLedger implements CirculationIntake {
 			conflicts = store.write(item, effects, rules::keepsHistory);
 			tellHolds(effects);
 			if (copy.status() == CopyStatus.AVAILABLE && copy.hold() == null) {
-				HoldEvents holds = this.holds.getIfAvailable();
+				HoldEvents holds = holdEvents();
 				if (holds != null) {
 					holds.copyAvailable(item.workId());
 				}
 			}
 			store.save(item, copy);
-			store.markApplied(id, item.siteId());
 			availability.record(item, new ItemState(copy.status().code(), copy.atSite(), copy.destination()));
 			return new Outcome(true, replayed, conflicts);
 		});
+	}
+
+	/** Resolved once: looking the bean up for every event showed in the request path's profile. */
+	private volatile HoldEvents holdEvents;
+
+	private HoldEvents holdEvents() {
+		HoldEvents resolved = holdEvents;
+		if (resolved == null) {
+			resolved = holds.getIfAvailable();
+			holdEvents = resolved;
+		}
+		return resolved;
 	}
 
 	/** A copy back in hand with no hold on it is offered to the holds waiting for its title. */
@@ -140,14 +151,14 @@ public class CirculationLedger implements CirculationIntake {
 		boolean inHand = event.type() == org.branchlink.sync.circulation.EventType.CHECKIN
 				|| event.type() == org.branchlink.sync.circulation.EventType.RECEIVE
 				|| event.type() == org.branchlink.sync.circulation.EventType.FOUND;
-		HoldEvents holds = this.holds.getIfAvailable();
+		HoldEvents holds = holdEvents();
 		if (inHand && copy.hold() == null && holds != null) {
 			holds.claim(item, event.siteId(), event.occurredAt()).ifPresent(copy::holdFor);
 		}
 	}
 
 	private void tellHolds(List<ItemCirculation.Effect> effects) {
-		HoldEvents holds = this.holds.getIfAvailable();
+		HoldEvents holds = holdEvents();
 		if (holds == null) {
 			return;
 		}

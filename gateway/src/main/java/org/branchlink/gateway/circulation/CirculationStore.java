@@ -39,26 +39,59 @@ class CirculationStore {
 
 	/** Stores the batch's events; returns those not stored before with their journal ids (the others are duplicates). */
 	List<JournalEntry> insert(EventBatch batch) {
-		List<JournalEntry> fresh = new ArrayList<>(batch.events().size());
-		for (CirculationEvent e : batch.events()) {
-			jdbc.sql("""
-					insert into circulation_event (site_id, event_id, type, occurred_at, barcode, owner, card, destination,
-					    due_at, source)
-					values (:site, :id, :type, :at, :barcode, :owner, :card, :destination, :due, :source)
-					on conflict (site_id, event_id) do nothing returning id""")
-				.param("site", e.siteId())
-				.param("id", e.eventId())
-				.param("type", e.type().wireName())
-				.param("at", Timestamp.from(e.occurredAt()))
-				.param("barcode", e.barcode())
-				.param("owner", e.owner())
-				.param("card", e.card())
-				.param("destination", e.destination())
-				.param("due", e.dueAt() == null ? null : Timestamp.from(e.dueAt()))
-				.param("source", batch.source())
-				.query(Long.class)
-				.optional()
-				.ifPresent(id -> fresh.add(new JournalEntry(id, e)));
+		List<CirculationEvent> events = batch.events();
+		if (events.isEmpty()) {
+			return List.of();
+		}
+		int n = events.size();
+		String[] sites = new String[n];
+		String[] ids = new String[n];
+		String[] types = new String[n];
+		String[] at = new String[n];
+		String[] barcodes = new String[n];
+		String[] owners = new String[n];
+		String[] cards = new String[n];
+		String[] destinations = new String[n];
+		String[] due = new String[n];
+		for (int i = 0; i < n; i++) {
+			CirculationEvent e = events.get(i);
+			sites[i] = e.siteId();
+			ids[i] = e.eventId();
+			types[i] = e.type().wireName();
+			at[i] = e.occurredAt().toString();
+			barcodes[i] = e.barcode();
+			owners[i] = e.owner();
+			cards[i] = e.card();
+			destinations[i] = e.destination();
+			due[i] = e.dueAt() == null ? null : e.dueAt().toString();
+		}
+		// one statement for the batch; an event id the site sent before (or twice in the batch) is not stored again
+		java.util.Map<String, Long> stored = new java.util.HashMap<>(); // by site and event id
+		jdbc.sql("""
+				insert into circulation_event (site_id, event_id, type, occurred_at, barcode, owner, card, destination,
+				    due_at, source)
+				select e.*, :source from unnest(:sites::text[], :ids::text[], :types::text[], :at::timestamptz[],
+				    :barcodes::text[], :owners::text[], :cards::text[], :destinations::text[], :due::timestamptz[]) as e
+				on conflict (site_id, event_id) do nothing returning site_id, event_id, id""")
+			.param("sites", sites)
+			.param("source", batch.source())
+			.param("ids", ids)
+			.param("types", types)
+			.param("at", at)
+			.param("barcodes", barcodes)
+			.param("owners", owners)
+			.param("cards", cards)
+			.param("destinations", destinations)
+			.param("due", due)
+			.query((ResultSet rs) -> {
+				stored.put(rs.getString(1) + "\u0000" + rs.getString(2), rs.getLong(3));
+			});
+		List<JournalEntry> fresh = new ArrayList<>(stored.size());
+		for (CirculationEvent e : events) {
+			Long id = stored.remove(e.siteId() + "\u0000" + e.eventId()); // the first of the batch's events with this id
+			if (id != null) {
+				fresh.add(new JournalEntry(id, e));
+			}
 		}
 		return fresh;
 	}
@@ -72,17 +105,17 @@ class CirculationStore {
 			.optional();
 	}
 
-	/** Whether the event is applied already (read under the copy's lock, so it is final). */
-	boolean isApplied(long id) {
-		return jdbc.sql("select applied_at is not null from circulation_event where id = :id").param("id", id)
-			.query(Boolean.class).single();
-	}
-
-	void markApplied(long id, String itemSite) {
-		jdbc.sql("update circulation_event set applied_at = now(), item_site = :site, outcome = 'applied' where id = :id")
+	/**
+	 * Marks the event applied to a copy of this site, unless it is already: false then. Called under the copy's lock
+	 * before the event is applied, in the same transaction, so a failure takes the mark back with the rest.
+	 */
+	boolean claim(long id, String itemSite) {
+		return jdbc.sql("""
+				update circulation_event set applied_at = now(), item_site = :site, outcome = 'applied'
+				where id = :id and applied_at is null""")
 			.param("site", itemSite)
 			.param("id", id)
-			.update();
+			.update() == 1;
 	}
 
 	void markUnapplied(long id, String outcome) {
@@ -153,11 +186,14 @@ class CirculationStore {
 			.update();
 	}
 
-	/** Every applied event of the copy (for a replay). */
-	List<CirculationEvent> history(ItemRef item) {
-		return jdbc.sql("select * from circulation_event where item_site = :site and barcode = :barcode and applied_at is not null")
+	/** Every applied event of the copy but this one (for a replay). */
+	List<CirculationEvent> history(ItemRef item, long except) {
+		return jdbc.sql("""
+				select * from circulation_event where item_site = :site and barcode = :barcode and applied_at is not null
+				and id <> :except""")
 			.param("site", item.siteId())
 			.param("barcode", item.barcode())
+			.param("except", except)
 			.query((rs, n) -> event(rs))
 			.list();
 	}

@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.in;
@@ -69,6 +70,24 @@ class CirculationApiTests extends IntegrationTest {
 			.andExpect(status().isForbidden());
 		mvc.perform(post("/api/sites/baishi/circulation/events").contentType(MediaType.APPLICATION_JSON).content(body))
 			.andExpect(status().isUnauthorized());
+	}
+
+	/** The batch goes to the journal in one statement: an id twice in it is one event, applied once. */
+	@Test
+	void anEventIdTwiceInOneRequestIsStoredAndAppliedOnce() throws Exception {
+		ItemRef copy = new LendingFixtures(jdbc, readers).freshCopies("township_station", 1).get(0);
+		String event = "{\"eventId\":\"twice-1\",\"type\":\"checkin\",\"occurredAt\":\"2026-11-02T10:00:00+08:00\","
+				+ "\"barcode\":\"" + copy.barcode() + "\"}";
+		mvc.perform(post("/api/sites/central-library/circulation/events").header("X-API-Key", KEY)
+			.contentType(MediaType.APPLICATION_JSON).content("[" + event + "," + event + "]"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(1))
+			.andExpect(jsonPath("$.duplicates").value(1))
+			.andExpect(jsonPath("$.applied").value(1));
+		assertThat(jdbc.sql("select count(*) from circulation_event where site_id = 'central-library' and event_id = 'twice-1'")
+			.query(Integer.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("select events from circulation_item where site_id = :site and barcode = :barcode")
+			.param("site", copy.siteId()).param("barcode", copy.barcode()).query(Integer.class).single()).isEqualTo(1);
 	}
 
 	@Test

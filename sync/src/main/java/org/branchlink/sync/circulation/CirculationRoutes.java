@@ -47,14 +47,26 @@ public class CirculationRoutes extends RouteBuilder {
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
+	/** Resolved at first use (the lending service starts after the routes) and kept: not looked up per event. */
+	private volatile CirculationIntake resolvedIntake;
+
+	private CirculationIntake intake() {
+		CirculationIntake resolved = resolvedIntake;
+		if (resolved == null) {
+			resolved = intake.getObject();
+			resolvedIntake = resolved;
+		}
+		return resolved;
+	}
+
 	@Override
 	public void configure() {
 		from(INTAKE).routeId("circulation.intake")
 			.process(e -> e.getIn().setBody(EventValidator.validate(e.getIn().getBody(EventBatch.class), clock)))
 			.id("circulation.validate")
-			.process(e -> e.getIn().setBody(intake.getObject().accept(e.getIn().getBody(EventBatch.class))))
+			.process(e -> e.getIn().setBody(intake().accept(e.getIn().getBody(EventBatch.class))))
 			.id("circulation.accept")
-			.process(e -> e.getIn().setBody(intake.getObject().apply(e.getIn().getBody(CirculationIntake.Accepted.class))))
+			.process(e -> e.getIn().setBody(intake().apply(e.getIn().getBody(CirculationIntake.Accepted.class))))
 			.id("circulation.apply");
 
 		Path folder = properties.dropBase().resolve("circulation").toAbsolutePath();

@@ -215,17 +215,15 @@ public final class EventBatchReader {
 		if (value == null) {
 			return null;
 		}
-		String v = value.strip();
 		try {
-			return OffsetDateTime.parse(v).toInstant();
+			// one parse, with or without an offset (a failed first attempt would cost an exception per event)
+			java.time.temporal.TemporalAccessor parsed = java.time.format.DateTimeFormatter.ISO_DATE_TIME
+				.parseBest(value.strip().replace(' ', 'T'), OffsetDateTime::from, LocalDateTime::from);
+			return parsed instanceof OffsetDateTime offset ? offset.toInstant()
+					: ((LocalDateTime) parsed).atZone(zone).toInstant();
 		}
 		catch (DateTimeParseException ex) {
-			try {
-				return LocalDateTime.parse(v.replace(' ', 'T')).atZone(zone).toInstant();
-			}
-			catch (DateTimeParseException again) {
-				return null;
-			}
+			return null;
 		}
 	}
 
