@@ -5,17 +5,14 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.request.UpdateRequest;
@@ -28,6 +25,8 @@ import org.branchlink.catalog.ingest.WorkStore;
 import org.branchlink.catalog.ingest.WorkStore.Existing;
 import org.branchlink.catalog.ingest.WorkStore.HeldRecord;
 import org.branchlink.catalog.ingest.WorkStore.Placed;
+import org.branchlink.catalog.ingest.WorkMerging;
+import org.branchlink.catalog.ingest.WorkMerging.Merged;
 import org.branchlink.catalog.marc.MarcCharset;
 import org.branchlink.catalog.marc.MarcFlavour;
 import org.branchlink.catalog.marc.MarcSources;
@@ -35,7 +34,6 @@ import org.branchlink.catalog.marc.RawRecord;
 import org.branchlink.catalog.record.InvalidRecordException;
 import org.branchlink.catalog.record.Item;
 import org.branchlink.catalog.record.MarcRecordMapper;
-import org.branchlink.catalog.record.WorkKey;
 import org.branchlink.catalog.spreadsheet.SpreadsheetInventory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,9 +69,12 @@ public class CatalogIngest {
 
 	private final Map<Long, Long> lastLogged = new ConcurrentHashMap<>();
 
-	CatalogIngest(WorkStore store, IngestRunStore runs, TransactionTemplate transactions,
+	private final WorkMerging merging;
+
+	CatalogIngest(WorkStore store, WorkMerging merging, IngestRunStore runs, TransactionTemplate transactions,
 			SolrClient solr, Clock clock, WorkIndexer indexer) {
 		this.store = store;
+		this.merging = merging;
 		this.indexer = indexer;
 		this.runs = runs;
 		this.transactions = transactions;
@@ -241,7 +242,7 @@ public class CatalogIngest {
 		// two transactions: the works first (one batch at a time in the whole catalogue), then the records (one batch
 		// at a time per site), so sites store side by side. A crash between leaves works without records, which the
 		// next record with one of their keys joins.
-		Merged merged = transactions.execute(status -> merge(byId.values()));
+		Merged merged = transactions.execute(status -> merging.merge(byId.values()));
 		Changes changes = transactions.execute(status -> store(run, byId, deletions, merged));
 		run.storeNanos += System.nanoTime() - t0;
 		if (run.bulk() != null) {
@@ -267,44 +268,6 @@ public class CatalogIngest {
 
 	/** Works touched by a batch: existing ones (rebuilt from the database) and new ones (built from the batch). */
 	private record Changes(Set<String> existing, Map<String, List<StoredRecord>> fresh) {
-	}
-
-	/** The work of each record of a batch, and the works the batch created. */
-	private record Merged(Map<String, String> workOf, Set<String> created) {
-	}
-
-	/**
-	 * Finds or creates each record's work: the work of its first key already known, else of its first key another
-	 * record of the batch brought, else a new one; keys not yet known point at it from now on. Unchanged records
-	 * are placed too (their keys are known: nothing is created for them), so that the records transaction needs no
-	 * second round.
-	 */
-	private Merged merge(Collection<StoredRecord> records) {
-		store.lockWorkMerging();
-		List<Map.Entry<String, List<String>>> keysOf = new ArrayList<>(records.size());
-		for (StoredRecord stored : records) {
-			keysOf.add(Map.entry(stored.record().recordId(), WorkKey.of(stored.record())));
-		}
-		Map<String, String> known = store.worksOfKeys(keysOf.stream().flatMap(entry -> entry.getValue().stream()).toList());
-		Map<String, String> newKeys = new HashMap<>();
-		Map<String, String> workOf = new HashMap<>();
-		Set<String> created = new HashSet<>();
-		for (Map.Entry<String, List<String>> entry : keysOf) {
-			List<String> keys = entry.getValue();
-			String existingWork = keys.stream().map(known::get).filter(Objects::nonNull).findFirst().orElse(null);
-			String work = existingWork != null ? existingWork : keys.stream()
-				.map(newKeys::get)
-				.filter(Objects::nonNull)
-				.findFirst()
-				.orElseGet(() -> "w" + DigestUtils.sha256Hex(keys.get(0)).substring(0, 16));
-			keys.stream().filter(key -> !known.containsKey(key)).forEach(key -> newKeys.putIfAbsent(key, work));
-			workOf.put(entry.getKey(), work);
-			if (existingWork == null) {
-				created.add(work);
-			}
-		}
-		store.addWorks(newKeys);
-		return new Merged(workOf, created);
 	}
 
 	private Changes store(IngestRun run, Map<String, StoredRecord> byId, Set<String> deletions, Merged merged) {
