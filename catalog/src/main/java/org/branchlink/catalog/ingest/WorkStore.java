@@ -228,18 +228,24 @@ public class WorkStore {
 			.update();
 	}
 
-	/** Deletes these records of a site; returns the work of each deleted record. */
+	/** Deletes these records of a site with their copies; returns the work of each deleted record. */
 	public List<String> delete(String siteId, Collection<String> recordIds) {
-		return client.sql("delete from bib_record where site_id = :site and record_id = any(:ids) returning work_id")
+		return client.sql("""
+				with gone as (delete from bib_record where site_id = :site and record_id = any(:ids) returning record_id, work_id),
+				     copies as (delete from item i using gone where i.site_id = :site and i.record_id = gone.record_id)
+				select work_id from gone""")
 			.param("site", siteId)
 			.param("ids", recordIds.toArray(String[]::new))
 			.query(String.class)
 			.list();
 	}
 
-	/** Deletes the site's records that this run did not see; returns the works they belonged to. */
+	/** Deletes the site's records that this run did not see, with their copies; returns the works they belonged to. */
 	public List<String> deleteNotSeen(String siteId, long runId) {
-		return client.sql("delete from bib_record where site_id = :site and last_run <> :run returning work_id")
+		return client.sql("""
+				with gone as (delete from bib_record where site_id = :site and last_run <> :run returning record_id, work_id),
+				     copies as (delete from item i using gone where i.site_id = :site and i.record_id = gone.record_id)
+				select work_id from gone""")
 			.param("site", siteId)
 			.param("run", runId)
 			.query(String.class)

@@ -29,6 +29,9 @@ import static org.branchlink.catalog.marc.MarcFixtures.marc21;
 class CatalogSearchTests extends IntegrationTest {
 
 	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Autowired
 	SiteCatalogIngest ingest;
 
 	@Autowired
@@ -103,6 +106,8 @@ class CatalogSearchTests extends IntegrationTest {
 		assertThat(report.unchanged()).isEqualTo(1);
 		assertThat(report.deleted()).isGreaterThanOrEqualTo(1);
 		assertThat(search.search(SearchRequest.of("替换测试一")).works()).noneMatch(w -> w.title().equals("替换测试一"));
+		assertThat(jdbc.sql("select count(*) from item where site_id = 'study-room-binjiang' and barcode = 'SR-F1'")
+			.query(Integer.class).single()).as("the removed record's copy goes with it").isZero();
 		WorkHit two = search.search(SearchRequest.of("替换测试二")).works().get(0);
 		assertThat(two.holdings()).extracting("siteId").containsExactlyInAnyOrder("study-room-binjiang", "baishi");
 	}

@@ -9,6 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.branchlink.catalog.marc.MarcFixtures.cnmarc;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -19,6 +20,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 class IngestApiTests extends IntegrationTest {
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	@Autowired
 	MockMvc mvc;
@@ -196,6 +200,8 @@ class IngestApiTests extends IntegrationTest {
 			.header("X-API-Key", "demo-central-library-key").contentType(MediaType.APPLICATION_JSON)
 			.content("[{\"id\": \"push-2\", \"deleted\": true}]"))
 			.andExpect(jsonPath("$.deleted").value(1));
+		assertThat(jdbc.sql("select count(*) from item where site_id = 'central-library' and barcode = 'PUSH-2'")
+			.query(Integer.class).single()).as("a deleted record's copies go with it").isZero();
 
 		mvc.perform(get("/api/search").param("q", "推送测试书")).andExpect(jsonPath("$.works[0].isbns[0]").value("9787533974022"));
 		mvc.perform(get("/api/search").param("q", "推送待删书"))
