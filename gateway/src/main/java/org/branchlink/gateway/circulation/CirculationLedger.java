@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The lending service behind the circulation routes. Accepting stores a batch's events in the journal in one
@@ -40,7 +41,8 @@ public class CirculationLedger implements CirculationIntake {
 
 	private final TransactionTemplate transactions;
 
-	private final org.springframework.beans.factory.ObjectProvider<HoldEvents> holds;
+	/** Resolved once (looking the bean up for every event showed in the request path's profile); null without holds. */
+	private final SingletonSupplier<HoldEvents> holdEvents;
 
 	CirculationLedger(CirculationStore store, ItemAvailability availability, CountyLendingRules rules,
 			TransactionTemplate transactions, org.springframework.beans.factory.ObjectProvider<HoldEvents> holds) {
@@ -48,7 +50,7 @@ public class CirculationLedger implements CirculationIntake {
 		this.availability = availability;
 		this.rules = rules;
 		this.transactions = transactions;
-		this.holds = holds;
+		this.holdEvents = SingletonSupplier.of(holds::getIfAvailable);
 	}
 
 	@Override
@@ -123,7 +125,7 @@ public class CirculationLedger implements CirculationIntake {
 			conflicts = store.write(item, effects, rules::keepsHistory);
 			tellHolds(effects);
 			if (copy.status() == CopyStatus.AVAILABLE && copy.hold() == null) {
-				HoldEvents holds = holdEvents();
+				HoldEvents holds = holdEvents.get();
 				if (holds != null) {
 					holds.copyAvailable(item.workId());
 				}
@@ -134,31 +136,19 @@ public class CirculationLedger implements CirculationIntake {
 		});
 	}
 
-	/** Resolved once: looking the bean up for every event showed in the request path's profile. */
-	private volatile HoldEvents holdEvents;
-
-	private HoldEvents holdEvents() {
-		HoldEvents resolved = holdEvents;
-		if (resolved == null) {
-			resolved = holds.getIfAvailable();
-			holdEvents = resolved;
-		}
-		return resolved;
-	}
-
 	/** A copy back in hand with no hold on it is offered to the holds waiting for its title. */
 	private void claimForHold(ItemRef item, ItemCirculation copy, CirculationEvent event) {
 		boolean inHand = event.type() == org.branchlink.sync.circulation.EventType.CHECKIN
 				|| event.type() == org.branchlink.sync.circulation.EventType.RECEIVE
 				|| event.type() == org.branchlink.sync.circulation.EventType.FOUND;
-		HoldEvents holds = holdEvents();
+		HoldEvents holds = holdEvents.get();
 		if (inHand && copy.hold() == null && holds != null) {
 			holds.claim(item, event.siteId(), event.occurredAt()).ifPresent(copy::holdFor);
 		}
 	}
 
 	private void tellHolds(List<ItemCirculation.Effect> effects) {
-		HoldEvents holds = holdEvents();
+		HoldEvents holds = holdEvents.get();
 		if (holds == null) {
 			return;
 		}

@@ -10,6 +10,7 @@ import org.branchlink.sync.site.SiteDirectory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Circulation events into the lending service.
@@ -31,7 +32,8 @@ public class CirculationRoutes extends RouteBuilder {
 
 	public static final String INTAKE = "direct:circulation-intake";
 
-	private final ObjectProvider<CirculationIntake> intake;
+	/** Resolved at first use (the lending service starts after the routes) and kept: not looked up per event. */
+	private final SingletonSupplier<CirculationIntake> intake;
 
 	private final SyncProperties properties;
 
@@ -41,22 +43,10 @@ public class CirculationRoutes extends RouteBuilder {
 
 	CirculationRoutes(ObjectProvider<CirculationIntake> intake, SyncProperties properties, SiteDirectory sites,
 			ObjectProvider<Clock> clock) {
-		this.intake = intake;
+		this.intake = SingletonSupplier.of(intake::getObject);
 		this.properties = properties;
 		this.sites = sites;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
-	}
-
-	/** Resolved at first use (the lending service starts after the routes) and kept: not looked up per event. */
-	private volatile CirculationIntake resolvedIntake;
-
-	private CirculationIntake intake() {
-		CirculationIntake resolved = resolvedIntake;
-		if (resolved == null) {
-			resolved = intake.getObject();
-			resolvedIntake = resolved;
-		}
-		return resolved;
 	}
 
 	@Override
@@ -64,9 +54,9 @@ public class CirculationRoutes extends RouteBuilder {
 		from(INTAKE).routeId("circulation.intake")
 			.process(e -> e.getIn().setBody(EventValidator.validate(e.getIn().getBody(EventBatch.class), clock)))
 			.id("circulation.validate")
-			.process(e -> e.getIn().setBody(intake().accept(e.getIn().getBody(EventBatch.class))))
+			.process(e -> e.getIn().setBody(intake.get().accept(e.getIn().getBody(EventBatch.class))))
 			.id("circulation.accept")
-			.process(e -> e.getIn().setBody(intake().apply(e.getIn().getBody(CirculationIntake.Accepted.class))))
+			.process(e -> e.getIn().setBody(intake.get().apply(e.getIn().getBody(CirculationIntake.Accepted.class))))
 			.id("circulation.apply");
 
 		Path folder = properties.dropBase().resolve("circulation").toAbsolutePath();
