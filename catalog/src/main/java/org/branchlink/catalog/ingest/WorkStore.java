@@ -1,8 +1,6 @@
 package org.branchlink.catalog.ingest;
 
-import java.io.IOException;
 import java.sql.Array;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -17,9 +15,6 @@ import org.branchlink.catalog.ItemState;
 import org.branchlink.catalog.record.BibRecord;
 import org.branchlink.catalog.record.Item;
 
-import org.postgresql.PGConnection;
-
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,9 +27,12 @@ public class WorkStore {
 
 	private final JdbcClient client;
 
+	private final RecordWrites writes;
+
 	WorkStore(JdbcTemplate jdbc, JdbcClient client) {
 		this.jdbc = jdbc;
 		this.client = client;
+		this.writes = new RecordWrites(jdbc, client);
 	}
 
 	/** The advisory lock that {@link #lockWorkMerging()} takes ("BLWORKS" in ASCII). */
@@ -106,117 +104,17 @@ public class WorkStore {
 		List<Placed> added = records.stream().filter(Placed::newToSite).toList();
 		List<Placed> changed = records.stream().filter(placed -> !placed.newToSite()).toList();
 		if (!added.isEmpty()) {
-			copyRecords(siteId, added, runId);
+			writes.copy(siteId, added, runId);
 		}
 		if (!changed.isEmpty()) {
-			upsertRecords(siteId, changed, runId);
+			writes.upsert(siteId, changed, runId);
 			// a new record has no copies yet; a changed one's copies are replaced by those it lists now
 			client.sql("delete from item where site_id = :site and record_id = any(:ids)")
 				.param("site", siteId)
 				.param("ids", changed.stream().map(p -> p.stored().record().recordId()).toArray(String[]::new))
 				.update();
 		}
-		saveItems(siteId, records);
-	}
-
-	private static final String RECORD_COLUMNS = """
-			site_id, record_id, version, content_sha1, work_id, title, other_titles, authors, isbns, publisher, year,
-			language, format, classification, subjects, source_format, source, last_run""";
-
-	private void copyRecords(String siteId, List<Placed> records, long runId) {
-		CopyRows rows = new CopyRows();
-		for (Placed placed : records) {
-			BibRecord r = placed.stored().record();
-			rows.text(siteId).text(r.recordId()).text(r.version()).text(placed.stored().contentSha1())
-				.text(placed.workId()).text(r.title()).array(r.otherTitles()).array(r.authors()).array(r.isbns())
-				.text(r.publisher()).number(r.year()).text(r.language()).text(r.format()).text(r.classification())
-				.array(r.subjects()).text(placed.stored().sourceFormat()).bytes(placed.stored().source())
-				.number(runId)
-				.endRow();
-		}
-		jdbc.execute((ConnectionCallback<Long>) connection -> {
-			try {
-				return connection.unwrap(PGConnection.class)
-					.getCopyAPI()
-					.copyIn("copy bib_record (" + RECORD_COLUMNS + ") from stdin", rows.content());
-			}
-			catch (IOException ex) {
-				throw new SQLException("could not copy " + rows.rows() + " records to PostgreSQL", ex);
-			}
-		});
-	}
-
-	private void upsertRecords(String siteId, List<Placed> records, long runId) {
-		jdbc.batchUpdate("insert into bib_record (" + RECORD_COLUMNS + """
-				, updated_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
-				on conflict (site_id, record_id) do update set version = excluded.version,
-				    content_sha1 = excluded.content_sha1, work_id = excluded.work_id, title = excluded.title,
-				    other_titles = excluded.other_titles, authors = excluded.authors, isbns = excluded.isbns,
-				    publisher = excluded.publisher, year = excluded.year, language = excluded.language,
-				    format = excluded.format, classification = excluded.classification, subjects = excluded.subjects,
-				    source_format = excluded.source_format, source = excluded.source, last_run = excluded.last_run,
-				    updated_at = now()""", records, 1000, (ps, placed) -> {
-			BibRecord r = placed.stored().record();
-			ps.setString(1, siteId);
-			ps.setString(2, r.recordId());
-			ps.setString(3, r.version());
-			ps.setString(4, placed.stored().contentSha1());
-			ps.setString(5, placed.workId());
-			ps.setString(6, r.title());
-			ps.setArray(7, array(ps, r.otherTitles()));
-			ps.setArray(8, array(ps, r.authors()));
-			ps.setArray(9, array(ps, r.isbns()));
-			ps.setString(10, r.publisher());
-			ps.setInt(11, r.year());
-			ps.setString(12, r.language());
-			ps.setString(13, r.format());
-			ps.setString(14, r.classification());
-			ps.setArray(15, array(ps, r.subjects()));
-			ps.setString(16, placed.stored().sourceFormat());
-			ps.setBytes(17, placed.stored().source());
-			ps.setLong(18, runId);
-		});
-	}
-
-	/** The records' copies, one statement: a barcode the site already has moves to the record that lists it now. */
-	private void saveItems(String siteId, List<Placed> records) {
-		// a barcode is one copy of the site: when two records claim it, the later one has it (as across batches)
-		Map<String, Object[]> items = new LinkedHashMap<>();
-		for (Placed placed : records) {
-			for (Item item : placed.stored().record().items()) {
-				items.remove(item.barcode());
-				items.put(item.barcode(), new Object[] { item.barcode(), placed.stored().record().recordId(),
-						item.callNumber(), item.location(), item.status(),
-						item.acquired() == null ? null : item.acquired().toString() });
-			}
-		}
-		if (items.isEmpty()) {
-			return;
-		}
-		String[][] columns = new String[6][items.size()];
-		int row = 0;
-		for (Object[] item : items.values()) {
-			for (int column = 0; column < 6; column++) {
-				columns[column][row] = (String) item[column];
-			}
-			row++;
-		}
-		client.sql("""
-				insert into item (site_id, barcode, record_id, call_number, location, status, acquired_on)
-				select :site, * from unnest(:barcodes::text[], :records::text[], :calls::text[], :locations::text[],
-				    :statuses::text[], :acquired::date[])
-				on conflict (site_id, barcode) do update set record_id = excluded.record_id,
-				    call_number = excluded.call_number, location = excluded.location, status = excluded.status,
-				    acquired_on = excluded.acquired_on""")
-			.param("site", siteId)
-			.param("barcodes", columns[0])
-			.param("records", columns[1])
-			.param("calls", columns[2])
-			.param("locations", columns[3])
-			.param("statuses", columns[4])
-			.param("acquired", columns[5])
-			.update();
+		writes.items(siteId, records);
 	}
 
 	/** Marks records read again unchanged as seen by this run, so a full run keeps them. */
@@ -255,45 +153,83 @@ public class WorkStore {
 	/** Every record and item of these works, with the holding sites' facts, grouped by work. */
 	public Map<String, List<HeldRecord>> load(Collection<String> workIds) {
 		Map<String, List<HeldRecord>> works = new LinkedHashMap<>();
-		Map<String, List<HeldItem>> itemsByRecord = new HashMap<>();
+		Map<String, HoldingSite> sites = sites();
+		// one query: each record with its copies (one row per copy, a record's rows together); the source bytes are
+		// not read, a work's rebuild needs none
+		RecordRows rows = new RecordRows();
 		client.sql("""
-				select i.site_id, i.record_id, i.barcode, i.call_number, i.location, i.status,
-				       s.status as state, s.at_site, s.destination
-				from item i join bib_record r on r.site_id = i.site_id and r.record_id = i.record_id
-				left join item_state s on s.site_id = i.site_id and s.barcode = i.barcode
-				where r.work_id = any(:works)""")
+				select r.site_id, r.record_id, r.work_id, r.version, r.title, r.other_titles, r.authors, r.isbns,
+				       r.publisher, r.year, r.language, r.format, r.classification, r.subjects,
+				       i.barcode, i.call_number, i.location, i.status, st.status, st.at_site, st.destination
+				from bib_record r
+				left join item i on i.site_id = r.site_id and i.record_id = r.record_id
+				left join item_state st on st.site_id = i.site_id and st.barcode = i.barcode
+				where r.work_id = any(:works)
+				order by r.work_id, r.site_id, r.record_id, i.barcode""")
 			.param("works", workIds.toArray(String[]::new))
 			.query((ResultSet rs) -> {
-				ItemState state = rs.getString(7) == null ? null
-						: new ItemState(rs.getString(7), rs.getString(8), rs.getString(9));
-				itemsByRecord.computeIfAbsent(rs.getString(1) + "\u0000" + rs.getString(2), k -> new ArrayList<>())
-					.add(new HeldItem(new Item(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)), state));
+				String siteId = rs.getString(1);
+				String recordId = rs.getString(2);
+				if (!rows.isAt(siteId, recordId)) {
+					rows.finish(works, sites);
+					rows.start(siteId, recordId, rs.getString(3), new BibRecord(siteId, recordId, rs.getString(4),
+							rs.getString(5), strings(rs.getArray(6)), strings(rs.getArray(7)), strings(rs.getArray(8)),
+							rs.getString(9), rs.getInt(10), rs.getString(11), rs.getString(12), rs.getString(13),
+							strings(rs.getArray(14)), List.of()));
+				}
+				String barcode = rs.getString(15);
+				if (barcode != null) {
+					rows.items.add(new Item(barcode, rs.getString(16), rs.getString(17), rs.getString(18)));
+					if (rs.getString(19) != null) {
+						rows.states.put(barcode, new ItemState(rs.getString(19), rs.getString(20), rs.getString(21)));
+					}
+				}
 			});
-		client.sql("""
-				select r.site_id, r.record_id, r.work_id, r.version, r.title, r.other_titles, r.authors, r.isbns, r.publisher,
-				       r.year, r.language, r.format, r.classification, r.subjects, -- not the source: a work's rebuild needs none
-				       s.kind as site_kind, s.township, s.service_lines, s.lat, s.lon
-				from bib_record r left join catalog_site s on s.id = r.site_id
-				where r.work_id = any(:works) order by r.work_id, r.site_id, r.record_id""")
-			.param("works", workIds.toArray(String[]::new))
-			.query((ResultSet rs) -> {
-				String siteId = rs.getString("site_id");
-				String recordId = rs.getString("record_id");
-				List<HeldItem> held = itemsByRecord.getOrDefault(siteId + "\u0000" + recordId, List.of());
-				BibRecord record = new BibRecord(siteId, recordId, rs.getString("version"), rs.getString("title"),
-						strings(rs.getArray("other_titles")), strings(rs.getArray("authors")),
-						strings(rs.getArray("isbns")), rs.getString("publisher"), rs.getInt("year"),
-						rs.getString("language"), rs.getString("format"), rs.getString("classification"),
-						strings(rs.getArray("subjects")), held.stream().map(HeldItem::item).toList());
-				Map<String, ItemState> states = new HashMap<>();
-				held.stream().filter(h -> h.state() != null).forEach(h -> states.put(h.item().barcode(), h.state()));
-				Double lat = rs.getObject("lat") == null ? null : rs.getDouble("lat");
-				Double lon = rs.getObject("lon") == null ? null : rs.getDouble("lon");
-				HoldingSite site = new HoldingSite(siteId, rs.getString("site_kind"), rs.getString("township"),
-						rs.getArray("service_lines") == null ? List.of() : strings(rs.getArray("service_lines")), lat, lon);
-				works.computeIfAbsent(rs.getString("work_id"), w -> new ArrayList<>()).add(new HeldRecord(record, site, states));
-			});
+		rows.finish(works, sites);
 		return works;
+	}
+
+	/** The record {@link #load} is reading, with the copies read so far. */
+	private static final class RecordRows {
+
+		private String siteId;
+
+		private String recordId;
+
+		private String workId;
+
+		private BibRecord record;
+
+		private List<Item> items = new ArrayList<>();
+
+		private Map<String, ItemState> states = new HashMap<>();
+
+		boolean isAt(String site, String id) {
+			return site.equals(siteId) && id.equals(recordId);
+		}
+
+		void start(String site, String id, String work, BibRecord fields) {
+			siteId = site;
+			recordId = id;
+			workId = work;
+			record = fields;
+			items = new ArrayList<>();
+			states = new HashMap<>();
+		}
+
+		void finish(Map<String, List<HeldRecord>> works, Map<String, HoldingSite> sites) {
+			if (record == null) {
+				return;
+			}
+			BibRecord r = record;
+			BibRecord withItems = new BibRecord(r.siteId(), r.recordId(), r.version(), r.title(), r.otherTitles(),
+					r.authors(), r.isbns(), r.publisher(), r.year(), r.language(), r.format(), r.classification(),
+					r.subjects(), items);
+			HoldingSite site = sites.getOrDefault(siteId, new HoldingSite(siteId, null, null, List.of(), null, null));
+			works.computeIfAbsent(workId, w -> new ArrayList<>()).add(new HeldRecord(withItems, site, states));
+			record = null;
+		}
+
 	}
 
 	private static final long SITES_KEPT_MILLIS = 10_000;
@@ -326,10 +262,6 @@ public class WorkStore {
 	private record CachedSites(Map<String, HoldingSite> byId, long loadedAt) {
 	}
 
-	private static Array array(PreparedStatement ps, List<String> values) throws SQLException {
-		return ps.getConnection().createArrayOf("text", values.toArray());
-	}
-
 	private static List<String> strings(Array array) throws SQLException {
 		return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
 	}
@@ -354,9 +286,6 @@ public class WorkStore {
 	/** A holding site's facts for facets and distance; kind and place are null for a site the registry lacks. */
 	public record HoldingSite(String id, String kind, String township, List<String> serviceLines, Double lat,
 			Double lon) {
-	}
-
-	private record HeldItem(Item item, ItemState state) {
 	}
 
 	/** The circulation state of these copies of one site, by barcode (copies that never circulated are absent). */
