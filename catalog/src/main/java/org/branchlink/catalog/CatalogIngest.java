@@ -241,8 +241,11 @@ public class CatalogIngest {
 		}
 		// two transactions: the works first (one batch at a time in the whole catalogue), then the records (one batch
 		// at a time per site), so sites store side by side. A crash between leaves works without records, which the
-		// next record with one of their keys joins.
-		Merged merged = transactions.execute(status -> merging.merge(byId.values()));
+		// next record with one of their keys joins. Records unchanged at a first look are not merged again (a
+		// nightly full export is mostly those).
+		Map<String, Existing> firstLook = store.existing(run.siteId(), byId.keySet());
+		List<StoredRecord> changed = byId.values().stream().filter(r -> !unchanged(firstLook, r)).toList();
+		Merged merged = changed.isEmpty() ? Merged.NONE : transactions.execute(status -> merging.merge(changed));
 		Changes changes = transactions.execute(status -> store(run, byId, deletions, merged));
 		run.storeNanos += System.nanoTime() - t0;
 		if (run.bulk() != null) {
@@ -270,9 +273,20 @@ public class CatalogIngest {
 	private record Changes(Set<String> existing, Map<String, List<StoredRecord>> fresh) {
 	}
 
-	private Changes store(IngestRun run, Map<String, StoredRecord> byId, Set<String> deletions, Merged merged) {
+	private static boolean unchanged(Map<String, Existing> existing, StoredRecord record) {
+		Existing before = existing.get(record.record().recordId());
+		return before != null && before.contentSha1().equals(record.contentSha1());
+	}
+
+	private Changes store(IngestRun run, Map<String, StoredRecord> byId, Set<String> deletions, Merged firstMerge) {
 		store.lockSite(run.siteId());
 		Map<String, Existing> existing = store.existing(run.siteId(), byId.keySet());
+		// another run of the site changed a record since the first look: its work is found now, under both locks (the
+		// site's, then the catalogue's: no transaction takes them the other way round)
+		List<StoredRecord> late = byId.values().stream()
+			.filter(r -> !unchanged(existing, r) && !firstMerge.workOf().containsKey(r.record().recordId()))
+			.toList();
+		Merged merged = late.isEmpty() ? firstMerge : firstMerge.and(merging.merge(late));
 		List<String> unchangedIds = new ArrayList<>();
 		Set<String> affected = new HashSet<>();
 		List<Placed> placed = new ArrayList<>();
@@ -280,7 +294,7 @@ public class CatalogIngest {
 		for (StoredRecord stored : byId.values()) {
 			String id = stored.record().recordId();
 			Existing before = existing.get(id);
-			if (before != null && before.contentSha1().equals(stored.contentSha1())) {
+			if (unchanged(existing, stored)) {
 				unchangedIds.add(id);
 				run.unchanged++;
 				continue;

@@ -30,8 +30,7 @@ public class WorkMerging {
 
 	/**
 	 * Finds or creates each record's work: the work of its first key already known, else of its first key another
-	 * record of the batch brought, else a new one; keys not yet known point at it from now on. Unchanged records
-	 * are placed too (their keys are known: nothing is created for them), so that storing them needs no second round.
+	 * record of the batch brought, else a new one; keys not yet known point at it from now on.
 	 */
 	public Merged merge(Collection<StoredRecord> records) {
 		store.lockWorkMerging();
@@ -66,6 +65,18 @@ public class WorkMerging {
 	 * @param created the works this batch created (their documents can be built from the batch alone)
 	 */
 	public record Merged(Map<String, String> workOf, Set<String> created) {
+
+		public static final Merged NONE = new Merged(Map.of(), Set.of());
+
+		/** Both merges' works. */
+		public Merged and(Merged more) {
+			Map<String, String> works = new HashMap<>(workOf);
+			works.putAll(more.workOf());
+			Set<String> all = new HashSet<>(created);
+			all.addAll(more.created());
+			return new Merged(works, all);
+		}
+
 	}
 
 }

@@ -221,12 +221,8 @@ public class WorkStore {
 			if (record == null) {
 				return;
 			}
-			BibRecord r = record;
-			BibRecord withItems = new BibRecord(r.siteId(), r.recordId(), r.version(), r.title(), r.otherTitles(),
-					r.authors(), r.isbns(), r.publisher(), r.year(), r.language(), r.format(), r.classification(),
-					r.subjects(), items);
 			HoldingSite site = sites.getOrDefault(siteId, new HoldingSite(siteId, null, null, List.of(), null, null));
-			works.computeIfAbsent(workId, w -> new ArrayList<>()).add(new HeldRecord(withItems, site, states));
+			works.computeIfAbsent(workId, w -> new ArrayList<>()).add(new HeldRecord(record.withItems(items), site, states));
 			record = null;
 		}
 

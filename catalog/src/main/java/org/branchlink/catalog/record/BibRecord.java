@@ -56,6 +56,12 @@ public record BibRecord(String siteId, String recordId, String version, String t
 		return text.append("]]").toString();
 	}
 
+	/** The same record holding these copies. */
+	public BibRecord withItems(List<Item> copies) {
+		return new BibRecord(siteId, recordId, version, title, otherTitles, authors, isbns, publisher, year, language,
+				format, classification, subjects, copies);
+	}
+
 	public String mainAuthor() {
 		return authors.isEmpty() ? "" : authors.get(0);
 	}

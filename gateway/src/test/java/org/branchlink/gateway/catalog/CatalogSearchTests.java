@@ -112,6 +112,23 @@ class CatalogSearchTests extends IntegrationTest {
 		assertThat(two.holdings()).extracting("siteId").containsExactlyInAnyOrder("study-room-binjiang", "baishi");
 	}
 
+	/** Unchanged records are not merged again; a changed one is, and leaves the work it no longer belongs to. */
+	@Test
+	void aRecordChangedToAnotherEditionMovesToThatWork() {
+		ingest("baishi", IngestMode.INCREMENTAL, "UTF-8", cnmarc("bs-move-1", null, "甲", "改版前测试书", "2001", "BS-MV1"),
+				cnmarc("bs-move-2", null, "甲", "改版不变测试书", "2001", "BS-MV2"));
+
+		IngestReport again = ingest("baishi", IngestMode.INCREMENTAL, "UTF-8",
+				cnmarc("bs-move-1", null, "甲", "改版后测试书", "2001", "BS-MV1"),
+				cnmarc("bs-move-2", null, "甲", "改版不变测试书", "2001", "BS-MV2"));
+
+		assertThat(again.updated()).isEqualTo(1);
+		assertThat(again.unchanged()).isEqualTo(1);
+		assertThat(search.search(SearchRequest.of("改版前测试书")).works()).noneMatch(w -> w.title().equals("改版前测试书"));
+		assertThat(titled("改版后测试书").holdings()).extracting("barcode").containsExactly("BS-MV1");
+		assertThat(titled("改版不变测试书").holdings()).extracting("barcode").containsExactly("BS-MV2");
+	}
+
 	@Test
 	void facetsCountSitesTownshipsAndClasses() {
 		ingest("baishi", IngestMode.INCREMENTAL, "UTF-8", cnmarc("bs-facet-1", null, "佚名", "分面测试书", "2015", "BS-FC1"));
@@ -149,6 +166,11 @@ class CatalogSearchTests extends IntegrationTest {
 	private IngestReport ingest(String site, IngestMode mode, String charset, Record... records) {
 		return ingest.ingestFile(site, site + "-test.mrc", new ByteArrayInputStream(MarcFixtures.iso2709(charset, records)),
 				charset, mode);
+	}
+
+	private WorkHit titled(String title) {
+		return search.search(SearchRequest.of(title)).works().stream().filter(w -> w.title().equals(title)).findFirst()
+			.orElseThrow(() -> new AssertionError("no work titled " + title));
 	}
 
 	private WorkHit only(SearchRequest request) {
