@@ -243,10 +243,11 @@ public class CatalogIngest {
 		// at a time per site), so sites store side by side. A crash between leaves works without records, which the
 		// next record with one of their keys joins. Records unchanged at a first look are not merged again (a
 		// nightly full export is mostly those).
+		long writes = store.siteWrites(run.siteId()); // before the look: a write after it shows in the count
 		Map<String, Existing> firstLook = store.existing(run.siteId(), byId.keySet());
 		List<StoredRecord> changed = byId.values().stream().filter(r -> !unchanged(firstLook, r)).toList();
 		Merged merged = changed.isEmpty() ? Merged.NONE : transactions.execute(status -> merging.merge(changed));
-		Changes changes = transactions.execute(status -> store(run, byId, deletions, merged));
+		Changes changes = transactions.execute(status -> store(run, byId, deletions, merged, writes, firstLook));
 		run.storeNanos += System.nanoTime() - t0;
 		if (run.bulk() != null) {
 			run.bulk().touched(changes.existing());
@@ -278,9 +279,11 @@ public class CatalogIngest {
 		return before != null && before.contentSha1().equals(record.contentSha1());
 	}
 
-	private Changes store(IngestRun run, Map<String, StoredRecord> byId, Set<String> deletions, Merged firstMerge) {
-		store.lockSite(run.siteId());
-		Map<String, Existing> existing = store.existing(run.siteId(), byId.keySet());
+	private Changes store(IngestRun run, Map<String, StoredRecord> byId, Set<String> deletions, Merged firstMerge,
+			long writesAtFirstLook, Map<String, Existing> firstLook) {
+		// the first look still holds when no other write of the site's records came between it and this one
+		Map<String, Existing> existing = store.lockSite(run.siteId()) == writesAtFirstLook + 1 ? firstLook
+				: store.existing(run.siteId(), byId.keySet());
 		// another run of the site changed a record since the first look: its work is found now, under both locks (the
 		// site's, then the catalogue's: no transaction takes them the other way round)
 		List<StoredRecord> late = byId.values().stream()
@@ -331,7 +334,10 @@ public class CatalogIngest {
 	}
 
 	int removeNotSeen(IngestRun run) {
-		List<String> works = transactions.execute(status -> store.deleteNotSeen(run.siteId(), run.id()));
+		List<String> works = transactions.execute(status -> {
+			store.lockSite(run.siteId());
+			return store.deleteNotSeen(run.siteId(), run.id());
+		});
 		if (run.bulk() != null) {
 			run.bulk().touched(works);
 		}

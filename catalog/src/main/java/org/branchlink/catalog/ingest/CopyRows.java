@@ -30,11 +30,7 @@ final class CopyRows {
 			put((byte) 'N');
 		}
 		else {
-			byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-			room(bytes.length * 2);
-			for (byte b : bytes) {
-				escape(b);
-			}
+			utf8(value, false);
 		}
 		return this;
 	}
@@ -56,18 +52,9 @@ final class CopyRows {
 			if (i > 0) {
 				put((byte) ',');
 			}
-			byte[] bytes = values.get(i).getBytes(StandardCharsets.UTF_8);
-			room(bytes.length * 4 + 2);
-			buffer[length++] = '"';
-			for (byte b : bytes) {
-				// inside the literal " and \ take a backslash, which the COPY format then doubles
-				if (b == '"' || b == '\\') {
-					buffer[length++] = '\\';
-					buffer[length++] = '\\';
-				}
-				escape(b);
-			}
-			buffer[length++] = '"';
+			put((byte) '"');
+			utf8(values.get(i), true);
+			put((byte) '"');
 		}
 		put((byte) '}');
 		return this;
@@ -112,6 +99,46 @@ final class CopyRows {
 			put((byte) '\t');
 		}
 		rowStarted = true;
+	}
+
+	/**
+	 * A value in UTF-8 (as {@code String.getBytes(UTF_8)} encodes it, a lone surrogate as {@code ?}), escaped, without
+	 * an intermediate array: the encoding was a third of the storing thread's time in a first load.
+	 *
+	 * @param quoted inside an array literal, where {@code "} and {@code \} take a backslash, which COPY then doubles
+	 */
+	private void utf8(String value, boolean quoted) {
+		int n = value.length();
+		room(n * 4); // at most 4 bytes per char: an escaped backslash in an array, or 3 of UTF-8
+		for (int i = 0; i < n; i++) {
+			char c = value.charAt(i);
+			if (c < 0x80) {
+				if (quoted && (c == '"' || c == '\\')) {
+					buffer[length++] = '\\';
+					buffer[length++] = '\\';
+				}
+				escape((byte) c);
+			}
+			else if (c < 0x800) {
+				buffer[length++] = (byte) (0xC0 | c >> 6);
+				buffer[length++] = (byte) (0x80 | c & 0x3F);
+			}
+			else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
+				int cp = Character.toCodePoint(c, value.charAt(++i));
+				buffer[length++] = (byte) (0xF0 | cp >> 18);
+				buffer[length++] = (byte) (0x80 | cp >> 12 & 0x3F);
+				buffer[length++] = (byte) (0x80 | cp >> 6 & 0x3F);
+				buffer[length++] = (byte) (0x80 | cp & 0x3F);
+			}
+			else if (Character.isSurrogate(c)) {
+				buffer[length++] = '?';
+			}
+			else {
+				buffer[length++] = (byte) (0xE0 | c >> 12);
+				buffer[length++] = (byte) (0x80 | c >> 6 & 0x3F);
+				buffer[length++] = (byte) (0x80 | c & 0x3F);
+			}
+		}
 	}
 
 	/** One byte of a value; callers made room for two. */

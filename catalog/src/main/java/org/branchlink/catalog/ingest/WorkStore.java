@@ -38,9 +38,6 @@ public class WorkStore {
 	/** The advisory lock that {@link #lockWorkMerging()} takes ("BLWORKS" in ASCII). */
 	private static final long WORK_MERGING_LOCK = 0x424c574f524b53L;
 
-	/** The first half of the advisory lock {@link #lockSite} takes ("BLRE" in ASCII); the site's hash is the second. */
-	private static final int SITE_RECORDS_LOCK = 0x424c5245;
-
 	/**
 	 * Serialises work merging until the caller's transaction ends: two runs storing at once (two sites' connectors, a
 	 * bulk load's readers, two nodes) could otherwise both create the same new work, each under a different key of
@@ -51,11 +48,28 @@ public class WorkStore {
 	}
 
 	/**
-	 * Serialises the storing of one site's records until the caller's transaction ends (other sites go on), so what
-	 * {@link #existing} answers stays true until the records are saved. Taken first in the transaction.
+	 * Serialises the writing of one site's records until the caller's transaction ends (other sites go on), so what
+	 * {@link #existing} answers stays true until the records are saved, and counts the write. Taken first in the
+	 * transaction.
+	 *
+	 * @return the site's write count, this write included: a look at the site's records taken when
+	 * {@link #siteWrites} was one less still holds
 	 */
-	public void lockSite(String siteId) {
-		jdbc.queryForList("select pg_advisory_xact_lock(?, hashtext(?))", SITE_RECORDS_LOCK, siteId);
+	public long lockSite(String siteId) {
+		return client.sql("""
+				insert into site_record_writes (site_id, writes) values (:site, 1)
+				on conflict (site_id) do update set writes = site_record_writes.writes + 1 returning writes""")
+			.param("site", siteId)
+			.query(Long.class)
+			.single();
+	}
+
+	/** How many times the site's records were written so far (committed writes); read it before a look at them. */
+	public long siteWrites(String siteId) {
+		return client.sql("select coalesce(max(writes), 0) from site_record_writes where site_id = :site")
+			.param("site", siteId)
+			.query(Long.class)
+			.single();
 	}
 
 	/** What the catalogue already has of these records: their content hash and work. */

@@ -42,6 +42,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The catalogue benchmark ({@code ./bench catalog [records]}): N generated MARC records spread over the demo county's
@@ -71,41 +72,29 @@ public final class Bench {
 	/** {@code -Dbench.catalog=sites} loads the files site by site (one ingest run each, searchable at its end). */
 	private static final boolean BULK = !"sites".equals(System.getProperty("bench.catalog", "bulk"));
 
+	/**
+	 * Records a throwaway application loads before the measured one ({@code -Dbench.catalog-warm-up}; 0 measures a
+	 * cold JVM). The raw add is timed after the measured load, on code the JIT has compiled by then; without a warm-up
+	 * the measured load alone would pay the compiling (C2 took about half a core in its first 30 s).
+	 */
+	private static final int WARM_UP = Integer.getInteger("bench.catalog-warm-up", 200_000);
+
 	static void catalog(int records) throws Exception {
+		if (WARM_UP > 0) {
+			long t = System.nanoTime();
+			Path warmData = IntegrationTest.freshDataDir();
+			try (ConfigurableApplicationContext warm = start(warmData)) {
+				load(warm, WARM_UP);
+			}
+			FileSystemUtils.deleteRecursively(warmData);
+			log("warm-up: %,d records loaded in a throwaway application (%.1f s)", WARM_UP, seconds(t));
+		}
 		Path data = IntegrationTest.freshDataDir();
 		log("data directory %s", data);
-		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(BranchLinkApplication.class)
-			.run("--server.port=0", "--branchlink.gateway.data-dir=" + data, "--logging.level.org.branchlink=WARN", "--logging.level.org.branchlink.catalog.CatalogIngest=INFO",
-					"--logging.level.org.branchlink.catalog.index.WorkIndexer=INFO",
-					"--spring.main.banner-mode=off")) {
-			SiteDirectory sites = app.getBean(SiteDirectory.class);
-			sites.load(DemoCounty.registryYaml(), "demo-county.yml", false);
-			List<DemoCatalogue.Holder> holders = DemoCatalogue.holders(sites.require());
-			long t0 = System.nanoTime();
-			Map<String, Path> files = DemoCatalogue.write(holders, records, data.resolve("bench-files"));
-			log("generated %,d records in %d files (%.1f s)", records, files.size(), seconds(t0));
-
-			SiteCatalogIngest ingest = app.getBean(SiteCatalogIngest.class);
-			long started = System.nanoTime();
-			int read = 0;
-			if (BULK) { // all sites' files as one load, each work indexed once at the end
-				List<SiteCatalogIngest.SiteFile> siteFiles = files.entrySet().stream()
-					.map(file -> SiteCatalogIngest.SiteFile.of(file.getKey(), file.getValue()))
-					.toList();
-				for (IngestReport report : ingest.ingestFiles(siteFiles)) {
-					read += report.read();
-					log("  %s: %,d records stored, %.0f/s", report.siteId(), report.read(), report.recordsPerSecond());
-				}
-			}
-			else { // site by site, each file searchable when its run ends
-				for (Map.Entry<String, Path> file : files.entrySet()) {
-					IngestReport report = ingest.ingestFile(file.getKey(), file.getValue().getFileName().toString(),
-							Files.newInputStream(file.getValue()), null, IngestMode.FULL);
-					read += report.read();
-					log("  %s: %,d records, %.0f/s", file.getKey(), report.read(), report.recordsPerSecond());
-				}
-			}
-			double ingestSeconds = seconds(started);
+		try (ConfigurableApplicationContext app = start(data)) {
+			Loaded loaded = load(app, records);
+			int read = loaded.read();
+			double ingestSeconds = loaded.seconds();
 			long works = app.getBean(CatalogSearch.class).countWorks();
 			double ingestRate = read / ingestSeconds;
 			log("ingest: %,d records → %,d works searchable in %.1f s: %,.0f records/s", read, works, ingestSeconds, ingestRate);
@@ -145,6 +134,7 @@ public final class Bench {
 			result.put("date", java.time.OffsetDateTime.now().toString());
 			result.put("load", BULK ? "bulk" : "sites");
 			result.put("records", read);
+			result.put("warm_up_records", WARM_UP);
 			result.put("works", works);
 			result.put("ingest_seconds", round(ingestSeconds));
 			result.put("ingest_records_per_s", Math.round(ingestRate));
@@ -161,6 +151,52 @@ public final class Bench {
 			result.put("cores", Runtime.getRuntime().availableProcessors());
 			writeJson("catalog", result);
 		}
+		// a 1M-record run leaves several GB (PostgreSQL, two Solr indexes, the MARC files)
+		if (!Boolean.getBoolean("bench.keep-data")) {
+			FileSystemUtils.deleteRecursively(data);
+		}
+	}
+
+	private static ConfigurableApplicationContext start(Path data) {
+		ConfigurableApplicationContext app = new SpringApplicationBuilder(BranchLinkApplication.class).run(
+				"--server.port=0", "--branchlink.gateway.data-dir=" + data, "--logging.level.org.branchlink=WARN",
+				"--logging.level.org.branchlink.catalog.CatalogIngest=INFO",
+				"--logging.level.org.branchlink.catalog.index.WorkIndexer=INFO", "--spring.main.banner-mode=off");
+		app.getBean(SiteDirectory.class).load(DemoCounty.registryYaml(), "demo-county.yml", false);
+		return app;
+	}
+
+	private record Loaded(int read, double seconds) {
+	}
+
+	/** Writes N generated records as the sites' files (untimed), then ingests them (timed until searchable). */
+	private static Loaded load(ConfigurableApplicationContext app, int records) throws Exception {
+		List<DemoCatalogue.Holder> holders = DemoCatalogue.holders(app.getBean(SiteDirectory.class).require());
+		long t0 = System.nanoTime();
+		Path data = Path.of(app.getEnvironment().getRequiredProperty("branchlink.gateway.data-dir"));
+		Map<String, Path> files = DemoCatalogue.write(holders, records, data.resolve("bench-files"));
+		log("generated %,d records in %d files (%.1f s)", records, files.size(), seconds(t0));
+		SiteCatalogIngest ingest = app.getBean(SiteCatalogIngest.class);
+		long started = System.nanoTime();
+		int read = 0;
+		if (BULK) { // all sites' files as one load, each work indexed once at the end
+			List<SiteCatalogIngest.SiteFile> siteFiles = files.entrySet().stream()
+				.map(file -> SiteCatalogIngest.SiteFile.of(file.getKey(), file.getValue()))
+				.toList();
+			for (IngestReport report : ingest.ingestFiles(siteFiles)) {
+				read += report.read();
+				log("  %s: %,d records stored, %.0f/s", report.siteId(), report.read(), report.recordsPerSecond());
+			}
+		}
+		else { // site by site, each file searchable when its run ends
+			for (Map.Entry<String, Path> file : files.entrySet()) {
+				IngestReport report = ingest.ingestFile(file.getKey(), file.getValue().getFileName().toString(),
+						Files.newInputStream(file.getValue()), null, IngestMode.FULL);
+				read += report.read();
+				log("  %s: %,d records, %.0f/s", file.getKey(), report.read(), report.recordsPerSecond());
+			}
+		}
+		return new Loaded(read, seconds(started));
 	}
 
 	/** Writes a run's figures to {@code src/docs/bench/<name>.json} (or {@code -Dbench.out}) and prints them. */
