@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.branchlink.catalog.index.WorkIndexer;
+import org.branchlink.catalog.ingest.WorkStore;
 import org.branchlink.catalog.marc.MarcCharset;
 
 /**
@@ -26,15 +27,18 @@ public final class BulkLoad {
 
 	private final WorkIndexer indexer;
 
+	private final WorkStore store;
+
 	private final Set<String> touched = ConcurrentHashMap.newKeySet();
 
 	private final List<IngestReport> reports = Collections.synchronizedList(new ArrayList<>());
 
 	private volatile boolean finished;
 
-	BulkLoad(CatalogIngest ingest, WorkIndexer indexer) {
+	BulkLoad(CatalogIngest ingest, WorkIndexer indexer, WorkStore store) {
 		this.ingest = ingest;
 		this.indexer = indexer;
+		this.store = store;
 	}
 
 	/** Stores a site's MARC source as a run of this load; see {@link CatalogIngest#ingestMarc}. */
@@ -66,6 +70,9 @@ public final class BulkLoad {
 		finished = true;
 		List<String> works = new ArrayList<>(touched);
 		Collections.sort(works);
+		// the tables may have grown from nothing: without fresh statistics the indexer's reads were planned as
+		// parallel hash joins over whole tables until autovacuum got round to analysing them
+		store.analyze();
 		indexer.index(works, null, "Bulk load of " + reports.size() + " sources");
 		ingest.commit("bulk load");
 		return List.copyOf(reports);

@@ -13,9 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.apache.solr.client.solrj.SolrClient;
-import org.apache.solr.client.solrj.SolrServerException;
-import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.common.SolrInputDocument;
 import org.branchlink.catalog.index.WorkDocuments;
 import org.branchlink.catalog.index.WorkIndexer;
@@ -59,8 +56,6 @@ public class CatalogIngest {
 
 	private final TransactionTemplate transactions;
 
-	private final SolrClient solr;
-
 	private final Clock clock;
 
 	private final WorkIndexer indexer;
@@ -72,13 +67,12 @@ public class CatalogIngest {
 	private final WorkMerging merging;
 
 	CatalogIngest(WorkStore store, WorkMerging merging, IngestRunStore runs, TransactionTemplate transactions,
-			SolrClient solr, Clock clock, WorkIndexer indexer) {
+			Clock clock, WorkIndexer indexer) {
 		this.store = store;
 		this.merging = merging;
 		this.indexer = indexer;
 		this.runs = runs;
 		this.transactions = transactions;
-		this.solr = solr;
 		this.clock = clock;
 	}
 
@@ -89,7 +83,7 @@ public class CatalogIngest {
 
 	/** Starts a bulk load: many sources stored as runs, their works indexed once at its end. */
 	public BulkLoad bulkLoad() {
-		return new BulkLoad(this, indexer);
+		return new BulkLoad(this, indexer, store);
 	}
 
 	private IngestRun start(String siteId, String source, IngestMode mode, BulkLoad bulk) {
@@ -195,35 +189,7 @@ public class CatalogIngest {
 
 	/** Rebuilds the search documents of these works from the database. */
 	public void reindex(Collection<String> workIds) {
-		reindex(workIds, List.of());
-	}
-
-	/** Rebuilds these works from the database and adds documents already built for works new in this batch. */
-	private void reindex(Collection<String> workIds, List<SolrInputDocument> built) {
-		if (workIds.isEmpty() && built.isEmpty()) {
-			return;
-		}
-		Map<String, List<HeldRecord>> works = workIds.isEmpty() ? Map.of() : store.load(workIds);
-		List<SolrInputDocument> docs = new ArrayList<>(built);
-		Map<String, WorkStore.HoldingSite> sites = store.sites();
-		works.forEach((id, records) -> docs.add(WorkDocuments.of(id, records, sites)));
-		UpdateRequest update = new UpdateRequest();
-		if (!docs.isEmpty()) {
-			update.add(docs);
-		}
-		List<String> gone = workIds.stream().filter(id -> !works.containsKey(id)).toList();
-		if (!gone.isEmpty()) {
-			update.deleteById(gone);
-		}
-		// visible within 10 s while a run goes on; a run's end commits at once. Frequent commits would reopen
-		// searchers over and over during a bulk load.
-		update.setCommitWithin(10_000);
-		try {
-			update.process(solr);
-		}
-		catch (SolrServerException | IOException ex) {
-			throw new CatalogIndexException("could not index " + docs.size() + " works", ex);
-		}
+		indexer.update(workIds, List.of());
 	}
 
 	void flush(IngestRun run, List<StoredRecord> batch, Set<String> deletions) {
@@ -265,7 +231,7 @@ public class CatalogIngest {
 			.map(r -> new HeldRecord(r.record(), sites.getOrDefault(r.record().siteId(),
 					new WorkStore.HoldingSite(r.record().siteId(), null, null, List.of(), null, null)), states))
 			.toList(), sites)));
-		reindex(changes.existing(), fresh);
+		indexer.update(changes.existing(), fresh);
 		run.indexNanos += System.nanoTime() - t1;
 		logProgress(run);
 	}
@@ -366,19 +332,14 @@ public class CatalogIngest {
 
 	/** Makes everything sent so far searchable. */
 	void commit(String what) {
-		try {
-			solr.commit(true, true, true);
-		}
-		catch (SolrServerException | IOException ex) {
-			throw new CatalogIndexException("could not make " + what + " searchable", ex);
-		}
+		indexer.commit(what);
 	}
 
 	void commitQuietly(IngestRun run) {
 		try {
-			solr.commit(true, true, true);
+			indexer.commit("run " + run.id());
 		}
-		catch (SolrServerException | IOException | RuntimeException ex) {
+		catch (RuntimeException ex) {
 			log.warn("Ingest run {} failed and what it stored is not yet searchable: {}", run.id(), ex.getMessage());
 		}
 		running.remove(run.id());

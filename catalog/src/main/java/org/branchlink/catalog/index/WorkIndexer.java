@@ -2,6 +2,7 @@ package org.branchlink.catalog.index;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
 /**
  * Indexes many works from the database: one thread reads chunks of works (records, copies, circulation states) from
  * PostgreSQL ahead of two threads adding them to Solr, so the database and the index work at the same time. Works no longer in the database are deleted from the index. Logs progress with counts and rates. For full
- * reindexes and bulk loads; an ingest batch's few works go through {@code CatalogIngest}. Does not commit.
+ * reindexes and bulk loads; an ingest batch's few works go through {@link #update}. Commits only when asked.
  */
 @Component
 public class WorkIndexer {
@@ -103,6 +104,48 @@ public class WorkIndexer {
 		finally {
 			reader.shutdownNow();
 			senders.shutdownNow();
+		}
+	}
+
+	/**
+	 * Rebuilds these works from the database (deleting from the index those no longer there) and adds documents
+	 * already built (works an ingest batch created); visible within 10 s, or at the next {@link #commit}. For a
+	 * batch's few works, on the caller's thread.
+	 */
+	public void update(Collection<String> workIds, List<SolrInputDocument> built) {
+		if (workIds.isEmpty() && built.isEmpty()) {
+			return;
+		}
+		Map<String, List<HeldRecord>> works = workIds.isEmpty() ? Map.of() : store.load(workIds);
+		List<SolrInputDocument> docs = new ArrayList<>(built);
+		Map<String, WorkStore.HoldingSite> sites = store.sites();
+		works.forEach((id, records) -> docs.add(WorkDocuments.of(id, records, sites)));
+		UpdateRequest update = new UpdateRequest();
+		if (!docs.isEmpty()) {
+			update.add(docs);
+		}
+		List<String> gone = workIds.stream().filter(id -> !works.containsKey(id)).toList();
+		if (!gone.isEmpty()) {
+			update.deleteById(gone);
+		}
+		// visible within 10 s while a run goes on; a run's end commits at once. Frequent commits would reopen
+		// searchers over and over during a bulk load.
+		update.setCommitWithin(10_000);
+		try {
+			update.process(solr);
+		}
+		catch (SolrServerException | IOException ex) {
+			throw new CatalogIndexException("could not index " + docs.size() + " works", ex);
+		}
+	}
+
+	/** Makes everything sent so far searchable (a hard commit that opens a new searcher). */
+	public void commit(String what) {
+		try {
+			solr.commit(true, true, true);
+		}
+		catch (SolrServerException | IOException ex) {
+			throw new CatalogIndexException("could not make " + what + " searchable", ex);
 		}
 	}
 

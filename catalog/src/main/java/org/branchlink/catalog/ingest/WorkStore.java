@@ -14,6 +14,8 @@ import java.util.Map;
 import org.branchlink.catalog.ItemState;
 import org.branchlink.catalog.record.BibRecord;
 import org.branchlink.catalog.record.Item;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +24,8 @@ import org.springframework.stereotype.Component;
 /** Records, items and works in PostgreSQL, in batches. Callers hold the transaction. */
 @Component
 public class WorkStore {
+
+	private static final Logger log = LoggerFactory.getLogger(WorkStore.class);
 
 	private final JdbcTemplate jdbc;
 
@@ -62,6 +66,13 @@ public class WorkStore {
 			.param("site", siteId)
 			.query(Long.class)
 			.single();
+	}
+
+	/** Refreshes the planner's statistics of the catalogue's tables, after a load that may have changed their size a lot. */
+	public void analyze() {
+		long started = System.nanoTime();
+		jdbc.execute("analyze bib_record, item, item_state, work_key");
+		log.info("Catalogue tables analysed ({} ms)", (System.nanoTime() - started) / 1_000_000);
 	}
 
 	/** How many times the site's records were written so far (committed writes); read it before a look at them. */

@@ -86,7 +86,7 @@ public final class Bench {
 			try (ConfigurableApplicationContext warm = start(warmData)) {
 				load(warm, WARM_UP);
 			}
-			FileSystemUtils.deleteRecursively(warmData);
+			deleteData(warmData);
 			log("warm-up: %,d records loaded in a throwaway application (%.1f s)", WARM_UP, seconds(t));
 		}
 		Path data = IntegrationTest.freshDataDir();
@@ -151,7 +151,14 @@ public final class Bench {
 			result.put("cores", Runtime.getRuntime().availableProcessors());
 			writeJson("catalog", result);
 		}
-		// a 1M-record run leaves several GB (PostgreSQL, two Solr indexes, the MARC files)
+		deleteData(data);
+	}
+
+	/**
+	 * Deletes a finished run's data directory unless {@code -Dbench.keep-data=true}: a 1M-record catalogue run leaves
+	 * several GB (PostgreSQL, two Solr indexes, the MARC files).
+	 */
+	static void deleteData(Path data) throws java.io.IOException {
 		if (!Boolean.getBoolean("bench.keep-data")) {
 			FileSystemUtils.deleteRecursively(data);
 		}
@@ -161,7 +168,8 @@ public final class Bench {
 		ConfigurableApplicationContext app = new SpringApplicationBuilder(BranchLinkApplication.class).run(
 				"--server.port=0", "--branchlink.gateway.data-dir=" + data, "--logging.level.org.branchlink=WARN",
 				"--logging.level.org.branchlink.catalog.CatalogIngest=INFO",
-				"--logging.level.org.branchlink.catalog.index.WorkIndexer=INFO", "--spring.main.banner-mode=off");
+				"--logging.level.org.branchlink.catalog.index.WorkIndexer=INFO",
+				"--logging.level.org.branchlink.catalog.ingest.WorkStore=INFO", "--spring.main.banner-mode=off");
 		app.getBean(SiteDirectory.class).load(DemoCounty.registryYaml(), "demo-county.yml", false);
 		return app;
 	}

@@ -165,6 +165,7 @@ final class HoldsBench {
 			result.put("cores", Runtime.getRuntime().availableProcessors());
 			Bench.writeJson("holds", result);
 		}
+		Bench.deleteData(data);
 	}
 
 }

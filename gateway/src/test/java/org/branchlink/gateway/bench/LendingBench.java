@@ -247,6 +247,7 @@ final class LendingBench {
 			result.put("cores", Runtime.getRuntime().availableProcessors());
 			Bench.writeJson("lending", result);
 		}
+		Bench.deleteData(data);
 	}
 
 	/** The next flush time at or after {@code t} on a grid of {@code flush} from {@code start}. */

@@ -80,11 +80,16 @@ class MetricsTests extends IntegrationTest {
 
 	@Test
 	void theMonthsFiguresComeFromLoansEventsAndCheckInsAndTheReportExportsAsCsv() throws Exception {
-		ReportPeriod month = ReportPeriod.monthOf(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+		java.time.ZoneId china = java.time.ZoneId.of("Asia/Shanghai");
+		ReportPeriod month = ReportPeriod.monthOf(LocalDate.now(china));
+		// an event that began five minutes ago, but not before this month did (just after midnight on the 1st)
+		Instant monthStart = month.from().atStartOfDay(china).toInstant();
+		Instant starts = Instant.now().minus(Duration.ofMinutes(5));
+		starts = starts.isBefore(monthStart) ? monthStart : starts;
 		ServiceMetrics.Row before = row(month, "baishi");
 		CulturalEvent talk = events.publish(new CulturalEvent(null, CulturalEvent.Source.FORM, "baishi", "metrics-talk-"
 				+ System.nanoTime(), "", 0, CulturalEvent.Kind.EVENT, EventCategory.LECTURE, "农技讲座", "", "baishi", "",
-				Instant.now().minus(Duration.ofMinutes(5)), Instant.now().plus(Duration.ofHours(1)), 30, Set.of(), false,
+				starts, Instant.now().plus(Duration.ofHours(1)), 30, Set.of(), false,
 				null, false)).event();
 		var reader = readers.register(new ReaderRegistry.Registration("效能读者", LocalDate.of(1980, 1, 1), "adult",
 				"baishi", null, false, null, null, null));
