@@ -33,7 +33,7 @@ public class WorkStore {
 
 	private final RecordWrites writes;
 
-	WorkStore(JdbcTemplate jdbc, JdbcClient client) {
+	public WorkStore(JdbcTemplate jdbc, JdbcClient client) {
 		this.jdbc = jdbc;
 		this.client = client;
 		this.writes = new RecordWrites(jdbc, client);

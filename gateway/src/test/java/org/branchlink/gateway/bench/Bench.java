@@ -20,15 +20,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.apache.solr.client.solrj.SolrClient;
-import org.apache.solr.common.SolrInputDocument;
-import org.branchlink.catalog.CatalogProperties;
 import org.branchlink.catalog.CatalogSearch;
 import org.branchlink.catalog.IngestMode;
 import org.branchlink.catalog.IngestReport;
 import org.branchlink.catalog.SearchRequest;
 import org.branchlink.catalog.event.EventSearch;
-import org.branchlink.catalog.index.SolrClientConfiguration;
-import org.branchlink.catalog.index.WorkDocuments;
 import org.branchlink.catalog.ingest.WorkStore;
 import org.branchlink.gateway.BranchLinkApplication;
 import org.branchlink.gateway.IntegrationTest;
@@ -74,8 +70,9 @@ public final class Bench {
 
 	/**
 	 * Records a throwaway application loads before the measured one ({@code -Dbench.catalog-warm-up}; 0 measures a
-	 * cold JVM). The raw add is timed after the measured load, on code the JIT has compiled by then; without a warm-up
-	 * the measured load alone would pay the compiling (C2 took about half a core in its first 30 s).
+	 * cold JVM, and the raw add then runs in a fresh JVM too). The raw add is timed after the measured load, on code
+	 * the JIT has compiled by then; without a warm-up the measured load alone would pay the compiling (C2 took about
+	 * half a core in the index phase's first 30 s).
 	 */
 	private static final int WARM_UP = Integer.getInteger("bench.catalog-warm-up", 200_000);
 
@@ -138,6 +135,7 @@ public final class Bench {
 			result.put("works", works);
 			result.put("ingest_seconds", round(ingestSeconds));
 			result.put("ingest_records_per_s", Math.round(ingestRate));
+			result.put("raw_jvm", WARM_UP > 0 ? "the benchmark's, after the load" : "a fresh one");
 			result.put("raw_index_seconds", round(rawSeconds));
 			result.put("raw_index_docs_per_s", Math.round(rawDocsRate));
 			result.put("ingest_ratio", round(ingestRatio));
@@ -245,28 +243,14 @@ public final class Bench {
 		return new long[] { jvm, postgres };
 	}
 
-	/** Times plain SolrJ adds of the works' documents (batches of 1,000, one final hard commit) into a fresh core. */
+	/** The raw add ({@link RawAdd}) in the same JIT state as the measured load: this JVM after a warm-up, else a fresh one. */
 	private static double rawBulkAdd(ConfigurableApplicationContext app, Path home) throws Exception {
-		WorkStore store = app.getBean(WorkStore.class);
-		List<String> ids = app.getBean(JdbcClient.class).sql("select distinct work_id from bib_record order by work_id")
-			.query(String.class).list();
-		CatalogProperties properties = new CatalogProperties(new CatalogProperties.Solr(home, List.of(), "", "", "catalog",
-				"catalog", 1, 1));
-		long adding = 0;
-		try (SolrClient raw = new SolrClientConfiguration().solrClient(properties)) {
-			for (int from = 0; from < ids.size(); from += 1000) {
-				List<SolrInputDocument> docs = new ArrayList<>();
-				store.load(ids.subList(from, Math.min(ids.size(), from + 1000)))
-					.forEach((id, held) -> docs.add(WorkDocuments.of(id, held, store.sites())));
-				long t = System.nanoTime();
-				raw.add(docs);
-				adding += System.nanoTime() - t;
-			}
-			long t = System.nanoTime();
-			raw.commit();
-			adding += System.nanoTime() - t;
+		JdbcClient jdbc = app.getBean(JdbcClient.class);
+		if (WARM_UP > 0) {
+			return RawAdd.inThisJvm(app.getBean(WorkStore.class), jdbc, home);
 		}
-		return adding / 1e9;
+		com.zaxxer.hikari.HikariDataSource database = app.getBean(com.zaxxer.hikari.HikariDataSource.class);
+		return RawAdd.inFreshJvm(database.getJdbcUrl(), database.getUsername(), home);
 	}
 
 	private interface Query {
