@@ -33,6 +33,7 @@ public class WorkStore {
 
 	private final RecordWrites writes;
 
+	/** Public for tools outside the application context (the catalogue benchmark's raw add in a fresh JVM). */
 	public WorkStore(JdbcTemplate jdbc, JdbcClient client) {
 		this.jdbc = jdbc;
 		this.client = client;

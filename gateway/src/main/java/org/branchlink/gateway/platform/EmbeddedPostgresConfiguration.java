@@ -38,6 +38,9 @@ class EmbeddedPostgresConfiguration {
 			.setPort(properties.database().port())
 			.setServerConfig("listen_addresses", "127.0.0.1")
 			.setServerConfig("max_connections", "100")
+			// PostgreSQL's default, which the embedded server's library turns off: a commit (an accepted circulation
+			// event, a pushed record) is on disk before the caller hears it was taken, even across a power cut
+			.setServerConfig("synchronous_commit", "on")
 			// PostgreSQL's default 128 MB of buffers is a tenth of a county catalogue: a first load then spent a third
 			// of the server's time copying pages from the OS cache and checking their checksums
 			.setServerConfig("shared_buffers", properties.database().sharedBuffers())

@@ -31,6 +31,16 @@ class OperationsTests extends IntegrationTest {
 			.andExpect(jsonPath("$.components.hazelcast.status").value("UP"));
 	}
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	/** The embedding library starts PostgreSQL with synchronous_commit off; accepted events must survive a power cut. */
+	@Test
+	void theEmbeddedDatabaseCommitsToDiskBeforeAnswering() {
+		org.assertj.core.api.Assertions.assertThat(jdbc.sql("show synchronous_commit").query(String.class).single())
+			.isEqualTo("on");
+	}
+
 	@Test
 	void anonymousHealthShowsStatusWithoutDetails() throws Exception {
 		mvc.perform(get("/actuator/health"))
