@@ -229,7 +229,7 @@ public class CatalogIngest {
 			.flatMap(List::stream).flatMap(r -> r.record().items().stream()).map(Item::barcode).toList());
 		changes.fresh().forEach((work, records) -> fresh.add(WorkDocuments.of(work, records.stream()
 			.map(r -> new HeldRecord(r.record(), sites.getOrDefault(r.record().siteId(),
-					new WorkStore.HoldingSite(r.record().siteId(), null, null, List.of(), null, null)), states))
+					WorkStore.HoldingSite.unknown(r.record().siteId())), states))
 			.toList(), sites)));
 		indexer.update(changes.existing(), fresh);
 		run.indexNanos += System.nanoTime() - t1;

@@ -35,6 +35,9 @@ public class CatalogSites {
 	/** Replaces the catalogue's sites with these: the table, then the search documents. */
 	@Transactional
 	public void replaceAll(List<SiteDocument> sites) {
+		// one replacement at a time (two nodes starting together both replace): the second waits, then deletes the
+		// first one's rows instead of inserting beside them (duplicate keys); plain reads go on
+		jdbc.sql("lock table catalog_site in exclusive mode").update();
 		jdbc.sql("delete from catalog_site").update();
 		for (SiteDocument site : sites) {
 			jdbc.sql("""

@@ -141,27 +141,20 @@ final class CopyRows {
 		}
 	}
 
-	/** One byte of a value; callers made room for two. */
+	/** One byte of a value, with COPY's backslash escape where it needs one; callers made room for two. */
 	private void escape(byte b) {
-		switch (b) {
-			case '\\' -> {
-				buffer[length++] = '\\';
-				buffer[length++] = '\\';
-			}
-			case '\t' -> {
-				buffer[length++] = '\\';
-				buffer[length++] = 't';
-			}
-			case '\n' -> {
-				buffer[length++] = '\\';
-				buffer[length++] = 'n';
-			}
-			case '\r' -> {
-				buffer[length++] = '\\';
-				buffer[length++] = 'r';
-			}
-			default -> buffer[length++] = b;
+		byte escaped = switch (b) {
+			case '\\' -> '\\';
+			case '\t' -> 't';
+			case '\n' -> 'n';
+			case '\r' -> 'r';
+			default -> 0;
+		};
+		if (escaped != 0) {
+			buffer[length++] = '\\';
+			b = escaped;
 		}
+		buffer[length++] = b;
 	}
 
 	private void put(byte b) {

@@ -72,7 +72,7 @@ public class WorkStore {
 	/** Refreshes the planner's statistics of the catalogue's tables, after a load that may have changed their size a lot. */
 	public void analyze() {
 		long started = System.nanoTime();
-		jdbc.execute("analyze bib_record, item, item_state, work_key");
+		jdbc.execute("analyze bib_record, item, work_key");
 		log.info("Catalogue tables analysed ({} ms)", (System.nanoTime() - started) / 1_000_000);
 	}
 
@@ -247,7 +247,7 @@ public class WorkStore {
 			if (record == null) {
 				return;
 			}
-			HoldingSite site = sites.getOrDefault(siteId, new HoldingSite(siteId, null, null, List.of(), null, null));
+			HoldingSite site = sites.getOrDefault(siteId, HoldingSite.unknown(siteId));
 			works.computeIfAbsent(workId, w -> new ArrayList<>()).add(new HeldRecord(record.withItems(items), site, states));
 			record = null;
 		}
@@ -308,6 +308,12 @@ public class WorkStore {
 	/** A holding site's facts for facets and distance; kind and place are null for a site the registry lacks. */
 	public record HoldingSite(String id, String kind, String township, List<String> serviceLines, Double lat,
 			Double lon) {
+
+		/** The facts of a site the registry lacks: its id only. */
+		public static HoldingSite unknown(String id) {
+			return new HoldingSite(id, null, null, List.of(), null, null);
+		}
+
 	}
 
 	/** The circulation state of these copies of one site, by barcode (copies that never circulated are absent). */

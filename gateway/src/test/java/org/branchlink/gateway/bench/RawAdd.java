@@ -32,14 +32,10 @@ final class RawAdd {
 	public static void main(String[] args) throws Exception {
 		SingleConnectionDataSource database = new SingleConnectionDataSource(args[0], args[1], "", true);
 		JdbcTemplate jdbc = new JdbcTemplate(database);
-		System.out.println("raw-seconds=" + add(new WorkStore(jdbc, JdbcClient.create(jdbc)), JdbcClient.create(jdbc),
+		System.out.println("raw-seconds=" + inThisJvm(new WorkStore(jdbc, JdbcClient.create(jdbc)), JdbcClient.create(jdbc),
 				Path.of(args[2])));
 		database.destroy();
 		System.exit(0);
-	}
-
-	static double inThisJvm(WorkStore store, JdbcClient jdbc, Path solrHome) throws Exception {
-		return add(store, jdbc, solrHome);
 	}
 
 	static double inFreshJvm(String jdbcUrl, String user, Path solrHome) throws Exception {
@@ -60,7 +56,7 @@ final class RawAdd {
 			.orElseThrow(() -> new IllegalStateException("the raw add's JVM printed no figure: " + out));
 	}
 
-	private static double add(WorkStore store, JdbcClient jdbc, Path solrHome) throws Exception {
+	static double inThisJvm(WorkStore store, JdbcClient jdbc, Path solrHome) throws Exception {
 		List<String> ids = jdbc.sql("select distinct work_id from bib_record order by work_id").query(String.class).list();
 		CatalogProperties properties = new CatalogProperties(new CatalogProperties.Solr(solrHome, List.of(), "", "",
 				"catalog", "catalog", 1, 1));
