@@ -91,6 +91,8 @@ public class CatalogSearch {
 			.setHighlightSimplePre("<mark>")
 			.setHighlightSimplePost("</mark>");
 		query.set("hl.method", "unified");
+		// the stored text comes from outside (site systems, uploads, harvests): Solr escapes it, only the marks are ours
+		query.set("hl.encoder", "html");
 		query.setStart(request.page() * request.rows()).setRows(request.rows());
 		query.setFields(SolrFields.ID, SolrFields.TITLE, SolrFields.AUTHOR, SolrFields.YEAR, SolrFields.PUBLISHER,
 				SolrFields.ISBN, SolrFields.FORMAT, SolrFields.CLC, SolrFields.ITEM_COUNT, SolrFields.AVAILABLE_COUNT,

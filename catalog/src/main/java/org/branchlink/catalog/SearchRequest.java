@@ -30,7 +30,14 @@ public record SearchRequest(String query, Map<String, List<String>> filters, Int
 		if (page < 0 || rows < 1 || rows > 100) {
 			throw new IllegalArgumentException("page must be 0 or more and rows 1 to 100");
 		}
+		if ((long) page * rows + rows > MAX_DEPTH) {
+			throw new IllegalArgumentException("only the first " + MAX_DEPTH + " results can be paged through; narrow the "
+					+ "search (page " + page + " of " + rows + " is past them)");
+		}
 	}
+
+	/** How deep a search may be paged (Solr's cost grows with start + rows). */
+	public static final int MAX_DEPTH = 10_000;
 
 	public static SearchRequest of(String query) {
 		return new SearchRequest(query, Map.of(), null, null, null, null, 0, 20);

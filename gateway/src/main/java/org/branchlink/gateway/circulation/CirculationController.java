@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -11,6 +12,7 @@ import java.util.stream.Collectors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.branchlink.catalog.ItemAvailability;
+import org.branchlink.gateway.security.Audit;
 import org.branchlink.gateway.security.SiteAccess;
 import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.sync.SyncProperties;
@@ -50,8 +52,11 @@ class CirculationController {
 
 	private final SyncProperties sync;
 
+	private final Audit audit;
+
 	CirculationController(LendingDesk desk, SiteAccess access, SiteDirectory sites, CirculationQueries queries,
-			ItemAvailability availability, SyncProperties sync) {
+			ItemAvailability availability, SyncProperties sync, Audit audit) {
+		this.audit = audit;
 		this.desk = desk;
 		this.access = access;
 		this.sites = sites;
@@ -106,7 +111,19 @@ class CirculationController {
 						trim(in.card()), trim(in.destination()), due));
 			}
 		}
-		return desk.submit(new EventBatch(siteId, "api", events, rejected));
+		return submit(new EventBatch(siteId, "api", events, rejected), authentication);
+	}
+
+	/** Submits a batch; copies it marks lost or missing go in the audit log with who reported them. */
+	private IntakeReport submit(EventBatch batch, Authentication authentication) {
+		for (CirculationEvent event : batch.events()) {
+			if (event.type() == EventType.LOST || event.type() == EventType.MISSING) {
+				audit.record(authentication, Audit.COPY_MARKED, Map.of("site", batch.siteId(), "barcode",
+						String.valueOf(event.barcode()), "mark", event.type().name().toLowerCase(Locale.ROOT),
+						"eventId", String.valueOf(event.eventId())));
+			}
+		}
+		return desk.submit(batch);
 	}
 
 	@PostMapping(path = "/api/sites/{siteId}/circulation/batch", consumes = "multipart/form-data")
@@ -118,7 +135,7 @@ class CirculationController {
 		access.requireActForKnownSite(authentication, siteId);
 		String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
 		try (var in = file.getInputStream()) {
-			return desk.submit(EventBatchReader.read(siteId, name, in, sync.zone()));
+			return submit(EventBatchReader.read(siteId, name, in, sync.zone()), authentication);
 		}
 	}
 
@@ -136,6 +153,7 @@ class CirculationController {
 		var conflict = queries.conflict(id).orElseThrow(() -> new NotFoundException("conflict", Long.toString(id)));
 		access.requireActFor(authentication, conflict.siteId());
 		queries.resolve(id, authentication.getName());
+		audit.record(authentication, Audit.CONFLICT_OVERRIDDEN, Map.of("conflict", id, "site", conflict.siteId()));
 		return Map.of("id", id, "resolved", true);
 	}
 

@@ -46,7 +46,8 @@ class DemandController {
 	@PostMapping("/api/demand")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "A resident states a need (online channel)", description = "Public. Name and contact are "
-			+ "optional and never shown on the board.")
+			+ "optional and never shown on the board; the need (at most 2,000 characters) is shown, masked, once a "
+			+ "librarian approved it.")
 	Receipt submit(@RequestBody PublicRequest request) {
 		DemandTickets.Ticket ticket = tickets.register(new DemandTickets.Intake("online", request.body(),
 				request.siteId(), request.name(), request.contact(), null), null);
@@ -84,6 +85,20 @@ class DemandController {
 			Authentication authentication) {
 		access.requireActFor(authentication, tickets.ticket(id).siteId());
 		return tickets.classify(id, classification, authentication.getName());
+	}
+
+	/** @param publish show it on the public board; @param text the librarian's wording (masked again), else the masked text */
+	record Review(boolean publish, String text) {
+	}
+
+	@PostMapping("/api/demand/tickets/{id}/review")
+	@Operation(summary = "Approve (publish) or withhold what the public board shows of a ticket",
+			description = "Role: LIBRARIAN of the ticket's site, CENTRAL_ADMIN. The board shows only approved tickets, "
+					+ "their text masked (phone, ID and WeChat numbers, e-mail, addresses, names); a new wording is "
+					+ "masked again.")
+	DemandTickets.Ticket review(@PathVariable long id, @RequestBody Review review, Authentication authentication) {
+		access.requireActFor(authentication, tickets.ticket(id).siteId());
+		return tickets.review(id, review.publish(), review.text(), authentication.getName());
 	}
 
 	record Answer(String answer, boolean publish) {

@@ -72,6 +72,20 @@ class DemandPageController {
 		return "redirect:/demand/tickets";
 	}
 
+	@PostMapping("/demand/tickets/{id}/review")
+	String review(@org.springframework.web.bind.annotation.PathVariable long id,
+			@RequestParam(defaultValue = "false") boolean publish, @RequestParam(defaultValue = "") String text,
+			org.springframework.security.core.Authentication authentication, RedirectAttributes redirect) {
+		access.requireActFor(authentication, tickets.ticket(id).siteId());
+		try {
+			tickets.review(id, publish, text, authentication.getName());
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("refused", ex.getMessage());
+		}
+		return "redirect:/demand/tickets";
+	}
+
 	@PostMapping("/demand/tickets/{id}/answer")
 	String answer(@org.springframework.web.bind.annotation.PathVariable long id, @RequestParam String answer,
 			@RequestParam(defaultValue = "false") boolean publish,

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Set;
 
 import org.branchlink.gateway.calendar.WorkingCalendar;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.branchlink.gateway.platform.ConflictException;
+import org.branchlink.gateway.platform.TextLimits;
 import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.sync.SyncProperties;
 import org.branchlink.sync.site.Site;
@@ -27,7 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
  * dispositions. A directly handled ticket must be answered within {@value #WORKING_DAYS} working days of the day it
  * was received (the day itself not counted, holidays skipped, 调休 weekend days counted); the daily sweep reminds the
  * site on working day {@value #REMIND_ON} and, once the deadline has passed unanswered, marks the breach and escalates
- * the ticket to the parent site. The public board shows tickets without who sent them, contact details masked.
+ * the ticket to the parent site. The public board shows tickets without who sent them, personal data masked
+ * ({@link PersonalDataMask}), once a librarian approved them ({@link #review}) or at once with
+ * {@code branchlink.demand.auto-publish}; it is read from memory for {@code branchlink.demand.board-cache}.
  */
 @Service
 public class DemandTickets {
@@ -68,10 +73,10 @@ public class DemandTickets {
 			String submitterContact, Instant receivedAt, LocalDate receivedDay, String subject, String initiative,
 			String audience, String provider, String urgency, String difficulty, String disposition, String forwardedTo,
 			LocalDate deadline, Instant remindedAt, Instant breachedAt, String escalatedTo, String answer,
-			Instant answeredAt, boolean published) {
+			Instant answeredAt, boolean published, String boardText, String boardState) {
 	}
 
-	/** A ticket on the public board: no submitter, contact-like numbers masked. */
+	/** A ticket on the public board: no submitter, personal data masked, approved by a librarian. */
 	public record BoardEntry(String reference, String channel, String siteId, LocalDate receivedDay, String body,
 			String disposition, LocalDate deadline, String answer, LocalDate answeredDay, Boolean onTime) {
 	}
@@ -90,12 +95,20 @@ public class DemandTickets {
 
 	private final ZoneId zone;
 
-	DemandTickets(JdbcClient jdbc, WorkingCalendar calendar, SiteDirectory sites, Clock clock, SyncProperties sync) {
+	private final DemandProperties properties;
+
+	/** The public board by its length, kept for {@code branchlink.demand.board-cache}. */
+	private final Cache<Integer, List<BoardEntry>> boards;
+
+	DemandTickets(JdbcClient jdbc, WorkingCalendar calendar, SiteDirectory sites, Clock clock, SyncProperties sync,
+			DemandProperties properties) {
 		this.jdbc = jdbc;
 		this.calendar = calendar;
 		this.sites = sites;
 		this.clock = clock;
 		this.zone = sync.zone();
+		this.properties = properties;
+		this.boards = Caffeine.newBuilder().expireAfterWrite(properties.boardCache()).maximumSize(16).build();
 	}
 
 	@Transactional
@@ -106,6 +119,9 @@ public class DemandTickets {
 		if (intake.body() == null || intake.body().isBlank()) {
 			throw new IllegalArgumentException("a ticket needs what is asked for");
 		}
+		TextLimits.require("body", intake.body(), TextLimits.MESSAGE);
+		TextLimits.require("name", intake.submitterName(), TextLimits.NAME);
+		TextLimits.require("contact", intake.submitterContact(), TextLimits.CONTACT);
 		site(intake.siteId());
 		Instant received = intake.receivedAt() == null ? clock.instant() : intake.receivedAt();
 		if (received.isAfter(clock.instant().plusSeconds(600))) {
@@ -113,8 +129,10 @@ public class DemandTickets {
 		}
 		long id = jdbc.sql("""
 				insert into demand_ticket (channel, body, site_id, submitter_name, submitter_contact, received_at,
-				    received_day, recorded_by)
-				values (:channel, :body, :site, :name, :contact, :at, :day, :by) returning id""")
+				    received_day, recorded_by, board_text, board_state)
+				values (:channel, :body, :site, :name, :contact, :at, :day, :by, :boardText, :boardState) returning id""")
+			.param("boardText", PersonalDataMask.mask(intake.body().strip(), intake.submitterName()))
+			.param("boardState", properties.autoPublish() ? "published" : "pending")
 			.param("channel", intake.channel())
 			.param("body", intake.body().strip())
 			.param("site", intake.siteId())
@@ -125,6 +143,29 @@ public class DemandTickets {
 			.param("by", recordedBy)
 			.query(Long.class)
 			.single();
+		if (properties.autoPublish()) {
+			boards.invalidateAll();
+		}
+		return ticket(id);
+	}
+
+	/**
+	 * A librarian's review of what the public board shows of a ticket: published (the masked text, or the librarian's
+	 * own wording of it, masked again) or withheld.
+	 */
+	@Transactional
+	public Ticket review(long id, boolean publish, String text, String by) {
+		Ticket ticket = ticket(id);
+		TextLimits.require("text", text, TextLimits.MESSAGE);
+		String shown = text == null || text.isBlank() ? ticket.boardText()
+				: PersonalDataMask.mask(text.strip(), ticket.submitterName());
+		jdbc.sql("""
+				update demand_ticket set board_text = :text, board_state = :state, board_reviewed_by = :by,
+				    board_reviewed_at = :now where id = :id""")
+			.param("text", shown).param("state", publish ? "published" : "withheld").param("by", by)
+			.param("now", Timestamp.from(clock.instant())).param("id", id)
+			.update();
+		boards.invalidateAll();
 		return ticket(id);
 	}
 
@@ -170,12 +211,14 @@ public class DemandTickets {
 		if (answer == null || answer.isBlank()) {
 			throw new IllegalArgumentException("an answer needs its text");
 		}
+		TextLimits.require("answer", answer, TextLimits.TEXT);
 		jdbc.sql("""
 				update demand_ticket set answer = :answer, answered_at = :now, answered_by = :by, published = :publish
 				where id = :id""")
 			.param("answer", answer.strip()).param("now", Timestamp.from(clock.instant())).param("by", by)
 			.param("publish", publish).param("id", id)
 			.update();
+		boards.invalidateAll();
 		return ticket(id);
 	}
 
@@ -225,31 +268,27 @@ public class DemandTickets {
 			.query(Ticket.class).list();
 	}
 
-	/** The public board: the latest tickets, anonymised; answers shown where published. */
+	/** The public board: the latest approved tickets, masked; answers shown where published. */
 	public List<BoardEntry> board(int limit) {
-		return jdbc.sql(SELECT + " order by id desc limit :limit").param("limit", limit).query(Ticket.class).list().stream()
-			.map(t -> new BoardEntry(t.reference(), t.channel(), t.siteId(), t.receivedDay(), mask(t.body()),
-					t.disposition(), t.deadline(), t.published() ? mask(t.answer()) : null,
+		return boards.get(limit, this::readBoard);
+	}
+
+	private List<BoardEntry> readBoard(int limit) {
+		return jdbc.sql(SELECT + " where board_state = 'published' order by id desc limit :limit").param("limit", limit)
+			.query(Ticket.class).list().stream()
+			.map(t -> new BoardEntry(t.reference(), t.channel(), t.siteId(), t.receivedDay(), t.boardText(),
+					t.disposition(), t.deadline(), t.published() ? PersonalDataMask.mask(t.answer(), t.submitterName()) : null,
 					t.answeredAt() == null ? null : t.answeredAt().atZone(zone).toLocalDate(),
 					t.deadline() == null || t.answeredAt() == null ? null
 							: !t.answeredAt().atZone(zone).toLocalDate().isAfter(t.deadline())))
 			.toList();
 	}
 
-	/** Phone numbers, ID numbers and e-mail addresses in a text, masked. */
-	static String mask(String text) {
-		if (text == null) {
-			return null;
-		}
-		return text.replaceAll("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+", "***")
-			.replaceAll("\\d[\\d\\s-]{5,}[\\dXx]", "***");
-	}
-
 	private static final String SELECT = """
 			select id, 'D' || extract(year from received_day)::int || '-' || lpad(id::text, 6, '0') as reference, channel,
 			    body, site_id, submitter_name, submitter_contact, received_at, received_day, subject, initiative, audience,
 			    provider, urgency, difficulty, disposition, forwarded_to, deadline, reminded_at, breached_at,
-			    escalated_to, answer, answered_at, published
+			    escalated_to, answer, answered_at, published, board_text, board_state
 			from demand_ticket""";
 
 	private Site site(String id) {

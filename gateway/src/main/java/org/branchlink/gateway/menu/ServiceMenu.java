@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.branchlink.gateway.platform.TextLimits;
 import org.branchlink.catalog.event.Audience;
 import org.branchlink.catalog.event.CulturalEvent;
 import org.branchlink.catalog.event.EventCatalog;
@@ -116,6 +117,9 @@ public class ServiceMenu {
 			.orElseThrow(() -> new IllegalArgumentException("unknown category '" + request.category() + "'"));
 		Period period = period(request.period() == null ? "quarter" : request.period());
 		site(request.providerSite());
+		TextLimits.require("title", request.title(), TextLimits.TITLE);
+		TextLimits.require("content", request.content(), TextLimits.TEXT);
+		TextLimits.require("unit", request.unit(), TextLimits.NAME);
 		if (request.title() == null || request.title().isBlank() || request.unit() == null || request.unit().isBlank()) {
 			throw new IllegalArgumentException("a menu item needs a title and a unit (场, 讲, 次, 箱…)");
 		}
@@ -176,6 +180,7 @@ public class ServiceMenu {
 	 */
 	@Transactional
 	public Order order(OrderRequest request) {
+		TextLimits.require("note", request.note(), TextLimits.MESSAGE);
 		if (request.itemId() == null || request.siteId() == null || request.wantedDate() == null) {
 			throw new IllegalArgumentException("an order needs the item, the ordering site and the wanted date");
 		}

@@ -1,7 +1,9 @@
 package org.branchlink.gateway.metrics;
 
 import java.util.Locale;
+import java.util.Map;
 
+import org.branchlink.gateway.security.Audit;
 import org.branchlink.gateway.security.SiteAccess;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,7 +33,10 @@ class MetricsController {
 
 	private final SiteVisits visits;
 
-	MetricsController(ServiceMetrics metrics, Staffing staffing, SiteAccess access, SiteVisits visits) {
+	private final Audit audit;
+
+	MetricsController(ServiceMetrics metrics, Staffing staffing, SiteAccess access, SiteVisits visits, Audit audit) {
+		this.audit = audit;
 		this.visits = visits;
 		this.metrics = metrics;
 		this.staffing = staffing;
@@ -82,11 +87,12 @@ class MetricsController {
 		staffing.addTraining(id, request);
 	}
 
-	@GetMapping(path = "/api/reports/{period}.csv", produces = "text/csv")
+	@GetMapping(path = { "/api/reports/{period}.csv", "/reports/{period}.csv" }, produces = "text/csv")
 	@Operation(summary = "The monthly, quarterly or annual report as CSV, one line per township and the county",
-			description = "Role: CENTRAL_ADMIN.")
-	ResponseEntity<String> csv(@PathVariable String period) {
+			description = "Role: CENTRAL_ADMIN. Also at /reports/{period}.csv for the signed-in page.")
+	ResponseEntity<String> csv(@PathVariable String period, Authentication authentication) {
 		ReportPeriod p = ReportPeriod.parse(period);
+		audit.record(authentication, Audit.EXPORTED, Map.of("what", "report", "period", p.code()));
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=branchlink-" + p.code().toLowerCase(Locale.ROOT) + ".csv")
 			.body(ReportCsv.of(metrics.report(p.from(), p.to())));

@@ -3,6 +3,8 @@ package org.branchlink.gateway.metrics;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.branchlink.gateway.platform.CsvExport;
+
 /** A report as CSV: one line per township, then the county's total. */
 final class ReportCsv {
 
@@ -14,18 +16,16 @@ final class ReportCsv {
 	}
 
 	static String of(ServiceMetrics.Report report) {
-		StringBuilder out = new StringBuilder(HEADER).append('\n');
 		List<ServiceMetrics.Row> rows = new ArrayList<>(report.townships());
 		rows.add(report.county());
-		for (ServiceMetrics.Row r : rows) {
-			out.append(String.join(",", r.township(), n(r.visits()), n(r.activeReaders()), n(r.loans()), n(r.copies()), d(r.utilisation()), n(r.readers()),
-					n(r.participants()), d(r.participation()), n(r.events()), n(r.attendance()), n(r.registrations()),
-					d(r.checkInRate()), n(r.mobileStops()), n(r.villageCentres()), n(r.villageCentresReached()),
-					d(r.coverage()), n(r.ticketsDue()), n(r.ticketsOnTime()), d(r.ticketCompliance()), d(r.satisfaction()),
+		return CsvExport.of(List.of(HEADER.split(",")), rows.stream()
+			.map(r -> List.<Object>of(r.township(), n(r.visits()), n(r.activeReaders()), n(r.loans()), n(r.copies()),
+					d(r.utilisation()), n(r.readers()), n(r.participants()), d(r.participation()), n(r.events()),
+					n(r.attendance()), n(r.registrations()), d(r.checkInRate()), n(r.mobileStops()),
+					n(r.villageCentres()), n(r.villageCentresReached()), d(r.coverage()), n(r.ticketsDue()),
+					n(r.ticketsOnTime()), d(r.ticketCompliance()), d(r.satisfaction()),
 					r.satisfactionN() == null ? "" : r.satisfactionN().toString(), d(r.satisfactionMargin())))
-				.append('\n');
-		}
-		return out.toString();
+			.toList());
 	}
 
 	private static String n(long value) {

@@ -3,6 +3,7 @@ package org.branchlink.gateway.platform;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
+import io.github.bucket4j.grid.hazelcast.HazelcastProxyManager;
 import org.branchlink.gateway.GatewayProperties;
 
 import org.springframework.context.annotation.Bean;
@@ -28,6 +29,8 @@ public class ClusterConfiguration {
 		config.setProperty("hazelcast.phone.home.enabled", "false");
 		config.setProperty("hazelcast.logging.type", "slf4j");
 		config.setProperty("hazelcast.shutdownhook.enabled", "false");
+		// the rate limits' token buckets travel between members in Bucket4j's compact form, not Java serialization
+		HazelcastProxyManager.addCustomSerializers(config.getSerializationConfig(), 10_000);
 		NetworkConfig network = config.getNetworkConfig();
 		network.setPort(cluster.port()).setPortAutoIncrement(true);
 		network.getInterfaces().setEnabled(true).addInterface(cluster.bindAddress());

@@ -24,9 +24,12 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
 	private final AuthenticationEntryPoint entryPoint;
 
-	ApiKeyAuthenticationFilter(AccountStore accounts, AuthenticationEntryPoint entryPoint) {
+	private final SignInThrottle throttle;
+
+	ApiKeyAuthenticationFilter(AccountStore accounts, AuthenticationEntryPoint entryPoint, SignInThrottle throttle) {
 		this.accounts = accounts;
 		this.entryPoint = entryPoint;
+		this.throttle = throttle;
 	}
 
 	@Override
@@ -39,6 +42,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 		}
 		var site = accounts.siteOfApiKey(key.strip());
 		if (site.isEmpty()) {
+			throttle.failed(null, request.getRemoteAddr());
 			SecurityContextHolder.clearContext();
 			entryPoint.commence(request, response, new BadCredentialsException("unknown or revoked API key"));
 			return;

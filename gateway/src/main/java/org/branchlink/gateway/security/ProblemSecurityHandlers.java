@@ -27,7 +27,12 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
-		response.setHeader("WWW-Authenticate", "Basic realm=\"BranchLink\", charset=\"UTF-8\"");
+		// a Basic challenge makes a browser ask for a password and keep it for the session: challenge with Basic only a
+		// client that sent Basic credentials itself
+		String authorization = request.getHeader("Authorization");
+		response.setHeader("WWW-Authenticate",
+				authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
+						? "Basic realm=\"BranchLink\", charset=\"UTF-8\"" : "X-API-Key realm=\"BranchLink\"");
 		write(request, response, HttpStatus.UNAUTHORIZED, "Sign in with HTTP Basic or an X-API-Key header: " + ex.getMessage());
 	}
 

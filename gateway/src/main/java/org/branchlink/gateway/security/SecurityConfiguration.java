@@ -12,7 +12,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Who may call what. Every endpoint is listed here with its role; anything not listed is denied, so a new endpoint is
@@ -43,7 +46,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, AccountStore accounts, ProblemSecurityHandlers problems) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, AccountStore accounts, ProblemSecurityHandlers problems,
+			SignInThrottle throttle) throws Exception {
 		http.securityMatcher("/api/**", "/actuator/**")
 			.authorizeHttpRequests(requests -> requests
 				// the site directory is public information (addresses, opening hours)
@@ -102,7 +106,7 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/api/demand/board").permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/demand/tickets").hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.POST, "/api/demand/tickets", "/api/demand/tickets/*/classify",
-						"/api/demand/tickets/*/answer")
+						"/api/demand/tickets/*/answer", "/api/demand/tickets/*/review")
 				.hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.GET, "/api/menu/items").permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/menu/items", "/api/menu/orders", "/api/menu/orders/*/delivered",
@@ -115,11 +119,13 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/api/mobile/plans", "/api/mobile/plans/*").hasRole(CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.POST, "/api/mobile/plans", "/api/mobile/units/*/breakdowns", "/api/mobile/publish")
 				.hasRole(CENTRAL_ADMIN)
-				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				.requestMatchers("/actuator/**").hasRole(CENTRAL_ADMIN)
 				.anyRequest().denyAll())
 			.httpBasic(basic -> basic.authenticationEntryPoint(problems))
-			.addFilterBefore(new ApiKeyAuthenticationFilter(accounts, problems), BasicAuthenticationFilter.class)
+			.addFilterBefore(new SignInLockFilter(throttle), BasicAuthenticationFilter.class)
+			.addFilterBefore(new ApiKeyAuthenticationFilter(accounts, problems, throttle), BasicAuthenticationFilter.class)
+			.headers(SecurityConfiguration::headers)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
 			.exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems));
@@ -128,15 +134,16 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.GET, "/events/new").hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.GET, "/demand/tickets").hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
-				.requestMatchers(HttpMethod.POST, "/demand/tickets/*/classify", "/demand/tickets/*/answer")
+				.requestMatchers(HttpMethod.POST, "/demand/tickets/*/classify", "/demand/tickets/*/answer",
+						"/demand/tickets/*/review")
 				.hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.GET, "/demand", "/survey").permitAll()
 				.requestMatchers(HttpMethod.POST, "/demand", "/survey").permitAll()
-				.requestMatchers(HttpMethod.GET, "/surveys", "/surveys/*").hasRole(CENTRAL_ADMIN)
+				.requestMatchers(HttpMethod.GET, "/surveys", "/surveys/*", "/surveys/*/responses.csv").hasRole(CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.POST, "/surveys").hasRole(CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.POST, "/volunteers", "/volunteers/*/hours", "/volunteer-hours/*/confirm")
 				.hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
@@ -170,8 +177,27 @@ class SecurityConfiguration {
 				.permitAll()
 				.anyRequest().denyAll())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-			.logout(logout -> logout.logoutSuccessUrl("/").permitAll());
+			.logout(logout -> logout.logoutSuccessUrl("/").permitAll())
+			.addFilterBefore(new SignInLockFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+			.headers(SecurityConfiguration::headers);
 		return http.build();
 	}
+
+	/**
+	 * What every answer tells the browser: run only this platform's own scripts (none inline), send no full address to
+	 * other sites, use neither camera nor microphone, be framed by no one.
+	 */
+	private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+		headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+			.permissionsPolicyHeader(permissions -> permissions
+				.policy("camera=(), microphone=(), payment=(), usb=(), geolocation=(self)"))
+			.frameOptions(frame -> frame.deny());
+	}
+
+	/** Scripts, fonts and frames only from here; inline styles allowed (attribute styles of charts), inline script not. */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+			+ "img-src 'self' data: https:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 }

@@ -1,16 +1,19 @@
 package org.branchlink.gateway.site;
 
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.branchlink.gateway.security.Audit;
 import org.branchlink.gateway.site.SiteViews.FederationTree;
 import org.branchlink.gateway.site.SiteViews.LoadResult;
 import org.branchlink.gateway.site.SiteViews.SiteDetail;
 import org.branchlink.sync.site.SiteDirectory;
 import org.branchlink.sync.site.SiteRegistry;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -26,7 +29,10 @@ class SiteController {
 
 	private final SiteDirectory directory;
 
-	SiteController(SiteDirectory directory) {
+	private final Audit audit;
+
+	SiteController(SiteDirectory directory, Audit audit) {
+		this.audit = audit;
 		this.directory = directory;
 	}
 
@@ -49,8 +55,9 @@ class SiteController {
 	@Operation(summary = "Replace the registry with a YAML registry file",
 			description = "Role: CENTRAL_ADMIN. The file is loaded whole or refused whole (422 with every problem, "
 					+ "each naming its line and site); the registry in force is untouched by a refused file.")
-	LoadResult replace(@RequestBody String yaml) {
+	LoadResult replace(@RequestBody String yaml, Authentication authentication) {
 		var loaded = directory.load(yaml, "api-upload.yml", false);
+		audit.record(authentication, Audit.REGISTRY_CHANGED, Map.of("accepted", loaded.isPresent(), "bytes", yaml.length()));
 		SiteRegistry registry = loaded.orElseGet(directory::require);
 		return new LoadResult(registry.federation().id(), registry.size(), loaded.isPresent(),
 				registry.sites().stream().collect(Collectors.groupingBy(site -> site.kind().code(), TreeMap::new,

@@ -5,7 +5,11 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.branchlink.gateway.security.Audit;
+
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,8 +25,11 @@ class SurveyController {
 
 	private final Surveys surveys;
 
-	SurveyController(Surveys surveys) {
+	private final Audit audit;
+
+	SurveyController(Surveys surveys, Audit audit) {
 		this.surveys = surveys;
+		this.audit = audit;
 	}
 
 	@PostMapping("/api/surveys")
@@ -58,10 +65,15 @@ class SurveyController {
 		return surveys.results(id);
 	}
 
-	@GetMapping(path = "/api/surveys/{id}/responses.csv", produces = "text/csv")
-	@Operation(summary = "The responses as CSV (township and answers; no reader)", description = "Role: CENTRAL_ADMIN.")
-	String csv(@PathVariable long id) {
-		return surveys.csv(id);
+	@GetMapping(path = { "/api/surveys/{id}/responses.csv", "/surveys/{id}/responses.csv" }, produces = "text/csv")
+	@Operation(summary = "The responses as CSV (township and answers; no reader)",
+			description = "Role: CENTRAL_ADMIN. Also at /surveys/{id}/responses.csv for the signed-in page.")
+	ResponseEntity<String> csv(@PathVariable long id, Authentication authentication) {
+		String csv = surveys.csv(id);
+		audit.record(authentication, Audit.EXPORTED, Map.of("what", "survey responses", "survey", id));
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=branchlink-survey-" + id + ".csv")
+			.body(csv);
 	}
 
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.branchlink.gateway.platform.CsvExport;
+import org.branchlink.gateway.platform.TextLimits;
 import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.sync.site.Site;
@@ -172,7 +174,7 @@ public class Surveys {
 				clean.put(question.id(), score);
 			}
 			else {
-				clean.put(question.id(), answer.toString().strip());
+				clean.put(question.id(), TextLimits.require(question.id(), answer.toString().strip(), TextLimits.MESSAGE));
 			}
 		}
 		try {
@@ -253,21 +255,20 @@ public class Surveys {
 	/** The responses as CSV: township, then one column per question (no reader, no invitation). */
 	public String csv(long surveyId) {
 		List<Question> questions = questions(surveyId);
-		StringBuilder out = new StringBuilder("township");
-		questions.forEach(q -> out.append(',').append(q.id()));
-		out.append('\n');
+		List<String> header = new ArrayList<>(List.of("township"));
+		questions.forEach(q -> header.add(q.id()));
+		List<List<String>> rows = new ArrayList<>();
 		for (var row : jdbc.sql("select township, answers::text from survey_response where survey_id = :id order by id")
 			.param("id", surveyId).query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).list()) {
 			Map<?, ?> answers = json.readValue(row[1], Map.class);
-			out.append(row[0]);
+			List<String> cells = new ArrayList<>(List.of(row[0]));
 			for (Question question : questions) {
 				Object value = answers.get(question.id());
-				String text = value == null ? "" : value.toString();
-				out.append(',').append(text.matches("[^,\"\\n]*") ? text : '"' + text.replace("\"", "\"\"") + '"');
+				cells.add(value == null ? "" : value.toString());
 			}
-			out.append('\n');
+			rows.add(cells);
 		}
-		return out.toString();
+		return CsvExport.of(header, rows);
 	}
 
 }

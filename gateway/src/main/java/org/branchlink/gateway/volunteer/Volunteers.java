@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.branchlink.gateway.platform.TextLimits;
 import org.branchlink.catalog.event.EventCatalog;
 import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.site.NotFoundException;
@@ -67,15 +68,16 @@ public class Volunteers {
 		if (minor && (r.guardianName() == null || r.guardianName().isBlank() || !Boolean.TRUE.equals(r.guardianConsent()))) {
 			throw new IllegalArgumentException("a volunteer under " + ADULT + " needs a guardian's name and consent");
 		}
+		TextLimits.require("name", r.name(), TextLimits.NAME);
 		List<String> skills = r.skills() == null ? List.of() : r.skills().stream().map(String::strip)
 			.filter(s -> !s.isEmpty()).distinct().toList();
+		skills.forEach(skill -> TextLimits.require("skill", skill, TextLimits.NAME));
 		long id = jdbc.sql("""
 				insert into volunteer (name, birth_date, phone, home_site, skills, guardian_name, guardian_consent,
 				    registered_by)
-				values (:name, :birth, :phone, :site, :skills::text[], :guardian, :consent, :by) returning id""")
+				values (:name, :birth, :phone, :site, cast(:skills as text[]), :guardian, :consent, :by) returning id""")
 			.param("name", r.name().strip()).param("birth", Date.valueOf(r.birthDate())).param("phone", r.phone())
-			.param("site", r.homeSite()).param("skills", "{" + String.join(",", skills.stream()
-				.map(s -> '"' + s.replace("\"", "") + '"').toList()) + "}")
+			.param("site", r.homeSite()).param("skills", skills.toArray(String[]::new))
 			.param("guardian", minor ? r.guardianName().strip() : null).param("consent", minor)
 			.param("by", by)
 			.query(Long.class).single();

@@ -1,15 +1,20 @@
 package org.branchlink.gateway.web;
 
+
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
 import org.branchlink.catalog.CatalogIndexException;
+import org.branchlink.gateway.platform.TextLimits;
+import org.branchlink.gateway.security.BodyTooLargeException;
 import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.sync.site.RegistryValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -19,6 +24,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /** Errors of the REST API as RFC 9457 problem details, with a stable {@code type} per kind of error. */
 @RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
@@ -55,6 +61,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
+	ProblemDetail tooLong(TextLimits.TooLongException ex) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "too-long", "Text too long", ex.getMessage());
+		problem.setProperty("field", ex.field());
+		problem.setProperty("limit", ex.max());
+		return problem;
+	}
+
+	@ExceptionHandler
 	ProblemDetail badRequest(IllegalArgumentException ex) {
 		return problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", ex.getMessage());
 	}
@@ -71,6 +85,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			org.springframework.http.converter.HttpMessageNotReadableException ex, org.springframework.http.HttpHeaders headers,
 			org.springframework.http.HttpStatusCode status, org.springframework.web.context.request.WebRequest request) {
 		Throwable cause = ex.getMostSpecificCause();
+		if (cause instanceof BodyTooLargeException tooLarge) {
+			ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large",
+					tooLarge.getMessage());
+			problem.setProperty("limitBytes", tooLarge.limit());
+			return org.springframework.http.ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+		}
 		String detail = "The request body could not be read: " + (cause.getMessage() == null ? cause.getClass().getSimpleName()
 				: cause.getMessage().lines().findFirst().orElse(""));
 		return org.springframework.http.ResponseEntity.badRequest()

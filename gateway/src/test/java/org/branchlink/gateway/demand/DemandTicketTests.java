@@ -28,6 +28,9 @@ class DemandTicketTests extends IntegrationTest {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	org.branchlink.gateway.security.AccountStore accounts;
+
 	private static final DemandTickets.Classification HANDLE = new DemandTickets.Classification("group", "active",
 			"special_group", "baishi", "normal", "easy", "handle", null);
 
@@ -77,6 +80,11 @@ class DemandTicketTests extends IntegrationTest {
 		String reference = com.jayway.jsonpath.JsonPath.read(json, "$.reference");
 		long id = Long.parseLong(reference.substring(reference.indexOf('-') + 1));
 		tickets.classify(id, HANDLE, "librarian");
+		mvc.perform(get("/api/demand/board"))
+			.andExpect(jsonPath("$[?(@.reference == '" + reference + "')]").isEmpty());
+		mvc.perform(post("/api/demand/tickets/" + id + "/review").with(httpBasic("librarian", "demo-librarian"))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"publish\":true}"))
+			.andExpect(status().isOk());
 		mvc.perform(post("/api/demand/tickets/" + id + "/answer").with(httpBasic("librarian", "demo-librarian"))
 			.contentType(MediaType.APPLICATION_JSON).content("{\"answer\":\"自下月起周五延长到21:00\",\"publish\":true}"))
 			.andExpect(status().isOk());
@@ -96,11 +104,21 @@ class DemandTicketTests extends IntegrationTest {
 			.andExpect(status().is3xxRedirection())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
 				.attribute("reference", org.hamcrest.Matchers.startsWith("D20")));
+		for (DemandTickets.Ticket ticket : tickets.of(java.util.List.of("baishi"))) {
+			if (ticket.boardState().equals("pending") && ticket.body().equals("希望增加老年大学课程")) {
+				tickets.review(ticket.id(), true, null, "librarian");
+			}
+		}
 		mvc.perform(get("/demand"))
 			.andExpect(status().isOk())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
 				.string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("希望增加老年大学课程"),
 						org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("13711112222")))));
+		mvc.perform(get("/demand/tickets").with(org.springframework.security.test.web.servlet.request
+			.SecurityMockMvcRequestPostProcessors.user(accounts.loadUserByUsername("librarian"))))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("13711112222")));
 	}
 
 	@Test
