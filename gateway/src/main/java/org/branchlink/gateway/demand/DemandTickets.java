@@ -9,9 +9,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
-import org.branchlink.gateway.calendar.WorkingCalendar;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.branchlink.gateway.calendar.WorkingCalendar;
 import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.platform.TextLimits;
 import org.branchlink.gateway.site.NotFoundException;

@@ -11,6 +11,7 @@ import org.branchlink.catalog.event.Audience;
 import org.branchlink.catalog.event.CulturalEvent;
 import org.branchlink.catalog.event.EventCatalog;
 import org.branchlink.catalog.event.EventCategory;
+import org.branchlink.gateway.platform.TextLimits;
 
 import org.springframework.stereotype.Service;
 
@@ -78,6 +79,9 @@ public class EventPublishing {
 		if (request.siteId() == null || request.siteId().isBlank()) {
 			throw new IllegalArgumentException("an event needs the site where it takes place");
 		}
+		TextLimits.require("title", request.title(), TextLimits.TITLE);
+		TextLimits.require("description", request.description(), TextLimits.TEXT);
+		TextLimits.require("place", request.place(), TextLimits.TITLE);
 		if (request.starts() == null || request.ends() == null) {
 			throw new IllegalArgumentException("an event needs a start and an end (ISO 8601 with offset)");
 		}

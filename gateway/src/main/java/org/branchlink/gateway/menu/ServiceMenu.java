@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.branchlink.gateway.platform.TextLimits;
 import org.branchlink.catalog.event.Audience;
 import org.branchlink.catalog.event.CulturalEvent;
 import org.branchlink.catalog.event.EventCatalog;
 import org.branchlink.catalog.event.EventCategory;
 import org.branchlink.gateway.platform.ConflictException;
+import org.branchlink.gateway.platform.TextLimits;
 import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.sync.SyncProperties;
 import org.branchlink.sync.site.Site;

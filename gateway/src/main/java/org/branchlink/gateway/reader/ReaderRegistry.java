@@ -13,6 +13,7 @@ import org.apache.commons.codec.digest.HmacAlgorithms;
 import org.apache.commons.codec.digest.HmacUtils;
 import org.branchlink.gateway.circulation.CirculationProperties;
 import org.branchlink.gateway.platform.ConflictException;
+import org.branchlink.gateway.platform.TextLimits;
 import org.branchlink.sync.site.SiteDirectory;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -76,6 +77,8 @@ public class ReaderRegistry {
 		if (r.name() == null || r.name().isBlank()) {
 			throw new IllegalArgumentException("a reader needs a name");
 		}
+		TextLimits.require("name", r.name(), TextLimits.NAME);
+		TextLimits.require("guardianName", r.guardianName(), TextLimits.NAME);
 		LocalDate today = today();
 		if (r.birthDate() == null || r.birthDate().isAfter(today)) {
 			throw new IllegalArgumentException("a reader needs a date of birth, not in the future");

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.platform.CsvExport;
 import org.branchlink.gateway.platform.TextLimits;
-import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.sync.site.Site;
 import org.branchlink.sync.site.SiteDirectory;

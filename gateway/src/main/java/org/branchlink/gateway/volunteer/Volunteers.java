@@ -10,9 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import org.branchlink.gateway.platform.TextLimits;
 import org.branchlink.catalog.event.EventCatalog;
 import org.branchlink.gateway.platform.ConflictException;
+import org.branchlink.gateway.platform.TextLimits;
 import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.sync.site.SiteDirectory;
 
