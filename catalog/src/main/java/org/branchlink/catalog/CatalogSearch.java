@@ -156,7 +156,7 @@ public class CatalogSearch {
 			query.set("qpy", SolrFields.TITLE_PINYIN + ":\"" + pinyin + "\"");
 			bool.append(" should=$qpy");
 		}
-		String initials = text.replace(" ", "").toLowerCase(java.util.Locale.ROOT);
+		String initials = Pinyin.withoutTones(text).replace(" ", "").toLowerCase(java.util.Locale.ROOT);
 		if (initials.length() >= 2 && initials.length() <= 12) {
 			query.set("qini", SolrFields.TITLE_INITIALS + ":" + ClientUtils.escapeQueryChars(initials));
 			bool.append(" should=$qini");

@@ -1,5 +1,6 @@
 package org.branchlink.catalog.index;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,8 +16,8 @@ import net.sourceforge.pinyin4j.format.exception.BadHanyuPinyinOutputFormatCombi
 
 /**
  * Hanyu Pinyin for search: 中国历史 is indexed as the syllables {@code zhong guo li shi} and the initials {@code zgls};
- * a Latin query such as {@code zhongguolishi} or {@code zhongguo lishi} is cut back into syllables to match. A
- * character with several readings takes its first (most common) one.
+ * a Latin query such as {@code zhongguolishi}, {@code zhongguo lishi} or {@code Zhōngguó lìshǐ} is cut back into
+ * syllables to match. A character with several readings takes its first (most common) one.
  */
 public final class Pinyin {
 
@@ -27,6 +28,8 @@ public final class Pinyin {
 	private static final int LONGEST_SYLLABLE = 6;
 
 	private static final char FIRST = '\u4E00', LAST = '\u9FFF';
+
+	private static final char DIAERESIS = '\u0308';
 
 	/** The first reading of every CJK unified ideograph, looked up once: pinyin4j formats on every call. */
 	private static final String[] FIRST_READING = new String[LAST - FIRST + 1];
@@ -99,7 +102,7 @@ public final class Pinyin {
 	 */
 	public static String segment(String query) {
 		List<String> out = new ArrayList<>();
-		for (String word : query.toLowerCase(Locale.ROOT).replace('ü', 'v').split("[^a-z]+")) {
+		for (String word : withoutTones(query).toLowerCase(Locale.ROOT).replace('ü', 'v').split("[^a-z]+")) {
 			int at = 0;
 			while (at < word.length()) {
 				int end = Math.min(word.length(), at + LONGEST_SYLLABLE);
@@ -116,9 +119,27 @@ public final class Pinyin {
 		return String.join(" ", out);
 	}
 
-	/** Whether the query looks like pinyin typed by a reader: Latin letters and spaces only. */
+	/** Whether the query looks like pinyin typed by a reader: Latin letters, tone marks allowed, and spaces only. */
 	public static boolean isLatinQuery(String query) {
-		return !query.isBlank() && query.strip().matches("[A-Za-züÜ ]{2,60}");
+		return !query.isBlank() && withoutTones(query).strip().matches("[A-Za-züÜ ]{2,60}");
+	}
+
+	/**
+	 * The text with the accents taken off its letters, pinyin's tone marks among them, but the diaeresis of ü kept:
+	 * {@code Zhōngguó lǚxíng} → {@code Zhongguo lüxing}.
+	 */
+	public static String withoutTones(String text) {
+		String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+		StringBuilder out = new StringBuilder(decomposed.length());
+		for (int i = 0; i < decomposed.length(); i++) {
+			char c = decomposed.charAt(i);
+			boolean umlautOfU = c == DIAERESIS && i > 0
+					&& (decomposed.charAt(i - 1) == 'u' || decomposed.charAt(i - 1) == 'U');
+			if (Character.getType(c) != Character.NON_SPACING_MARK || umlautOfU) {
+				out.append(c);
+			}
+		}
+		return Normalizer.normalize(out, Normalizer.Form.NFC);
 	}
 
 	private static String[] lookup(char c) {

@@ -24,4 +24,13 @@ class PinyinTests {
 		assertThat(Pinyin.isLatinQuery("中国")).isFalse();
 	}
 
+	@Test
+	void toneMarksAreTakenOffAQueryButTheUmlautOfUIsKept() {
+		assertThat(Pinyin.isLatinQuery("Zhōngguó lìshǐ")).isTrue();
+		assertThat(Pinyin.segment("Zhōngguó lìshǐ")).isEqualTo("zhong guo li shi");
+		assertThat(Pinyin.segment("lǚxíng")).isEqualTo("lv xing");
+		assertThat(Pinyin.withoutTones("Nǚ'ér")).isEqualTo("Nü'er");
+		assertThat(Pinyin.isLatinQuery("légende")).as("accented French is Latin too").isTrue();
+	}
+
 }

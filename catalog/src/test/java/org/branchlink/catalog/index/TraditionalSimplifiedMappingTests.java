@@ -16,6 +16,8 @@ class TraditionalSimplifiedMappingTests {
 		assertThat(committed).as("regenerate with TraditionalSimplifiedMapping.main")
 			.isEqualTo(TraditionalSimplifiedMapping.generate());
 		assertThat(committed).contains("\"鎮\" => \"镇\"", "\"圖\" => \"图\"", "\"書\" => \"书\"", "\"館\" => \"馆\"");
+		assertThat(committed).as("ICU's phrase rules too").contains("\"甚麼\" => \"什么\"", "\"乾坤\" => \"乾坤\"",
+				"\"其餘\" => \"其余\"");
 	}
 
 }

@@ -11,6 +11,7 @@ import org.branchlink.catalog.IngestReport;
 import org.branchlink.catalog.SearchPage;
 import org.branchlink.catalog.SearchPage.WorkHit;
 import org.branchlink.catalog.SearchRequest;
+import org.branchlink.catalog.index.ScriptPairs;
 import org.branchlink.catalog.marc.MarcCharset;
 import org.branchlink.catalog.marc.MarcFixtures;
 import org.branchlink.gateway.IntegrationTest;
@@ -76,6 +77,28 @@ class CatalogSearchTests extends IntegrationTest {
 		}
 		assertThat(search.search(SearchRequest.of("guoshi dagang")).pinyin()).isEqualTo("guo shi da gang");
 		assertThat(search.suggest("国史", 5)).contains("国史大纲");
+	}
+
+	/** Issue 22.4: on the demo catalogue 圖書館 found 1 work where 图书馆 found 20. */
+	@Test
+	void simplifiedAndTraditionalFindTheSameWorksInTheDemoCatalogue() {
+		ingest("baishi", IngestMode.INCREMENTAL, "UTF-8", cnmarc("bs-script-1", null, "甲", "图说书法", "2003", "BS-S1"),
+				cnmarc("bs-script-2", null, "乙", "圖說書法", "2003", "BS-S2"),
+				cnmarc("bs-script-3", null, "丙", "甚麼是圖書館學", "2003", "BS-S3"));
+		ingest("longhu", IngestMode.INCREMENTAL, "UTF-8", marc21("lh-script-1", null, "丁", "什么是图书馆学", "2003", "LH-S1"));
+
+		for (ScriptPairs.Pair pair : ScriptPairs.ALL) {
+			SearchPage simplified = search.search(new SearchRequest(pair.simplified(), java.util.Map.of(), null, null, null,
+					null, 0, 100));
+			SearchPage traditional = search.search(new SearchRequest(pair.traditional(), java.util.Map.of(), null, null,
+					null, null, 0, 100));
+			assertThat(traditional.total()).as(pair.toString()).isEqualTo(simplified.total());
+			assertThat(traditional.works()).extracting(WorkHit::id).as(pair.toString())
+				.containsExactlyInAnyOrderElementsOf(simplified.works().stream().map(WorkHit::id).toList());
+		}
+		assertThat(search.search(SearchRequest.of("圖書館")).works()).extracting(WorkHit::title)
+			.contains("甚麼是圖書館學", "什么是图书馆学")
+			.doesNotContain("图说书法", "圖說書法");
 	}
 
 	@Test
