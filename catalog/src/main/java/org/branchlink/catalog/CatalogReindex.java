@@ -1,9 +1,12 @@
 package org.branchlink.catalog;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrServerException;
@@ -51,6 +54,44 @@ public class CatalogReindex {
 		this.indexer = indexer;
 		this.jdbc = jdbc;
 		this.sites = sites;
+	}
+
+	/**
+	 * The file in the embedded Solr home that says the index was built with an older configset version (written at
+	 * start by the embedded Solr when the configset it copies states another {@code CONFIGSET_VERSION}).
+	 */
+	public static final String CONFIGSET_CHANGED_MARKER = "reindex-needed";
+
+	/**
+	 * The configset change the embedded index has not been rebuilt for ({@code "5 -> 6"}); empty when the index matches
+	 * its configset, and always for SolrCloud and standalone Solr (their operators reindex, see the CHANGELOG).
+	 */
+	public Optional<String> pendingConfigsetChange() {
+		Path marker = properties.solr().home().resolve(CONFIGSET_CHANGED_MARKER);
+		try {
+			return properties.solr().mode() == CatalogProperties.Mode.EMBEDDED && Files.exists(marker)
+					? Optional.of(Files.readString(marker).strip()) : Optional.empty();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Rebuilds the index for a pending configset change and clears it; nothing when none is pending. */
+	public synchronized Optional<String> rebuildForConfigsetChange(List<SiteDocument> siteDocuments) {
+		Optional<String> change = pendingConfigsetChange();
+		if (change.isPresent()) {
+			log.info("Rebuilding the search index for configset change {}", change.get());
+			long works = rebuild(siteDocuments);
+			try {
+				Files.deleteIfExists(properties.solr().home().resolve(CONFIGSET_CHANGED_MARKER));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			log.info("Search index rebuilt for configset change {}: {} works", change.get(), works);
+		}
+		return change;
 	}
 
 	/**

@@ -7,9 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.solr.client.solrj.embedded.EmbeddedSolrServer;
 import org.apache.solr.core.CoreContainer;
+import org.branchlink.catalog.CatalogReindex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +39,17 @@ final class EmbeddedSolr {
 			if (Files.notExists(solrXml)) {
 				Files.writeString(solrXml, "<solr/>\n", StandardCharsets.UTF_8);
 			}
-			Path coreDir = home.resolve(core);
+			Path coreDir = coreDirectory(home, core);
+			Optional<String> before = configsetVersion(coreDir.resolve("conf"));
 			int files = copyConfigset(configset, coreDir.resolve("conf"));
+			Optional<String> after = configsetVersion(coreDir.resolve("conf"));
+			if (before.isPresent() && !before.equals(after)) {
+				// the index was built with another analysis: mark it, a reindex on start rebuilds it (search stays up)
+				Files.writeString(home.resolve(CatalogReindex.CONFIGSET_CHANGED_MARKER), before.get() + " -> " + after.orElse("?") + "\n",
+						StandardCharsets.UTF_8);
+				log.warn("Configset {} changed from version {} to {}: the index will be rebuilt", configset, before.get(),
+						after.orElse("?"));
+			}
 			Path coreProperties = coreDir.resolve("core.properties");
 			if (Files.notExists(coreProperties)) {
 				Files.writeString(coreProperties, "name=" + core + "\n", StandardCharsets.UTF_8);
@@ -80,6 +93,40 @@ final class EmbeddedSolr {
 			}
 		}
 
+	}
+
+	/**
+	 * The folder of the core with this name: its own name, or the folder of the index a reindex swapped in (a swap
+	 * renames cores, not folders).
+	 */
+	static Path coreDirectory(Path home, String core) throws IOException {
+		try (var folders = Files.list(home)) {
+			for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
+				Path properties = folder.resolve("core.properties");
+				if (Files.exists(properties)) {
+					java.util.Properties read = new java.util.Properties();
+					try (var in = Files.newInputStream(properties)) {
+						read.load(in);
+					}
+					if (core.equals(read.getProperty("name"))) {
+						return folder;
+					}
+				}
+			}
+		}
+		return home.resolve(core);
+	}
+
+	private static final Pattern VERSION = Pattern.compile("CONFIGSET_VERSION (\\d+)");
+
+	/** The {@code CONFIGSET_VERSION} a configset's {@code solrconfig.xml} states, if the folder holds one. */
+	static Optional<String> configsetVersion(Path conf) throws IOException {
+		Path solrconfig = conf.resolve("solrconfig.xml");
+		if (Files.notExists(solrconfig)) {
+			return Optional.empty();
+		}
+		Matcher matcher = VERSION.matcher(Files.readString(solrconfig, StandardCharsets.UTF_8));
+		return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
 	}
 
 	/** Copies the configset's files from the classpath; returns how many. */

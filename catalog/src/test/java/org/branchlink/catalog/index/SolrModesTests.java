@@ -8,9 +8,12 @@ import java.util.Map;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
+import org.apache.solr.client.solrj.request.CoreAdminRequest;
 import org.apache.solr.cloud.MiniSolrCloudCluster;
 import org.apache.solr.common.cloud.DocCollection;
+import org.apache.solr.common.params.CoreAdminParams;
 import org.branchlink.catalog.CatalogProperties;
+import org.branchlink.catalog.CatalogReindex;
 import org.branchlink.catalog.SiteDocument;
 import org.branchlink.catalog.CatalogSites;
 import org.junit.jupiter.api.AfterAll;
@@ -87,6 +90,42 @@ class SolrModesTests {
 		try (SolrClient reopened = new SolrClientConfiguration().solrClient(properties)) {
 			assertThat(reopened.query(new SolrQuery("name:图书馆")).getResults().getNumFound()).isEqualTo(1);
 		}
+	}
+
+	@Test
+	void anEmbeddedIndexSwappedInByAReindexOpensAgainAndAConfigsetChangeAsksForAReindex(@TempDir Path home)
+			throws Exception {
+		var properties = new CatalogProperties(new CatalogProperties.Solr(home, List.of(), "", "", "catalog",
+				"catalog", 2, 1));
+		try (SolrClient client = new SolrClientConfiguration().solrClient(properties)) {
+			// what CatalogReindex does on an embedded Solr: a new core beside, filled, swapped in, the old one removed
+			SolrClientConfiguration.copyConfigset("catalog", home.resolve("catalog_1/conf"));
+			CoreAdminRequest.Create create = new CoreAdminRequest.Create();
+			create.setCoreName("catalog_1");
+			create.setInstanceDir("catalog_1");
+			create.process(client);
+			CoreAdminRequest swap = new CoreAdminRequest();
+			swap.setAction(CoreAdminParams.CoreAdminAction.SWAP);
+			swap.setCoreName("catalog");
+			swap.setOtherCoreName("catalog_1");
+			swap.process(client);
+			new CatalogSites(client, null, null).index(SITES); // into "catalog": the new core, in folder catalog_1
+			CoreAdminRequest.unloadCore("catalog_1", true, true, client);
+		}
+		assertThat(Files.exists(home.resolve("catalog"))).as("the old core's folder is gone").isFalse();
+		try (SolrClient reopened = new SolrClientConfiguration().solrClient(properties)) {
+			assertThat(reopened.query(new SolrQuery("name:图书馆")).getResults().getNumFound()).isEqualTo(1);
+		}
+		assertThat(Files.exists(home.resolve(CatalogReindex.CONFIGSET_CHANGED_MARKER))).isFalse();
+
+		// the index was built with an older configset: the start says so, for the reindex on start
+		Path solrconfig = home.resolve("catalog_1/conf/solrconfig.xml");
+		Files.writeString(solrconfig, Files.readString(solrconfig).replaceFirst("CONFIGSET_VERSION \\d+",
+				"CONFIGSET_VERSION 1"));
+		try (SolrClient reopened = new SolrClientConfiguration().solrClient(properties)) {
+			assertThat(reopened.query(new SolrQuery("name:图书馆")).getResults().getNumFound()).isEqualTo(1);
+		}
+		assertThat(Files.readString(home.resolve(CatalogReindex.CONFIGSET_CHANGED_MARKER))).startsWith("1 -> ");
 	}
 
 	private static void searchSites(SolrClient client) throws Exception {

@@ -57,6 +57,18 @@ public class SiteCatalogIngest {
 	}
 
 	/**
+	 * Rebuilds the embedded index when it was built with an older configset (see the configset's CHANGELOG: "reindex
+	 * needed"); search answers from the old index meanwhile.
+	 * @return the change rebuilt for ({@code "5 -> 6"}), empty when the index matched its configset
+	 */
+	public java.util.Optional<String> reindexForConfigsetChange() {
+		if (reindex.pendingConfigsetChange().isEmpty() || sites.current().isEmpty()) {
+			return java.util.Optional.empty();
+		}
+		return reindex.rebuildForConfigsetChange(org.branchlink.sync.site.SiteIndexing.documents(sites.require()));
+	}
+
+	/**
 	 * @param siteId a site of the registry
 	 * @param fileName the file's name, kept with the run and the quarantine
 	 * @param content the file, read to its end and closed
