@@ -12,6 +12,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.commons.codec.digest.DigestUtils;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -28,9 +29,16 @@ public class AccountStore implements UserDetailsService {
 
 	private final PasswordEncoder passwords;
 
-	AccountStore(JdbcClient jdbc, PasswordEncoder passwords) {
+	private final ApplicationEventPublisher events;
+
+	AccountStore(JdbcClient jdbc, PasswordEncoder passwords, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.passwords = passwords;
+		this.events = events;
+	}
+
+	/** An API key was added, changed or revoked on this node: other nodes drop their cached keys. */
+	public record ApiKeysChanged() {
 	}
 
 	@Override
@@ -83,9 +91,27 @@ public class AccountStore implements UserDetailsService {
 			.param("s", siteId)
 			.param("l", label)
 			.update();
+		events.publishEvent(new ApiKeysChanged());
 	}
 
-	/** Sites' systems call many times a second: a key's site is kept 30 s (a revocation takes effect within that). */
+	/** Revokes an API key: refused from now on, by every node (see {@link #forgetApiKeys()}). */
+	public void revokeApiKey(String key) {
+		jdbc.sql("update api_key set revoked_at = now() where key_sha256 = :h and revoked_at is null")
+			.param("h", DigestUtils.sha256Hex(key))
+			.update();
+		knownKeys.invalidateAll();
+		events.publishEvent(new ApiKeysChanged());
+	}
+
+	/** Drops the keys this node keeps; the next call of each key asks the database. */
+	public void forgetApiKeys() {
+		knownKeys.invalidateAll();
+	}
+
+	/**
+	 * Sites' systems call many times a second: a key's site is kept 30 s. A change on any node of the cluster reaches
+	 * every node's cache at once through the cluster ({@code ClusterChanges}); the 30 s bound the rest.
+	 */
 	private final Cache<String, Optional<String>> knownKeys = Caffeine.newBuilder()
 		.expireAfterWrite(Duration.ofSeconds(30))
 		.maximumSize(10_000)

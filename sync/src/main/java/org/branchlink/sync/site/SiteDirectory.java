@@ -72,14 +72,18 @@ public class SiteDirectory {
 		return Optional.of(registry);
 	}
 
-	/** How long a registry read from the database is used before asking whether another node loaded a new one. */
-	private static final long RECHECK_NANOS = 2_000_000_000L;
+	/**
+	 * How long a registry read from the database is used before asking whether another node loaded a new one. Nodes of
+	 * one cluster hear of a load at once ({@link #forget()}, called by the cluster's notice); this bounds the rest.
+	 */
+	private static final long RECHECK_NANOS = 30_000_000_000L;
 
 	private volatile long checkedAt;
 
 	/**
 	 * The current registry; empty before any registry was loaded. A registry loaded on this node is current at once;
-	 * one loaded by another node sharing the database within {@value #RECHECK_NANOS} ns (every request used to ask).
+	 * one loaded by another node as soon as this node is told ({@link #forget()}), at the latest within
+	 * {@value #RECHECK_NANOS} ns.
 	 */
 	public Optional<SiteRegistry> current() {
 		Cached recent = cached;
@@ -97,6 +101,12 @@ public class SiteDirectory {
 		}
 		checkedAt = System.nanoTime();
 		return Optional.ofNullable(snapshot).map(Cached::registry);
+	}
+
+	/** Drops the registry this node keeps: another node loaded a new one. The next read asks the database. */
+	public void forget() {
+		cached = null;
+		checkedAt = 0;
 	}
 
 	/** The current registry, or an exception naming the missing registry. */
