@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,8 +19,6 @@ import org.branchlink.sync.circulation.EventBatchReader;
 import org.branchlink.sync.circulation.EventType;
 import org.branchlink.sync.circulation.IntakeReport;
 import org.branchlink.sync.circulation.RejectedEvent;
-import org.branchlink.sync.site.Site;
-import org.branchlink.sync.site.SiteDirectory;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,19 +39,16 @@ class CirculationController {
 
 	private final SiteAccess access;
 
-	private final SiteDirectory sites;
-
 	private final CirculationQueries queries;
 
 	private final ItemAvailability availability;
 
 	private final SyncProperties sync;
 
-	CirculationController(LendingDesk desk, SiteAccess access, SiteDirectory sites, CirculationQueries queries,
+	CirculationController(LendingDesk desk, SiteAccess access, CirculationQueries queries,
 			ItemAvailability availability, SyncProperties sync) {
 		this.desk = desk;
 		this.access = access;
-		this.sites = sites;
 		this.queries = queries;
 		this.availability = availability;
 		this.sync = sync;
@@ -166,8 +160,7 @@ class CirculationController {
 			access.requireActFor(authentication, site);
 			return Set.of(site);
 		}
-		return sites.require().sites().stream().map(Site::id).filter(id -> access.mayActFor(authentication, id))
-			.collect(Collectors.toSet());
+		return access.sitesFor(authentication);
 	}
 
 	private static String trim(String value) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.branchlink.catalog.CatalogIndexException;
+import org.branchlink.gateway.security.OutOfScopeException;
 import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.sync.site.RegistryValidationException;
 import org.slf4j.Logger;
@@ -52,6 +53,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail conflict(org.branchlink.gateway.platform.ConflictException ex) {
 		return problem(HttpStatus.CONFLICT, "conflict", "Conflict", ex.getMessage());
+	}
+
+	@ExceptionHandler
+	ProblemDetail outOfScope(OutOfScopeException ex) {
+		return problem(HttpStatus.FORBIDDEN, "out-of-scope", "Outside your sites", ex.getMessage());
 	}
 
 	@ExceptionHandler
