@@ -33,6 +33,21 @@ public abstract class IntegrationTest {
 		registry.add("branchlink.security.rate-limits.exempt", () -> "127.0.0.1");
 	}
 
+	/** The embedded PostgreSQL's password, generated into the data directory at its first start. */
+	public static String databasePassword() {
+		return databasePassword(DATA_DIR);
+	}
+
+	/** The password of the embedded PostgreSQL kept in {@code dataDir}. */
+	public static String databasePassword(Path dataDir) {
+		try {
+			return Files.readString(dataDir.resolve("postgres.password")).strip();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** A new directory under target/test-data for one test JVM. */
 	public static Path freshDataDir() {
 		try {

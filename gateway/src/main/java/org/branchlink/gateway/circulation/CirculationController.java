@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -22,8 +21,6 @@ import org.branchlink.sync.circulation.EventBatchReader;
 import org.branchlink.sync.circulation.EventType;
 import org.branchlink.sync.circulation.IntakeReport;
 import org.branchlink.sync.circulation.RejectedEvent;
-import org.branchlink.sync.site.Site;
-import org.branchlink.sync.site.SiteDirectory;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,8 +41,6 @@ class CirculationController {
 
 	private final SiteAccess access;
 
-	private final SiteDirectory sites;
-
 	private final CirculationQueries queries;
 
 	private final ItemAvailability availability;
@@ -54,12 +49,11 @@ class CirculationController {
 
 	private final Audit audit;
 
-	CirculationController(LendingDesk desk, SiteAccess access, SiteDirectory sites, CirculationQueries queries,
+	CirculationController(LendingDesk desk, SiteAccess access, CirculationQueries queries,
 			ItemAvailability availability, SyncProperties sync, Audit audit) {
 		this.audit = audit;
 		this.desk = desk;
 		this.access = access;
-		this.sites = sites;
 		this.queries = queries;
 		this.availability = availability;
 		this.sync = sync;
@@ -184,8 +178,7 @@ class CirculationController {
 			access.requireActFor(authentication, site);
 			return Set.of(site);
 		}
-		return sites.require().sites().stream().map(Site::id).filter(id -> access.mayActFor(authentication, id))
-			.collect(Collectors.toSet());
+		return access.sitesFor(authentication);
 	}
 
 	private static String trim(String value) {

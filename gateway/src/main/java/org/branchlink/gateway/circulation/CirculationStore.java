@@ -263,7 +263,8 @@ class CirculationStore {
 					.update();
 			}
 			else if (effect instanceof Conflict c) {
-				conflicts += conflict(c.eventSite(), item.siteId(), c.barcode(), c.kind(), c.eventId(), c.detail());
+				conflicts += conflict(c.listedFor(), c.eventSite(), item.siteId(), c.barcode(), c.kind(), c.eventId(),
+						c.detail());
 			}
 		}
 		return conflicts;
@@ -286,11 +287,18 @@ class CirculationStore {
 
 	/** Lists a conflict for the librarians of the site where the event happened; returns 1 when it is new. */
 	int conflict(String site, String itemSite, String barcode, ConflictKind kind, String eventId, String detail) {
+		return conflict(site, site, itemSite, barcode, kind, eventId, detail);
+	}
+
+	/** Lists a conflict about an event of {@code eventSite} for the librarians of {@code listedFor}; 1 when new. */
+	int conflict(String listedFor, String eventSite, String itemSite, String barcode, ConflictKind kind, String eventId,
+			String detail) {
 		return jdbc.sql("""
 				insert into circulation_conflict (site_id, item_site, barcode, kind, event_site, event_id, detail)
-				values (:site, :itemSite, :barcode, :kind, :site, :eventId, :detail)
+				values (:site, :itemSite, :barcode, :kind, :eventSite, :eventId, :detail)
 				on conflict (event_site, event_id, kind) do nothing""")
-			.param("site", site)
+			.param("site", listedFor)
+			.param("eventSite", eventSite)
 			.param("itemSite", itemSite)
 			.param("barcode", barcode)
 			.param("kind", kind.name())

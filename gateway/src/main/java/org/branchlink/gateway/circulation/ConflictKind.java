@@ -2,7 +2,8 @@ package org.branchlink.gateway.circulation;
 
 /**
  * Conflicts between what sites report and what BranchLink knew, each with the rule that settles it (the event is
- * always kept and applied when it can be; the conflict is listed for the librarian of the site where it happened).
+ * always kept and applied when it can be; the conflict is listed for the librarian of the site where it happened, or
+ * of the copy's owner for {@link #ON_ITS_OWNERS_SHELF}).
  */
 public enum ConflictKind {
 
@@ -18,6 +19,11 @@ public enum ConflictKind {
 	RECEIVED_AT_WRONG_SITE,
 	/** A copy on loan was declared missing or sent in transit: the loan is closed at that moment. */
 	LOAN_ENDED_BY_STAFF,
+	/**
+	 * A site declared lost or missing, or sent, another site's copy that stood on its owner's shelf: not applied (the
+	 * copy stays where its owner has it); listed for the owner's librarians.
+	 */
+	ON_ITS_OWNERS_SHELF,
 	/** A checkout for a card BranchLink does not know: the loan is kept under that card, with default terms. */
 	UNKNOWN_READER,
 	/** A barcode no site's catalogue has: the event is kept unapplied and retried on request. */

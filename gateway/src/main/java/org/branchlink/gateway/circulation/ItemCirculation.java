@@ -16,6 +16,9 @@ import org.branchlink.sync.circulation.CirculationEvent;
  * <p>
  * Return anywhere: a checkin at the owning site puts the copy back on its shelf; at another site the copy stays there
  * when its owner's collection floats, else it goes in transit home, and is available again when received there.
+ * <p>
+ * Only who holds a copy changes where it is: another site declaring lost or missing, or sending, a copy that stands on
+ * its owner's shelf changes nothing; it is a conflict listed for the owner ({@link ConflictKind#ON_ITS_OWNERS_SHELF}).
  */
 public final class ItemCirculation {
 
@@ -90,6 +93,11 @@ public final class ItemCirculation {
 	public List<Effect> apply(CirculationEvent e, LendingRules rules) {
 		List<Effect> effects = new ArrayList<>();
 		String site = e.siteId();
+		if (refuseWhenOnItsOwnersShelf(e, effects)) {
+			last = EventKey.of(e);
+			events++;
+			return effects;
+		}
 		switch (e.type()) {
 			case CHECKOUT -> checkout(e, rules, effects);
 			case CHECKIN -> {
@@ -190,6 +198,25 @@ public final class ItemCirculation {
 		return effects;
 	}
 
+	/**
+	 * A copy in its owner's hands (on its shelf, or on its hold shelf there) can be declared lost or missing, or sent,
+	 * by its owner only: from another site the event changes nothing and is listed for the owner's librarians.
+	 */
+	private boolean refuseWhenOnItsOwnersShelf(CirculationEvent e, List<Effect> effects) {
+		boolean staffChange = switch (e.type()) {
+			case LOST, MISSING, SEND -> true;
+			default -> false;
+		};
+		boolean atOwner = (status == CopyStatus.AVAILABLE || status == CopyStatus.ON_HOLD_SHELF) && atSite == null;
+		if (!staffChange || !atOwner || e.siteId().equals(owner)) {
+			return false;
+		}
+		effects.add(new Conflict(ConflictKind.ON_ITS_OWNERS_SHELF, owner, e.siteId(), e.eventId(), e.barcode(),
+				e.siteId() + " reported the copy " + e.type().name().toLowerCase(java.util.Locale.ROOT)
+						+ " while it stood on its owner's shelf; not applied"));
+		return true;
+	}
+
 	private void checkout(CirculationEvent e, LendingRules rules, List<Effect> effects) {
 		var reader = rules.reader(e.card());
 		if (reader.isEmpty()) {
@@ -272,7 +299,7 @@ public final class ItemCirculation {
 	}
 
 	private static Conflict conflict(ConflictKind kind, CirculationEvent e, String detail) {
-		return new Conflict(kind, e.siteId(), e.eventId(), e.barcode(), detail);
+		return new Conflict(kind, e.siteId(), e.siteId(), e.eventId(), e.barcode(), detail);
 	}
 
 	/** Allocates the copy to a hold: lending then routes it to the pickup site and keeps it for the reader. */
@@ -381,8 +408,12 @@ public final class ItemCirculation {
 	public record LoanClosed(String loanKey, String card, Instant at, String site, String how) implements Effect {
 	}
 
-	public record Conflict(ConflictKind kind, String eventSite, String eventId, String barcode, String detail)
-			implements Effect {
+	/**
+	 * A conflict to list for the librarians of {@code listedFor}: the site where the event happened, or the copy's
+	 * owner when the event was another site's change to a copy in the owner's hands.
+	 */
+	public record Conflict(ConflictKind kind, String listedFor, String eventSite, String eventId, String barcode,
+			String detail) implements Effect {
 	}
 
 	/** A replayed history: the resulting copy and every effect on the way. */

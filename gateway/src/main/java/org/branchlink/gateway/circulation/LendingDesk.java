@@ -76,7 +76,7 @@ public class LendingDesk {
 	}
 
 	public IntakeReport checkout(String siteId, String card, String barcode) {
-		Reader reader = readers.byCard(card.strip())
+		Reader reader = readers.byTypedCard(card)
 			.orElseThrow(() -> new IllegalArgumentException("no reader has this card number"));
 		LoanTerms terms = properties.terms(reader.category());
 		if (queries.openLoanCount(reader.cardNumber()) >= terms.loanLimit()) {

@@ -7,6 +7,7 @@ import org.branchlink.catalog.event.EventCatalog;
 import org.branchlink.catalog.event.EventSearch;
 import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.reader.ReaderRegistry;
+import org.branchlink.gateway.security.OutOfScopeException;
 import org.branchlink.gateway.security.SiteAccess;
 import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.sync.SyncProperties;
@@ -100,10 +101,18 @@ class EventController {
 	@PostMapping(path = "/api/sites/{siteId}/events", consumes = "application/json")
 	@Operation(summary = "A site's system pushes its events (JSON, with uid and sequence)",
 			description = "Role: SITE_SYSTEM of the site (its API key), LIBRARIAN of it, CENTRAL_ADMIN. Each event is "
-					+ "stored or refused on its own.")
+					+ "stored or refused on its own. An event without siteId takes place at the site; one naming "
+					+ "another site the caller may not act for refuses the whole push (403).")
 	List<EventPublishing.PushResult> push(@PathVariable String siteId,
 			@RequestBody List<EventPublishing.EventRequest> events, Authentication authentication) {
 		access.requireActForKnownSite(authentication, siteId);
+		for (EventPublishing.EventRequest event : events) {
+			String at = event.siteId();
+			if (at != null && !at.isBlank() && !at.equals(siteId) && !access.mayActFor(authentication, at)) {
+				throw new OutOfScopeException("event '" + event.uid() + "' names site '" + at + "' but was pushed for site '"
+						+ siteId + "'; a site pushes its own events");
+			}
+		}
 		return publishing.push(siteId, events);
 	}
 

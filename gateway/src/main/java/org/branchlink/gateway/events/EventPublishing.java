@@ -36,6 +36,13 @@ public class EventPublishing {
 	public record EventRequest(String uid, Integer sequence, String category, String title, String description,
 			String siteId, String place, OffsetDateTime starts, OffsetDateTime ends, Integer capacity,
 			List<String> audience, Boolean accessible, BigDecimal feeYuan, Boolean cancelled) {
+
+		/** This event at another site. */
+		public EventRequest withSiteId(String otherSite) {
+			return new EventRequest(uid, sequence, category, title, description, otherSite, place, starts, ends, capacity,
+					audience, accessible, feeYuan, cancelled);
+		}
+
 	}
 
 	/** What a pushed event did: its uid, the stored id and the change, or why it was refused. */
@@ -62,14 +69,19 @@ public class EventPublishing {
 				if (request.uid() == null || request.uid().isBlank()) {
 					throw new IllegalArgumentException("a pushed event needs its uid");
 				}
-				EventCatalog.Stored stored = catalog.publish(toEvent(request, CulturalEvent.Source.JSON, siteId,
-						request.uid().strip()));
+				EventCatalog.Stored stored = catalog.publish(toEvent(atSiteUnlessNamed(request, siteId),
+						CulturalEvent.Source.JSON, siteId, request.uid().strip()));
 				return new PushResult(request.uid(), stored.event().id(), stored.change().name().toLowerCase(), null);
 			}
 			catch (IllegalArgumentException ex) {
 				return new PushResult(request.uid(), null, "refused", ex.getMessage());
 			}
 		}).toList();
+	}
+
+	/** A pushed event that names no site takes place at the site that pushed it. */
+	private static EventRequest atSiteUnlessNamed(EventRequest request, String siteId) {
+		return request.siteId() != null && !request.siteId().isBlank() ? request : request.withSiteId(siteId);
 	}
 
 	static CulturalEvent toEvent(EventRequest request, CulturalEvent.Source source, String sourceSite, String uid) {

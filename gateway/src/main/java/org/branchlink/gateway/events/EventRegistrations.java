@@ -176,7 +176,7 @@ public class EventRegistrations {
 				.single();
 			return view(id);
 		}
-		Reader reader = readers.byCard(card.strip()).orElseThrow(() -> new NotFoundException("reader card", card));
+		Reader reader = readers.byTypedCard(card).orElseThrow(() -> new NotFoundException("reader card", card));
 		Optional<RegistrationView> live = live(eventId, reader.id());
 		if (live.isPresent() && live.get().status().equals("attended")) {
 			throw new ConflictException("card " + card + " is already checked in");

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -14,6 +15,9 @@ import org.apache.commons.codec.digest.HmacUtils;
 import org.branchlink.gateway.circulation.CirculationProperties;
 import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.platform.TextLimits;
+import org.branchlink.gateway.security.AccountStore;
+import org.branchlink.gateway.security.OutOfScopeException;
+import org.branchlink.gateway.security.Role;
 import org.branchlink.sync.site.SiteDirectory;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -22,14 +26,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Registration and lookup of readers. The card number is drawn from a sequence with a Luhn check digit; the ID number,
- * when given, is checked (GB 11643) and kept only as a keyed hash so one person cannot hold two cards. Readers under
- * 14 need a guardian's name and consent.
+ * Registration and lookup of readers. The card number is random with a check digit ({@link CardNumber}); the ID
+ * number, when given, is checked (GB 11643) and kept only as a keyed hash so one person cannot hold two cards. Readers
+ * under 14 need a guardian's name and consent. A card may be linked to a reader's sign-in account, never to a staff,
+ * central or site-system account.
  */
 @Component
 public class ReaderRegistry {
-
-	static final String CARD_PREFIX = "BL";
 
 	private final JdbcClient jdbc;
 
@@ -41,9 +44,12 @@ public class ReaderRegistry {
 
 	private final java.time.ZoneId zone;
 
+	private final AccountStore accounts;
+
 	ReaderRegistry(JdbcClient jdbc, CirculationProperties properties, SiteDirectory sites, Clock clock,
-			org.branchlink.sync.SyncProperties sync) {
+			org.branchlink.sync.SyncProperties sync, AccountStore accounts) {
 		this.jdbc = jdbc;
+		this.accounts = accounts;
 		this.properties = properties;
 		this.sites = sites;
 		this.clock = clock;
@@ -102,8 +108,8 @@ public class ReaderRegistry {
 			}
 			idHash = new HmacUtils(HmacAlgorithms.HMAC_SHA_256, properties.idHashKey()).hmacHex(id);
 		}
-		long seq = jdbc.sql("select nextval('reader_card_seq')").query(Long.class).single();
-		String card = CARD_PREFIX + seq + luhn(Long.toString(seq));
+		refuseWhenStaffAccount(r.username());
+		String card = unusedCardNumber();
 		try {
 			long id = jdbc.sql("""
 					insert into reader (card_number, name, birth_date, category, home_site, keep_history, id_hash,
@@ -132,6 +138,40 @@ public class ReaderRegistry {
 			}
 			throw new ConflictException("this person already has a reader card (one card per person in the county)");
 		}
+	}
+
+	/** A staff account signing in as a reader would carry its staff roles into the reader's pages and loans. */
+	private void refuseWhenStaffAccount(String username) {
+		if (username == null) {
+			return;
+		}
+		Set<Role> roles = accounts.rolesOf(username);
+		if (roles.contains(Role.LIBRARIAN) || roles.contains(Role.CENTRAL_ADMIN) || roles.contains(Role.SITE_SYSTEM)) {
+			throw new OutOfScopeException("account '" + username + "' is a staff or site-system account; a reader card "
+					+ "is linked to a reader's own account only");
+		}
+	}
+
+	/** A random card number no reader has (ten random digits: a repeat is rare, and then another is drawn). */
+	private String unusedCardNumber() {
+		while (true) {
+			String card = CardNumber.issue();
+			if (!jdbc.sql("select exists (select 1 from reader where card_number = :card)").param("card", card)
+				.query(Boolean.class).single()) {
+				return card;
+			}
+		}
+	}
+
+	/**
+	 * {@link #byCard} for a card number typed or scanned at a desk.
+	 *
+	 * @throws IllegalArgumentException when its check digit is wrong (mistyped or misread), without looking it up
+	 */
+	public Optional<Reader> byTypedCard(String typed) {
+		String card = CardNumber.typed(typed).orElseThrow(() -> new IllegalArgumentException(
+				"'" + typed + "' is not a reader card number: its check digit is wrong (mistyped or misread?)"));
+		return byCard(card);
 	}
 
 	public Optional<Reader> byCard(String card) {
@@ -168,24 +208,6 @@ public class ReaderRegistry {
 		return new Reader(rs.getLong("id"), rs.getString("card_number"), rs.getString("name"),
 				rs.getObject("birth_date", LocalDate.class), rs.getString("category"), rs.getString("home_site"),
 				rs.getBoolean("keep_history"), rs.getString("guardian_name"));
-	}
-
-	/** The Luhn check digit of a string of digits. */
-	static int luhn(String digits) {
-		int sum = 0;
-		boolean twice = true;
-		for (int i = digits.length() - 1; i >= 0; i--) {
-			int d = digits.charAt(i) - '0';
-			if (twice) {
-				d *= 2;
-				if (d > 9) {
-					d -= 9;
-				}
-			}
-			sum += d;
-			twice = !twice;
-		}
-		return (10 - sum % 10) % 10;
 	}
 
 }

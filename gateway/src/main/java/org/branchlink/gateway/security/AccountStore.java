@@ -52,6 +52,15 @@ public class AccountStore implements UserDetailsService {
 			.orElseThrow(() -> new UsernameNotFoundException("no such account"));
 	}
 
+	/** The roles of an account; empty when there is no such account. */
+	public Set<Role> rolesOf(String username) {
+		return jdbc.sql("select roles from account where username = :username")
+			.param("username", username)
+			.query((rs, row) -> roles((String[]) rs.getArray("roles").getArray()))
+			.optional()
+			.orElse(Set.of());
+	}
+
 	private Set<String> sitesOf(String username) {
 		return new HashSet<>(jdbc.sql("select site_id from account_site where username = :username")
 			.param("username", username)

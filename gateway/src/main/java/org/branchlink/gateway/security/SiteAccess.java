@@ -1,5 +1,8 @@
 package org.branchlink.gateway.security;
 
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import org.branchlink.sync.site.Site;
 import org.branchlink.sync.site.SiteDirectory;
 
@@ -36,6 +39,13 @@ public class SiteAccess {
 		return user.roles().contains(Role.LIBRARIAN) && sites.current()
 			.map(registry -> registry.ancestry(siteId).stream().map(Site::id).anyMatch(user.siteIds()::contains))
 			.orElse(false);
+	}
+
+	/** The ids of the registry's sites {@link #mayActFor} allows (empty for anyone else, and before a registry). */
+	public Set<String> sitesFor(Authentication authentication) {
+		return sites.current().map(registry -> registry.sites().stream().map(Site::id)
+			.filter(id -> mayActFor(authentication, id))
+			.collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
 	}
 
 	/**

@@ -43,9 +43,9 @@ class VolunteerController {
 
 	@GetMapping("/api/volunteers")
 	@Operation(summary = "Volunteers (with a skill: skill=…), with confirmed and pending hours",
-			description = "Role: LIBRARIAN, CENTRAL_ADMIN.")
-	List<Volunteers.Volunteer> find(@RequestParam(required = false) String skill) {
-		return volunteers.find(skill);
+			description = "Role: LIBRARIAN (volunteers whose home site is theirs or below), CENTRAL_ADMIN (all).")
+	List<Volunteers.Volunteer> find(@RequestParam(required = false) String skill, Authentication authentication) {
+		return volunteers.find(skill, access.sitesFor(authentication));
 	}
 
 	record Assignment(long eventId, String role) {
@@ -53,8 +53,10 @@ class VolunteerController {
 
 	@PostMapping("/api/volunteers/{id}/assignments")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Assign a volunteer to an event", description = "Role: LIBRARIAN, CENTRAL_ADMIN.")
+	@Operation(summary = "Assign a volunteer to an event", description = "Role: LIBRARIAN of the event's site, "
+			+ "CENTRAL_ADMIN.")
 	void assign(@PathVariable long id, @RequestBody Assignment assignment, Authentication authentication) {
+		access.requireActFor(authentication, volunteers.eventSite(assignment.eventId()));
 		volunteers.assign(id, assignment.eventId(), assignment.role(), authentication.getName());
 	}
 
@@ -64,11 +66,10 @@ class VolunteerController {
 	@PostMapping("/api/volunteers/{id}/hours")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Log hours of service (they count once confirmed)", description = "Role: LIBRARIAN of the "
-			+ "site served, CENTRAL_ADMIN.")
+			+ "site served (the event's site when eventId is given), CENTRAL_ADMIN.")
 	long log(@PathVariable long id, @RequestBody Hours hours, Authentication authentication) {
-		if (hours.eventId() == null) {
-			access.requireActForKnownSite(authentication, String.valueOf(hours.siteId()));
-		}
+		String served = hours.eventId() == null ? String.valueOf(hours.siteId()) : volunteers.eventSite(hours.eventId());
+		access.requireActForKnownSite(authentication, served);
 		return volunteers.logHours(id, hours.siteId(), hours.eventId(), hours.day(), hours.hours(), hours.note(),
 				authentication.getName());
 	}

@@ -1,20 +1,29 @@
 package org.branchlink.gateway.volunteer;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Set;
 
+import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.security.BranchLinkUser;
+import org.branchlink.gateway.security.SiteAccess;
 import org.branchlink.sync.site.SiteDirectory;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Volunteer pages for staff: the list by skill, registration, hours to log and to confirm, and a volunteer's
- * certificate of confirmed hours (printable).
+ * certificate of confirmed hours (printable). Each shows only the volunteers and hours of the sites the staff member
+ * may act for.
  */
 @Controller
 class VolunteerPageController {
@@ -23,34 +32,36 @@ class VolunteerPageController {
 
 	private final SiteDirectory sites;
 
-	private final org.branchlink.gateway.security.SiteAccess access;
+	private final SiteAccess access;
 
-	VolunteerPageController(Volunteers volunteers, SiteDirectory sites, org.branchlink.gateway.security.SiteAccess access) {
+	VolunteerPageController(Volunteers volunteers, SiteDirectory sites, SiteAccess access) {
 		this.access = access;
 		this.volunteers = volunteers;
 		this.sites = sites;
 	}
 
 	@GetMapping("/volunteers")
-	String list(@RequestParam(required = false) String skill, @AuthenticationPrincipal BranchLinkUser user, Model model) {
+	String list(@RequestParam(required = false) String skill, @AuthenticationPrincipal BranchLinkUser user,
+			Authentication authentication, Model model) {
 		model.addAttribute("user", user);
 		model.addAttribute("skill", skill == null ? "" : skill);
-		model.addAttribute("volunteers", volunteers.find(skill));
-		model.addAttribute("pending", volunteers.pending());
+		Set<String> scope = access.sitesFor(authentication);
+		model.addAttribute("volunteers", volunteers.find(skill, scope));
+		model.addAttribute("pending", volunteers.pending(scope));
 		model.addAttribute("siteNames", sites.byId());
 		return "volunteers";
 	}
 
-	@org.springframework.web.bind.annotation.PostMapping("/volunteers")
+	@PostMapping("/volunteers")
 	String register(@RequestParam String name, @RequestParam LocalDate birthDate, @RequestParam String homeSite,
 			@RequestParam(defaultValue = "") String skills, @RequestParam(defaultValue = "") String guardianName,
 			@RequestParam(defaultValue = "false") boolean guardianConsent,
-			org.springframework.security.core.Authentication authentication,
-			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+			Authentication authentication,
+			RedirectAttributes redirect) {
 		access.requireActForKnownSite(authentication, homeSite);
 		try {
 			volunteers.register(new Volunteers.Registration(name, birthDate, null, homeSite,
-					java.util.Arrays.asList(skills.split("[,，、\\s]+")), guardianName, guardianConsent),
+					Arrays.asList(skills.split("[,，、\\s]+")), guardianName, guardianConsent),
 					authentication.getName());
 		}
 		catch (IllegalArgumentException ex) {
@@ -59,11 +70,11 @@ class VolunteerPageController {
 		return "redirect:/volunteers";
 	}
 
-	@org.springframework.web.bind.annotation.PostMapping("/volunteers/{id}/hours")
+	@PostMapping("/volunteers/{id}/hours")
 	String log(@PathVariable long id, @RequestParam String siteId, @RequestParam LocalDate day,
-			@RequestParam java.math.BigDecimal hours, @RequestParam(defaultValue = "") String note,
-			org.springframework.security.core.Authentication authentication,
-			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+			@RequestParam BigDecimal hours, @RequestParam(defaultValue = "") String note,
+			Authentication authentication,
+			RedirectAttributes redirect) {
 		access.requireActForKnownSite(authentication, siteId);
 		try {
 			volunteers.logHours(id, siteId, null, day, hours, note, authentication.getName());
@@ -74,23 +85,26 @@ class VolunteerPageController {
 		return "redirect:/volunteers";
 	}
 
-	@org.springframework.web.bind.annotation.PostMapping("/volunteer-hours/{id}/confirm")
-	String confirm(@PathVariable long id, org.springframework.security.core.Authentication authentication,
-			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+	@PostMapping("/volunteer-hours/{id}/confirm")
+	String confirm(@PathVariable long id, Authentication authentication,
+			RedirectAttributes redirect) {
 		access.requireActFor(authentication, volunteers.line(id).siteId());
 		try {
 			volunteers.confirm(id, authentication.getName());
 		}
-		catch (org.branchlink.gateway.platform.ConflictException ex) {
+		catch (ConflictException ex) {
 			redirect.addFlashAttribute("refused", ex.getMessage());
 		}
 		return "redirect:/volunteers";
 	}
 
 	@GetMapping("/volunteers/{id}/certificate")
-	String certificate(@PathVariable long id, @AuthenticationPrincipal BranchLinkUser user, Model model) {
+	String certificate(@PathVariable long id, @AuthenticationPrincipal BranchLinkUser user,
+			Authentication authentication, Model model) {
+		Volunteers.Volunteer volunteer = volunteers.volunteer(id);
+		access.requireActFor(authentication, volunteer.homeSite());
 		model.addAttribute("user", user);
-		model.addAttribute("volunteer", volunteers.volunteer(id));
+		model.addAttribute("volunteer", volunteer);
 		model.addAttribute("lines", volunteers.lines(id).stream().filter(line -> line.confirmedBy() != null).toList());
 		model.addAttribute("assignments", volunteers.assignments(id));
 		model.addAttribute("issued", LocalDate.now());

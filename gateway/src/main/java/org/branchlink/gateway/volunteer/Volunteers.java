@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Cultural volunteers (DOMAIN §4.7): registered by staff with their skills (a minor only with a guardian's consent),
  * assigned to events, their hours logged and confirmed by staff of the site (confirmation by someone other than who
- * logged them); only confirmed hours count, on the volunteer's record and on the certificate.
+ * logged them); only confirmed hours count, on the volunteer's record and on the certificate. Lists are of the sites
+ * given by the caller (the caller's scope): a volunteer, a minor's birth date and guardian among them, is listed to
+ * the staff of their home site only.
  */
 @Service
 public class Volunteers {
@@ -89,10 +92,17 @@ public class Volunteers {
 			.orElseThrow(() -> new NotFoundException("volunteer", String.valueOf(id)));
 	}
 
-	/** Active volunteers, those with a skill when {@code skill} is given. */
-	public List<Volunteer> find(String skill) {
-		return skill == null || skill.isBlank() ? list("where v.active", Map.of())
-				: list("where v.active and :skill = any(v.skills)", Map.of("skill", skill));
+	/** Active volunteers whose home site is one of {@code homeSites}; those with a skill when {@code skill} is given. */
+	public List<Volunteer> find(String skill, Collection<String> homeSites) {
+		String[] sites = homeSites.toArray(String[]::new);
+		return skill == null || skill.isBlank() ? list("where v.active and v.home_site = any(:sites)", Map.of("sites", sites))
+				: list("where v.active and v.home_site = any(:sites) and :skill = any(v.skills)",
+						Map.of("sites", sites, "skill", skill));
+	}
+
+	/** The site where an event takes place. */
+	public String eventSite(long eventId) {
+		return events.find(eventId).orElseThrow(() -> new NotFoundException("event", String.valueOf(eventId))).siteId();
 	}
 
 	private List<Volunteer> list(String where, Map<String, ?> params) {
@@ -172,11 +182,12 @@ public class Volunteers {
 			.param("v", volunteerId).query(HoursLine.class).list();
 	}
 
-	/** Hours logged and not yet confirmed, oldest first. */
-	public List<HoursLine> pending() {
+	/** Hours logged at one of {@code sites} and not yet confirmed, oldest first. */
+	public List<HoursLine> pending(Collection<String> sites) {
 		return jdbc.sql("""
 				select id, volunteer_id, event_id, site_id, day, hours, note, logged_by, confirmed_by
-				from volunteer_hours where confirmed_at is null order by day, id limit 200""")
+				from volunteer_hours where confirmed_at is null and site_id = any(:sites) order by day, id limit 200""")
+			.param("sites", sites.toArray(String[]::new))
 			.query(HoursLine.class).list();
 	}
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.branchlink.catalog.CatalogIndexException;
 import org.branchlink.gateway.platform.TextLimits;
 import org.branchlink.gateway.security.BodyTooLargeException;
+import org.branchlink.gateway.security.OutOfScopeException;
 import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.sync.site.RegistryValidationException;
 import org.slf4j.Logger;
@@ -66,6 +67,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		problem.setProperty("field", ex.field());
 		problem.setProperty("limit", ex.max());
 		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail outOfScope(OutOfScopeException ex) {
+		return problem(HttpStatus.FORBIDDEN, "out-of-scope", "Outside your sites", ex.getMessage());
 	}
 
 	@ExceptionHandler

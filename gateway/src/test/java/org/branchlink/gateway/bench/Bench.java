@@ -250,7 +250,7 @@ public final class Bench {
 			return RawAdd.inThisJvm(app.getBean(WorkStore.class), jdbc, home);
 		}
 		com.zaxxer.hikari.HikariDataSource database = app.getBean(com.zaxxer.hikari.HikariDataSource.class);
-		return RawAdd.inFreshJvm(database.getJdbcUrl(), database.getUsername(), home);
+		return RawAdd.inFreshJvm(database.getJdbcUrl(), database.getUsername(), database.getPassword(), home);
 	}
 
 	private interface Query {

@@ -28,9 +28,13 @@ final class RawAdd {
 	private RawAdd() {
 	}
 
-	/** Child JVM entry: {@code RawAdd <jdbc url> <user> <solr home>}; prints {@code raw-seconds=<s>}. */
+	/**
+	 * Child JVM entry: {@code RawAdd <jdbc url> <user> <solr home>}, the password on standard input (not on a command
+	 * line every local user can read); prints {@code raw-seconds=<s>}.
+	 */
 	public static void main(String[] args) throws Exception {
-		SingleConnectionDataSource database = new SingleConnectionDataSource(args[0], args[1], "", true);
+		String password = new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+		SingleConnectionDataSource database = new SingleConnectionDataSource(args[0], args[1], password, true);
 		JdbcTemplate jdbc = new JdbcTemplate(database);
 		System.out.println("raw-seconds=" + inThisJvm(new WorkStore(jdbc, JdbcClient.create(jdbc)), JdbcClient.create(jdbc),
 				Path.of(args[2])));
@@ -38,13 +42,16 @@ final class RawAdd {
 		System.exit(0);
 	}
 
-	static double inFreshJvm(String jdbcUrl, String user, Path solrHome) throws Exception {
+	static double inFreshJvm(String jdbcUrl, String user, String password, Path solrHome) throws Exception {
 		String heap = "-Xmx" + Runtime.getRuntime().maxMemory() / (1024 * 1024) + "m"; // the benchmark JVM's
 		Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), heap,
 				"-Dsolr.log.dir=" + solrHome.resolveSibling("raw-solr-logs"), "-cp", System.getProperty("java.class.path"),
 				RawAdd.class.getName(), jdbcUrl, user, solrHome.toString())
 			.redirectError(ProcessBuilder.Redirect.DISCARD)
 			.start();
+		try (var in = child.getOutputStream()) {
+			in.write(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		}
 		String out = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
 		if (!child.waitFor(30, TimeUnit.MINUTES) || child.exitValue() != 0) {
 			throw new IllegalStateException("the raw add's JVM failed: " + out);

@@ -39,11 +39,13 @@ class CrashRecoveryIT {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+	/** The application's data directory (its embedded PostgreSQL keeps its password there). */
+	private final Path data = IntegrationTest.freshDataDir();
+
 	@Test
 	void killedMidStreamAndRestartedLosesNoEventAndAppliesNoneTwice() throws Exception {
 		Path jar = Path.of("target", "branchlink.jar");
 		assertThat(jar).as("packaged by the package phase").exists();
-		Path data = IntegrationTest.freshDataDir();
 		int port = freePort();
 		int database = freePort();
 		Process app = start(jar, data, port, database, "first.log");
@@ -162,7 +164,7 @@ class CrashRecoveryIT {
 		});
 	}
 
-	private static List<String> query(int database, String sql) throws SQLException {
+	private List<String> query(int database, String sql) throws SQLException {
 		try (Connection c = connect(database); ResultSet rs = c.createStatement().executeQuery(sql)) {
 			List<String> values = new ArrayList<>();
 			while (rs.next()) {
@@ -172,12 +174,13 @@ class CrashRecoveryIT {
 		}
 	}
 
-	private static long count(int database, String sql) throws SQLException {
+	private long count(int database, String sql) throws SQLException {
 		return Long.parseLong(query(database, sql).get(0));
 	}
 
-	private static Connection connect(int database) throws SQLException {
-		return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + database + "/postgres", "postgres", "postgres");
+	private Connection connect(int database) throws SQLException {
+		return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + database + "/postgres", "postgres",
+				IntegrationTest.databasePassword(data));
 	}
 
 	private static int freePort() {

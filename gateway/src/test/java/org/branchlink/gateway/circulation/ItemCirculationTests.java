@@ -128,4 +128,30 @@ class ItemCirculationTests {
 		assertThat(inOrder.effects()).hasSizeGreaterThan(10);
 	}
 
+	@Test
+	void anotherSiteCannotDeclareLostMissingOrSendACopyOnItsOwnersShelf() {
+		for (EventType type : List.of(EventType.LOST, EventType.MISSING, EventType.SEND)) {
+			ItemCirculation copy = ItemCirculation.fresh("home");
+			CirculationEvent change = new CirculationEvent("village", "x", type, T, "B1", null, null, "village", null);
+			assertThat(copy.apply(change, RULES)).singleElement().isInstanceOfSatisfying(Conflict.class, c -> {
+				assertThat(c.kind()).isEqualTo(ConflictKind.ON_ITS_OWNERS_SHELF);
+				assertThat(c.listedFor()).as("listed for the owner").isEqualTo("home");
+				assertThat(c.eventSite()).isEqualTo("village");
+			});
+			assertThat(copy.status()).as(type + " not applied").isEqualTo(CopyStatus.AVAILABLE);
+			assertThat(copy.atSite()).isNull();
+			assertThat(copy.isAfterLast(change)).isFalse();
+		}
+		ItemCirculation own = ItemCirculation.fresh("home");
+		assertThat(own.apply(new CirculationEvent("home", "y", EventType.LOST, T, "B1", null, null, null, null), RULES))
+			.isEmpty();
+		assertThat(own.status()).as("the owner may").isEqualTo(CopyStatus.LOST);
+		ItemCirculation inHand = ItemCirculation.fresh("home");
+		inHand.apply(e("village", "1", EventType.CHECKOUT, 0, "known-1"), RULES);
+		inHand.apply(e("village", "2", EventType.CHECKIN, 5, null), RULES);
+		inHand.apply(new CirculationEvent("village", "3", EventType.MISSING, T.plusSeconds(600), "B1", null, null, null,
+				null), RULES);
+		assertThat(inHand.status()).as("the site that has it in hand may").isEqualTo(CopyStatus.MISSING);
+	}
+
 }

@@ -26,15 +26,24 @@ final class LendingFixtures {
 
 	/** Copies of sites of this kind that have never circulated (each test takes its own). */
 	List<ItemRef> freshCopies(String siteKind, int n) {
+		return freshCopiesWhere("s.kind = :site", siteKind, n);
+	}
+
+	/** Copies of one site that never circulated and whose barcode no other site uses. */
+	List<ItemRef> freshCopiesOf(String siteId, int n) {
+		return freshCopiesWhere("s.id = :site", siteId, n);
+	}
+
+	private List<ItemRef> freshCopiesWhere(String site, String value, int n) {
 		return jdbc.sql("""
 				select i.site_id, i.barcode, r.work_id from item i
 				join bib_record r on r.site_id = i.site_id and r.record_id = i.record_id
 				join catalog_site s on s.id = i.site_id
-				where s.kind = :kind and i.status = 'available'
+				where %s and i.status = 'available'
 				  and not exists (select 1 from circulation_event e where e.barcode = i.barcode)
 				  and (select count(*) from item o where o.barcode = i.barcode) = 1
-				order by md5(i.barcode) limit :n""")
-			.param("kind", siteKind)
+				order by md5(i.barcode) limit :n""".formatted(site))
+			.param("site", value)
 			.param("n", n)
 			.query((rs, row) -> new ItemRef(rs.getString(1), rs.getString(2), rs.getString(3)))
 			.list();

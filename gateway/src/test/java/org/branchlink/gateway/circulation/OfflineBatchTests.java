@@ -108,7 +108,7 @@ class OfflineBatchTests extends IntegrationTest {
 
 	@Test
 	void aFileDroppedInTheSitesCirculationFolderIsAppliedOnceAndMovedAway() throws Exception {
-		ItemRef copy = new LendingFixtures(jdbc, readers).freshCopies("township_station", 1).get(0);
+		ItemRef copy = new LendingFixtures(jdbc, readers).freshCopiesOf(SITE, 1).get(0);
 		java.nio.file.Path folder = DATA_DIR.resolve("circulation").resolve(SITE);
 		java.nio.file.Files.createDirectories(folder);
 		String line = "{\"eventId\":\"drop-1\",\"type\":\"missing\",\"occurredAt\":\"2026-11-01T09:00:00+08:00\","

@@ -59,7 +59,8 @@ class ParticipationPageTests extends IntegrationTest {
 			.param("name", "页面志愿者").param("birthDate", "1975-03-02").param("homeSite", "baishi")
 			.param("skills", "摄影，剪纸"))
 			.andExpect(status().is3xxRedirection());
-		assertThat(volunteers.find("剪纸")).anySatisfy(v -> assertThat(v.name()).isEqualTo("页面志愿者"));
+		assertThat(volunteers.find("剪纸", java.util.Set.of("baishi")))
+			.anySatisfy(v -> assertThat(v.name()).isEqualTo("页面志愿者"));
 		mvc.perform(get("/surveys").with(user(accounts.loadUserByUsername("admin"))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("survey-create")));

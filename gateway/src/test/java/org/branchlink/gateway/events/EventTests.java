@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -170,6 +171,32 @@ class EventTests extends IntegrationTest {
 			.contentType(MediaType.APPLICATION_JSON).content(body))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.category").value("LECTURE"));
+	}
+
+	@Test
+	void aSitesSystemCannotPushAnEventIntoAnotherSite() throws Exception {
+		OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(8).withNano(0);
+		String intoBaishi = "[{\"uid\":\"cross-1\",\"category\":\"lecture\",\"title\":\"冒名讲座\",\"siteId\":\"baishi\","
+				+ "\"starts\":\"" + start + "\",\"ends\":\"" + start.plusHours(1) + "\"}]";
+		mvc.perform(post("/api/sites/central-library/events").header("X-API-Key", "demo-central-library-key")
+			.contentType(MediaType.APPLICATION_JSON).content(intoBaishi))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.allOf(
+					org.hamcrest.Matchers.containsString("'baishi'"), org.hamcrest.Matchers.containsString("'central-library'"))));
+		assertThat(catalog.find("central-library", "cross-1", "")).isEmpty();
+
+		String atItsOwnSite = intoBaishi.replace(",\"siteId\":\"baishi\"", "");
+		mvc.perform(post("/api/sites/central-library/events").header("X-API-Key", "demo-central-library-key")
+			.contentType(MediaType.APPLICATION_JSON).content(atItsOwnSite))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].change").value("added"));
+		assertThat(catalog.find("central-library", "cross-1", "").orElseThrow().siteId()).isEqualTo("central-library");
+
+		mvc.perform(post("/api/sites/central-library/events").with(httpBasic("admin", "demo-admin"))
+			.contentType(MediaType.APPLICATION_JSON).content(intoBaishi.replace("cross-1", "cross-2")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].change").value("added"));
 	}
 
 }

@@ -96,7 +96,7 @@ class ClusterSharingTests extends IntegrationTest {
 		return new SpringApplicationBuilder(BranchLinkApplication.class).run("--server.port=0",
 				"--branchlink.gateway.data-dir=" + IntegrationTest.freshDataDir(),
 				"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+				"--spring.datasource.username=postgres", "--spring.datasource.password=" + IntegrationTest.databasePassword(),
 				"--spring.main.banner-mode=off", "--spring.quartz.scheduler-name=branchlink-sharing-" + name,
 				"--branchlink.gateway.cluster.name=sharing-two-nodes", "--branchlink.gateway.cluster.port=" + port,
 				"--branchlink.gateway.cluster.members=127.0.0.1:" + otherPort,

@@ -42,7 +42,7 @@ class VolunteerTests extends IntegrationTest {
 		Volunteers.Volunteer adult = volunteers.register(new Volunteers.Registration("书法老师", LocalDate.of(1960, 5, 1),
 				"13600000000", "baishi", List.of("书法", "摄影"), null, null), "librarian");
 		assertThat(adult.minor()).isFalse();
-		assertThat(volunteers.find("书法")).extracting(Volunteers.Volunteer::id).contains(adult.id())
+		assertThat(volunteers.find("书法", java.util.Set.of("baishi"))).extracting(Volunteers.Volunteer::id).contains(adult.id())
 			.doesNotContain(minor.id());
 
 		long logged = volunteers.logHours(adult.id(), "baishi", null, LocalDate.now().minusDays(2), new BigDecimal("3.5"),

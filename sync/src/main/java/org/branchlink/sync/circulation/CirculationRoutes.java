@@ -16,7 +16,8 @@ import org.springframework.util.function.SingletonSupplier;
  * Circulation events into the lending service.
  * <ul>
  * <li>{@code circulation.intake} ({@value #INTAKE}), for every source — the REST API, uploaded and dropped batch files,
- * the desk page: <b>validate</b> (refused events are reported with their reason), <b>accept</b> (stored in the journal
+ * the desk page: <b>validate</b> (refused events are reported with their reason; a transit's destination must be a
+ * site of the registry), <b>accept</b> (stored in the journal
  * in one transaction; an event id the site already sent is a duplicate and dropped), <b>apply</b> (each copy's events
  * in the order they happened, whatever order they arrive in). Failures go back to the caller, which then retries:
  * what was accepted stays accepted.</li>
@@ -52,7 +53,8 @@ public class CirculationRoutes extends RouteBuilder {
 	@Override
 	public void configure() {
 		from(INTAKE).routeId("circulation.intake")
-			.process(e -> e.getIn().setBody(EventValidator.validate(e.getIn().getBody(EventBatch.class), clock)))
+			.process(e -> e.getIn().setBody(EventValidator.validate(e.getIn().getBody(EventBatch.class), clock,
+					site -> sites.current().flatMap(registry -> registry.find(site)).isPresent())))
 			.id("circulation.validate")
 			.process(e -> e.getIn().setBody(intake.get().accept(e.getIn().getBody(EventBatch.class))))
 			.id("circulation.accept")

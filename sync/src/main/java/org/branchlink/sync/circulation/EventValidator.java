@@ -6,11 +6,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The checks every circulation event passes before it is stored: it names a copy, a time not in the future, a reader
- * for a checkout, a destination for a transit; ids are bounded. A refused event is reported with its reason and the
- * rest of the batch goes on.
+ * for a checkout, a destination for a transit that is a site of the registry; ids are bounded. A refused event is
+ * reported with its reason and the rest of the batch goes on.
  */
 public final class EventValidator {
 
@@ -51,8 +52,12 @@ public final class EventValidator {
 		return Optional.empty();
 	}
 
-	/** Keeps the valid events of a batch and adds the others to its rejections. */
-	public static EventBatch validate(EventBatch batch, Clock clock) {
+	/**
+	 * Keeps the valid events of a batch and adds the others to its rejections.
+	 *
+	 * @param isSite whether an id is a site of the registry (a transit's destination must be one)
+	 */
+	public static EventBatch validate(EventBatch batch, Clock clock, Predicate<String> isSite) {
 		Instant now = clock.instant();
 		List<CirculationEvent> valid = new ArrayList<>(batch.events().size());
 		List<RejectedEvent> rejected = new ArrayList<>(batch.rejected());
@@ -66,6 +71,10 @@ public final class EventValidator {
 			else if (!event.siteId().equals(batch.siteId())) {
 				rejected.add(new RejectedEvent("event " + position, event.eventId(),
 						"event of site " + event.siteId() + " sent for site " + batch.siteId()));
+			}
+			else if (event.type() == EventType.SEND && !isSite.test(event.destination())) {
+				rejected.add(new RejectedEvent("event " + position, event.eventId(),
+						"transit destination '" + event.destination() + "' is not a site of the registry"));
 			}
 			else {
 				valid.add(event); // a repeated id is a duplicate, dropped when stored

@@ -67,13 +67,17 @@ class EventBatchReaderTests {
 				new CirculationEvent("baishi", "1", EventType.CHECKIN, now, "B1", null, null, null, null),
 				new CirculationEvent("baishi", "2", EventType.SEND, now, "B1", null, null, null, null),
 				new CirculationEvent("other", "3", EventType.CHECKIN, now, "B1", null, null, null, null),
-				new CirculationEvent("baishi", "4", EventType.CHECKIN, now.plusSeconds(3600), "B1", null, null, null, null)),
+				new CirculationEvent("baishi", "4", EventType.CHECKIN, now.plusSeconds(3600), "B1", null, null, null, null),
+				new CirculationEvent("baishi", "5", EventType.SEND, now, "B1", null, null, "nowhere", null),
+				new CirculationEvent("baishi", "6", EventType.SEND, now, "B1", null, null, "central-library", null)),
 				java.util.List.of());
-		EventBatch valid = EventValidator.validate(batch, Clock.fixed(now, ZoneOffset.UTC));
-		assertThat(valid.events()).extracting(CirculationEvent::eventId).containsExactly("1");
+		EventBatch valid = EventValidator.validate(batch, Clock.fixed(now, ZoneOffset.UTC),
+				java.util.Set.of("baishi", "central-library")::contains);
+		assertThat(valid.events()).extracting(CirculationEvent::eventId).containsExactly("1", "6");
 		assertThat(valid.rejected()).extracting(RejectedEvent::reason).containsExactly(
 				"a transit needs its destination site", "event of site other sent for site baishi",
-				"time 2026-07-23T01:00:00Z is in the future");
+				"time 2026-07-23T01:00:00Z is in the future",
+				"transit destination 'nowhere' is not a site of the registry");
 	}
 
 }
