@@ -159,15 +159,20 @@ public class EventCatalog {
 	public List<CulturalEvent> cancelMissing(String sourceSite, Source source, Set<String> keys, Instant from,
 			Instant to) {
 		List<CulturalEvent> cancelled = new ArrayList<>();
-		for (CulturalEvent event : query("""
-				where source_site = :site and source = :source and starts_at >= :from and starts_at < :to
-				    and not cancelled""", Map.of("site", sourceSite, "source", source.name().toLowerCase(Locale.ROOT),
-				"from", Timestamp.from(from), "to", Timestamp.from(to)))) {
+		for (CulturalEvent event : coming(sourceSite, source, from, to)) {
 			if (!keys.contains(event.uid() + "|" + event.recurrence())) {
 				cancelled.add(cancelOne(event));
 			}
 		}
 		return cancelled;
+	}
+
+	/** The events of a feed (a source at a source site) that start in [from, to) and are not cancelled. */
+	public List<CulturalEvent> coming(String sourceSite, Source source, Instant from, Instant to) {
+		return query("""
+				where source_site = :site and source = :source and starts_at >= :from and starts_at < :to
+				    and not cancelled""", Map.of("site", sourceSite, "source", source.name().toLowerCase(Locale.ROOT),
+				"from", Timestamp.from(from), "to", Timestamp.from(to)));
 	}
 
 	private CulturalEvent cancelOne(CulturalEvent event) {

@@ -71,7 +71,8 @@ class DemoEvents {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		log.info("Demo calendar feed {}: {}", path, feed.apply("culture-hall", ics.toString(), EventCategory.SERVICE, 90));
+		log.info("Demo calendar feed {}: {}", path,
+				feed.apply("culture-hall", ics.toString().getBytes(StandardCharsets.UTF_8), EventCategory.SERVICE, 90));
 	}
 
 	private static void event(StringBuilder ics, String uid, LocalDateTime start, int minutes, String title,

@@ -74,6 +74,9 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/api/holds", "/api/me/holds/*/cancel", "/api/me/holds/*/suspend")
 				.hasRole(READER)
 				.requestMatchers(HttpMethod.GET, "/api/sites/*/pull-list").hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
+				// held calendar fetches (#22.2): SiteAccess then checks the librarian works for the site or above it
+				.requestMatchers(HttpMethod.GET, "/api/sites/*/calendar-holds").hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
+				.requestMatchers(HttpMethod.POST, "/api/sites/*/calendar-holds/*/confirm").hasAnyRole(LIBRARIAN, CENTRAL_ADMIN)
 				// transfers: SiteAccess then checks the source (create, ship) or destination (receive)
 				.requestMatchers(HttpMethod.POST, "/api/transfers/*/approve").hasRole(CENTRAL_ADMIN)
 				.requestMatchers(HttpMethod.GET, "/api/transfers/overdue").hasRole(CENTRAL_ADMIN)

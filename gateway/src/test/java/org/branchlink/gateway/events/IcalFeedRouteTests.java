@@ -16,6 +16,7 @@ import org.branchlink.catalog.event.EventCatalog;
 import org.branchlink.gateway.IntegrationTest;
 import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.sync.SyncProperties;
+import org.branchlink.sync.connector.ical.CalendarHolds;
 import org.branchlink.sync.connector.ical.IcalFeed;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,9 @@ class IcalFeedRouteTests extends IntegrationTest {
 	@Autowired
 	SyncProperties sync;
 
+	@Autowired
+	CalendarHolds holds;
+
 	private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
 	private static String vevent(String uid, int sequence, LocalDate day, String title, String extra) {
@@ -69,6 +73,9 @@ class IcalFeedRouteTests extends IntegrationTest {
 				vevent("feed-c", 0, day.plusDays(2), "诗词讲座", ""),
 				vevent("feed-weekly", 0, day, "周末读书会", "RRULE:FREQ=WEEKLY;COUNT=4\r\n"));
 		assertThat(first.added()).isEqualTo(7);
+		// it replaces the demo's whole programme, which is more than half of the coming events: held (#22.2); confirmed
+		assertThat(first.holdId()).isNotNull();
+		assertThat(holds.confirm("culture-hall", first.holdId(), "test")).isPresent();
 		CulturalEvent b = catalog.find("culture-hall", "feed-b", "").orElseThrow();
 		assertThat(b.siteId()).isEqualTo("baishi");
 		var registration = registrations.register(readers.register(new ReaderRegistry.Registration("订阅读者",

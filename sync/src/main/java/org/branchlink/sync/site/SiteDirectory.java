@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Optional;
 
 import org.apache.commons.codec.digest.DigestUtils;
+import org.branchlink.sync.SyncProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The site registry as the rest of the platform sees it: load a registry file (all or nothing), read the current
+ * The site registry as the rest of the platform sees it: load a registry file (all or nothing; its connectors must
+ * point inside the data directory or {@code branchlink.sync.allowed-paths}, see {@link ConnectorPaths}), read the current
  * registry. Every node of a cluster reads the same stored registry; a node notices another node's load by the stored
  * load time.
  */
@@ -35,7 +37,11 @@ public class SiteDirectory {
 
 	private volatile Cached cached;
 
-	SiteDirectory(JdbcClient jdbc, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+	private final ConnectorPaths paths;
+
+	SiteDirectory(JdbcClient jdbc, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock,
+			SyncProperties properties) {
+		this.paths = properties.connectorPaths();
 		this.store = new SiteRegistryStore(jdbc);
 		this.jdbc = jdbc;
 		this.transactions = transactions;
@@ -52,7 +58,7 @@ public class SiteDirectory {
 	 * @throws RegistryValidationException when the file is invalid; the stored registry is then untouched
 	 */
 	public Optional<SiteRegistry> load(String yaml, String source, boolean force) {
-		SiteRegistry registry = SiteRegistryReader.read(yaml, source);
+		SiteRegistry registry = SiteRegistryReader.read(yaml, source, paths);
 		String sha256 = DigestUtils.sha256Hex(yaml);
 		boolean loaded = Boolean.TRUE.equals(transactions.execute(status -> {
 			jdbc.sql("lock table federation in exclusive mode").update();

@@ -34,12 +34,26 @@ public final class SiteRegistryReader {
 	}
 
 	/**
+	 * Reads a registry whose connector paths must lie inside {@code data} ({@link ConnectorPaths#DEFAULT}).
+	 *
 	 * @param yaml the file's text
 	 * @param source where it came from, for messages (a file name)
 	 * @return the validated registry
 	 * @throws RegistryValidationException when anything is wrong; nothing of the file is to be used then
 	 */
 	public static SiteRegistry read(String yaml, String source) {
+		return read(yaml, source, ConnectorPaths.DEFAULT);
+	}
+
+	/**
+	 * @param yaml the file's text
+	 * @param source where it came from, for messages (a file name)
+	 * @param paths where connector paths and URLs may point
+	 * @return the validated registry
+	 * @throws RegistryValidationException when anything is wrong (a connector pointing outside {@code paths}
+	 * included); nothing of the file is to be used then
+	 */
+	public static SiteRegistry read(String yaml, String source, ConnectorPaths paths) {
 		Node root;
 		try {
 			root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new java.io.StringReader(yaml));
@@ -52,7 +66,7 @@ public final class SiteRegistryReader {
 			throw new RegistryValidationException(source, List.of(new RegistryProblem(0, null,
 					"not valid YAML: " + ex.getMessage())));
 		}
-		Parse parse = new Parse();
+		Parse parse = new Parse(paths);
 		Map<String, Node> top = parse.mapping(root, null, "the file");
 		Federation federation = parse.federation(top.get("federation"), root);
 		List<Site> sites = new ArrayList<>();
@@ -84,6 +98,12 @@ public final class SiteRegistryReader {
 	private static final class Parse {
 
 		private final List<RegistryProblem> problems = new ArrayList<>();
+
+		private final ConnectorPaths paths;
+
+		Parse(ConnectorPaths paths) {
+			this.paths = paths;
+		}
 
 		void problem(Node node, String siteId, String message) {
 			problems.add(new RegistryProblem(line(node), siteId, message));
@@ -202,6 +222,7 @@ public final class SiteRegistryReader {
 				if (!key.equals("kind")) {
 					if (value instanceof ScalarNode scalar) {
 						parameters.put(key, scalar.getValue());
+						paths.refusal(key, scalar.getValue()).ifPresent(reason -> problem(value, siteId, reason));
 					}
 					else {
 						problem(value, siteId, "connector parameter '" + key + "' must be a single value");

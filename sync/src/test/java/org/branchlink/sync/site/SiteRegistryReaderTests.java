@@ -192,6 +192,46 @@ class SiteRegistryReaderTests {
 		assertThat(problems(yaml)).singleElement().asString().startsWith("line 1");
 	}
 
+	/** Line 19 is town-a's connector (#15.7): paths stay in the data directory or the allow-list, sources are http(s). */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+			{kind: marc-file, folder: ../../etc}                          | 'folder' names /
+			{kind: marc-file, folder: drop/../../outside}                 | 'folder' names /
+			{kind: spreadsheet, folder: /srv/drop/town-a}                 | 'folder' names /srv/drop/town-a, outside the data directory and branchlink.sync.allowed-paths
+			{kind: none, calendar-url: ../secrets/feed.ics}               | 'calendar-url' names /
+			{kind: none, calendar-url: "file:///etc/passwd"}              | 'calendar-url' must be an http or https URL, got 'file:///etc/passwd'
+			{kind: none, calendar-url: "jar:file:/x.jar!/a.ics"}          | 'calendar-url' must be an http or https URL
+			{kind: oai-pmh, base-url: "ftp://ils.example/oai"}            | 'base-url' must be an http or https URL
+			{kind: oai-pmh, base-url: "file:/srv/oai"}                    | 'base-url' must be an http or https URL
+			{kind: marc-file, folder: drop/a, circulation-folder: /tmp/x} | 'circulation-folder' names /tmp/x
+			""")
+	void connectorsPointingOutsideTheDataDirectoryOrNotToHttpAreRefused(String connector, String reason) {
+		String yaml = VALID.replace("    location: {lat: 27.6, lon: 119.8}\n",
+				"    location: {lat: 27.6, lon: 119.8}\n    connector: " + connector + "\n");
+
+		assertThat(problems(yaml)).first().asString()
+			.startsWith("line 19, site 'town-a': connector parameter ")
+			.contains(reason);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+			{kind: marc-file, folder: drop/town-a, charset: GBK}
+			{kind: none, calendar-url: feeds/town-a.ics}
+			{kind: none, calendar-url: "https://calendar.example.cn/town-a.ics"}
+			{kind: oai-pmh, base-url: "http://ils.example.internal/oai"}
+			{kind: spreadsheet, folder: /srv/drop/town-a}
+			""")
+	void connectorsInsideTheDataDirectoryOrTheAllowListAndHttpSourcesAreAccepted(String connector) {
+		String yaml = VALID.replace("    location: {lat: 27.6, lon: 119.8}\n",
+				"    location: {lat: 27.6, lon: 119.8}\n    connector: " + connector + "\n");
+
+		SiteRegistry registry = SiteRegistryReader.read(yaml, "test.yml",
+				new ConnectorPaths(Path.of("data"), java.util.List.of(Path.of("/srv/drop"))));
+
+		assertThat(registry.find("town-a").orElseThrow().connector().parameters()).isNotEmpty();
+	}
+
 	private static java.util.List<String> problems(String yaml) {
 		try {
 			SiteRegistryReader.read(yaml, "test.yml");

@@ -1,8 +1,8 @@
 package org.branchlink.sync.connector.ical;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -21,13 +21,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-import net.fortuna.ical4j.data.CalendarBuilder;
-import net.fortuna.ical4j.data.ParserException;
-import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Period;
 import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.Recur;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.DateProperty;
+import net.fortuna.ical4j.model.property.RRule;
+import net.fortuna.ical4j.transform.recurrence.Frequency;
 
 import org.branchlink.catalog.event.Audience;
 import org.branchlink.catalog.event.CulturalEvent;
@@ -39,26 +39,20 @@ import org.branchlink.catalog.event.EventCategory;
  * STATUS:CANCELLED (or a feed with METHOD:CANCEL) cancels. CATEGORIES pick the category (code or Chinese name, else
  * the feed's default) and the audience; LOCATION names a site (its id or Chinese name) or, failing that, is the place
  * at the feed's own site. Optional {@code X-BRANCHLINK-CAPACITY} and {@code X-BRANCHLINK-FEE}. A VEVENT that cannot be
- * read is reported with its position and reason; the others still count. Events over before the horizon starts are
- * left out; rules that recur more often than hourly are refused (a feed must not flood the county's calendar).
+ * read (ical4j refuses a value in it, its BEGIN/END do not pair up, it has bytes that are not UTF-8, it lacks UID,
+ * SUMMARY or DTSTART) is reported with its line and reason; the others still count ({@link FeedCalendar}). Events over
+ * before the horizon starts are left out. A feed must not flood the county's calendar: rules that recur more often
+ * than hourly are refused, and so is an event over {@link FeedLimits#perEvent()} occurrences in the horizon (counted
+ * from its rule's BY* parts before ical4j expands it, see {@link RecurrenceBound}); a feed over
+ * {@link FeedLimits#perFeed()} occurrences or {@link FeedLimits#time()} is refused whole ({@link CalendarFeedRefused}).
  */
 public final class IcalEvents {
 
-	/** What a feed said: the events, and the problems by VEVENT position. */
+	/** What a feed said: the events, and the VEVENTs (or VTIMEZONEs) that could not be read, each with its line. */
 	public record Parsed(List<CulturalEvent> events, List<String> problems) {
 	}
 
-	private static final TemporalAmount DEFAULT_LENGTH = java.time.Duration.ofHours(1);
-
-	static {
-		// real feeds (Outlook, Google, hand-written) fold lines loosely and bend the grammar; read what can be read
-		net.fortuna.ical4j.util.CompatibilityHints.setHintEnabled(
-				net.fortuna.ical4j.util.CompatibilityHints.KEY_RELAXED_UNFOLDING, true);
-		net.fortuna.ical4j.util.CompatibilityHints.setHintEnabled(
-				net.fortuna.ical4j.util.CompatibilityHints.KEY_RELAXED_PARSING, true);
-		net.fortuna.ical4j.util.CompatibilityHints.setHintEnabled(
-				net.fortuna.ical4j.util.CompatibilityHints.KEY_OUTLOOK_COMPATIBILITY, true);
-	}
+	private static final TemporalAmount DEFAULT_LENGTH = Duration.ofHours(1);
 
 	private final String sourceSite;
 
@@ -68,69 +62,65 @@ public final class IcalEvents {
 
 	private final ZoneId zone;
 
+	private final FeedLimits limits;
+
 	/**
 	 * @param sourceSite the site whose feed it is (and where events without a known location take place)
 	 * @param siteForLocation finds a site by the LOCATION text
 	 * @param defaultCategory the category of events whose CATEGORIES name none of the seven
 	 * @param zone the zone of floating times and all-day events
+	 * @param limits the bounds on occurrences and time
 	 */
 	public IcalEvents(String sourceSite, Function<String, Optional<String>> siteForLocation,
-			EventCategory defaultCategory, ZoneId zone) {
+			EventCategory defaultCategory, ZoneId zone, FeedLimits limits) {
 		this.sourceSite = sourceSite;
 		this.siteForLocation = siteForLocation;
 		this.defaultCategory = defaultCategory;
 		this.zone = zone;
+		this.limits = limits;
 	}
 
-	/** @throws IllegalArgumentException when the text is not iCalendar at all */
+	/** With the {@linkplain FeedLimits#DEFAULT default limits}. */
+	public IcalEvents(String sourceSite, Function<String, Optional<String>> siteForLocation,
+			EventCategory defaultCategory, ZoneId zone) {
+		this(sourceSite, siteForLocation, defaultCategory, zone, FeedLimits.DEFAULT);
+	}
+
+	/** @throws CalendarFeedRefused when the text is not iCalendar at all, or over the feed's bounds */
 	public Parsed read(String text, Instant from, Instant to) {
-		Calendar calendar;
-		try {
-			calendar = new CalendarBuilder().build(new StringReader(text));
-		}
-		catch (IOException | ParserException ex) {
-			throw new IllegalArgumentException("not an iCalendar feed: " + ex.getMessage(), ex);
-		}
-		boolean cancelFeed = calendar.getProperty(Property.METHOD)
-			.map(method -> "CANCEL".equalsIgnoreCase(((Property) method).getValue()))
-			.orElse(false);
-		List<VEvent> vevents = calendar.getComponents(net.fortuna.ical4j.model.Component.VEVENT);
-		List<String> problems = new ArrayList<>();
+		return read(text.getBytes(StandardCharsets.UTF_8), from, to);
+	}
+
+	/**
+	 * @param feed the feed's bytes as fetched (UTF-8, see {@link FeedText})
+	 * @throws CalendarFeedRefused when the feed is not iCalendar at all, or over the feed's bounds
+	 */
+	public Parsed read(byte[] feed, Instant from, Instant to) {
+		FeedBudget budget = new FeedBudget(limits);
+		FeedCalendar calendar = FeedCalendar.read(feed, budget);
+		List<String> problems = new ArrayList<>(calendar.problems());
 		Map<String, CulturalEvent> overrides = new HashMap<>();
 		List<CulturalEvent> events = new ArrayList<>();
-		for (int i = 0; i < vevents.size(); i++) {
-			VEvent vevent = vevents.get(i);
+		for (FeedCalendar.Found found : calendar.vevents()) {
+			VEvent vevent = found.vevent();
+			budget.checkTime();
 			try {
 				Optional<Property> recurrenceId = vevent.getProperty(Property.RECURRENCE_ID);
 				if (recurrenceId.isPresent()) {
 					CulturalEvent override = event(vevent, key(instant(((DateProperty<?>) recurrenceId.get()).getDate())),
-							start(vevent), cancelFeed);
+							start(vevent), calendar.cancelFeed());
 					overrides.put(override.uid() + "|" + override.recurrence(), override);
 					continue;
 				}
-				boolean recurring = vevent.getProperty(Property.RRULE).isPresent()
-						|| vevent.getProperty(Property.RDATE).isPresent();
-				if (!recurring) {
-					CulturalEvent event = event(vevent, "", start(vevent), cancelFeed);
-					if (event.ends().isAfter(from)) {
-						events.add(event);
-					}
-					continue;
-				}
-				Optional<Property> rule = vevent.getProperty(Property.RRULE);
-				if (rule.isPresent() && rule.get().getValue().matches("(?i).*FREQ=(SECONDLY|MINUTELY).*")) {
-					throw new IllegalArgumentException("recurs more often than hourly (" + rule.get().getValue() + ")");
-				}
-				Temporal first = ((DateProperty<?>) vevent.getProperty(Property.DTSTART).orElseThrow()).getDate();
-				Period<Temporal> window = new Period<>(sameKind(first, from), sameKind(first, to));
-				Set<Period<Temporal>> occurrences = vevent.calculateRecurrenceSet(window);
-				for (Period<Temporal> occurrence : occurrences) {
-					Instant start = instant(occurrence.getStart());
-					events.add(event(vevent, key(start), start, cancelFeed));
-				}
+				List<CulturalEvent> occurrences = occurrences(vevent, from, to, calendar.cancelFeed());
+				budget.count(occurrences.size());
+				events.addAll(occurrences);
+			}
+			catch (CalendarFeedRefused ex) {
+				throw ex;
 			}
 			catch (RuntimeException ex) {
-				problems.add("VEVENT " + (i + 1) + uidOf(vevent) + ": " + ex.getMessage());
+				problems.add("VEVENT at line " + found.line() + uidOf(vevent) + ": " + ex.getMessage());
 			}
 		}
 		List<CulturalEvent> merged = new ArrayList<>();
@@ -146,6 +136,57 @@ public final class IcalEvents {
 			}
 		});
 		return new Parsed(merged, problems);
+	}
+
+	/** The event, or its occurrences in the horizon; over the bound per event it is refused with the reason. */
+	private List<CulturalEvent> occurrences(VEvent vevent, Instant from, Instant to, boolean cancelFeed) {
+		boolean recurring = vevent.getProperty(Property.RRULE).isPresent()
+				|| vevent.getProperty(Property.RDATE).isPresent();
+		if (!recurring) {
+			CulturalEvent event = event(vevent, "", start(vevent), cancelFeed);
+			return event.ends().isAfter(from) ? List.of(event) : List.of();
+		}
+		Temporal first = ((DateProperty<?>) vevent.getProperty(Property.DTSTART)
+			.orElseThrow(() -> new IllegalArgumentException("no DTSTART"))).getDate();
+		Period<Temporal> window = new Period<>(sameKind(first, from), sameKind(first, to));
+		refuseWhenOverBound(vevent, first, window);
+		List<CulturalEvent> occurrences = new ArrayList<>();
+		for (Period<Temporal> occurrence : vevent.<Temporal>calculateRecurrenceSet(window)) {
+			Instant start = instant(occurrence.getStart());
+			occurrences.add(event(vevent, key(start), start, cancelFeed));
+		}
+		return occurrences;
+	}
+
+	/**
+	 * Refuses a rule more often than hourly, one whose single period expands over the bound per event, and one with
+	 * more occurrences than that in the horizon; ical4j counts the last with its own limit, stopping at bound + 1.
+	 */
+	@SuppressWarnings("unchecked")
+	private void refuseWhenOverBound(VEvent vevent, Temporal first, Period<Temporal> window) {
+		int bound = limits.perEvent();
+		long dates = 0;
+		for (Property property : vevent.<Property>getProperties(Property.RDATE)) {
+			dates += property.getValue().split(",").length;
+		}
+		for (Property property : vevent.<Property>getProperties(Property.RRULE)) {
+			Recur<Temporal> recur = ((RRule<Temporal>) property).getRecur();
+			Frequency frequency = recur.getFrequency();
+			if (frequency == Frequency.SECONDLY || frequency == Frequency.MINUTELY) {
+				throw new IllegalArgumentException("recurs more often than hourly (" + property.getValue() + ")");
+			}
+			long perPeriod = RecurrenceBound.perPeriod(recur);
+			if (perPeriod > bound) {
+				throw new IllegalArgumentException("one " + frequency + " period of its rule expands to " + perPeriod
+						+ " occurrences, over the bound of " + bound
+						+ " per event (branchlink.sync.calendar-max-occurrences-per-event)");
+			}
+			dates += recur.getDates(first, window.getStart(), window.getEnd(), bound + 1).size();
+		}
+		if (dates > bound) {
+			throw new IllegalArgumentException("more than " + bound
+					+ " occurrences in the horizon, over the bound per event (branchlink.sync.calendar-max-occurrences-per-event)");
+		}
 	}
 
 	private CulturalEvent event(VEvent vevent, String recurrence, Instant start, boolean cancelFeed) {
@@ -192,10 +233,10 @@ public final class IcalEvents {
 		if (dtEnd.isPresent()) {
 			Temporal start = ((DateProperty<?>) vevent.getProperty(Property.DTSTART).orElseThrow()).getDate();
 			Temporal end = ((DateProperty<?>) dtEnd.get()).getDate();
-			return java.time.Duration.between(instant(start), instant(end));
+			return Duration.between(instant(start), instant(end));
 		}
 		Temporal start = ((DateProperty<?>) vevent.getProperty(Property.DTSTART).orElseThrow()).getDate();
-		return start instanceof LocalDate ? java.time.Duration.ofDays(1) : DEFAULT_LENGTH;
+		return start instanceof LocalDate ? Duration.ofDays(1) : DEFAULT_LENGTH;
 	}
 
 	/** Any iCalendar time as an instant: floating times and dates are in the county's zone. */
