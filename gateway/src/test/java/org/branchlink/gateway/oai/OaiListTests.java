@@ -1,10 +1,12 @@
 package org.branchlink.gateway.oai;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 
+import org.awaitility.Awaitility;
 import org.branchlink.gateway.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -138,6 +140,40 @@ class OaiListTests extends IntegrationTest {
 			.andReturn().getResponse().getContentAsByteArray());
 		assertThat(site.error()).isIn("", "noRecordsMatch");
 		assertThat(site.strings("//o:header/o:identifier")).as("a deleted work belongs to no set any more").doesNotContain(id);
+	}
+
+	@Test
+	void aCopysNewStatusMovesItsWorksDatestampAndShowsInItsMarcRecord() throws Exception {
+		var copy = jdbc.sql("""
+				select i.barcode, r.work_id from item i
+				join bib_record r on r.site_id = i.site_id and r.record_id = i.record_id
+				join catalog_site s on s.id = i.site_id
+				where s.kind = 'township_station' and i.status = 'available'
+				  and not exists (select 1 from circulation_event e where e.barcode = i.barcode)
+				  and (select count(*) from item o where o.barcode = i.barcode) = 1
+				order by md5(i.barcode) desc limit 1""").query().singleRow();
+		String work = (String) copy.get("work_id");
+		Instant before = changedAt(work);
+		String event = "[{\"eventId\":\"oai-checkin-1\",\"type\":\"checkin\",\"occurredAt\":\"2026-11-03T10:00:00+08:00\","
+				+ "\"barcode\":\"" + copy.get("barcode") + "\"}]";
+
+		mvc.perform(post("/api/sites/central-library/circulation/events").header("X-API-Key", "demo-central-library-key")
+			.contentType(MediaType.APPLICATION_JSON).content(event)).andExpect(status().isOk());
+
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> changedAt(work).isAfter(before));
+		String id = OaiVerbTests.workId(work);
+		OaiResponse record = oai(get("/oai").param("verb", "GetRecord").param("metadataPrefix", "marcxml").param("identifier", id));
+		assertThat(record.string("//marc:datafield[@tag='876'][marc:subfield[@code='p']='" + copy.get("barcode")
+				+ "']/marc:subfield[@code='j']")).as("returned elsewhere: on its way home").isEqualTo("in_transit");
+		String datestamp = record.string("//o:header/o:datestamp");
+		assertThat(Instant.parse(datestamp)).isAfterOrEqualTo(before.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+		assertThat(oai(get("/oai").param("verb", "ListIdentifiers").param("metadataPrefix", "marcxml")
+			.param("from", datestamp)).strings("//o:header/o:identifier")).contains(id);
+	}
+
+	private Instant changedAt(String work) {
+		return jdbc.sql("select changed_at from work where id = :w").param("w", work).query(java.sql.Timestamp.class)
+			.single().toInstant();
 	}
 
 	private void push(String json) throws Exception {
