@@ -11,7 +11,7 @@ import org.branchlink.catalog.ChangeQuery;
  *
  * @param format the list's metadata format
  * @param query the list's query (its {@code before} is the moment the list began)
- * @param after the last change sent
+ * @param after the last change sent; null before the first page
  * @param cursor how many changes were sent before the next page
  * @param completeListSize how many the list had when it began
  * @param expires when the token stops being honoured
