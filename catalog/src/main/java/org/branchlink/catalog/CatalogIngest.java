@@ -296,13 +296,18 @@ public class CatalogIngest {
 			affected.addAll(works);
 		}
 		fresh.keySet().removeAll(affected);
+		Set<String> changedWorks = new HashSet<>(affected);
+		changedWorks.addAll(fresh.keySet());
+		store.markChanged(changedWorks);
 		return new Changes(affected, fresh);
 	}
 
 	int removeNotSeen(IngestRun run) {
 		List<String> works = transactions.execute(status -> {
 			store.lockSite(run.siteId());
-			return store.deleteNotSeen(run.siteId(), run.id());
+			List<String> gone = store.deleteNotSeen(run.siteId(), run.id());
+			store.markChanged(gone);
+			return gone;
 		});
 		if (run.bulk() != null) {
 			run.bulk().touched(works);

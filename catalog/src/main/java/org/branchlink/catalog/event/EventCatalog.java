@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -191,6 +192,11 @@ public class EventCatalog {
 
 	public Optional<CulturalEvent> find(long id) {
 		return query("where id = :id", Map.of("id", id)).stream().findFirst();
+	}
+
+	/** These events (cancelled ones included), in id order; ids not stored are absent. */
+	public List<CulturalEvent> find(Collection<Long> ids) {
+		return query("where id = any(:ids) order by id", Map.of("ids", ids.toArray(Long[]::new)));
 	}
 
 	public Optional<CulturalEvent> find(String sourceSite, String uid, String recurrence) {

@@ -188,6 +188,8 @@ public class AvailabilityIndexer implements SmartLifecycle {
 				return 0;
 			}
 			long t0 = System.nanoTime();
+			// availability is part of the works' OAI-PMH records: their datestamps move with it
+			store.markChanged(queued);
 			Map<String, List<HeldRecord>> works = store.load(queued);
 			Map<String, WorkStore.HoldingSite> sites = store.sites();
 			List<SolrInputDocument> docs = new ArrayList<>(works.size());

@@ -143,6 +143,21 @@ public class WorkStore {
 		writes.items(siteId, records);
 	}
 
+	/**
+	 * Notes that these works changed now (records or copies stored, changed or removed; availability): the time is
+	 * their OAI-PMH datestamp. One update per work, in the caller's transaction, in id order (the ingest and the
+	 * availability indexer lock works the same way round). The clock is read at the update, not at the transaction's
+	 * start, so a datestamp is at most the rest of its transaction older than the commit that publishes it.
+	 */
+	public void markChanged(Collection<String> workIds) {
+		if (workIds.isEmpty()) {
+			return;
+		}
+		client.sql("update work set changed_at = clock_timestamp() where id = any(:ids)")
+			.param("ids", workIds.stream().distinct().sorted().toArray(String[]::new))
+			.update();
+	}
+
 	/** Marks records read again unchanged as seen by this run, so a full run keeps them. */
 	public void touch(String siteId, Collection<String> recordIds, long runId) {
 		client.sql("update bib_record set last_run = :run where site_id = :site and record_id = any(:ids)")

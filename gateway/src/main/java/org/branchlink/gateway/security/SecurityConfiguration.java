@@ -48,8 +48,11 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, AccountStore accounts, ProblemSecurityHandlers problems,
 			SignInThrottle throttle) throws Exception {
-		http.securityMatcher("/api/**", "/actuator/**")
+		http.securityMatcher("/api/**", "/actuator/**", "/oai")
 			.authorizeHttpRequests(requests -> requests
+				// the OAI-PMH provider is public and read-only; POST is a form-encoded request, no CSRF token
+				.requestMatchers(HttpMethod.GET, "/oai").permitAll()
+				.requestMatchers(HttpMethod.POST, "/oai").permitAll()
 				// the site directory is public information (addresses, opening hours)
 				.requestMatchers(HttpMethod.GET, "/api/sites", "/api/sites/*").permitAll()
 				.requestMatchers(HttpMethod.PUT, "/api/sites").hasRole(CENTRAL_ADMIN)

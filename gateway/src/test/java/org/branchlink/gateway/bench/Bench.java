@@ -59,8 +59,9 @@ public final class Bench {
 			case "lending" -> LendingBench.run(size.isEmpty() ? 60 : Integer.parseInt(size));
 			case "holds" -> HoldsBench.run(size.isEmpty() ? 30 : Integer.parseInt(size));
 			case "schedule" -> ScheduleBench.run(size);
+			case "oai" -> OaiBench.run(size.isEmpty() ? 1_000_000 : Integer.parseInt(size));
 			default -> throw new IllegalArgumentException(
-					"unknown benchmark '" + what + "'; one of: catalog, lending, holds, schedule");
+					"unknown benchmark '" + what + "'; one of: catalog, lending, holds, schedule, oai");
 		}
 		System.exit(0);
 	}
@@ -162,21 +163,23 @@ public final class Bench {
 		}
 	}
 
-	private static ConfigurableApplicationContext start(Path data) {
-		ConfigurableApplicationContext app = new SpringApplicationBuilder(BranchLinkApplication.class).run(
-				"--server.port=0", "--branchlink.gateway.data-dir=" + data, "--logging.level.org.branchlink=WARN",
-				"--logging.level.org.branchlink.catalog.CatalogIngest=INFO",
+	static ConfigurableApplicationContext start(Path data, String... more) {
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--branchlink.gateway.data-dir=" + data,
+				"--logging.level.org.branchlink=WARN", "--logging.level.org.branchlink.catalog.CatalogIngest=INFO",
 				"--logging.level.org.branchlink.catalog.index.WorkIndexer=INFO",
-				"--logging.level.org.branchlink.catalog.ingest.WorkStore=INFO", "--spring.main.banner-mode=off");
+				"--logging.level.org.branchlink.catalog.ingest.WorkStore=INFO", "--spring.main.banner-mode=off"));
+		args.addAll(List.of(more));
+		ConfigurableApplicationContext app = new SpringApplicationBuilder(BranchLinkApplication.class)
+			.run(args.toArray(String[]::new));
 		app.getBean(SiteDirectory.class).load(DemoCounty.registryYaml(), "demo-county.yml", false);
 		return app;
 	}
 
-	private record Loaded(int read, double seconds) {
+	record Loaded(int read, double seconds) {
 	}
 
 	/** Writes N generated records as the sites' files (untimed), then ingests them (timed until searchable). */
-	private static Loaded load(ConfigurableApplicationContext app, int records) throws Exception {
+	static Loaded load(ConfigurableApplicationContext app, int records) throws Exception {
 		List<DemoCatalogue.Holder> holders = DemoCatalogue.holders(app.getBean(SiteDirectory.class).require());
 		long t0 = System.nanoTime();
 		Path data = Path.of(app.getEnvironment().getRequiredProperty("branchlink.gateway.data-dir"));

@@ -1,0 +1,96 @@
+package org.branchlink.gateway.oai;
+
+import java.net.ServerSocket;
+
+import org.branchlink.catalog.IngestReport;
+import org.branchlink.gateway.BranchLinkApplication;
+import org.branchlink.gateway.IntegrationTest;
+import org.branchlink.sync.connector.oaipmh.OaiPmhHarvester;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The project's own OAI-PMH harvester, on a second BranchLink node with a catalogue of its own (its own PostgreSQL and
+ * Solr), harvests this node's provider over HTTP: in full (every work), then incrementally from the newest datestamp
+ * it saw (only the work pushed meanwhile), then the deletion of that work. A second catalogue, because harvesting into
+ * the provider's own catalogue would change every harvested work and so list it again on the next harvest.
+ */
+class SelfHarvestTests extends IntegrationTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void theHarvesterTakesEveryWorkThenOnlyWhatChangedThenTheDeletion() throws Exception {
+		String baseUrl = "http://127.0.0.1:" + port + "/oai";
+		try (ConfigurableApplicationContext node = harvestingNode()) {
+			OaiPmhHarvester harvester = node.getBean(OaiPmhHarvester.class);
+			JdbcClient mirror = node.getBean(JdbcClient.class);
+			int works = jdbc.sql("select count(distinct work_id) from bib_record").query(Integer.class).single();
+
+			IngestReport full = harvester.harvest("county", baseUrl, "marcxml", null);
+
+			assertThat(full.added()).isEqualTo(works);
+			assertThat(full.quarantined()).isZero();
+			assertThat(mirror.sql("select count(*) from bib_record where site_id = 'county'").query(Integer.class).single())
+				.isEqualTo(works);
+			String work = jdbc.sql("select min(work_id) from bib_record").query(String.class).single();
+			String title = jdbc.sql("select title from bib_record where work_id = :w order by site_id, record_id limit 1")
+				.param("w", work).query(String.class).single();
+			assertThat(mirror.sql("select title from bib_record where record_id = :id")
+				.param("id", "oai:qingxi:work/" + work).query(String.class).single()).isEqualTo(title);
+			assertThat(harvester.state("county", baseUrl, "marcxml").harvestedUntil()).matches("\\d{4}-.*Z");
+
+			push("[{\"id\": \"self-harvest-1\", \"title\": \"自我收割测试书\", \"isbns\": [\"978-7-100-01776-3\"],"
+					+ " \"items\": [{\"barcode\": \"SELF-1\"}]}]");
+			IngestReport incremental = harvester.harvest("county", baseUrl, "marcxml", null);
+
+			assertThat(incremental.added()).isEqualTo(1);
+			assertThat(incremental.read()).as("only what changed since the newest datestamp harvested").isLessThan(50);
+			assertThat(mirror.sql("select count(*) from bib_record where site_id = 'county' and title = '自我收割测试书'")
+				.query(Integer.class).single()).isEqualTo(1);
+
+			push("[{\"id\": \"self-harvest-1\", \"deleted\": true}]");
+			IngestReport deletion = harvester.harvest("county", baseUrl, "marcxml", null);
+
+			assertThat(deletion.deleted()).isEqualTo(1);
+			assertThat(mirror.sql("select count(*) from bib_record where site_id = 'county' and title = '自我收割测试书'")
+				.query(Integer.class).single()).isZero();
+		}
+	}
+
+	private void push(String json) throws Exception {
+		mvc.perform(post("/api/sites/central-library/records").header("X-API-Key", "demo-central-library-key")
+			.contentType(MediaType.APPLICATION_JSON).content(json)).andExpect(status().isOk());
+	}
+
+	/** A node with its own data directory (its own PostgreSQL and Solr), Quartz scheduler and Hazelcast cluster. */
+	private static ConfigurableApplicationContext harvestingNode() throws Exception {
+		int hazelcast;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			hazelcast = socket.getLocalPort();
+		}
+		return new SpringApplicationBuilder(BranchLinkApplication.class).run("--server.port=0",
+				"--branchlink.gateway.data-dir=" + IntegrationTest.freshDataDir(), "--spring.main.banner-mode=off",
+				"--spring.quartz.scheduler-name=branchlink-harvester", "--branchlink.gateway.cluster.name=oai-harvester",
+				"--branchlink.gateway.cluster.port=" + hazelcast);
+	}
+
+}
