@@ -53,6 +53,14 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void theSip2CodecImportsNoFramework() {
+		noClasses().that().haveNameMatching("org\\.branchlink\\.gateway\\.sip2\\.Sip2(Codec|Message|Date|Request)(\\$.*)?")
+			.should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.camel..",
+					"org.apache.solr..", "org.branchlink.gateway.circulation..")
+			.check(MAIN);
+	}
+
+	@Test
 	void everyModuleHasClassesToCheck() {
 		org.assertj.core.api.Assertions.assertThat(MAIN.containPackage("org.branchlink.catalog")).isTrue();
 		org.assertj.core.api.Assertions.assertThat(MAIN.containPackage("org.branchlink.sync")).isTrue();

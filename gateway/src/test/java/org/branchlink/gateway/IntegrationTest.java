@@ -31,6 +31,9 @@ public abstract class IntegrationTest {
 		registry.add("branchlink.schedule.search-iterations", () -> "5000");
 		// the tests' own calls come from the loopback address; the limits are tested from other addresses
 		registry.add("branchlink.security.rate-limits.exempt", () -> "127.0.0.1");
+		// the SIP2 server on a free port (Sip2Server.port()); a stalled kiosk connection is closed after 4 s
+		registry.add("branchlink.sip2.port", () -> "0");
+		registry.add("branchlink.sip2.idle-timeout", () -> "4s");
 	}
 
 	/** The embedded PostgreSQL's password, generated into the data directory at its first start. */

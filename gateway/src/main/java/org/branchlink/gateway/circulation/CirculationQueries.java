@@ -133,18 +133,19 @@ public class CirculationQueries {
 	 * @param atSite where it is when not at home
 	 * @param destination where it is going when in transit
 	 * @param dueAt the due date when on loan
+	 * @param holdPickup the pickup site of the hold the copy is allocated to, if any
 	 */
 	public record CopyView(String siteId, String barcode, String status, String atSite, String destination,
-			Instant dueAt) {
+			Instant dueAt, String holdPickup) {
 	}
 
 	public java.util.Optional<CopyView> copy(String barcode) {
 		return jdbc.sql("""
-				select c.site_id, c.barcode, c.status, c.at_site, c.destination, l.due_at from circulation_item c
+				select c.site_id, c.barcode, c.status, c.at_site, c.destination, l.due_at, c.held_pickup from circulation_item c
 				left join loan l on l.loan_key = c.loan_key where c.barcode = :barcode order by c.site_id limit 1""")
 			.param("barcode", barcode)
 			.query((rs, n) -> new CopyView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), CirculationStore.instant(rs.getTimestamp(6))))
+					rs.getString(5), CirculationStore.instant(rs.getTimestamp(6)), rs.getString(7)))
 			.optional();
 	}
 

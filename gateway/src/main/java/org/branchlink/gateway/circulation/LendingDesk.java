@@ -1,6 +1,7 @@
 package org.branchlink.gateway.circulation;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -76,6 +77,14 @@ public class LendingDesk {
 	}
 
 	public IntakeReport checkout(String siteId, String card, String barcode) {
+		return checkout(siteId, card, barcode, deskEventId(), clock.instant());
+	}
+
+	/**
+	 * A checkout that names its own event: a kiosk gives the id (built from what it sent, so its retransmission of the
+	 * same request is a duplicate and changes nothing) and the time it happened.
+	 */
+	public IntakeReport checkout(String siteId, String card, String barcode, String eventId, Instant at) {
 		Reader reader = readers.byTypedCard(card)
 			.orElseThrow(() -> new IllegalArgumentException("no reader has this card number"));
 		LoanTerms terms = properties.terms(reader.category());
@@ -84,21 +93,31 @@ public class LendingDesk {
 					+ reader.category());
 		}
 		requireKnown(barcode);
-		return one(siteId, EventType.CHECKOUT, barcode, reader.cardNumber(), null);
+		return one(siteId, EventType.CHECKOUT, barcode, reader.cardNumber(), null, eventId, at);
 	}
 
 	public IntakeReport checkin(String siteId, String barcode) {
+		return checkin(siteId, barcode, deskEventId(), clock.instant());
+	}
+
+	/** A checkin that names its own event (see {@link #checkout(String, String, String, String, Instant)}). */
+	public IntakeReport checkin(String siteId, String barcode, String eventId, Instant at) {
 		requireKnown(barcode);
-		return one(siteId, EventType.CHECKIN, barcode, null, null);
+		return one(siteId, EventType.CHECKIN, barcode, null, null, eventId, at);
 	}
 
 	public IntakeReport receive(String siteId, String barcode) {
 		requireKnown(barcode);
-		return one(siteId, EventType.RECEIVE, barcode, null, null);
+		return one(siteId, EventType.RECEIVE, barcode, null, null, deskEventId(), clock.instant());
 	}
 
 	/** A reader renews one of their loans, within the renewal limit of their category. */
 	public IntakeReport renew(Reader reader, String loanId) {
+		return renew(reader, loanId, deskEventId(), clock.instant());
+	}
+
+	/** A renewal that names its own event (see {@link #checkout(String, String, String, String, Instant)}). */
+	public IntakeReport renew(Reader reader, String loanId, String eventId, Instant at) {
 		CirculationQueries.LoanView loan = queries.openLoans(reader.cardNumber())
 			.stream()
 			.filter(l -> l.id().equals(loanId))
@@ -109,7 +128,11 @@ public class LendingDesk {
 			throw new ConflictException("renewed " + loan.renewals() + " time(s) already, the limit of category "
 					+ reader.category());
 		}
-		return one(loan.checkoutSite(), EventType.RENEW, loan.barcode(), reader.cardNumber(), loan.itemSite());
+		return one(loan.checkoutSite(), EventType.RENEW, loan.barcode(), reader.cardNumber(), loan.itemSite(), eventId, at);
+	}
+
+	private static String deskEventId() {
+		return "bl-" + UUID.randomUUID();
 	}
 
 	private void requireKnown(String barcode) {
@@ -118,9 +141,9 @@ public class LendingDesk {
 		}
 	}
 
-	private IntakeReport one(String siteId, EventType type, String barcode, String card, String owner) {
-		CirculationEvent event = new CirculationEvent(siteId, "bl-" + UUID.randomUUID(), type, clock.instant(),
-				barcode.strip(), owner, card, null, null);
+	private IntakeReport one(String siteId, EventType type, String barcode, String card, String owner, String eventId,
+			Instant at) {
+		CirculationEvent event = new CirculationEvent(siteId, eventId, type, at, barcode.strip(), owner, card, null, null);
 		IntakeReport report = submit(new EventBatch(siteId, "desk", List.of(event), List.of()));
 		if (report.rejected() > 0) {
 			throw new IllegalArgumentException(report.rejections().stream().map(RejectedEvent::reason).findFirst().orElse(""));

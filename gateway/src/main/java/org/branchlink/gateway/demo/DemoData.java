@@ -1,5 +1,6 @@
 package org.branchlink.gateway.demo;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.gateway.security.AccountStore;
 import org.branchlink.gateway.security.Role;
+import org.branchlink.gateway.sip2.KioskAccounts;
 import org.branchlink.sync.site.SiteDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,11 +66,14 @@ class DemoData implements ApplicationRunner {
 
 	private final ServiceMenu menu;
 
+	private final KioskAccounts kiosks;
+
 	DemoData(SiteDirectory sites, AccountStore accounts, SiteCatalogIngest ingest, CatalogSearch search,
 			@Value("${branchlink.demo.catalogue-records:20000}") int catalogueRecords, ReaderRegistry readers,
 			LendingDesk desk, JdbcClient jdbc, DemoEvents events,
-			org.branchlink.gateway.schedule.MobileSchedule schedule, ServiceMenu menu) {
+			org.branchlink.gateway.schedule.MobileSchedule schedule, ServiceMenu menu, KioskAccounts kiosks) {
 		this.menu = menu;
+		this.kiosks = kiosks;
 		this.events = events;
 		this.schedule = schedule;
 		this.sites = sites;
@@ -89,6 +94,7 @@ class DemoData implements ApplicationRunner {
 				Set.of(DemoCounty.demoLibrarianSite()));
 		accounts.save("reader", "demo-reader", "读者 Reader", Set.of(Role.READER), Set.of());
 		accounts.saveApiKey(CENTRAL_LIBRARY_KEY, "central-library", "demo: central library ILS");
+		kiosks.save("kiosk-baishi", "demo-kiosk", DemoCounty.demoLibrarianSite(), StandardCharsets.UTF_8, false);
 		if (search.countWorks() == 0 && catalogueRecords > 0) {
 			loadCatalogue();
 		}
@@ -103,7 +109,8 @@ class DemoData implements ApplicationRunner {
 			schedule.generate(schedule.today(), schedule.today().plusMonths(1).minusDays(1));
 		}
 		schedule.publishUpcoming();
-		log.info("Demo county ready: logins admin, librarian, reader (see README); API key for central-library");
+		log.info("Demo county ready: logins admin, librarian, reader (see README); API key for central-library; SIP2 kiosk "
+				+ "kiosk-baishi");
 	}
 
 	/** A few items on the service menu, from the culture hall and the library. */

@@ -58,6 +58,7 @@ public final class Bench {
 			case "catalog" -> catalog(size.isEmpty() ? 1_000_000 : Integer.parseInt(size));
 			case "lending" -> LendingBench.run(size.isEmpty() ? 60 : Integer.parseInt(size));
 			case "holds" -> HoldsBench.run(size.isEmpty() ? 30 : Integer.parseInt(size));
+			case "sip2" -> org.branchlink.gateway.sip2.Sip2Bench.run(size.isEmpty() ? 30 : Integer.parseInt(size));
 			case "schedule" -> ScheduleBench.run(size);
 			case "oai" -> OaiBench.run(size.isEmpty() ? 1_000_000 : Integer.parseInt(size));
 			default -> throw new IllegalArgumentException(
@@ -157,7 +158,7 @@ public final class Bench {
 	 * Deletes a finished run's data directory unless {@code -Dbench.keep-data=true}: a 1M-record catalogue run leaves
 	 * several GB (PostgreSQL, two Solr indexes, the MARC files).
 	 */
-	static void deleteData(Path data) throws java.io.IOException {
+	public static void deleteData(Path data) throws java.io.IOException {
 		if (!Boolean.getBoolean("bench.keep-data")) {
 			FileSystemUtils.deleteRecursively(data);
 		}
@@ -209,7 +210,7 @@ public final class Bench {
 	}
 
 	/** Writes a run's figures to {@code src/docs/bench/<name>.json} (or {@code -Dbench.out}) and prints them. */
-	static void writeJson(String name, Map<String, Object> result) throws java.io.IOException {
+	public static void writeJson(String name, Map<String, Object> result) throws java.io.IOException {
 		String json = toJson(result);
 		Path out = Path.of(System.getProperty("bench.out", "../src/docs/bench/" + name + ".json"));
 		Files.createDirectories(out.getParent());
@@ -326,7 +327,7 @@ public final class Bench {
 		return (System.nanoTime() - since) / 1e9;
 	}
 
-	static double round(double value) {
+	public static double round(double value) {
 		return Math.round(value * 100) / 100.0;
 	}
 
@@ -338,7 +339,7 @@ public final class Bench {
 		return json.append("\n}").toString();
 	}
 
-	static void log(String format, Object... args) {
+	public static void log(String format, Object... args) {
 		System.out.println("[bench] " + String.format(Locale.ROOT, format, args));
 	}
 

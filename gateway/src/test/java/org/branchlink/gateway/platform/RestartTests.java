@@ -47,7 +47,8 @@ class RestartTests {
 
 	private static ConfigurableApplicationContext start(Path data, String... profiles) {
 		return new SpringApplicationBuilder(BranchLinkApplication.class).profiles(profiles)
-			.run("--server.port=0", "--branchlink.gateway.data-dir=" + data, "--branchlink.demo.catalogue-records=300");
+			.run("--server.port=0", "--branchlink.sip2.port=0", "--branchlink.gateway.data-dir=" + data,
+					"--branchlink.demo.catalogue-records=300");
 	}
 
 }

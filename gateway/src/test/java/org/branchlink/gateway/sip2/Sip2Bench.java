@@ -1,0 +1,197 @@
+package org.branchlink.gateway.sip2;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.branchlink.gateway.BranchLinkApplication;
+import org.branchlink.gateway.IntegrationTest;
+import org.branchlink.gateway.bench.Bench;
+import org.branchlink.gateway.circulation.LendingDesk;
+import org.branchlink.gateway.reader.ReaderRegistry;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The SIP2 benchmark ({@code ./bench sip2 [seconds]}): the demo county; 20 kiosks, each with its own account at its
+ * own site, its own reader and its site's copies, each on one connection doing checkout then checkin round trips as
+ * fast as the answers come, for the given seconds after a warm-up. Reports transactions (messages answered) per
+ * second and their p50/p99, and beside them the raw figure: the same checkouts and checkins sent to
+ * {@link LendingDesk} directly by 20 threads in the same run. Afterwards the journal is checked: every acknowledged
+ * transaction stored once. Writes {@code src/docs/bench/interop.json}.
+ */
+public final class Sip2Bench {
+
+	private static final int KIOSKS = 20;
+
+	private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warm-up", 20);
+
+	private Sip2Bench() {
+	}
+
+	public static void run(int seconds) throws Exception {
+		Path data = IntegrationTest.freshDataDir();
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(BranchLinkApplication.class).profiles("demo")
+			.run("--server.port=0", "--branchlink.sip2.port=0", "--branchlink.gateway.data-dir=" + data,
+					"--logging.level.org.branchlink=WARN", "--spring.main.banner-mode=off")) {
+			JdbcClient jdbc = app.getBean(JdbcClient.class);
+			List<String> sites = jdbc.sql("""
+					select i.site_id from item i join catalog_site s on s.id = i.site_id where s.kind <> 'city_study_room'
+					group by i.site_id having count(*) >= 200 order by count(*) desc limit""" + " " + KIOSKS)
+				.query(String.class).list();
+			KioskAccounts accounts = app.getBean(KioskAccounts.class);
+			ReaderRegistry readers = app.getBean(ReaderRegistry.class);
+			List<Kiosk> kiosks = new ArrayList<>();
+			for (int k = 0; k < KIOSKS; k++) {
+				String site = sites.get(k % sites.size());
+				accounts.save("bench-kiosk-" + k, "bench", site, StandardCharsets.UTF_8, false);
+				String card = readers.register(new ReaderRegistry.Registration("压测读者" + k, LocalDate.of(1980, 1, 1),
+						"adult", site, null, false, null, null, null)).cardNumber();
+				List<String> copies = jdbc.sql("""
+						select i.barcode from item i where i.site_id = :site
+						  and not exists (select 1 from circulation_item c where c.barcode = i.barcode)
+						  and (select count(*) from item o where o.barcode = i.barcode) = 1
+						order by md5(i.barcode || :k) limit 400""")
+					.param("site", site).param("k", k).query(String.class).list();
+				kiosks.add(new Kiosk("bench-kiosk-" + k, site, card, copies));
+			}
+			int port = app.getBean(Sip2Server.class).port();
+			Bench.log("%d kiosks at %d sites; %d s warm-up, %d s measured", KIOSKS, sites.size(), WARM_UP_SECONDS, seconds);
+			Result sip2 = load(kiosks, seconds, (kiosk, i) -> sip2(kiosk, port), true);
+			Bench.log("SIP2: %.0f transactions/s, p50 %.1f ms, p99 %.1f ms, %d failed", sip2.rate(), sip2.p50(), sip2.p99(),
+					sip2.failed());
+			LendingDesk desk = app.getBean(LendingDesk.class);
+			Result raw = load(kiosks, Math.max(10, seconds / 3), (kiosk, i) -> raw(kiosk, desk, i), false);
+			Bench.log("raw LendingDesk: %.0f transactions/s, p50 %.1f ms, p99 %.1f ms", raw.rate(), raw.p50(), raw.p99());
+			long stored = jdbc.sql("select count(*) from circulation_event where event_id like 'sip2:bench-kiosk-%'")
+				.query(Long.class).single();
+			long applied = jdbc.sql("""
+					select count(*) from circulation_event where event_id like 'sip2:bench-kiosk-%' and applied_at is not null""")
+				.query(Long.class).single();
+			Bench.log("journal: %d SIP2 events stored, %d applied, %d acknowledged", stored, applied, sip2.acknowledged());
+			Map<String, Object> result = new LinkedHashMap<>();
+			result.put("benchmark", "sip2");
+			result.put("date", java.time.OffsetDateTime.now().toString());
+			result.put("kiosks", KIOSKS);
+			result.put("seconds", seconds);
+			result.put("warm_up_seconds", WARM_UP_SECONDS);
+			result.put("transactions_per_s", Math.round(sip2.rate()));
+			result.put("p50_ms", Bench.round(sip2.p50()));
+			result.put("p99_ms", Bench.round(sip2.p99()));
+			result.put("failed", sip2.failed());
+			result.put("raw_desk_transactions_per_s", Math.round(raw.rate()));
+			result.put("raw_desk_p50_ms", Bench.round(raw.p50()));
+			result.put("raw_desk_p99_ms", Bench.round(raw.p99()));
+			result.put("ratio", Bench.round(sip2.rate() / raw.rate()));
+			result.put("events_stored", stored);
+			result.put("events_applied", applied);
+			result.put("acknowledged", sip2.acknowledged());
+			result.put("cores", Runtime.getRuntime().availableProcessors());
+			Bench.writeJson("interop", result);
+		}
+		Bench.deleteData(data);
+	}
+
+	private record Kiosk(String user, String site, String card, List<String> copies) {
+	}
+
+	/** One transaction of a kiosk's loop: answers whether it was ok. */
+	private interface Step {
+
+		boolean run(int n) throws Exception;
+
+	}
+
+	private interface Steps {
+
+		Step open(Kiosk kiosk, int index) throws Exception;
+
+	}
+
+	private record Result(double rate, double p50, double p99, long failed, long acknowledged) {
+	}
+
+	/** Every kiosk on its own thread, closed loop: warm-up, then measured seconds. */
+	private static Result load(List<Kiosk> kiosks, int seconds, Steps steps, boolean warmUp) throws Exception {
+		ConcurrentLinkedQueue<Double> millis = new ConcurrentLinkedQueue<>();
+		AtomicLong failed = new AtomicLong();
+		AtomicLong acknowledged = new AtomicLong();
+		long start = System.nanoTime();
+		long measureFrom = start + (warmUp ? WARM_UP_SECONDS : 2) * 1_000_000_000L;
+		long end = measureFrom + seconds * 1_000_000_000L;
+		List<Thread> threads = new ArrayList<>();
+		for (int k = 0; k < kiosks.size(); k++) {
+			Step step = steps.open(kiosks.get(k), k);
+			Thread thread = new Thread(() -> {
+				for (int n = 0; System.nanoTime() < end; n++) {
+					long t0 = System.nanoTime();
+					boolean ok;
+					try {
+						ok = step.run(n);
+					}
+					catch (Exception ex) {
+						ok = false;
+					}
+					long t1 = System.nanoTime();
+					if (ok) {
+						acknowledged.incrementAndGet();
+					}
+					if (t0 >= measureFrom) {
+						if (ok) {
+							millis.add((t1 - t0) / 1e6);
+						}
+						else {
+							failed.incrementAndGet();
+						}
+					}
+				}
+			}, "bench-kiosk-" + k);
+			threads.add(thread);
+			thread.start();
+		}
+		for (Thread thread : threads) {
+			thread.join();
+		}
+		double[] all = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+		if (all.length == 0) {
+			return new Result(0, Double.NaN, Double.NaN, failed.get(), acknowledged.get());
+		}
+		return new Result(all.length / (double) seconds, all[all.length / 2], all[(int) Math.ceil(all.length * 0.99) - 1],
+				failed.get(), acknowledged.get());
+	}
+
+	/** A kiosk's connection: even steps check a copy out, odd steps check it back in. */
+	private static Step sip2(Kiosk kiosk, int port) throws Exception {
+		KioskClient client = new KioskClient(port);
+		if (!client.login(kiosk.user(), "bench").ok()) {
+			throw new IllegalStateException("bench kiosk cannot sign in");
+		}
+		return n -> {
+			String barcode = kiosk.copies().get(n / 2 % kiosk.copies().size());
+			KioskClient.Response answer = n % 2 == 0 ? client.checkout(kiosk.card(), barcode, KioskClient.now())
+					: client.checkin(barcode, KioskClient.now());
+			return answer.ok();
+		};
+	}
+
+	/** The same through LendingDesk directly, with event ids of its own. */
+	private static Step raw(Kiosk kiosk, LendingDesk desk, int index) {
+		return n -> {
+			String barcode = kiosk.copies().get(n / 2 % kiosk.copies().size());
+			String id = "raw-" + index + "-" + n;
+			var report = n % 2 == 0 ? desk.checkout(kiosk.site(), kiosk.card(), barcode, id, Instant.now())
+					: desk.checkin(kiosk.site(), barcode, id, Instant.now());
+			return report.accepted() == 1;
+		};
+	}
+
+}
