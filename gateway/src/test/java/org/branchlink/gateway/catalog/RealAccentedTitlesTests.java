@@ -80,7 +80,7 @@ class RealAccentedTitlesTests extends IntegrationTest {
 			assertThat(accented).as("'%s' and '%s' find the same works", query[0], query[1])
 				.containsExactlyInAnyOrderElementsOf(plain);
 			assertThat(accented).as("every work '%s' finds has it in its title, subjects or series", query[0])
-				.allSatisfy(title -> assertThat(records.stream()
+				.allSatisfy(title -> assertThat(fold(title).contains(query[2]) || records.stream()
 					.filter(record -> fold(title).startsWith(record.title()))
 					.anyMatch(record -> record.text().contains(query[2]))).as(title).isTrue());
 		}
