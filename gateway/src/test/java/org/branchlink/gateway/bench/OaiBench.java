@@ -48,7 +48,7 @@ final class OaiBench {
 
 	static void run(int records) throws Exception {
 		Path data = IntegrationTest.freshDataDir();
-		try (ConfigurableApplicationContext app = Bench.start(data, "--branchlink.security.rate-limits.exempt=127.0.0.1")) {
+		try (ConfigurableApplicationContext app = Bench.start(data)) {
 			Bench.Loaded loaded = Bench.load(app, records);
 			long works = app.getBean(CatalogSearch.class).countWorks();
 			Bench.log("ingest: %,d records → %,d works in %.1f s: %,.0f records/s", loaded.read(), works, loaded.seconds(),
