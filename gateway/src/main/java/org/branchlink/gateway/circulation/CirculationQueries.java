@@ -1,9 +1,12 @@
 package org.branchlink.gateway.circulation;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -45,6 +48,17 @@ public class CirculationQueries {
 		return loans(card, "returned_at is null");
 	}
 
+	/** The reader's open loan of this copy, if they have it (one indexed lookup, not the reader's whole list). */
+	public Optional<LoanView> openLoan(String card, String barcode) {
+		return jdbc.sql("""
+				select l.*, (select title from bib_record r where r.work_id = l.work_id order by r.site_id limit 1) as title
+				from loan l where l.card = :card and l.barcode = :barcode and l.returned_at is null""")
+			.param("card", card)
+			.param("barcode", barcode)
+			.query(CirculationQueries::loanView)
+			.optional();
+	}
+
 	/** Loans returned and kept because the reader chose to keep their history. */
 	public List<LoanView> history(String card) {
 		return loans(card, "returned_at is not null");
@@ -60,11 +74,15 @@ public class CirculationQueries {
 				select l.*, (select title from bib_record r where r.work_id = l.work_id order by r.site_id limit 1) as title
 				from loan l where l.card = :card""" + " and " + condition + " order by l.checked_out_at desc limit 200")
 			.param("card", card)
-			.query((rs, n) -> new LoanView(rs.getString("loan_key"), rs.getString("work_id"), rs.getString("title"),
-					rs.getString("item_site"), rs.getString("barcode"), rs.getString("checkout_site"),
-					rs.getTimestamp("checked_out_at").toInstant(), rs.getTimestamp("due_at").toInstant(),
-					rs.getInt("renewals"), CirculationStore.instant(rs.getTimestamp("returned_at"))))
+			.query(CirculationQueries::loanView)
 			.list();
+	}
+
+	private static LoanView loanView(ResultSet rs, int row) throws SQLException {
+		return new LoanView(rs.getString("loan_key"), rs.getString("work_id"), rs.getString("title"),
+				rs.getString("item_site"), rs.getString("barcode"), rs.getString("checkout_site"),
+				rs.getTimestamp("checked_out_at").toInstant(), rs.getTimestamp("due_at").toInstant(), rs.getInt("renewals"),
+				CirculationStore.instant(rs.getTimestamp("returned_at")));
 	}
 
 	/**
@@ -93,14 +111,14 @@ public class CirculationQueries {
 			.list();
 	}
 
-	public java.util.Optional<ConflictView> conflict(long id) {
+	public Optional<ConflictView> conflict(long id) {
 		return jdbc.sql("select * from circulation_conflict where id = :id")
 			.param("id", id)
 			.query(CirculationQueries::conflictView)
 			.optional();
 	}
 
-	private static ConflictView conflictView(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+	private static ConflictView conflictView(ResultSet rs, int row) throws SQLException {
 		return new ConflictView(rs.getLong("id"), rs.getString("site_id"), rs.getString("item_site"), rs.getString("barcode"),
 				ConflictKind.valueOf(rs.getString("kind")), rs.getString("event_id"), rs.getString("detail"),
 				rs.getTimestamp("created_at").toInstant());
@@ -134,18 +152,24 @@ public class CirculationQueries {
 	 * @param destination where it is going when in transit
 	 * @param dueAt the due date when on loan
 	 * @param holdPickup the pickup site of the hold the copy is allocated to, if any
+	 * @param title the title of the record the copy belongs to at its owning site (empty when not catalogued)
 	 */
 	public record CopyView(String siteId, String barcode, String status, String atSite, String destination,
-			Instant dueAt, String holdPickup) {
+			Instant dueAt, String holdPickup, String title) {
 	}
 
-	public java.util.Optional<CopyView> copy(String barcode) {
+	/** A copy's lending state and title, in one query (a kiosk's checkin answer needs both at once). */
+	public Optional<CopyView> copy(String barcode) {
 		return jdbc.sql("""
-				select c.site_id, c.barcode, c.status, c.at_site, c.destination, l.due_at, c.held_pickup from circulation_item c
+				select c.site_id, c.barcode, c.status, c.at_site, c.destination, l.due_at, c.held_pickup,
+				       (select r.title from item i join bib_record r on r.site_id = i.site_id and r.record_id = i.record_id
+				        where i.site_id = c.site_id and i.barcode = c.barcode) as title
+				from circulation_item c
 				left join loan l on l.loan_key = c.loan_key where c.barcode = :barcode order by c.site_id limit 1""")
 			.param("barcode", barcode)
 			.query((rs, n) -> new CopyView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), CirculationStore.instant(rs.getTimestamp(6)), rs.getString(7)))
+					rs.getString(5), CirculationStore.instant(rs.getTimestamp(6)), rs.getString(7),
+					rs.getString(8) == null ? "" : rs.getString(8)))
 			.optional();
 	}
 

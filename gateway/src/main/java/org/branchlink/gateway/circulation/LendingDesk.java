@@ -3,7 +3,9 @@ package org.branchlink.gateway.circulation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 
 import org.apache.camel.ProducerTemplate;
 import org.branchlink.catalog.ItemAvailability;
@@ -40,7 +42,7 @@ public class LendingDesk {
 
 	private final Clock clock;
 
-	private final java.util.concurrent.Semaphore slots;
+	private final Semaphore slots;
 
 	LendingDesk(ProducerTemplate camel, ReaderRegistry readers, CirculationQueries queries,
 			CirculationProperties properties, ItemAvailability items, Clock clock) {
@@ -50,7 +52,7 @@ public class LendingDesk {
 		this.properties = properties;
 		this.items = items;
 		this.clock = clock;
-		this.slots = new java.util.concurrent.Semaphore(properties.intakeConcurrency() > 0 ? properties.intakeConcurrency()
+		this.slots = new Semaphore(properties.intakeConcurrency() > 0 ? properties.intakeConcurrency()
 				: 2 * Runtime.getRuntime().availableProcessors(), true);
 	}
 
@@ -85,8 +87,7 @@ public class LendingDesk {
 	 * same request is a duplicate and changes nothing) and the time it happened.
 	 */
 	public IntakeReport checkout(String siteId, String card, String barcode, String eventId, Instant at) {
-		Reader reader = readers.byTypedCard(card)
-			.orElseThrow(() -> new IllegalArgumentException("no reader has this card number"));
+		Reader reader = reader(card);
 		LoanTerms terms = properties.terms(reader.category());
 		if (queries.openLoanCount(reader.cardNumber()) >= terms.loanLimit()) {
 			throw new ConflictException("the reader has " + terms.loanLimit() + " copies on loan, the limit of category "
@@ -131,13 +132,46 @@ public class LendingDesk {
 		return one(loan.checkoutSite(), EventType.RENEW, loan.barcode(), reader.cardNumber(), loan.itemSite(), eventId, at);
 	}
 
+	/** A checkout's card is no registered reader's, or not a card number at all (its check digit is wrong). */
+	public static final class UnknownCard extends IllegalArgumentException {
+
+		private static final long serialVersionUID = 1L;
+
+		UnknownCard(String message) {
+			super(message);
+		}
+
+	}
+
+	/** No site's catalogue has the barcode. */
+	public static final class UnknownCopy extends IllegalArgumentException {
+
+		private static final long serialVersionUID = 1L;
+
+		UnknownCopy(String message) {
+			super(message);
+		}
+
+	}
+
 	private static String deskEventId() {
 		return "bl-" + UUID.randomUUID();
 	}
 
+	private Reader reader(String typedCard) {
+		Optional<Reader> reader;
+		try {
+			reader = readers.byTypedCard(typedCard);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new UnknownCard(ex.getMessage());
+		}
+		return reader.orElseThrow(() -> new UnknownCard("no reader has this card number"));
+	}
+
 	private void requireKnown(String barcode) {
 		if (barcode == null || barcode.isBlank() || items.find(barcode.strip()).isEmpty()) {
-			throw new IllegalArgumentException("no site's catalogue has barcode '" + barcode + "'");
+			throw new UnknownCopy("no site's catalogue has barcode '" + barcode + "'");
 		}
 	}
 

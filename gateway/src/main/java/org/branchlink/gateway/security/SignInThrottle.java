@@ -16,13 +16,13 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed sign-ins (login form, HTTP Basic, API keys) per account and per client address in the Hazelcast
+ * Counts failed sign-ins (login form, HTTP Basic, API keys, SIP2 kiosk logins) per account and per client address in the Hazelcast
  * cluster ({@value #MAP}); past {@code branchlink.security.sign-in.max-failures-per-account} (or {@code …-per-client})
  * the account (or the client) is locked for {@code lock-for}, counted from the last failure. A successful sign-in
  * clears its account's count. While locked, even the right password is refused, without checking it.
  */
 @Component
-class SignInThrottle {
+public class SignInThrottle {
 
 	static final String MAP = "branchlink.sign-in-failures";
 
@@ -36,7 +36,7 @@ class SignInThrottle {
 	}
 
 	/** Whether this account (may be null) or this client may not sign in now. */
-	boolean locked(String account, String client) {
+	public boolean locked(String account, String client) {
 		return account != null && count("account:" + account) >= settings.maxFailuresPerAccount()
 				|| client != null && count("client:" + client) >= settings.maxFailuresPerClient();
 	}
@@ -46,7 +46,7 @@ class SignInThrottle {
 	}
 
 	/** A failed sign-in of this account (null for an unknown API key) from this client. */
-	void failed(String account, String client) {
+	public void failed(String account, String client) {
 		long ttl = settings.lockFor().toMillis();
 		if (account != null) {
 			failures.executeOnKey("account:" + account, new Increment(ttl));
@@ -63,8 +63,13 @@ class SignInThrottle {
 
 	@EventListener
 	void on(AuthenticationSuccessEvent event) {
-		if (count("account:" + event.getAuthentication().getName()) > 0) {
-			failures.delete("account:" + event.getAuthentication().getName());
+		succeeded(event.getAuthentication().getName());
+	}
+
+	/** A successful sign-in: the account's count starts again. */
+	public void succeeded(String account) {
+		if (count("account:" + account) > 0) {
+			failures.delete("account:" + account);
 		}
 	}
 

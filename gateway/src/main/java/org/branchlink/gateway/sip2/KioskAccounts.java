@@ -4,6 +4,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
+import org.branchlink.gateway.security.SignInThrottle;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -22,9 +24,12 @@ public class KioskAccounts {
 
 	private final PasswordEncoder passwords;
 
-	KioskAccounts(JdbcClient jdbc, PasswordEncoder passwords) {
+	private final SignInThrottle throttle;
+
+	KioskAccounts(JdbcClient jdbc, PasswordEncoder passwords, SignInThrottle throttle) {
 		this.jdbc = jdbc;
 		this.passwords = passwords;
+		this.throttle = throttle;
 	}
 
 	/**
@@ -53,15 +58,30 @@ public class KioskAccounts {
 			.update();
 	}
 
-	/** The enabled kiosk with this user id and password; empty when either is wrong. */
-	Optional<KioskAccount> signIn(String username, String rawPassword) {
-		return jdbc.sql("select * from sip2_kiosk where username = :u and enabled")
+	/**
+	 * The enabled kiosk with this user id and password; empty when either is wrong, or when the account or the
+	 * client address is locked by too many failed sign-ins (counted with the platform's other sign-ins, the account as
+	 * {@code sip2:<user id>}; while locked the password is not checked).
+	 */
+	Optional<KioskAccount> signIn(String username, String rawPassword, String clientAddress) {
+		String account = "sip2:" + username;
+		if (throttle.locked(account, clientAddress)) {
+			return Optional.empty();
+		}
+		Optional<KioskAccount> signedIn = jdbc.sql("select * from sip2_kiosk where username = :u and enabled")
 			.param("u", username)
 			.query((rs, n) -> new Stored(rs.getString("password_hash"), new KioskAccount(rs.getString("username"),
 					rs.getString("site_id"), Charset.forName(rs.getString("charset")), rs.getBoolean("checksums_required"))))
 			.optional()
 			.filter(stored -> passwords.matches(rawPassword, stored.hash()))
 			.map(Stored::account);
+		if (signedIn.isPresent()) {
+			throttle.succeeded(account);
+		}
+		else {
+			throttle.failed(account, clientAddress);
+		}
+		return signedIn;
 	}
 
 	/**

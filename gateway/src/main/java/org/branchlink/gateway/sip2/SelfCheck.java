@@ -43,9 +43,9 @@ class SelfCheck {
 		this.clock = clock;
 	}
 
-	/** A new session for a connection from {@code remote} (for the log). */
-	Sip2Session open(String remote) {
-		return new Sip2Session(remote, this);
+	/** A new session for a connection from {@code remote} (for the log), whose address is {@code client}. */
+	Sip2Session open(String remote, String client) {
+		return new Sip2Session(remote, client, this);
 	}
 
 	KioskAccounts accounts() {

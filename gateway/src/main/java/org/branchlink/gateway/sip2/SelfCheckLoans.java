@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.branchlink.catalog.ItemAvailability;
 import org.branchlink.gateway.circulation.CirculationQueries;
 import org.branchlink.gateway.circulation.CirculationQueries.CopyView;
 import org.branchlink.gateway.circulation.CirculationQueries.LoanView;
@@ -37,11 +36,8 @@ class SelfCheckLoans {
 
 	private final KioskTexts texts;
 
-	private final ItemAvailability items;
-
 	SelfCheckLoans(LendingDesk desk, CirculationQueries queries, ReaderRegistry readers, SelfCheckQueries catalogue,
-			KioskTexts texts, ItemAvailability items) {
-		this.items = items;
+			KioskTexts texts) {
 		this.desk = desk;
 		this.queries = queries;
 		this.readers = readers;
@@ -54,16 +50,21 @@ class SelfCheckLoans {
 		String date = request.fixed(2, 20);
 		String card = request.text("AA").orElse("");
 		String barcode = request.text("AB").orElse("");
-		String refusal = refuseCardOrCopy(card, barcode);
-		if (refusal == null) {
-			try {
-				desk.checkout(kiosk.siteId(), card, barcode, kiosk.eventId(request.code(), date, barcode),
-						kiosk.occurredAt(date, barcode));
-			}
-			catch (IllegalArgumentException | ConflictException ex) {
-				// the same request again after its answer was lost, now over the limit it made: answered as the first
-				refusal = onLoanTo(card, barcode).isPresent() ? null : texts.text("sip2.refused.other", ex.getMessage());
-			}
+		String refusal = null;
+		try {
+			// the desk checks card and copy itself: an unknown one is refused before anything is stored
+			desk.checkout(kiosk.siteId(), card, barcode, kiosk.eventId(request.code(), date, barcode),
+					kiosk.occurredAt(date, barcode));
+		}
+		catch (LendingDesk.UnknownCard ex) {
+			refusal = texts.text("sip2.refused.unknown-reader");
+		}
+		catch (LendingDesk.UnknownCopy ex) {
+			refusal = texts.text("sip2.refused.unknown-item");
+		}
+		catch (IllegalArgumentException | ConflictException ex) {
+			// the same request again after its answer was lost, now over the limit it made: answered as the first
+			refusal = onLoanTo(card, barcode).isPresent() ? null : texts.text("sip2.refused.other", ex.getMessage());
 		}
 		boolean ok = refusal == null;
 		Optional<LoanView> loan = ok ? onLoanTo(card, barcode) : Optional.empty();
@@ -89,9 +90,11 @@ class SelfCheckLoans {
 		try {
 			desk.checkin(kiosk.siteId(), barcode, kiosk.eventId(request.code(), date, barcode), returned);
 		}
+		catch (LendingDesk.UnknownCopy ex) {
+			refusal = texts.text("sip2.refused.unknown-item");
+		}
 		catch (IllegalArgumentException | ConflictException ex) {
-			refusal = items.find(barcode).isEmpty() ? texts.text("sip2.refused.unknown-item")
-					: texts.text("sip2.refused.other", ex.getMessage());
+			refusal = texts.text("sip2.refused.other", ex.getMessage());
 		}
 		Optional<CopyView> copy = refusal == null ? queries.copy(barcode) : Optional.empty();
 		Routing routing = copy.map(Routing::of).orElse(Routing.SHELVE);
@@ -99,7 +102,7 @@ class SelfCheckLoans {
 			.fixed(refusal == null ? "1" : "0", refusal == null ? "Y" : "N", "U", routing.alert ? "Y" : "N", kiosk.now())
 			.field("AO", kiosk.siteId())
 			.field("AB", barcode);
-		copy.ifPresent(c -> answer.field("AQ", c.siteId()).optional("AJ", catalogue.title(c.siteId(), barcode).orElse(null)));
+		copy.ifPresent(c -> answer.field("AQ", c.siteId()).optional("AJ", c.title().isEmpty() ? null : c.title()));
 		if (routing.alert) {
 			answer.field("CL", routing.destination(copy.get())).field("CT", routing.destination(copy.get()))
 				.field("CV", routing.alertType);
@@ -207,20 +210,8 @@ class SelfCheckLoans {
 		}
 	}
 
-	/** Why a checkout cannot be tried: an unknown card or copy; null when both are known. */
-	private String refuseCardOrCopy(String card, String barcode) {
-		if (card.isEmpty() || readers.byCard(card).isEmpty()) {
-			return texts.text("sip2.refused.unknown-reader");
-		}
-		if (barcode.isEmpty() || items.find(barcode).isEmpty()) {
-			return texts.text("sip2.refused.unknown-item");
-		}
-		return null;
-	}
-
 	private Optional<LoanView> onLoanTo(String card, String barcode) {
-		return card.isEmpty() ? Optional.empty()
-				: queries.openLoans(card).stream().filter(l -> l.barcode().equals(barcode)).findFirst();
+		return card.isEmpty() || barcode.isEmpty() ? Optional.empty() : queries.openLoan(card, barcode);
 	}
 
 }

@@ -79,7 +79,8 @@ public class Sip2Server implements SmartLifecycle {
 				String remote = socket.getRemoteSocketAddress().toString();
 				open.add(socket);
 				try {
-					connections.execute(new Sip2Connection(socket, selfCheck.open(remote), properties,
+					connections.execute(new Sip2Connection(socket,
+							selfCheck.open(remote, socket.getInetAddress().getHostAddress()), properties,
 							() -> open.remove(socket)));
 				}
 				catch (RejectedExecutionException ex) {

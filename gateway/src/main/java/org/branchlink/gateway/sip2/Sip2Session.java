@@ -29,6 +29,9 @@ final class Sip2Session {
 
 	private final String remote;
 
+	/** The kiosk's address, as the sign-in throttle counts it. */
+	private final String client;
+
 	private final SelfCheck selfCheck;
 
 	private Kiosk kiosk;
@@ -37,8 +40,9 @@ final class Sip2Session {
 
 	private int failedLogins;
 
-	Sip2Session(String remote, SelfCheck selfCheck) {
+	Sip2Session(String remote, String client, SelfCheck selfCheck) {
 		this.remote = remote;
+		this.client = client;
 		this.selfCheck = selfCheck;
 	}
 
@@ -100,7 +104,7 @@ final class Sip2Session {
 
 	private Reply login(Frame frame) {
 		String user = frame.message().text("CN").orElse("");
-		var account = selfCheck.accounts().signIn(user, frame.message().field("CO").orElse(""));
+		var account = selfCheck.accounts().signIn(user, frame.message().field("CO").orElse(""), client);
 		if (account.isPresent()) {
 			kiosk = selfCheck.kiosk(account.get());
 			failedLogins = 0;

@@ -59,6 +59,23 @@ class Sip2ProtocolTests extends IntegrationTest {
 	}
 
 	@Test
+	void fiveFailedLoginsLockTheKioskAccountEvenForItsRightPassword() throws Exception {
+		kiosks.save("kiosk-guessed", "right-one", "baishi", StandardCharsets.UTF_8, false);
+		try (KioskClient first = new KioskClient(server.port()); KioskClient second = new KioskClient(server.port())) {
+			for (String guess : new String[] { "a", "b", "c" }) {
+				first.login("kiosk-guessed", guess);
+			}
+			second.login("kiosk-guessed", "d");
+			assertThat(second.login("kiosk-guessed", "e").fixed()).isEqualTo("0");
+			assertThat(second.login("kiosk-guessed", "right-one").fixed()).as("locked: the password is not checked")
+				.isEqualTo("0");
+		}
+		try (KioskClient other = new KioskClient(server.port())) {
+			assertThat(other.login("kiosk-baishi", "demo-kiosk").fixed()).as("another kiosk's account").isEqualTo("1");
+		}
+	}
+
+	@Test
 	void aMessageBeforeLoginClosesTheConnection() throws Exception {
 		try (KioskClient kiosk = new KioskClient(server.port())) {
 			kiosk.write(KioskClient.withChecksum("9900302.00", 0, StandardCharsets.UTF_8).concat("\r").getBytes());
