@@ -1,5 +1,6 @@
 package org.branchlink.gateway.sip2;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,7 +47,8 @@ final class KioskClient implements AutoCloseable {
 	KioskClient(int port, Charset charset) throws IOException {
 		this.socket = new Socket("127.0.0.1", port);
 		this.socket.setSoTimeout(20_000);
-		this.in = socket.getInputStream();
+		// buffered: a kiosk reads its answer at once, not one system call per byte (the benchmark's client shares the CPU)
+		this.in = new BufferedInputStream(socket.getInputStream());
 		this.out = socket.getOutputStream();
 		this.charset = charset;
 	}
