@@ -191,7 +191,7 @@ public class WorkStore {
 			.list();
 	}
 
-	/** Every record and item of these works, with the holding sites' facts, grouped by work. */
+	/** Every record and item of these works, with the holding sites' facts and each record's source format, by work. */
 	public Map<String, List<HeldRecord>> load(Collection<String> workIds) {
 		Map<String, List<HeldRecord>> works = new LinkedHashMap<>();
 		Map<String, HoldingSite> sites = sites();
