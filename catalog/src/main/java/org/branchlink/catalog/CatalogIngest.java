@@ -229,7 +229,7 @@ public class CatalogIngest {
 			.flatMap(List::stream).flatMap(r -> r.record().items().stream()).map(Item::barcode).toList());
 		changes.fresh().forEach((work, records) -> fresh.add(WorkDocuments.of(work, records.stream()
 			.map(r -> new HeldRecord(r.record(), sites.getOrDefault(r.record().siteId(),
-					WorkStore.HoldingSite.unknown(r.record().siteId())), states))
+					WorkStore.HoldingSite.unknown(r.record().siteId())), states, r.sourceFormat()))
 			.toList(), sites)));
 		indexer.update(changes.existing(), fresh);
 		run.indexNanos += System.nanoTime() - t1;

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import org.branchlink.catalog.marc.MarcFlavour;
 import org.branchlink.catalog.record.BibRecord;
 import org.marc4j.marc.DataField;
 import org.marc4j.marc.Leader;
@@ -12,11 +13,16 @@ import org.marc4j.marc.MarcFactory;
 import org.marc4j.marc.Record;
 
 /**
- * A work as one MARC21 record in UTF-8 (leader/09 {@code a}), built from the catalogue's normalized fields of its
- * representative record, whatever format the sites sent (MARC21, UNIMARC/CNMARC, spreadsheets, JSON): the sources are
- * kept as they came for the quarantine and not re-read (their character set is not stored). Holdings: one 852 per copy
- * ($a holding site, $b shelving location, $h call number, $p barcode) and one 876 beside it ($p barcode, $j status now,
- * a status code of DOMAIN.md §5.5).
+ * A work as one MARC record in UTF-8, in the flavour its representative record came in as
+ * ({@link PublishedWork#flavour()}): UNIMARC for a work whose representative record came in as UNIMARC or CNMARC (built
+ * by {@link WorkUnimarc}), MARC21 for every other. Both are built from the catalogue's normalized fields of the
+ * representative record, not from its source: the sources are kept as they came for the quarantine and not re-read
+ * (their character set is not stored).
+ * <p>
+ * MARC21 (leader/09 {@code a}): 001 work id, 003 federation, 005, 008, 020 ISBNs, 041, 084 $2 clc, 100 first author,
+ * 245, 246 other titles, 260, 650 subjects, 700 other authors. Holdings: one 852 per copy ($a holding site, $b
+ * shelving location, $h call number, $p barcode) and one 876 beside it ($p barcode, $j status now, a status code of
+ * DOMAIN.md §5.5).
  */
 public final class WorkMarc {
 
@@ -32,10 +38,14 @@ public final class WorkMarc {
 
 	/**
 	 * @param work the work
-	 * @param changedAt its last change (005, and 008's date entered)
-	 * @param federation the federation's id (003, the control number's organisation)
+	 * @param changedAt its last change (005, and 008's or 100's date entered)
+	 * @param federation the federation's id (MARC21 003, the control number's organisation; UNIMARC 801 $b)
+	 * @return a MARC21 record, or a UNIMARC one when the work's representative record came in as UNIMARC
 	 */
 	public static Record of(PublishedWork work, Instant changedAt, String federation) {
+		if (work.flavour() == MarcFlavour.UNIMARC) {
+			return WorkUnimarc.of(work, changedAt, federation);
+		}
 		BibRecord r = work.record();
 		Record record = MARC.newRecord(leader(r.format()));
 		record.addVariableField(MARC.newControlField("001", work.id()));
@@ -83,13 +93,13 @@ public final class WorkMarc {
 		return record;
 	}
 
-	private static DataField field(String tag, char ind1, char ind2, char code, String value) {
+	static DataField field(String tag, char ind1, char ind2, char code, String value) {
 		DataField field = MARC.newDataField(tag, ind1, ind2);
 		field.addSubfield(MARC.newSubfield(code, value));
 		return field;
 	}
 
-	private static DataField field(String tag, char ind1, char ind2, char code, String value, char code2, String value2) {
+	static DataField field(String tag, char ind1, char ind2, char code, String value, char code2, String value2) {
 		DataField field = field(tag, ind1, ind2, code, value);
 		field.addSubfield(MARC.newSubfield(code2, value2));
 		return field;

@@ -10,11 +10,15 @@ import java.util.Set;
 
 import org.branchlink.catalog.ingest.WorkStore;
 import org.branchlink.catalog.ingest.WorkStore.HeldRecord;
+import org.branchlink.catalog.marc.MarcFlavour;
 import org.branchlink.catalog.record.Item;
 
 import org.springframework.stereotype.Component;
 
-/** Works as published to harvesters ({@link PublishedWork}), read from the database in one query per page. */
+/**
+ * Works as published to harvesters ({@link PublishedWork}), read from the database in one query per page (the
+ * representative record's source format comes in the same query).
+ */
 @Component
 public class WorkRecords {
 
@@ -42,7 +46,9 @@ public class WorkRecords {
 						item.location(), state != null ? state.status() : item.status()));
 			}
 		}
-		return new PublishedWork(id, records.get(0).record().withItems(List.of()), List.copyOf(isbns), copies);
+		HeldRecord representative = records.get(0);
+		return new PublishedWork(id, representative.record().withItems(List.of()),
+				MarcFlavour.ofSourceFormat(representative.sourceFormat()), List.copyOf(isbns), copies);
 	}
 
 }

@@ -191,7 +191,7 @@ public class WorkStore {
 			.list();
 	}
 
-	/** Every record and item of these works, with the holding sites' facts, grouped by work. */
+	/** Every record and item of these works, with the holding sites' facts and each record's source format, by work. */
 	public Map<String, List<HeldRecord>> load(Collection<String> workIds) {
 		Map<String, List<HeldRecord>> works = new LinkedHashMap<>();
 		Map<String, HoldingSite> sites = sites();
@@ -201,7 +201,8 @@ public class WorkStore {
 		client.sql("""
 				select r.site_id, r.record_id, r.work_id, r.version, r.title, r.other_titles, r.authors, r.isbns,
 				       r.publisher, r.year, r.language, r.format, r.classification, r.subjects,
-				       i.barcode, i.call_number, i.location, i.status, st.status, st.at_site, st.destination
+				       i.barcode, i.call_number, i.location, i.status, st.status, st.at_site, st.destination,
+				       r.source_format
 				from bib_record r
 				left join item i on i.site_id = r.site_id and i.record_id = r.record_id
 				left join item_state st on st.site_id = i.site_id and st.barcode = i.barcode
@@ -216,7 +217,7 @@ public class WorkStore {
 					rows.start(siteId, recordId, rs.getString(3), new BibRecord(siteId, recordId, rs.getString(4),
 							rs.getString(5), strings(rs.getArray(6)), strings(rs.getArray(7)), strings(rs.getArray(8)),
 							rs.getString(9), rs.getInt(10), rs.getString(11), rs.getString(12), rs.getString(13),
-							strings(rs.getArray(14)), List.of()));
+							strings(rs.getArray(14)), List.of()), rs.getString(22));
 				}
 				String barcode = rs.getString(15);
 				if (barcode != null) {
@@ -241,6 +242,8 @@ public class WorkStore {
 
 		private BibRecord record;
 
+		private String sourceFormat;
+
 		private List<Item> items = new ArrayList<>();
 
 		private Map<String, ItemState> states = new HashMap<>();
@@ -249,11 +252,12 @@ public class WorkStore {
 			return site.equals(siteId) && id.equals(recordId);
 		}
 
-		void start(String site, String id, String work, BibRecord fields) {
+		void start(String site, String id, String work, BibRecord fields, String format) {
 			siteId = site;
 			recordId = id;
 			workId = work;
 			record = fields;
+			sourceFormat = format;
 			items = new ArrayList<>();
 			states = new HashMap<>();
 		}
@@ -263,7 +267,8 @@ public class WorkStore {
 				return;
 			}
 			HoldingSite site = sites.getOrDefault(siteId, HoldingSite.unknown(siteId));
-			works.computeIfAbsent(workId, w -> new ArrayList<>()).add(new HeldRecord(record.withItems(items), site, states));
+			works.computeIfAbsent(workId, w -> new ArrayList<>()).add(new HeldRecord(record.withItems(items), site, states,
+					sourceFormat));
 			record = null;
 		}
 
@@ -311,8 +316,15 @@ public class WorkStore {
 	public record Placed(StoredRecord stored, String workId, boolean newToSite) {
 	}
 
-	/** A record of a work, with the site that holds it and the circulation state of its copies (by barcode). */
-	public record HeldRecord(BibRecord record, HoldingSite site, Map<String, ItemState> states) {
+	/**
+	 * A record of a work, with the site that holds it, the circulation state of its copies (by barcode) and the format
+	 * it came in as ({@link StoredRecord#sourceFormat()}; empty when the caller did not say).
+	 */
+	public record HeldRecord(BibRecord record, HoldingSite site, Map<String, ItemState> states, String sourceFormat) {
+
+		public HeldRecord(BibRecord record, HoldingSite site, Map<String, ItemState> states) {
+			this(record, site, states, "");
+		}
 
 		public HeldRecord(BibRecord record, HoldingSite site) {
 			this(record, site, Map.of());

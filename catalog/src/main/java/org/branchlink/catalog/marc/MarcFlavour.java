@@ -8,6 +8,14 @@ public enum MarcFlavour {
 
 	MARC21, UNIMARC;
 
+	/**
+	 * The flavour a stored record came in as, by its source format ({@code unimarc} as the ingest writes it for a
+	 * UNIMARC/CNMARC record); MARC21 for every other format, MARC or not.
+	 */
+	public static MarcFlavour ofSourceFormat(String sourceFormat) {
+		return "unimarc".equals(sourceFormat) ? UNIMARC : MARC21;
+	}
+
 	public static MarcFlavour of(Record record) {
 		boolean has200 = false;
 		for (DataField field : record.getDataFields()) { // not getVariableField(tag): it formats the leader each time
