@@ -17,12 +17,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The lending service behind the circulation routes. Accepting stores a batch's events in the journal in one
- * transaction (a site's event id seen before is a duplicate). Applying takes each event in its own transaction: find
+ * transaction (a site's event id seen before is a duplicate). Applying takes each event in its own transaction (for a
+ * batch of one event, a savepoint in the transaction that stored it: see {@link #intake}): find
  * the copy by barcode anywhere in the county, lock its row (so one copy's events apply one at a time, on any node),
  * then either apply the event on top of the copy's state, or — when it is older than the newest event applied — replay
  * the copy's whole history in order. The copy's new state goes to the catalogue (and from there to search) in the same
@@ -41,6 +43,8 @@ public class CirculationLedger implements CirculationIntake {
 
 	private final TransactionTemplate transactions;
 
+	private final TransactionTemplate applying;
+
 	/** Resolved once (looking the bean up for every event showed in the request path's profile); null without holds. */
 	private final SingletonSupplier<HoldEvents> holdEvents;
 
@@ -50,7 +54,24 @@ public class CirculationLedger implements CirculationIntake {
 		this.availability = availability;
 		this.rules = rules;
 		this.transactions = transactions;
+		this.applying = new TransactionTemplate(transactions.getTransactionManager());
+		// a transaction of its own, or a savepoint inside the one that stored the event (see intake)
+		this.applying.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.holdEvents = SingletonSupplier.of(holds::getIfAvailable);
+	}
+
+	/**
+	 * A batch of one event (a desk's or kiosk's loan, most API calls) is stored and applied in one transaction: one
+	 * commit, so one wait for the journal's flush, instead of two. Applying runs in a savepoint, so an event that fails
+	 * to apply is still stored, as with two transactions; larger batches take one transaction to store and one per
+	 * event to apply, not to hold many copies' locks at once.
+	 */
+	@Override
+	public IntakeReport intake(EventBatch batch) {
+		if (batch.events().size() != 1) {
+			return apply(accept(batch));
+		}
+		return transactions.execute(status -> apply(accept(batch)));
 	}
 
 	@Override
@@ -91,7 +112,7 @@ public class CirculationLedger implements CirculationIntake {
 	}
 
 	private Outcome applyOne(long id, CirculationEvent event) {
-		return transactions.execute(status -> {
+		return applying.execute(status -> {
 			List<ItemRef> candidates = availability.find(event.barcode());
 			Optional<ItemRef> found = pick(candidates, event);
 			if (found.isEmpty()) {

@@ -50,6 +50,9 @@ class CirculationTests extends IntegrationTest {
 	CirculationSweep sweep;
 
 	@Autowired
+	CirculationLedger ledger;
+
+	@Autowired
 	CopyHolds copyHolds;
 
 	@Autowired
@@ -113,6 +116,48 @@ class CirculationTests extends IntegrationTest {
 		send(copy.siteId(), event(copy.siteId(), "f1", EventType.CHECKOUT, t0, copy.barcode(), reader.cardNumber()));
 		send("baishi", event("baishi", "f2", EventType.CHECKIN, t0.plusSeconds(60), copy.barcode(), null));
 		awaitInSearch(copy, "available", "baishi", null);
+	}
+
+	/**
+	 * A one-event batch is stored and applied in one transaction, applying in a savepoint: when applying fails (here a
+	 * trigger refuses the copy's new state) the event is still stored, unapplied, and the sweep applies it later.
+	 */
+	@Test
+	void aSingleEventThatFailsToApplyStaysStoredAndTheSweepAppliesItLater() {
+		ItemRef copy = fixtures.freshCopies("township_station", 1).get(0);
+		Reader reader = fixtures.reader(false);
+		jdbc.sql("""
+				create function refuse_one_copy() returns trigger language plpgsql as $$
+				begin
+					if new.barcode = '%s' then raise exception 'the disk is full'; end if;
+					return new;
+				end $$""".formatted(copy.barcode())).update();
+		jdbc.sql("create trigger refuse_one_copy before update on circulation_item for each row execute function refuse_one_copy()")
+			.update();
+		IntakeReport report;
+		try {
+			report = send(copy.siteId(), event(copy.siteId(), "save-1", EventType.CHECKOUT, t0, copy.barcode(),
+					reader.cardNumber()));
+		}
+		finally {
+			jdbc.sql("drop trigger refuse_one_copy on circulation_item").update();
+			jdbc.sql("drop function refuse_one_copy()").update();
+		}
+		assertThat(report.accepted()).isEqualTo(1);
+		assertThat(report.applied()).isZero();
+		assertThat(jdbc.sql("select applied_at is null from circulation_event where event_id = 'save-1'")
+			.query(Boolean.class).single()).isTrue();
+		assertThat(queries.openLoans(reader.cardNumber())).isEmpty();
+
+		// the sweep takes events stored over a second ago (not to race with their own request)
+		await().atMost(Duration.ofSeconds(10)).until(() -> {
+			ledger.sweep();
+			return jdbc.sql("select applied_at is not null from circulation_event where event_id = 'save-1'")
+				.query(Boolean.class).single();
+		});
+		assertThat(queries.openLoans(reader.cardNumber())).singleElement()
+			.satisfies(loan -> assertThat(loan.barcode()).isEqualTo(copy.barcode()));
+		awaitInSearch(copy, "on_loan", null, null);
 	}
 
 	@Test

@@ -15,6 +15,14 @@ public interface CirculationIntake {
 	IntakeReport apply(Accepted accepted);
 
 	/**
+	 * Accepts and then applies a batch. An implementation may store and apply a small batch in one transaction (one
+	 * commit instead of two on a kiosk's or desk's single loan), as long as an event that fails to apply stays stored.
+	 */
+	default IntakeReport intake(EventBatch batch) {
+		return apply(accept(batch));
+	}
+
+	/**
 	 * @param batch the validated batch
 	 * @param fresh its events stored by this call, each with its journal id
 	 * @param duplicates events that were already stored

@@ -19,8 +19,9 @@ import org.springframework.util.function.SingletonSupplier;
  * the desk page: <b>validate</b> (refused events are reported with their reason; a transit's destination must be a
  * site of the registry), <b>accept</b> (stored in the journal
  * in one transaction; an event id the site already sent is a duplicate and dropped), <b>apply</b> (each copy's events
- * in the order they happened, whatever order they arrive in). Failures go back to the caller, which then retries:
- * what was accepted stays accepted.</li>
+ * in the order they happened, whatever order they arrive in), both in one step ({@code circulation.accept-apply}, see
+ * {@link CirculationIntake#intake}). Failures go back to the caller, which then retries: what was accepted stays
+ * accepted.</li>
  * <li>{@code circulation-file}: offline batches (Koha {@code .koc}, JSON lines, CSV) dropped in
  * {@code <drop-base>/circulation/<site>/}. One route watches the folder tree rather than one per site: any of the
  * county's sites may go offline, and 180 pollers for files that come a few times a year would be waste. A file is
@@ -56,10 +57,8 @@ public class CirculationRoutes extends RouteBuilder {
 			.process(e -> e.getIn().setBody(EventValidator.validate(e.getIn().getBody(EventBatch.class), clock,
 					site -> sites.current().flatMap(registry -> registry.find(site)).isPresent())))
 			.id("circulation.validate")
-			.process(e -> e.getIn().setBody(intake.get().accept(e.getIn().getBody(EventBatch.class))))
-			.id("circulation.accept")
-			.process(e -> e.getIn().setBody(intake.get().apply(e.getIn().getBody(CirculationIntake.Accepted.class))))
-			.id("circulation.apply");
+			.process(e -> e.getIn().setBody(intake.get().intake(e.getIn().getBody(EventBatch.class))))
+			.id("circulation.accept-apply");
 
 		Path folder = properties.dropBase().resolve("circulation").toAbsolutePath();
 		from("file:" + folder + "?recursive=true&include=.*\\.(koc|jsonl|ndjson|csv)$&readLock=changed&readLockMinAge=1000"
