@@ -40,6 +40,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
 
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * The catalogue benchmark ({@code ./bench catalog [records]}): N generated MARC records spread over the demo county's
  * sites go from files to searchable through the real ingest; in the same run the same work documents are bulk-added
@@ -219,6 +223,29 @@ public final class Bench {
 		Files.createDirectories(out.getParent());
 		Files.writeString(out, json + "\n");
 		System.out.println(json);
+	}
+
+	/**
+	 * Writes one protocol's figures into {@code src/docs/bench/interop.json} (the SIP2, SRU and OAI-PMH benchmarks
+	 * share it, each under its own key, keeping the others' latest figures) and prints them.
+	 */
+	public static void writeInterop(String part, Map<String, Object> result) throws java.io.IOException {
+		Path out = Path.of(System.getProperty("bench.out", "../src/docs/bench/interop.json"));
+		JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+		Map<String, Object> all = new LinkedHashMap<>();
+		if (Files.exists(out)) {
+			Map<String, Object> before = json.readValue(out.toFile(), new TypeReference<LinkedHashMap<String, Object>>() {
+			});
+			// a file of one benchmark only (before the protocols shared it) is dropped
+			if ("interop".equals(before.get("benchmark"))) {
+				all.putAll(before);
+			}
+		}
+		all.put("benchmark", "interop");
+		all.put(part, result);
+		Files.createDirectories(out.getParent());
+		Files.writeString(out, json.writeValueAsString(all) + "\n");
+		System.out.println(toJson(result));
 	}
 
 	/**

@@ -35,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * resumption tokens (one client, as a harvester does), beside a raw JDBC read of the same rows (every work in
  * datestamp order with its records, copies and their circulation state, one streaming query). The client is exempt
  * from the rate limits (an anonymous harvester is held to 600 pages a minute). Writes
- * {@code src/docs/bench/interop-oai.json}.
+ * {@code src/docs/bench/interop.json} (key {@code oai}).
  */
 final class OaiBench {
 
@@ -76,7 +76,7 @@ final class OaiBench {
 					markMillis[0], markMillis[1], batchMillis);
 
 			Map<String, Object> result = new LinkedHashMap<>();
-			result.put("benchmark", "interop-oai");
+			result.put("benchmark", "oai");
 			result.put("date", java.time.OffsetDateTime.now().toString());
 			result.put("records", loaded.read());
 			result.put("works", works);
@@ -95,7 +95,7 @@ final class OaiBench {
 			result.put("mark_changed_ms_per_1000_random_works", Bench.round(markMillis[1]));
 			result.put("ingest_ms_per_1000_records", Bench.round(batchMillis));
 			result.put("cores", Runtime.getRuntime().availableProcessors());
-			Bench.writeJson("interop-oai", result);
+			Bench.writeInterop("oai", result);
 		}
 		Bench.deleteData(data);
 	}

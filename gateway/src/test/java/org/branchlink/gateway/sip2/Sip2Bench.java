@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * fast as the answers come, for the given seconds after a warm-up. Reports transactions (messages answered) per
  * second and their p50/p99, and beside them the raw figure: the same checkouts and checkins sent to
  * {@link LendingDesk} directly by 20 threads in the same run. Afterwards the journal is checked: every acknowledged
- * transaction stored once. Writes {@code src/docs/bench/interop.json}.
+ * transaction stored once. Writes {@code src/docs/bench/interop.json} (key {@code sip2}).
  */
 public final class Sip2Bench {
 
@@ -117,7 +117,7 @@ public final class Sip2Bench {
 			result.put("events_applied", applied);
 			result.put("acknowledged", acknowledged);
 			result.put("cores", Runtime.getRuntime().availableProcessors());
-			Bench.writeJson("interop", result);
+			Bench.writeInterop("sip2", result);
 		}
 		Bench.deleteData(data);
 	}
