@@ -252,7 +252,7 @@ public final class Bench {
 	 * CPU time used so far by this JVM and by the PostgreSQL processes (Linux {@code /proc}; 0 elsewhere), in
 	 * nanoseconds: the load's cost per event, steadier across runs than latency on a machine whose speed drifts.
 	 */
-	static long[] cpuNanos() {
+	public static long[] cpuNanos() {
 		long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
 			.getOperatingSystemMXBean()).getProcessCpuTime();
 		long postgres = 0;
