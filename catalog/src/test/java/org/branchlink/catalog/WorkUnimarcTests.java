@@ -193,6 +193,7 @@ class WorkUnimarcTests {
 		BibRecord back = MarcRecordMapper.map(record, "mirror");
 		assertThat(back.recordId()).isEqualTo("w-1");
 		assertThat(back.title()).isEqualTo(SANTI.title());
+		assertThat(back.otherTitles()).as("517 read back").isEqualTo(SANTI.otherTitles());
 		assertThat(back.authors()).isEqualTo(SANTI.authors());
 		assertThat(back.isbns()).containsExactly("9787536692930", "9787536692947");
 		assertThat(back.publisher()).isEqualTo(SANTI.publisher());

@@ -8,12 +8,15 @@ public enum MarcFlavour {
 
 	MARC21, UNIMARC;
 
+	/** The source format of a UNIMARC/CNMARC record harvested over OAI-PMH in MARCXML. */
+	public static final String OAI_UNIMARC = "oai-unimarc";
+
 	/**
 	 * The flavour a stored record came in as, by its source format ({@code unimarc} as the ingest writes it for a
-	 * UNIMARC/CNMARC record); MARC21 for every other format, MARC or not.
+	 * UNIMARC/CNMARC file's record, {@value #OAI_UNIMARC} for one harvested); MARC21 for every other format, MARC or not.
 	 */
 	public static MarcFlavour ofSourceFormat(String sourceFormat) {
-		return "unimarc".equals(sourceFormat) ? UNIMARC : MARC21;
+		return "unimarc".equals(sourceFormat) || OAI_UNIMARC.equals(sourceFormat) ? UNIMARC : MARC21;
 	}
 
 	public static MarcFlavour of(Record record) {

@@ -163,8 +163,14 @@ public final class MarcRecordMapper {
 		if (!parallel.isBlank()) {
 			otherTitles.add(clean(parallel));
 		}
-		for (DataField field : fields(record, "510")) {
-			otherTitles.add(clean(join(field, "ae")));
+		// 510 parallel title, 517 other variant titles (what a UNIMARC record published here carries)
+		for (String tag : new String[] { "510", "517" }) {
+			for (DataField field : fields(record, tag)) {
+				String other = clean(join(field, "ae"));
+				if (!other.isBlank() && !otherTitles.contains(other)) {
+					otherTitles.add(other);
+				}
+			}
 		}
 		String pinyin = join(titleField, "A");
 		if (!pinyin.isBlank()) {

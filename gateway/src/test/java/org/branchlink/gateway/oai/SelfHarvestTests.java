@@ -2,10 +2,13 @@ package org.branchlink.gateway.oai;
 
 import java.io.ByteArrayInputStream;
 import java.net.ServerSocket;
+import java.util.List;
 
 import org.branchlink.catalog.IngestMode;
 import org.branchlink.catalog.IngestReport;
+import org.branchlink.catalog.WorkRecords;
 import org.branchlink.catalog.marc.MarcFixtures;
+import org.branchlink.catalog.marc.MarcFlavour;
 import org.branchlink.gateway.BranchLinkApplication;
 import org.branchlink.gateway.IntegrationTest;
 import org.branchlink.sync.catalog.SiteCatalogIngest;
@@ -81,6 +84,13 @@ class SelfHarvestTests extends IntegrationTest {
 				.isEqualTo(described(jdbc, "baishi", "bs-self-1"))
 				.isEqualTo("自我收割统一格式测试书|{阿来}|{9787542806185}|重庆出版社|2012|chi|I247.55|"
 						+ "BS-SELF-1 I247.55/123 中文图书");
+			assertThat(mirror.sql("select source_format from bib_record where site_id = 'county' and record_id = :id")
+				.param("id", OaiVerbTests.workId(unimarc)).query(String.class).single())
+				.as("harvested UNIMARC keeps its flavour").isEqualTo("oai-unimarc");
+			String mirrored = mirror.sql("select work_id from bib_record where site_id = 'county' and record_id = :id")
+				.param("id", OaiVerbTests.workId(unimarc)).query(String.class).single();
+			assertThat(node.getBean(WorkRecords.class).load(List.of(mirrored)).get(mirrored).flavour())
+				.as("published by the mirror as UNIMARC again").isEqualTo(MarcFlavour.UNIMARC);
 
 			push("[{\"id\": \"self-harvest-1\", \"title\": \"自我收割测试书\", \"isbns\": [\"978-7-100-01776-3\"],"
 					+ " \"items\": [{\"barcode\": \"SELF-1\"}]}]");

@@ -20,8 +20,14 @@ record OaiPage(List<Entry> records, String resumptionToken, String errorCode, St
 	 * @param deleted whether the header says {@code status="deleted"}
 	 * @param record the mapped record; null when deleted or refused
 	 * @param problem why the record was refused; null otherwise
+	 * @param unimarc whether the record is UNIMARC/CNMARC in MARCXML (stored so, and published as UNIMARC again)
 	 */
-	record Entry(String identifier, String datestamp, boolean deleted, BibRecord record, String problem) {
+	record Entry(String identifier, String datestamp, boolean deleted, BibRecord record, String problem, boolean unimarc) {
+
+		Entry(String identifier, String datestamp, boolean deleted, BibRecord record, String problem) {
+			this(identifier, datestamp, deleted, record, problem, false);
+		}
+
 	}
 
 	boolean isLast() {

@@ -13,6 +13,7 @@ import org.branchlink.catalog.CatalogIngest;
 import org.branchlink.catalog.IngestMode;
 import org.branchlink.catalog.IngestReport;
 import org.branchlink.catalog.IngestRun;
+import org.branchlink.catalog.marc.MarcFlavour;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,7 +89,8 @@ public class OaiPmhHarvester {
 						run.quarantine("record " + entry.identifier() + " on page " + pages, entry.problem(), null);
 					}
 					else {
-						run.accept(entry.record(), "oai-" + metadataPrefix, null);
+						// a UNIMARC/CNMARC record in MARCXML keeps its flavour: it is published as UNIMARC again
+						run.accept(entry.record(), entry.unimarc() ? MarcFlavour.OAI_UNIMARC : "oai-" + metadataPrefix, null);
 					}
 					if (newest == null || entry.datestamp().compareTo(newest) > 0) {
 						newest = entry.datestamp();

@@ -13,6 +13,7 @@ import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 
 import org.branchlink.catalog.marc.MarcCharset;
+import org.branchlink.catalog.marc.MarcFlavour;
 import org.branchlink.catalog.marc.MarcSources;
 import org.branchlink.catalog.marc.RawRecord;
 import org.branchlink.catalog.record.BibRecord;
@@ -80,16 +81,21 @@ final class OaiResponses {
 			return new OaiPage.Entry(identifier, datestamp, false, null, "no metadata");
 		}
 		try {
-			BibRecord mapped = "dc".equals(content.getLocalName()) ? dublinCore(content, siteId, identifier, datestamp)
-					: marc(content, siteId, identifier, datestamp);
-			return new OaiPage.Entry(identifier, datestamp, false, mapped, null);
+			if ("dc".equals(content.getLocalName())) {
+				return new OaiPage.Entry(identifier, datestamp, false, dublinCore(content, siteId, identifier, datestamp),
+						null);
+			}
+			RawRecord raw = marc(content, identifier);
+			return new OaiPage.Entry(identifier, datestamp, false,
+					withIdentity(MarcRecordMapper.map(raw.record(), siteId), identifier, datestamp), null,
+					MarcFlavour.of(raw.record()) == MarcFlavour.UNIMARC);
 		}
 		catch (InvalidRecordException ex) {
 			return new OaiPage.Entry(identifier, datestamp, false, null, ex.getMessage());
 		}
 	}
 
-	private static BibRecord marc(Element content, String siteId, String identifier, String datestamp) {
+	private static RawRecord marc(Element content, String identifier) {
 		Iterator<RawRecord> records = MarcSources.open(new ByteArrayInputStream(serialize(content)), MarcCharset.UTF_8);
 		if (!records.hasNext()) {
 			throw new InvalidRecordException("the metadata holds no MARC record");
@@ -101,8 +107,7 @@ final class OaiResponses {
 		if (raw.record().getControlNumberField() == null) {
 			raw.record().addVariableField(org.marc4j.marc.MarcFactory.newInstance().newControlField("001", identifier));
 		}
-		BibRecord record = MarcRecordMapper.map(raw.record(), siteId);
-		return withIdentity(record, identifier, datestamp);
+		return raw;
 	}
 
 	private static BibRecord dublinCore(Element dc, String siteId, String identifier, String datestamp) {
