@@ -19,6 +19,7 @@ import org.branchlink.catalog.ingest.WorkStore.HeldRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -53,6 +54,9 @@ public class AvailabilityIndexer implements SmartLifecycle {
 
 	private final Semaphore signal = new Semaphore(0);
 
+	/** The least time between two batches' commits: under load, one commit makes more changes visible at once. */
+	private final Duration commitGap;
+
 	private final AtomicLong indexedWorks = new AtomicLong();
 
 	private final AtomicLong batches = new AtomicLong();
@@ -71,7 +75,9 @@ public class AvailabilityIndexer implements SmartLifecycle {
 
 	private volatile String lastError;
 
-	AvailabilityIndexer(SolrClient solr, WorkStore store, JdbcClient jdbc, TransactionTemplate transactions) {
+	AvailabilityIndexer(SolrClient solr, WorkStore store, JdbcClient jdbc, TransactionTemplate transactions,
+			@Value("${branchlink.catalog.availability-commit-gap:0ms}") Duration commitGap) {
+		this.commitGap = commitGap;
 		this.solr = solr;
 		this.store = store;
 		this.jdbc = jdbc;
@@ -123,6 +129,7 @@ public class AvailabilityIndexer implements SmartLifecycle {
 		long reportedWorks = 0;
 		while (running) {
 			try {
+				long began = System.nanoTime();
 				int drained = drainOnce();
 				if (failingSince != null) {
 					log.info("Availability index reachable again after {} s; catching up",
@@ -134,6 +141,12 @@ public class AvailabilityIndexer implements SmartLifecycle {
 				if (drained == 0) {
 					signal.drainPermits();
 					signal.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS);
+				}
+				else {
+					long rest = commitGap.toNanos() - (System.nanoTime() - began);
+					if (rest > 0) {
+						TimeUnit.NANOSECONDS.sleep(rest);
+					}
 				}
 				long now = System.nanoTime();
 				if (now - reportedAt > 10_000_000_000L && indexedWorks.get() > reportedWorks) {
