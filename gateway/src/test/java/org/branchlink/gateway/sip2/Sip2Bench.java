@@ -78,21 +78,18 @@ public final class Sip2Bench {
 			int port = app.getBean(Sip2Server.class).port();
 			Bench.log("%d kiosks at %d sites; %d s warm-up, %d s measured", KIOSKS, sites.size(), WARM_UP_SECONDS, seconds);
 			LendingDesk desk = app.getBean(LendingDesk.class);
-			long[] cpu0 = Bench.cpuNanos();
 			Result sip2 = load(kiosks, seconds, 0, (kiosk, i) -> sip2(kiosk, port), WARM_UP_SECONDS);
-			long[] cpu1 = Bench.cpuNanos();
 			Bench.log("SIP2 as fast as answered: %.0f transactions/s, p50 %.1f ms, p99 %.1f ms, %d failed; CPU %s",
-					sip2.rate(), sip2.p50(), sip2.p99(), sip2.failed(), cpu(cpu0, cpu1, sip2.acknowledged()));
+					sip2.rate(), sip2.p50(), sip2.p99(), sip2.failed(), sip2.cpu());
 			Result raw = load(kiosks, seconds, 0, (kiosk, i) -> raw(kiosk, desk, i, "raw-"), WARM_UP_AGAIN);
-			long[] cpu2 = Bench.cpuNanos();
 			Bench.log("raw LendingDesk as fast as answered: %.0f transactions/s, p50 %.1f ms, p99 %.1f ms; CPU %s",
-					raw.rate(), raw.p50(), raw.p99(), cpu(cpu1, cpu2, raw.acknowledged()));
+					raw.rate(), raw.p50(), raw.p99(), raw.cpu());
 			Result paced = load(kiosks, seconds, RATE, (kiosk, i) -> sip2(kiosk, port), WARM_UP_AGAIN);
-			Bench.log("SIP2 at %d transactions/s offered: %.0f answered/s, p50 %.1f ms, p99 %.1f ms, %d failed", RATE,
-					paced.rate(), paced.p50(), paced.p99(), paced.failed());
+			Bench.log("SIP2 at %d transactions/s offered: %.0f answered/s, p50 %.1f ms, p99 %.1f ms, %d failed; CPU %s",
+					RATE, paced.rate(), paced.p50(), paced.p99(), paced.failed(), paced.cpu());
 			Result rawPaced = load(kiosks, seconds, RATE, (kiosk, i) -> raw(kiosk, desk, i, "raw-paced-"), WARM_UP_AGAIN);
-			Bench.log("raw LendingDesk at %d transactions/s offered: %.0f answered/s, p50 %.1f ms, p99 %.1f ms", RATE,
-					rawPaced.rate(), rawPaced.p50(), rawPaced.p99());
+			Bench.log("raw LendingDesk at %d transactions/s offered: %.0f answered/s, p50 %.1f ms, p99 %.1f ms; CPU %s",
+					RATE, rawPaced.rate(), rawPaced.p50(), rawPaced.p99(), rawPaced.cpu());
 			long stored = jdbc.sql("select count(*) from circulation_event where event_id like 'sip2:bench-kiosk-%'")
 				.query(Long.class).single();
 			long applied = jdbc.sql("""
@@ -121,6 +118,8 @@ public final class Sip2Bench {
 			result.put("raw_desk_most_p99_ms", Bench.round(raw.p99()));
 			result.put("ratio", Bench.round(sip2.rate() / raw.rate()));
 			result.put("p99_ratio", Bench.round(paced.p99() / rawPaced.p99()));
+			result.put("cpu_per_transaction", paced.cpu());
+			result.put("raw_desk_cpu_per_transaction", rawPaced.cpu());
 			result.put("events_stored", stored);
 			result.put("events_applied", applied);
 			result.put("acknowledged", acknowledged);
@@ -130,7 +129,7 @@ public final class Sip2Bench {
 		Bench.deleteData(data);
 	}
 
-	/** JVM and PostgreSQL CPU per transaction over a phase (warm-up included). */
+	/** JVM and PostgreSQL CPU per transaction. */
 	private static String cpu(long[] before, long[] after, long transactions) {
 		return String.format(java.util.Locale.ROOT, "%.2f ms JVM (the kiosks' clients included) + %.2f ms PostgreSQL per transaction",
 				(after[0] - before[0]) / 1e6 / Math.max(1, transactions), (after[1] - before[1]) / 1e6 / Math.max(1, transactions));
@@ -153,7 +152,8 @@ public final class Sip2Bench {
 
 	}
 
-	private record Result(double rate, double p50, double p99, long failed, long acknowledged) {
+	/** @param cpu JVM and PostgreSQL CPU per transaction over the measured seconds */
+	private record Result(double rate, double p50, double p99, long failed, long acknowledged, String cpu) {
 	}
 
 	/**
@@ -211,15 +211,21 @@ public final class Sip2Bench {
 			threads.add(thread);
 			thread.start();
 		}
+		while (System.nanoTime() < measureFrom) {
+			LockSupport.parkNanos(measureFrom - System.nanoTime());
+		}
+		long[] cpuFrom = Bench.cpuNanos();
 		for (Thread thread : threads) {
 			thread.join();
 		}
+		long[] cpuTo = Bench.cpuNanos();
+		String cpu = cpu(cpuFrom, cpuTo, millis.size() + failed.get());
 		double[] all = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
 		if (all.length == 0) {
-			return new Result(0, Double.NaN, Double.NaN, failed.get(), acknowledged.get());
+			return new Result(0, Double.NaN, Double.NaN, failed.get(), acknowledged.get(), cpu);
 		}
 		return new Result(all.length / (double) seconds, all[all.length / 2], all[(int) Math.ceil(all.length * 0.99) - 1],
-				failed.get(), acknowledged.get());
+				failed.get(), acknowledged.get(), cpu);
 	}
 
 	/** A kiosk's connection: even steps check a copy out, odd steps check it back in. */
