@@ -148,7 +148,8 @@ final class CqlParser {
 
 	private String term(String what) {
 		if (at >= tokens.size() || !tokens.get(at).word()) {
-			throw syntax("expected " + what + (at < tokens.size() ? " before " + tokens.get(at).text() : " at the end"));
+			String where = at < tokens.size() ? " before " + tokens.get(at).text() : " at the end";
+			throw syntax("expected " + what + where);
 		}
 		return tokens.get(at++).text();
 	}
@@ -218,7 +219,8 @@ final class CqlParser {
 			}
 			else {
 				int start = i;
-				while (i < cql.length() && !Character.isWhitespace(cql.charAt(i)) && "()=<>\"/".indexOf(cql.charAt(i)) < 0) {
+				while (i < cql.length() && !Character.isWhitespace(cql.charAt(i))
+						&& "()=<>\"/".indexOf(cql.charAt(i)) < 0) {
 					i++;
 				}
 				tokens.add(new Token(cql.substring(start, i), true, false));

@@ -152,7 +152,8 @@ public final class CqlToSolr {
 		List<Integer> years = new ArrayList<>();
 		for (String word : term.split("\\s+")) {
 			if (!word.matches("[0-9]{1,4}")) {
-				throw new SruRefusal(SruDiagnostic.INVALID_TERM, term, "dc.date takes a year (up to four digits): " + term);
+				throw new SruRefusal(SruDiagnostic.INVALID_TERM, term,
+						"dc.date takes a year (up to four digits): " + term);
 			}
 			years.add(Integer.parseInt(word));
 		}
@@ -162,7 +163,8 @@ public final class CqlToSolr {
 		int year = years.get(0);
 		return switch (relation) {
 			case "=", "==", "exact" -> SolrFields.YEAR + ":" + year;
-			case "any" -> SolrFields.YEAR + ":(" + String.join(" OR ", years.stream().map(String::valueOf).toList()) + ")";
+			case "any" -> SolrFields.YEAR + ":("
+					+ String.join(" OR ", years.stream().map(String::valueOf).toList()) + ")";
 			case "<" -> SolrFields.YEAR + ":[* TO " + year + "}";
 			case "<=" -> SolrFields.YEAR + ":[* TO " + year + "]";
 			case ">" -> SolrFields.YEAR + ":{" + year + " TO *]";
@@ -245,7 +247,8 @@ public final class CqlToSolr {
 
 	private static void sort(SolrQuery query, Cql.SortKey key) {
 		SruIndex index = SruIndex.of(key.index()).orElse(null);
-		String field = index == SruIndex.DATE ? SolrFields.YEAR : index == SruIndex.TITLE ? SolrFields.TITLE_SORT : null;
+		String field = index == SruIndex.DATE ? SolrFields.YEAR
+				: index == SruIndex.TITLE ? SolrFields.TITLE_SORT : null;
 		if (field == null) {
 			throw new SruRefusal(SruDiagnostic.SORT_UNSUPPORTED, key.index(),
 					"Results can be sorted by dc.date or dc.title, not " + key.index() + ".");

@@ -3,11 +3,14 @@ package org.branchlink.gateway.sru;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.util.NamedList;
 import org.branchlink.catalog.index.SolrFields;
 import org.branchlink.catalog.record.Isbn;
@@ -17,7 +20,8 @@ import org.branchlink.catalog.record.Isbn;
  * The terms from the scan term on are a JSON terms facet in ascending index order over the works with a value from
  * the term on; those before it, one in descending order over the works with a value before it (a work with several
  * values can bring values from the other side: they are dropped, and the facet asked again for more when too many
- * were). The scan term is normalized as its field is: a title's sort key, an ISBN-13, a lower-case word.
+ * were). The scan term is normalized as its field is: a title's sort key, an ISBN-13, a lower-case word; a title's
+ * sort key is shown with one of its titles as the display term.
  */
 final class IndexScan {
 
@@ -35,7 +39,8 @@ final class IndexScan {
 	SruAnswer.Scan scan(SruRequest request) {
 		String clauseText = request.parameter("scanClause")
 			.filter(text -> !text.isBlank())
-			.orElseThrow(() -> new SruRefusal(SruDiagnostic.MANDATORY_PARAMETER, "scanClause", "scan needs a scanClause."));
+			.orElseThrow(() -> new SruRefusal(SruDiagnostic.MANDATORY_PARAMETER, "scanClause",
+					"scan needs a scanClause."));
 		int terms = Math.min(request.number("maximumTerms", 1, properties.defaultTerms()), properties.maximumTerms());
 		int position = request.number("responsePosition", 0, 1);
 		if (position > terms + 1) {
@@ -44,7 +49,8 @@ final class IndexScan {
 		}
 		Cql.Query query = CqlParser.parse(clauseText);
 		if (!(query.root() instanceof Cql.Clause clause) || !query.sortKeys().isEmpty()) {
-			throw new SruRefusal(SruDiagnostic.QUERY_SYNTAX, clauseText, "A scan clause is one index, relation and term.");
+			throw new SruRefusal(SruDiagnostic.QUERY_SYNTAX, clauseText,
+					"A scan clause is one index, relation and term.");
 		}
 		SruIndex index = SruIndex.of(clause.index())
 			.orElseThrow(() -> new SruRefusal(SruDiagnostic.UNSUPPORTED_INDEX, clause.index(),
@@ -58,8 +64,8 @@ final class IndexScan {
 			throw new SruRefusal(SruDiagnostic.UNSUPPORTED_RELATION, relation, "scan takes the relation = only.");
 		}
 		if (!clause.relation().modifiers().isEmpty()) {
-			throw new SruRefusal(SruDiagnostic.UNSUPPORTED_RELATION_MODIFIER, clause.relation().modifiers().get(0).name(),
-					"scan takes no relation modifiers.");
+			String modifier = clause.relation().modifiers().get(0).name();
+			throw new SruRefusal(SruDiagnostic.UNSUPPORTED_RELATION_MODIFIER, modifier, "scan takes no relation modifiers.");
 		}
 		String from = normalize(index, Cql.Term.literal(clause.term()).strip());
 		int before = Math.min(position > 0 ? position - 1 : 0, terms);
@@ -68,17 +74,41 @@ final class IndexScan {
 		List<Bucket> buckets = new ArrayList<>(preceding.buckets());
 		Collections.reverse(buckets);
 		buckets.addAll(following.buckets());
+		Map<String, String> titles = SolrFields.TITLE_SORT.equals(index.scanField()) ? titles(buckets) : Map.of();
 		List<SruAnswer.ScanTerm> list = new ArrayList<>(buckets.size());
 		for (int i = 0; i < buckets.size(); i++) {
-			boolean first = i == 0 && (before == 0 ? false : !preceding.more());
+			boolean first = i == 0 && before > 0 && !preceding.more();
 			boolean last = i == buckets.size() - 1 && !following.more();
-			list.add(new SruAnswer.ScanTerm(buckets.get(i).value(), buckets.get(i).count(),
-					first && last ? "only" : first ? "first" : last ? "last" : "inner"));
+			String where = first && last ? "only" : first ? "first" : last ? "last" : "inner";
+			Bucket bucket = buckets.get(i);
+			list.add(new SruAnswer.ScanTerm(bucket.value(), bucket.count(), titles.get(bucket.value()), where));
 		}
 		return new SruAnswer.Scan(list);
 	}
 
 	private record Bucket(String value, long count) {
+	}
+
+	/** A title for each title sort key: one work's per key, in one query (collapsed on the key). */
+	private Map<String, String> titles(List<Bucket> keys) {
+		List<String> values = keys.stream().map(Bucket::value).filter(key -> !key.isEmpty()).toList();
+		if (values.isEmpty()) {
+			return Map.of();
+		}
+		// sort keys are letters and digits only (no comma, the separator); the field has doc values, no index
+		SolrQuery query = new SolrQuery(
+				"{!terms f=" + SolrFields.TITLE_SORT + " method=docValuesTermsFilter v=$sru.keys}")
+			.addFilterQuery(SolrFields.DOC_TYPE + ":" + SolrFields.TYPE_WORK)
+			.addFilterQuery("{!collapse field=" + SolrFields.TITLE_SORT + "}")
+			.setFields(SolrFields.TITLE, SolrFields.TITLE_SORT)
+			.setRows(values.size());
+		query.set("sru.keys", String.join(",", values));
+		Map<String, String> titles = new HashMap<>();
+		for (SolrDocument doc : SruProvider.query(solr, query).getResults()) {
+			titles.put(String.valueOf(doc.getFieldValue(SolrFields.TITLE_SORT)),
+					String.valueOf(doc.getFieldValue(SolrFields.TITLE)));
+		}
+		return titles;
 	}
 
 	/**

@@ -43,9 +43,10 @@ sealed interface SruAnswer {
 	/**
 	 * @param value the indexed term
 	 * @param numberOfRecords how many works have it
+	 * @param displayTerm the term as a reader writes it (a title for a title's sort key); null when it is the value
 	 * @param whereInList {@code first}, {@code last}, {@code only} or {@code inner}
 	 */
-	record ScanTerm(String value, long numberOfRecords, String whereInList) {
+	record ScanTerm(String value, long numberOfRecords, String displayTerm, String whereInList) {
 	}
 
 }

@@ -91,7 +91,10 @@ class SruProvider {
 					new SruRefusal(SruDiagnostic.START_OUT_OF_RANGE, Integer.toString(start),
 							"The result has " + found + " records; startRecord " + start + " is past them."));
 		}
-		List<String> ids = response.getResults().stream().map(doc -> (String) doc.getFieldValue(SolrFields.ID)).toList();
+		List<String> ids = response.getResults()
+			.stream()
+			.map(doc -> (String) doc.getFieldValue(SolrFields.ID))
+			.toList();
 		Map<String, PublishedWork> content = works.load(ids);
 		Map<String, Instant> changed = changes.workChanges(ids);
 		List<SruAnswer.Hit> hits = new ArrayList<>(ids.size());

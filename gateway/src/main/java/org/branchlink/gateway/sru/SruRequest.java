@@ -121,8 +121,9 @@ record SruRequest(Version version, String askedVersion, Operation operation, Str
 		}
 		for (String name : new String[] { "recordXPath", "sortKeys" }) {
 			if (parameters.containsKey(name)) {
-				throw new SruRefusal(SruDiagnostic.UNSUPPORTED_PARAMETER, name, name.equals("sortKeys")
-						? "sortKeys is not supported; sort with CQL's sortBy (dc.date, dc.title)." : name + " is not supported.");
+				throw new SruRefusal(SruDiagnostic.UNSUPPORTED_PARAMETER, name,
+						name.equals("sortKeys") ? "sortKeys is not supported; sort with CQL's sortBy (dc.date, dc.title)."
+								: name + " is not supported.");
 			}
 		}
 		String queryType = parameters.get("queryType");
@@ -155,7 +156,10 @@ record SruRequest(Version version, String askedVersion, Operation operation, Str
 				name + " must be a whole number from " + min + ", not '" + value + "'.");
 	}
 
-	/** Whether records are written as escaped strings: 1.2 {@code recordPacking=string}, 2.0 {@code recordXMLEscaping=string}. */
+	/**
+	 * Whether records are written as escaped strings: 1.2 {@code recordPacking=string}, 2.0
+	 * {@code recordXMLEscaping=string}; refuses other values (71).
+	 */
 	boolean stringPacking() {
 		String name = version == Version.V1_2 ? "recordPacking" : "recordXMLEscaping";
 		String value = parameters.getOrDefault(name, "xml");

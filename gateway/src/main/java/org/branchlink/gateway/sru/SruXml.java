@@ -146,6 +146,9 @@ final class SruXml {
 			xml.writeStartElement(prefix, "term", ns);
 			element("value", SruRecordXml.clean(term.value()));
 			element("numberOfRecords", Long.toString(term.numberOfRecords()));
+			if (term.displayTerm() != null) {
+				element("displayTerm", SruRecordXml.clean(term.displayTerm()));
+			}
 			element("whereInList", term.whereInList());
 			xml.writeEndElement();
 		}

@@ -48,6 +48,11 @@ class SruProtocolTests extends SruTest {
 		assertThat(title.string("/*/s:terms/s:term[2]/s:numberOfRecords")).isEqualTo("1");
 		assertThat(title.string("/*/s:terms/s:term[1]/s:value")).isLessThan("史记选读");
 		assertThat(title.count("/*/s:terms/s:term")).isEqualTo(5);
+		SruResponse french = sru("operation", "scan", "scanClause", "dc.title=\"La Légende\"", "maximumTerms", "1");
+		assertThat(french.string("/*/s:terms/s:term/s:value")).isEqualTo("lalégendedessiècles");
+		assertThat(french.string("/*/s:terms/s:term/s:displayTerm")).isEqualTo(LEGENDE);
+		assertThat(french.children("/*/s:terms/s:term")).containsExactly("value", "numberOfRecords", "displayTerm",
+				"whereInList");
 
 		assertThat(sru("operation", "scan", "scanClause", "dc.date=1859").string("/*/s:terms/s:term[1]/s:value"))
 			.isEqualTo("1859");
