@@ -3,9 +3,9 @@ package org.branchlink.gateway.sru;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
@@ -13,11 +13,11 @@ import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrException;
 import org.branchlink.catalog.CatalogChanges;
-import org.branchlink.catalog.CatalogChanges.SiteName;
 import org.branchlink.catalog.PublishedWork;
 import org.branchlink.catalog.SearchRequest;
 import org.branchlink.catalog.WorkRecords;
 import org.branchlink.catalog.index.SolrFields;
+import org.branchlink.sync.site.SiteDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,12 +39,16 @@ class SruProvider {
 
 	private final CatalogChanges changes;
 
+	private final SiteDirectory directory;
+
 	private final SruProperties properties;
 
-	SruProvider(SolrClient solr, WorkRecords works, CatalogChanges changes, SruProperties properties) {
+	SruProvider(SolrClient solr, WorkRecords works, CatalogChanges changes, SiteDirectory directory,
+			SruProperties properties) {
 		this.solr = solr;
 		this.works = works;
 		this.changes = changes;
+		this.directory = directory;
 		this.properties = properties;
 	}
 
@@ -95,8 +99,8 @@ class SruProvider {
 			.stream()
 			.map(doc -> (String) doc.getFieldValue(SolrFields.ID))
 			.toList();
-		Map<String, PublishedWork> content = works.load(ids);
-		Map<String, Instant> changed = changes.workChanges(ids);
+		Map<String, PublishedWork> content = ids.isEmpty() ? Map.of() : works.load(ids);
+		Map<String, Instant> changed = ids.isEmpty() ? Map.of() : changes.workChanges(ids);
 		List<SruAnswer.Hit> hits = new ArrayList<>(ids.size());
 		for (int i = 0; i < ids.size(); i++) {
 			PublishedWork work = content.get(ids.get(i));
@@ -106,8 +110,10 @@ class SruProvider {
 		}
 		long after = (long) start - 1 + ids.size();
 		Integer next = ids.isEmpty() || after >= found || after >= SearchRequest.MAX_DEPTH ? null : (int) after + 1;
-		Map<String, String> sites = hits.isEmpty() ? Map.of()
-				: changes.sites().stream().collect(Collectors.toMap(SiteName::id, SiteName::nameZh));
+		Map<String, String> sites = new HashMap<>();
+		if (!hits.isEmpty()) {
+			directory.byId().forEach((id, site) -> sites.put(id, site.name().zh()));
+		}
 		return new SruAnswer.Search(found, hits, next, schema, escaped, sites, null);
 	}
 

@@ -28,8 +28,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * benchmark, then about fifty CQL queries (titles, creators, publishers, years, Chinese in both scripts, pinyin,
  * initials, English, booleans, phrases, exact titles) run as searchRetrieve over HTTP (10 records in {@code marcxml},
  * one client) beside the very same translated Solr query through SolrJ (same rows), back to back, each way first half
- * of the time, for several rounds after a warm-up round. Prints p50 and p95 of both and p95 SRU / p95 raw (target at
- * most 2); writes {@code src/docs/bench/interop-sru.json}.
+ * of the time, for several rounds after a warm-up round ({@code -Dbench.sru-rounds}, default 10). Prints p50 and p95
+ * of both and p95 SRU / p95 raw (target at most 2), and where the difference goes: the same searchRetrieve without
+ * records (HTTP and the search) and an explain (HTTP alone); writes {@code src/docs/bench/interop-sru.json}.
  */
 final class SruBench {
 
@@ -65,31 +66,40 @@ final class SruBench {
 
 			long hits = 0;
 			for (String cql : QUERIES) { // warm-up round, and every query must run
-				hits += sru(base, cql);
+				hits += sru(base, cql, 10);
 				raw(solr, cql);
 			}
 			double[] sru = new double[QUERIES.size() * ROUNDS];
 			double[] raw = new double[sru.length];
+			double[] count = new double[sru.length];
+			double[] explain = new double[sru.length];
 			int n = 0;
 			for (int round = 0; round < ROUNDS; round++) {
 				for (String cql : QUERIES) {
 					boolean sruFirst = n % 2 == 0;
 					if (sruFirst) {
-						sru[n] = time(() -> sru(base, cql));
+						sru[n] = time(() -> sru(base, cql, 10));
 					}
 					raw[n] = time(() -> raw(solr, cql));
 					if (!sruFirst) {
-						sru[n] = time(() -> sru(base, cql));
+						sru[n] = time(() -> sru(base, cql, 10));
 					}
+					count[n] = time(() -> sru(base, cql, 0));
+					explain[n] = time(() -> explain(base));
 					n++;
 				}
 			}
 			double[] sruP = percentiles(sru);
 			double[] rawP = percentiles(raw);
+			double[] countP = percentiles(count);
+			double[] explainP = percentiles(explain);
 			double ratio = sruP[1] / rawP[1];
 			Bench.log("SRU searchRetrieve (10 marcxml records over HTTP): p50 %.1f ms, p95 %.1f ms; raw SolrJ of the same"
 					+ " query: p50 %.1f ms, p95 %.1f ms; p95 SRU / raw = %.2f (target ≤ 2); %,d queries, %,d hits in the"
 					+ " warm-up round", sruP[0], sruP[1], rawP[0], rawP[1], ratio, sru.length, hits);
+			Bench.log("where the difference goes: the same searchRetrieve with maximumRecords=0 (HTTP and the search, no"
+					+ " records) p50 %.1f ms, p95 %.1f ms; explain (HTTP alone) p50 %.1f ms, p95 %.1f ms", countP[0],
+					countP[1], explainP[0], explainP[1]);
 
 			Map<String, Object> result = new LinkedHashMap<>();
 			result.put("benchmark", "interop-sru");
@@ -105,6 +115,10 @@ final class SruBench {
 			result.put("raw_solr_p50_ms", Bench.round(rawP[0]));
 			result.put("raw_solr_p95_ms", Bench.round(rawP[1]));
 			result.put("p95_ratio_sru_to_raw", Bench.round(ratio));
+			result.put("sru_count_only_p50_ms", Bench.round(countP[0]));
+			result.put("sru_count_only_p95_ms", Bench.round(countP[1]));
+			result.put("http_explain_p50_ms", Bench.round(explainP[0]));
+			result.put("http_explain_p95_ms", Bench.round(explainP[1]));
 			result.put("target_ratio", 2);
 			result.put("cores", Runtime.getRuntime().availableProcessors());
 			Bench.writeJson("interop-sru", result);
@@ -124,10 +138,10 @@ final class SruBench {
 		return (System.nanoTime() - t) / 1e6;
 	}
 
-	/** A searchRetrieve of 10 MARCXML records, read to its end; the number of hits. */
-	private static long sru(String base, String cql) throws Exception {
+	/** A searchRetrieve of that many MARCXML records, read to its end; the number of hits. */
+	private static long sru(String base, String cql, int records) throws Exception {
 		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base
-				+ "?operation=searchRetrieve&version=1.2&maximumRecords=10&recordSchema=marcxml&query="
+				+ "?operation=searchRetrieve&version=1.2&maximumRecords=" + records + "&recordSchema=marcxml&query="
 				+ URLEncoder.encode(cql, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
 		String body = response.body();
 		if (response.statusCode() != 200 || body.contains("info:srw/diagnostic/")) {
@@ -135,6 +149,15 @@ final class SruBench {
 		}
 		int from = body.indexOf("numberOfRecords>") + 16;
 		return Long.parseLong(body.substring(from, body.indexOf('<', from)));
+	}
+
+	/** An explain: the endpoint's cost without a search. */
+	private static void explain(String base) throws Exception {
+		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("explain answered " + response.statusCode());
+		}
 	}
 
 	/** The same translated query through SolrJ: 10 rows of ids, as the server asks. */
