@@ -13,8 +13,9 @@ import org.branchlink.gateway.sru.SruRequest.Version;
 /**
  * Writes SRU responses with a streaming StAX writer in UTF-8: SRU 1.2 in {@code http://www.loc.gov/zing/srw/} with
  * its diagnostic namespace, SRU 2.0 in the OASIS {@code sruResponse} namespace (scan in its {@code scan} namespace)
- * with the OASIS diagnostic namespace. A refused request gets its operation's response (explain's for an unknown
- * operation) with the diagnostic; records come from {@link SruRecordXml}, the explain record is ZeeRex 2.0.
+ * with the OASIS diagnostic namespace. A refused request gets its operation's response (explain's, with the explain
+ * record, for an unknown operation) with the diagnostic; records come from {@link SruRecordXml}, the explain record is
+ * ZeeRex 2.0.
  */
 final class SruXml {
 
@@ -78,7 +79,10 @@ final class SruXml {
 		};
 		writer.writeStartElement(sru.prefix, root, sru.ns);
 		writer.writeNamespace(sru.prefix, sru.ns);
-		sru.element("version", request.version().number());
+		if (request.version() == Version.V1_2 || operation != Operation.SCAN) {
+			// SRU 2.0's scan response has no version element
+			sru.element("version", request.version().number());
+		}
 		if (answer instanceof SruAnswer.Search search) {
 			sru.search(search);
 		}
@@ -90,6 +94,10 @@ final class SruXml {
 		}
 		else if (operation == Operation.SEARCH_RETRIEVE) {
 			sru.element("numberOfRecords", "0");
+		}
+		else if (operation == Operation.EXPLAIN) {
+			// an explain response always has the record, with or without a diagnostic
+			sru.explainRecord(false);
 		}
 		if (refusal != null) {
 			sru.diagnostic(refusal);

@@ -44,6 +44,7 @@ class SruProtocolTests extends SruTest {
 		SruResponse title = sru("operation", "scan", "version", "2.0", "scanClause", "dc.title=史记选读",
 				"responsePosition", "2", "maximumTerms", "5");
 		assertThat(title.namespace()).isEqualTo(SruXml.SCAN_2);
+		assertThat(title.children("/*")).containsExactly("terms");
 		assertThat(title.string("/*/s:terms/s:term[2]/s:value")).isEqualTo(SHIJI);
 		assertThat(title.string("/*/s:terms/s:term[2]/s:numberOfRecords")).isEqualTo("1");
 		assertThat(title.string("/*/s:terms/s:term[1]/s:value")).isLessThan("史记选读");
@@ -128,6 +129,10 @@ class SruProtocolTests extends SruTest {
 
 		SruResponse version = sru("operation", "searchRetrieve", "version", "1.1", "query", "a");
 		assertThat(version.string("/*/s:diagnostics/diag:diagnostic/diag:details")).isEqualTo("2.0");
+
+		SruResponse operation = sru("operation", "delete", "version", "2.0");
+		assertThat(operation.root()).isEqualTo("explainResponse");
+		assertThat(operation.children("/*")).containsExactly("version", "record", "diagnostics");
 	}
 
 	@ParameterizedTest
