@@ -1,12 +1,24 @@
 package org.branchlink.gateway.sru;
 
+import java.util.List;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-/** explain and scan in both versions, every diagnostic the server gives, and queries that try to break out. */
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * explain and scan in both versions, every diagnostic the server gives, queries that try to break out, the anonymous
+ * rate limit, and no reader data in a record whose copy is on loan.
+ */
 class SruProtocolTests extends SruTest {
 
 	@Test
@@ -153,6 +165,42 @@ class SruProtocolTests extends SruTest {
 
 		assertThat(sru.diagnostics()).containsExactly(16);
 		assertThat(sru.string("/*/s:diagnostics/diag:diagnostic/diag:details")).isEqualTo("dc.x<&amp;>]]></diag:details>");
+	}
+
+	@Test
+	void anAnonymousClientIsRateLimitedAsOnOai() throws Exception {
+		int refused = 0;
+		for (int i = 0; i < 140 && refused == 0; i++) {
+			int status = mvc.perform(get("/sru").with(from("203.0.113.80"))).andReturn().getResponse().getStatus();
+			refused += status == 429 ? 1 : 0;
+		}
+		assertThat(refused).as("a request past the anonymous burst").isEqualTo(1);
+		mvc.perform(post("/sru").with(from("203.0.113.80")).param("operation", "explain"))
+			.andExpect(status().isTooManyRequests());
+		mvc.perform(get("/sru").with(from("203.0.113.81"))).andExpect(status().isOk());
+	}
+
+	@Test
+	void aCopyOnLoanShowsItsStatusAndNothingOfItsReader() throws Exception {
+		List<Map<String, Object>> loans = jdbc.sql("""
+				select l.work_id, l.card, r.name from loan l join reader r on r.card_number = l.card
+				where l.card is not null order by l.loan_key limit 1""").query().listOfRows();
+		assumeTrue(!loans.isEmpty(), "the demo county has no loan to a reader");
+		Map<String, Object> loan = loans.get(0);
+		for (String schema : new String[] { "marcxml", "dc" }) {
+			SruResponse sru = search("rec.id=" + loan.get("work_id"), "recordSchema", schema);
+
+			assertThat(sru.numberOfRecords()).isEqualTo(1);
+			assertThat(sru.strings("//bl:copy/@status")).contains("on_loan");
+			assertThat(sru.toString()).doesNotContain((String) loan.get("card")).doesNotContain((String) loan.get("name"));
+		}
+	}
+
+	private static RequestPostProcessor from(String address) {
+		return request -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
 	}
 
 	private static void assertDiagnostic(SruResponse sru, int code) {
