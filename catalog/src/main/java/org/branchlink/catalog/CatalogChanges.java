@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -103,6 +104,19 @@ public class CatalogChanges {
 			.param("id", Long.parseLong(id))
 			.query(CatalogChanges::event)
 			.optional();
+	}
+
+	/** The last change of each of these works that was ever published, by id (for MARC's 005 in search results). */
+	public Map<String, Instant> workChanges(Collection<String> workIds) {
+		Map<String, Instant> changes = new HashMap<>();
+		if (workIds.isEmpty()) {
+			return changes;
+		}
+		jdbc.sql("select id, changed_at from work where id in (:ids) and changed_at is not null")
+			.param("ids", List.copyOf(workIds))
+			.query((rs, n) -> changes.put(rs.getString(1), rs.getTimestamp(2).toInstant()))
+			.list();
+		return changes;
 	}
 
 	/** Every site the catalogue knows, with its names and township, by id. */

@@ -48,11 +48,14 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, AccountStore accounts, ProblemSecurityHandlers problems,
 			SignInThrottle throttle) throws Exception {
-		http.securityMatcher("/api/**", "/actuator/**", "/oai")
+		http.securityMatcher("/api/**", "/actuator/**", "/oai", "/sru")
 			.authorizeHttpRequests(requests -> requests
 				// the OAI-PMH provider is public and read-only; POST is a form-encoded request, no CSRF token
 				.requestMatchers(HttpMethod.GET, "/oai").permitAll()
 				.requestMatchers(HttpMethod.POST, "/oai").permitAll()
+				// so is the SRU server: searches and scans of the union catalogue, works and copies only
+				.requestMatchers(HttpMethod.GET, "/sru").permitAll()
+				.requestMatchers(HttpMethod.POST, "/sru").permitAll()
 				// the site directory is public information (addresses, opening hours)
 				.requestMatchers(HttpMethod.GET, "/api/sites", "/api/sites/*").permitAll()
 				.requestMatchers(HttpMethod.PUT, "/api/sites").hasRole(CENTRAL_ADMIN)

@@ -65,8 +65,9 @@ public final class Bench {
 			case "sip2" -> org.branchlink.gateway.sip2.Sip2Bench.run(size.isEmpty() ? 30 : Integer.parseInt(size));
 			case "schedule" -> ScheduleBench.run(size);
 			case "oai" -> OaiBench.run(size.isEmpty() ? 1_000_000 : Integer.parseInt(size));
+			case "sru" -> SruBench.run(size.isEmpty() ? 1_000_000 : Integer.parseInt(size));
 			default -> throw new IllegalArgumentException(
-					"unknown benchmark '" + what + "'; one of: catalog, lending, holds, schedule, oai");
+					"unknown benchmark '" + what + "'; one of: catalog, lending, holds, schedule, sip2, oai, sru");
 		}
 		System.exit(0);
 	}
