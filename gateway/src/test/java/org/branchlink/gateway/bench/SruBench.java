@@ -30,7 +30,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * one client) beside the very same translated Solr query through SolrJ (same rows), back to back, each way first half
  * of the time, for several rounds after a warm-up round ({@code -Dbench.sru-rounds}, default 10). Prints p50 and p95
  * of both and p95 SRU / p95 raw (target at most 2), and where the difference goes: the same searchRetrieve without
- * records (HTTP and the search) and an explain (HTTP alone); writes {@code src/docs/bench/interop-sru.json}.
+ * records (HTTP and the search) and an explain (HTTP alone); writes {@code src/docs/bench/interop.json} (key {@code sru}).
  */
 final class SruBench {
 
@@ -102,7 +102,7 @@ final class SruBench {
 					countP[1], explainP[0], explainP[1]);
 
 			Map<String, Object> result = new LinkedHashMap<>();
-			result.put("benchmark", "interop-sru");
+			result.put("benchmark", "sru");
 			result.put("date", OffsetDateTime.now().toString());
 			result.put("records", loaded.read());
 			result.put("works", works);
@@ -121,7 +121,7 @@ final class SruBench {
 			result.put("http_explain_p95_ms", Bench.round(explainP[1]));
 			result.put("target_ratio", 2);
 			result.put("cores", Runtime.getRuntime().availableProcessors());
-			Bench.writeJson("interop-sru", result);
+			Bench.writeInterop("sru", result);
 		}
 		Bench.deleteData(data);
 	}
