@@ -45,6 +45,9 @@ public final class Sip2Bench {
 	/** Before each phase after the first: the new connections' first messages are not counted. */
 	private static final int WARM_UP_AGAIN = 5;
 
+	/** {@code -Dbench.slow-log=true}: lists every transaction over 50 ms (when it was due, how long it took). */
+	private static final boolean SLOW_LOG = Boolean.getBoolean("bench.slow-log");
+
 	private Sip2Bench() {
 	}
 
@@ -165,6 +168,7 @@ public final class Sip2Bench {
 	private static Result load(List<Kiosk> kiosks, int seconds, int rate, Steps steps, int warmUpSeconds)
 			throws Exception {
 		ConcurrentLinkedQueue<Double> millis = new ConcurrentLinkedQueue<>();
+		ConcurrentLinkedQueue<String> slow = new ConcurrentLinkedQueue<>();
 		AtomicLong failed = new AtomicLong();
 		AtomicLong acknowledged = new AtomicLong();
 		// every kiosk signs in first (a password hash each): the clock starts when all are connected
@@ -201,6 +205,9 @@ public final class Sip2Bench {
 					if (t0 >= measureFrom) {
 						if (ok) {
 							millis.add((t1 - t0) / 1e6);
+							if (SLOW_LOG && t1 - t0 > 50_000_000L) {
+								slow.add(String.format(java.util.Locale.ROOT, "%.3f+%.0f", (t0 - measureFrom) / 1e9, (t1 - t0) / 1e6));
+							}
 						}
 						else {
 							failed.incrementAndGet();
@@ -215,10 +222,16 @@ public final class Sip2Bench {
 			LockSupport.parkNanos(measureFrom - System.nanoTime());
 		}
 		long[] cpuFrom = Bench.cpuNanos();
+		if (SLOW_LOG) {
+			Bench.log("measuring from %s", Instant.now());
+		}
 		for (Thread thread : threads) {
 			thread.join();
 		}
 		long[] cpuTo = Bench.cpuNanos();
+		if (SLOW_LOG) {
+			Bench.log("slow (s+ms): %s", slow.stream().sorted().toList());
+		}
 		String cpu = cpu(cpuFrom, cpuTo, millis.size() + failed.get());
 		double[] all = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
 		if (all.length == 0) {
