@@ -17,9 +17,12 @@ import org.branchlink.catalog.marc.MarcCharset;
  * once. Each source is its own ingest run (counts, quarantine, removal of records a full source no longer has), but
  * no work is indexed while the runs go on: {@link #finish()} indexes every work they touched once, from the database.
  * A work held by four sites is indexed once instead of once per site's file, and no batch reads works back to merge
- * them. Until {@code finish()} the loaded records are stored but not searchable; a load that dies before it leaves
- * them stored, and a reindex ({@code POST /api/catalog/reindex}) makes them searchable. Runs may be fed from several
- * threads.
+ * them. Until {@code finish()} the loaded records are stored but not searchable, and their works keep their OAI-PMH
+ * datestamps (new works have none, so harvesters do not see them yet): {@code finish()} dates every touched work, in
+ * statements of its own, not in the runs' batches, where two sites' batches sharing works waited for each other's
+ * row locks on them. A load that dies before it leaves the records stored; a reindex
+ * ({@code POST /api/catalog/reindex}) makes them searchable, but their works stay undated (unseen by OAI-PMH
+ * harvesters) until they next change. Runs may be fed from several threads.
  */
 public final class BulkLoad {
 
@@ -28,6 +31,9 @@ public final class BulkLoad {
 	private final WorkIndexer indexer;
 
 	private final WorkStore store;
+
+	/** Works dated per statement at the end (each its own transaction: no long lock on the work table). */
+	private static final int DATING_CHUNK = 10_000;
 
 	private final Set<String> touched = ConcurrentHashMap.newKeySet();
 
@@ -70,6 +76,9 @@ public final class BulkLoad {
 		finished = true;
 		List<String> works = new ArrayList<>(touched);
 		Collections.sort(works);
+		for (int from = 0; from < works.size(); from += DATING_CHUNK) {
+			store.markChanged(works.subList(from, Math.min(works.size(), from + DATING_CHUNK)));
+		}
 		// the tables may have grown from nothing: without fresh statistics the indexer's reads were planned as
 		// parallel hash joins over whole tables until autovacuum got round to analysing them
 		store.analyze();

@@ -296,9 +296,13 @@ public class CatalogIngest {
 			affected.addAll(works);
 		}
 		fresh.keySet().removeAll(affected);
-		Set<String> changedWorks = new HashSet<>(affected);
-		changedWorks.addAll(fresh.keySet());
-		store.markChanged(changedWorks);
+		if (run.bulk() == null) {
+			// a bulk load dates its works when it finishes (BulkLoad.finish): two sites' batches sharing works would
+			// otherwise wait for each other's row locks on those works until each commits
+			Set<String> changedWorks = new HashSet<>(affected);
+			changedWorks.addAll(fresh.keySet());
+			store.markChanged(changedWorks);
+		}
 		return new Changes(affected, fresh);
 	}
 
@@ -306,7 +310,9 @@ public class CatalogIngest {
 		List<String> works = transactions.execute(status -> {
 			store.lockSite(run.siteId());
 			List<String> gone = store.deleteNotSeen(run.siteId(), run.id());
-			store.markChanged(gone);
+			if (run.bulk() == null) {
+				store.markChanged(gone);
+			}
 			return gone;
 		});
 		if (run.bulk() != null) {

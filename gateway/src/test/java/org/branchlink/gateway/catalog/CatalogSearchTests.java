@@ -176,7 +176,12 @@ class CatalogSearchTests extends IntegrationTest {
 				IngestMode.FULL);
 
 		assertThat(search.search(SearchRequest.of("红楼梦批量载入")).total()).as("stored, not yet indexed").isZero();
+		String undated = "select count(*) from bib_record r join work w on w.id = r.work_id"
+				+ " where r.record_id = 'cx-bulk-2' and w.changed_at is null";
+		assertThat(jdbc.sql(undated).query(Integer.class).single()).as("a new work not dated (not harvestable) yet")
+			.isEqualTo(1);
 		List<IngestReport> reports = load.finish();
+		assertThat(jdbc.sql(undated).query(Integer.class).single()).as("dated when the load finishes").isZero();
 
 		assertThat(reports).extracting(IngestReport::siteId).containsExactly("chengxi", "fenglin");
 		assertThat(reports).extracting(IngestReport::added).containsExactly(2, 1);
