@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.branchlink.catalog.index.WorkIndexer;
@@ -76,13 +77,21 @@ public final class BulkLoad {
 		finished = true;
 		List<String> works = new ArrayList<>(touched);
 		Collections.sort(works);
-		for (int from = 0; from < works.size(); from += DATING_CHUNK) {
-			store.markChanged(works.subList(from, Math.min(works.size(), from + DATING_CHUNK)));
-		}
 		// the tables may have grown from nothing: without fresh statistics the indexer's reads were planned as
 		// parallel hash joins over whole tables until autovacuum got round to analysing them
 		store.analyze();
+		// datestamps are written while the index is built (PostgreSQL writes while Solr analyses): done before return
+		CompletableFuture<Void> dating = CompletableFuture.runAsync(() -> {
+			for (int from = 0; from < works.size(); from += DATING_CHUNK) {
+				store.markChanged(works.subList(from, Math.min(works.size(), from + DATING_CHUNK)));
+			}
+		}, runnable -> {
+			Thread thread = new Thread(runnable, "bulk-load-dating");
+			thread.setDaemon(true);
+			thread.start();
+		});
 		indexer.index(works, null, "Bulk load of " + reports.size() + " sources");
+		dating.join();
 		ingest.commit("bulk load");
 		return List.copyOf(reports);
 	}
