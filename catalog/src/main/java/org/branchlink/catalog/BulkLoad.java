@@ -20,7 +20,7 @@ import org.branchlink.catalog.marc.MarcCharset;
  * A work held by four sites is indexed once instead of once per site's file, and no batch reads works back to merge
  * them. Until {@code finish()} the loaded records are stored but not searchable, and their works keep their OAI-PMH
  * datestamps (new works have none, so harvesters do not see them yet): {@code finish()} dates every touched work, in
- * statements of its own, not in the runs' batches, where two sites' batches sharing works waited for each other's
+ * statements of its own while the index is built, not in the runs' batches, where two sites' batches sharing works waited for each other's
  * row locks on them. A load that dies before it leaves the records stored; a reindex
  * ({@code POST /api/catalog/reindex}) makes them searchable, but their works stay undated (unseen by OAI-PMH
  * harvesters) until they next change. Runs may be fed from several threads.
