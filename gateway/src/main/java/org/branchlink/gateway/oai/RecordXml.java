@@ -8,12 +8,8 @@ import javax.xml.stream.XMLStreamWriter;
 import org.branchlink.catalog.PublishedWork;
 import org.branchlink.catalog.WorkMarc;
 import org.branchlink.catalog.event.CulturalEvent;
-import org.branchlink.catalog.record.BibRecord;
+import org.branchlink.gateway.catalog.WorkXml;
 import org.branchlink.gateway.oai.OaiAnswer.Item;
-import org.marc4j.marc.ControlField;
-import org.marc4j.marc.DataField;
-import org.marc4j.marc.Record;
-import org.marc4j.marc.Subfield;
 
 /**
  * The metadata of one item on the response's writer: a work as MARCXML (the record of {@link WorkMarc}, written
@@ -23,11 +19,11 @@ import org.marc4j.marc.Subfield;
  */
 final class RecordXml {
 
-	static final String MARC = "http://www.loc.gov/MARC21/slim";
+	static final String MARC = WorkXml.MARC;
 
 	static final String OAI_DC = "http://www.openarchives.org/OAI/2.0/oai_dc/";
 
-	static final String DC = "http://purl.org/dc/elements/1.1/";
+	static final String DC = WorkXml.DC;
 
 	private final XMLStreamWriter xml;
 
@@ -40,7 +36,8 @@ final class RecordXml {
 
 	void write(Item item, MetadataFormat format) throws XMLStreamException {
 		if (item.work() != null && format == MetadataFormat.MARCXML) {
-			marc(WorkMarc.of(item.work(), item.change().changedAt(), federation));
+			WorkXml.marc(xml, WorkMarc.of(item.work(), item.change().changedAt(), federation),
+					MetadataFormat.MARCXML.schema());
 		}
 		else if (item.work() != null) {
 			dublinCore(item.work());
@@ -50,69 +47,9 @@ final class RecordXml {
 		}
 	}
 
-	private void marc(Record record) throws XMLStreamException {
-		xml.writeStartElement("marc", "record", MARC);
-		xml.writeNamespace("marc", MARC);
-		xml.writeAttribute("xsi", OaiXml.XSI, "schemaLocation", MARC + " " + MetadataFormat.MARCXML.schema());
-		marcElement("leader", record.getLeader().marshal());
-		for (ControlField field : record.getControlFields()) {
-			xml.writeStartElement("marc", "controlfield", MARC);
-			xml.writeAttribute("tag", field.getTag());
-			xml.writeCharacters(clean(field.getData()));
-			xml.writeEndElement();
-		}
-		for (DataField field : record.getDataFields()) {
-			xml.writeStartElement("marc", "datafield", MARC);
-			xml.writeAttribute("tag", field.getTag());
-			xml.writeAttribute("ind1", Character.toString(field.getIndicator1()));
-			xml.writeAttribute("ind2", Character.toString(field.getIndicator2()));
-			for (Subfield subfield : field.getSubfields()) {
-				xml.writeStartElement("marc", "subfield", MARC);
-				xml.writeAttribute("code", Character.toString(subfield.getCode()));
-				xml.writeCharacters(clean(subfield.getData()));
-				xml.writeEndElement();
-			}
-			xml.writeEndElement();
-		}
-		xml.writeEndElement();
-	}
-
-	private void marcElement(String name, String text) throws XMLStreamException {
-		xml.writeStartElement("marc", name, MARC);
-		xml.writeCharacters(clean(text));
-		xml.writeEndElement();
-	}
-
 	private void dublinCore(PublishedWork work) throws XMLStreamException {
-		BibRecord r = work.record();
 		startDublinCore();
-		dc("title", r.title());
-		for (String title : r.otherTitles()) {
-			dc("title", title);
-		}
-		for (String author : r.authors()) {
-			dc("creator", author);
-		}
-		for (String subject : r.subjects()) {
-			dc("subject", subject);
-		}
-		if (!r.classification().isEmpty()) {
-			dc("subject", "CLC " + r.classification());
-		}
-		dc("publisher", r.publisher());
-		dc("date", r.year() > 0 ? Integer.toString(r.year()) : "");
-		dc("type", switch (r.format()) {
-			case "audio" -> "Sound";
-			case "video" -> "MovingImage";
-			case "map" -> "Image";
-			case "electronic" -> "Software";
-			default -> "Text";
-		});
-		dc("format", r.format());
-		for (String isbn : work.isbns()) {
-			dc("identifier", "urn:isbn:" + isbn);
-		}
-		dc("language", r.language());
+		WorkXml.dublinCore(xml, work);
 		xml.writeEndElement();
 	}
 
@@ -138,34 +75,12 @@ final class RecordXml {
 	}
 
 	private void dc(String element, String text) throws XMLStreamException {
-		if (text == null || text.isBlank()) {
-			return;
-		}
-		xml.writeStartElement("dc", element, DC);
-		xml.writeCharacters(clean(text));
-		xml.writeEndElement();
+		WorkXml.element(xml, element, text);
 	}
 
 	/** The text with every character XML 1.0 does not allow replaced by U+FFFD. */
 	static String clean(String text) {
-		if (text == null) {
-			return "";
-		}
-		StringBuilder cleaned = null;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			boolean allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF)
-					|| (c >= 0xE000 && c <= 0xFFFD) || (Character.isHighSurrogate(c) && i + 1 < text.length()
-							&& Character.isLowSurrogate(text.charAt(i + 1)))
-					|| (Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1)));
-			if (!allowed && cleaned == null) {
-				cleaned = new StringBuilder(text.length()).append(text, 0, i);
-			}
-			if (cleaned != null) {
-				cleaned.append(allowed ? c : '\uFFFD');
-			}
-		}
-		return cleaned == null ? text : cleaned.toString();
+		return WorkXml.clean(text);
 	}
 
 }
