@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -93,17 +94,25 @@ class AbuseLimitTests extends IntegrationTest {
 
 	@Test
 	void anAnonymousClientOverItsRateIsToldWhenToComeBack() throws Exception {
-		int refused = 0;
-		for (int i = 0; i < 140 && refused == 0; i++) {
-			int status = mvc.perform(get("/api/sites/baishi").with(from("203.0.113.10"))).andReturn().getResponse()
-				.getStatus();
-			refused += status == 429 ? 1 : 0;
+		// the bucket refills at 10 a second, so a slow machine gets a few more than the burst before the refusal: the
+		// refusal itself is what is examined, not a request after it (a token may have come back meanwhile)
+		int admitted = 0;
+		MvcResult refusal = null;
+		for (int i = 0; i < 2_000 && refusal == null; i++) {
+			MvcResult result = mvc.perform(get("/api/sites/baishi").with(from("203.0.113.10"))).andReturn();
+			if (result.getResponse().getStatus() == 429) {
+				refusal = result;
+			}
+			else {
+				assertThat(result.getResponse().getStatus()).isEqualTo(200);
+				admitted++;
+			}
 		}
-		assertThat(refused).as("the 121st request in a burst").isEqualTo(1);
-		mvc.perform(get("/api/sites/baishi").with(from("203.0.113.10")))
-			.andExpect(status().isTooManyRequests())
-			.andExpect(header().exists("Retry-After"))
-			.andExpect(jsonPath("$.code").value("rate-limited"));
+		assertThat(refusal).as("a refusal after the burst").isNotNull();
+		assertThat(admitted).as("the burst of 120 is admitted first").isGreaterThanOrEqualTo(120);
+		assertThat(refusal.getResponse().getHeader("Retry-After")).isNotNull();
+		assertThat(json.readTree(refusal.getResponse().getContentAsString()).get("code").asString())
+			.isEqualTo("rate-limited");
 		mvc.perform(get("/api/sites/baishi").with(from("203.0.113.11"))).andExpect(status().isOk());
 		mvc.perform(get("/css/app.css").with(from("203.0.113.10"))).andExpect(status().isOk());
 	}
