@@ -215,6 +215,12 @@ public class EventCatalog {
 		return query(where, params);
 	}
 
+	/** Every event starting in [from, to), cancelled ones included, in start order: what the measures count. */
+	public List<CulturalEvent> startingIn(Instant from, Instant to) {
+		return query("where starts_at >= :from and starts_at < :to order by starts_at, id",
+				Map.of("from", Timestamp.from(from), "to", Timestamp.from(to)));
+	}
+
 	/** The search documents of every event still to come or ended in the last 30 days (for a reindex). */
 	public List<SolrInputDocument> documents() {
 		Map<String, WorkStore.HoldingSite> sites = store.sites();

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.branchlink.catalog.CatalogCopies;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,8 +19,11 @@ public class CirculationQueries {
 
 	private final JdbcClient jdbc;
 
-	CirculationQueries(JdbcClient jdbc) {
+	private final CatalogCopies catalog;
+
+	CirculationQueries(JdbcClient jdbc, CatalogCopies catalog) {
 		this.jdbc = jdbc;
+		this.catalog = catalog;
 	}
 
 	/**
@@ -50,13 +55,12 @@ public class CirculationQueries {
 
 	/** The reader's open loan of this copy, if they have it (one indexed lookup, not the reader's whole list). */
 	public Optional<LoanView> openLoan(String card, String barcode) {
-		return jdbc.sql("""
-				select l.*, (select title from bib_record r where r.work_id = l.work_id order by r.site_id limit 1) as title
-				from loan l where l.card = :card and l.barcode = :barcode and l.returned_at is null""")
+		return titled(jdbc.sql("""
+				select * from loan where card = :card and barcode = :barcode and returned_at is null""")
 			.param("card", card)
 			.param("barcode", barcode)
 			.query(CirculationQueries::loanView)
-			.optional();
+			.list()).stream().findFirst();
 	}
 
 	/** Loans returned and kept because the reader chose to keep their history. */
@@ -70,16 +74,24 @@ public class CirculationQueries {
 	}
 
 	private List<LoanView> loans(String card, String condition) {
-		return jdbc.sql("""
-				select l.*, (select title from bib_record r where r.work_id = l.work_id order by r.site_id limit 1) as title
-				from loan l where l.card = :card""" + " and " + condition + " order by l.checked_out_at desc limit 200")
+		return titled(jdbc.sql("select * from loan where card = :card and " + condition
+				+ " order by checked_out_at desc limit 200")
 			.param("card", card)
 			.query(CirculationQueries::loanView)
-			.list();
+			.list());
+	}
+
+	/** The loans with their works' titles from the catalogue. */
+	private List<LoanView> titled(List<LoanView> loans) {
+		Map<String, String> titles = catalog.titles(loans.stream().map(LoanView::workId).toList());
+		return loans.stream()
+			.map(l -> new LoanView(l.id(), l.workId(), titles.get(l.workId()), l.itemSite(), l.barcode(), l.checkoutSite(),
+					l.checkedOutAt(), l.dueAt(), l.renewals(), l.returnedAt()))
+			.toList();
 	}
 
 	private static LoanView loanView(ResultSet rs, int row) throws SQLException {
-		return new LoanView(rs.getString("loan_key"), rs.getString("work_id"), rs.getString("title"),
+		return new LoanView(rs.getString("loan_key"), rs.getString("work_id"), null,
 				rs.getString("item_site"), rs.getString("barcode"), rs.getString("checkout_site"),
 				rs.getTimestamp("checked_out_at").toInstant(), rs.getTimestamp("due_at").toInstant(), rs.getInt("renewals"),
 				CirculationStore.instant(rs.getTimestamp("returned_at")));
@@ -158,19 +170,18 @@ public class CirculationQueries {
 			Instant dueAt, String holdPickup, String title) {
 	}
 
-	/** A copy's lending state and title, in one query (a kiosk's checkin answer needs both at once). */
+	/** A copy's lending state and its title (a kiosk's checkin answer needs both at once). */
 	public Optional<CopyView> copy(String barcode) {
 		return jdbc.sql("""
-				select c.site_id, c.barcode, c.status, c.at_site, c.destination, l.due_at, c.held_pickup,
-				       (select r.title from item i join bib_record r on r.site_id = i.site_id and r.record_id = i.record_id
-				        where i.site_id = c.site_id and i.barcode = c.barcode) as title
+				select c.site_id, c.barcode, c.status, c.at_site, c.destination, l.due_at, c.held_pickup
 				from circulation_item c
 				left join loan l on l.loan_key = c.loan_key where c.barcode = :barcode order by c.site_id limit 1""")
 			.param("barcode", barcode)
 			.query((rs, n) -> new CopyView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), CirculationStore.instant(rs.getTimestamp(6)), rs.getString(7),
-					rs.getString(8) == null ? "" : rs.getString(8)))
-			.optional();
+					rs.getString(5), CirculationStore.instant(rs.getTimestamp(6)), rs.getString(7), ""))
+			.optional()
+			.map(c -> new CopyView(c.siteId(), c.barcode(), c.status(), c.atSite(), c.destination(), c.dueAt(),
+					c.holdPickup(), catalog.describe(c.siteId(), c.barcode()).map(CatalogCopies.CopyDetails::title).orElse("")));
 	}
 
 	/** The journal's counts: events stored, applied, waiting, unapplicable; open loans and conflicts. */

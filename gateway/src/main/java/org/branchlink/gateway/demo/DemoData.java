@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.branchlink.catalog.CatalogCopies;
 import org.branchlink.catalog.CatalogSearch;
 import org.branchlink.catalog.IngestReport;
 import org.branchlink.sync.catalog.SiteCatalogIngest;
@@ -14,6 +15,7 @@ import org.branchlink.gateway.circulation.LendingDesk;
 import org.branchlink.gateway.menu.ServiceMenu;
 import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.reader.ReaderRegistry;
+import org.branchlink.gateway.schedule.MobileSchedule;
 import org.branchlink.gateway.security.AccountStore;
 import org.branchlink.gateway.security.Role;
 import org.branchlink.gateway.sip2.KioskAccounts;
@@ -25,7 +27,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.stereotype.Component;
@@ -58,11 +59,11 @@ class DemoData implements ApplicationRunner {
 
 	private final LendingDesk desk;
 
-	private final JdbcClient jdbc;
+	private final CatalogCopies copies;
 
 	private final DemoEvents events;
 
-	private final org.branchlink.gateway.schedule.MobileSchedule schedule;
+	private final MobileSchedule schedule;
 
 	private final ServiceMenu menu;
 
@@ -70,8 +71,7 @@ class DemoData implements ApplicationRunner {
 
 	DemoData(SiteDirectory sites, AccountStore accounts, SiteCatalogIngest ingest, CatalogSearch search,
 			@Value("${branchlink.demo.catalogue-records:20000}") int catalogueRecords, ReaderRegistry readers,
-			LendingDesk desk, JdbcClient jdbc, DemoEvents events,
-			org.branchlink.gateway.schedule.MobileSchedule schedule, ServiceMenu menu, KioskAccounts kiosks) {
+			LendingDesk desk, CatalogCopies copies, DemoEvents events, MobileSchedule schedule, ServiceMenu menu, KioskAccounts kiosks) {
 		this.menu = menu;
 		this.kiosks = kiosks;
 		this.events = events;
@@ -83,7 +83,7 @@ class DemoData implements ApplicationRunner {
 		this.catalogueRecords = catalogueRecords;
 		this.readers = readers;
 		this.desk = desk;
-		this.jdbc = jdbc;
+		this.copies = copies;
 	}
 
 	@Override
@@ -134,10 +134,7 @@ class DemoData implements ApplicationRunner {
 				null, true, null, null, "reader"));
 		readers.register(new ReaderRegistry.Registration("小读者", LocalDate.of(2016, 9, 1), null, site, null, false,
 				"家长", true, null));
-		List<String> barcodes = jdbc.sql("select barcode from item where site_id = :site order by barcode limit 2")
-			.param("site", site)
-			.query(String.class)
-			.list();
+		List<String> barcodes = copies.barcodesAt(site, 2);
 		barcodes.forEach(barcode -> desk.checkout(site, reader.cardNumber(), barcode));
 		log.info("Demo reader card issued; {} loans at {}", barcodes.size(), site);
 	}

@@ -4,7 +4,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.branchlink.catalog.event.CulturalEvent;
@@ -26,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Registration for events: a place while the capacity lasts, then the waiting list in order of registration; a
  * cancelled place goes to the first on the list at once (and they are told). Staff check people in at the event
  * (walk-ins too: participation counts everyone who came); participants rate it afterwards. Each registration of an
- * event holds the event's row lock, so two readers never get the last place.
+ * event holds the event's registration lock, so two readers never get the last place.
  */
 @Service
 public class EventRegistrations {
@@ -83,14 +86,13 @@ public class EventRegistrations {
 		if (live(eventId, reader.id()).isPresent()) {
 			throw new ConflictException("you are already registered for event " + eventId);
 		}
-		int upcoming = jdbc.sql("""
-				select count(*) from event_registration r join cultural_event e on e.id = r.event_id
-				where r.reader_id = :reader and r.status in ('registered', 'waitlisted') and e.starts_at > :now
-				    and not e.cancelled""")
+		List<Long> pending = jdbc.sql("""
+				select event_id from event_registration where reader_id = :reader and status in ('registered', 'waitlisted')""")
 			.param("reader", reader.id())
-			.param("now", Timestamp.from(clock.instant()))
-			.query(Integer.class)
-			.single();
+			.query(Long.class)
+			.list();
+		Instant now = clock.instant();
+		long upcoming = events.find(pending).stream().filter(e -> !e.cancelled() && e.starts().isAfter(now)).count();
 		if (upcoming >= properties.perReader()) {
 			throw new ConflictException("you already hold " + upcoming + " registrations for coming events, the most "
 					+ "one reader may (" + properties.perReader() + ")");
@@ -240,11 +242,17 @@ public class EventRegistrations {
 		return view(registrationId);
 	}
 
+	/** The reader's registrations, latest event first (the last 200). */
 	public List<RegistrationView> of(Reader reader) {
-		return jdbc.sql(VIEW + " where r.reader_id = :reader order by e.starts_at desc, r.id desc limit 200")
+		return views(jdbc.sql(VIEW + " where r.reader_id = :reader order by r.id desc limit 2000")
 			.param("reader", reader.id())
-			.query(RegistrationView.class)
-			.list();
+			.query(Registration.class)
+			.list())
+			.stream()
+			.sorted(Comparator.comparing(RegistrationView::starts, Comparator.nullsLast(Comparator.reverseOrder()))
+				.thenComparing(Comparator.comparingLong(RegistrationView::id).reversed()))
+			.limit(200)
+			.toList();
 	}
 
 	public Counts counts(long eventId) {
@@ -279,20 +287,34 @@ public class EventRegistrations {
 		}
 	}
 
+	/** A registration as stored, with its place on the waiting list. */
+	private record Registration(long id, long eventId, String status, Integer position, Integer rating) {
+	}
+
 	private static final String VIEW = """
-			select r.id, r.event_id as event_id, e.title, e.site_id, e.starts_at as starts, r.status,
+			select r.id, r.event_id as event_id, r.status,
 			    case when r.status = 'waitlisted' then (select count(*) from event_registration w
 			        where w.event_id = r.event_id and w.status = 'waitlisted'
 			        and (w.created_at, w.id) <= (r.created_at, r.id)) end as position,
 			    r.rating
-			from event_registration r join cultural_event e on e.id = r.event_id""";
+			from event_registration r""";
 
 	public RegistrationView view(long id) {
-		return jdbc.sql(VIEW + " where r.id = :id")
-			.param("id", id)
-			.query(RegistrationView.class)
-			.optional()
+		return views(jdbc.sql(VIEW + " where r.id = :id").param("id", id).query(Registration.class).list()).stream()
+			.findFirst()
 			.orElseThrow(() -> new NotFoundException("registration", String.valueOf(id)));
+	}
+
+	/** The registrations with their events' title, site and start from the catalogue. */
+	private List<RegistrationView> views(List<Registration> registrations) {
+		Map<Long, CulturalEvent> byId = new HashMap<>();
+		events.find(registrations.stream().map(Registration::eventId).distinct().toList())
+			.forEach(e -> byId.put(e.id(), e));
+		return registrations.stream().map(r -> {
+			CulturalEvent e = byId.get(r.eventId());
+			return new RegistrationView(r.id(), r.eventId(), e == null ? null : e.title(), e == null ? null : e.siteId(),
+					e == null ? null : e.starts(), r.status(), r.position(), r.rating());
+		}).toList();
 	}
 
 	private RegistrationView ownedBy(Reader reader, long registrationId) {
@@ -325,9 +347,10 @@ public class EventRegistrations {
 	}
 
 	private CulturalEvent lockEvent(long eventId) {
-		jdbc.sql("select id from cultural_event where id = :id for update").param("id", eventId).query(Long.class).optional()
-			.orElseThrow(() -> new NotFoundException("event", String.valueOf(eventId)));
-		CulturalEvent event = events.find(eventId).orElseThrow();
+		// the event's registrations are serialised on a lock of their own (the event's row belongs to the catalogue)
+		jdbc.sql("select pg_advisory_xact_lock(hashtext('event_registration:' || :id))").param("id", eventId)
+			.query().listOfRows();
+		CulturalEvent event = events.find(eventId).orElseThrow(() -> new NotFoundException("event", String.valueOf(eventId)));
 		if (event.cancelled()) {
 			throw new ConflictException("event " + eventId + " was cancelled");
 		}

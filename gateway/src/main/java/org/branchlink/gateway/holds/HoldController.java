@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Holds")
 class HoldController {
 
-	private final HoldService holds;
+	private final HoldQueue holds;
 
 	private final ReaderRegistry readers;
 
@@ -31,7 +31,7 @@ class HoldController {
 
 	private final HoldShelf shelf;
 
-	HoldController(HoldService holds, ReaderRegistry readers, org.branchlink.gateway.security.SiteAccess access,
+	HoldController(HoldQueue holds, ReaderRegistry readers, org.branchlink.gateway.security.SiteAccess access,
 			HoldShelf shelf) {
 		this.holds = holds;
 		this.readers = readers;
@@ -52,7 +52,7 @@ class HoldController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Place a hold", description = "Role: READER. 409 over the reader's hold limit. A copy on a shelf is "
 			+ "allocated at once when no earlier hold waits for the title.")
-	HoldService.HoldView place(@RequestBody HoldRequest request, Authentication authentication) {
+	HoldQueue.HoldView place(@RequestBody HoldRequest request, Authentication authentication) {
 		if (request.workId() == null || request.workId().isBlank()) {
 			throw new IllegalArgumentException("a hold needs the work it is for");
 		}
@@ -63,13 +63,13 @@ class HoldController {
 
 	@GetMapping("/api/me/holds")
 	@Operation(summary = "My holds", description = "Role: READER.")
-	List<HoldService.HoldView> mine(Authentication authentication) {
+	List<HoldQueue.HoldView> mine(Authentication authentication) {
 		return holds.holdsOf(reader(authentication).cardNumber());
 	}
 
 	@PostMapping("/api/me/holds/{id}/cancel")
 	@Operation(summary = "Cancel one of my holds", description = "Role: READER.")
-	HoldService.HoldView cancel(@PathVariable long id, Authentication authentication) {
+	HoldQueue.HoldView cancel(@PathVariable long id, Authentication authentication) {
 		holds.cancel(reader(authentication), id);
 		return holds.view(id);
 	}
@@ -80,7 +80,7 @@ class HoldController {
 
 	@PostMapping("/api/me/holds/{id}/suspend")
 	@Operation(summary = "Suspend one of my waiting holds until a date (it keeps its place)", description = "Role: READER.")
-	HoldService.HoldView suspend(@PathVariable long id, @RequestBody Suspension suspension, Authentication authentication) {
+	HoldQueue.HoldView suspend(@PathVariable long id, @RequestBody Suspension suspension, Authentication authentication) {
 		holds.suspend(reader(authentication), id, suspension.until());
 		return holds.view(id);
 	}

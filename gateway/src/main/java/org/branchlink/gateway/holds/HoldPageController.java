@@ -19,7 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class HoldPageController {
 
-	private final HoldService holds;
+	private final HoldQueue holds;
 
 	private final ReaderRegistry readers;
 
@@ -29,7 +29,7 @@ class HoldPageController {
 
 	private final HoldShelf shelf;
 
-	HoldPageController(HoldService holds, ReaderRegistry readers, SiteDirectory sites,
+	HoldPageController(HoldQueue holds, ReaderRegistry readers, SiteDirectory sites,
 			org.branchlink.gateway.security.SiteAccess access, HoldShelf shelf) {
 		this.holds = holds;
 		this.readers = readers;

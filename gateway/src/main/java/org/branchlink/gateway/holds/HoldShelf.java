@@ -1,16 +1,24 @@
 package org.branchlink.gateway.holds;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import org.branchlink.catalog.CatalogCopies;
+import org.branchlink.catalog.CatalogCopies.CopyId;
 import org.branchlink.gateway.circulation.CopyHolds;
+import org.branchlink.gateway.circulation.LendingDesk;
+import org.branchlink.gateway.transfer.MobileCarrier;
+import org.branchlink.sync.circulation.CirculationEvent;
+import org.branchlink.sync.circulation.EventBatch;
+import org.branchlink.sync.circulation.EventType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -20,7 +28,9 @@ public class HoldShelf {
 
 	private static final Logger log = LoggerFactory.getLogger(HoldShelf.class);
 
-	private final JdbcClient jdbc;
+	private final HoldStore store;
+
+	private final CatalogCopies catalog;
 
 	private final TransactionTemplate transactions;
 
@@ -28,12 +38,13 @@ public class HoldShelf {
 
 	private final Clock clock;
 
-	private final org.springframework.beans.factory.ObjectProvider<org.branchlink.gateway.transfer.MobileCarrier> carrier;
+	private final ObjectProvider<MobileCarrier> carrier;
 
-	HoldShelf(JdbcClient jdbc, TransactionTemplate transactions, CopyHolds copies, Clock clock,
-			org.springframework.beans.factory.ObjectProvider<org.branchlink.gateway.transfer.MobileCarrier> carrier) {
+	HoldShelf(HoldStore store, CatalogCopies catalog, TransactionTemplate transactions, CopyHolds copies, Clock clock,
+			ObjectProvider<MobileCarrier> carrier) {
+		this.store = store;
+		this.catalog = catalog;
 		this.carrier = carrier;
-		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.copies = copies;
 		this.clock = clock;
@@ -53,33 +64,32 @@ public class HoldShelf {
 	 * @param allocatedAt since when it waits
 	 */
 	public record PullItem(long holdId, String barcode, String callNumber, String location, String title,
-			String pickupSite, Instant allocatedAt, String carrierUnit, java.time.LocalDate carrierDay) {
+			String pickupSite, Instant allocatedAt, String carrierUnit, LocalDate carrierDay) {
 	}
 
 	public List<PullItem> pullList(String site) {
-		return jdbc.sql("""
-				select h.id, h.allocated_barcode, i.call_number, i.location, r.title, h.pickup_site, h.allocated_at
-				from hold h join item i on i.site_id = h.allocated_site and i.barcode = h.allocated_barcode
-				join bib_record r on r.site_id = i.site_id and r.record_id = i.record_id
-				left join item_state s on s.site_id = i.site_id and s.barcode = i.barcode
-				where h.status = 'allocated' and coalesce(s.at_site, h.allocated_site) = :site
-				order by i.call_number, h.allocated_at""")
-			.param("site", site)
-			.query((rs, n) -> new PullItem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), null, null))
-			.list()
-			.stream()
+		List<Hold> toPull = store.toPull();
+		Map<CopyId, CatalogCopies.CopyDetails> copies = catalog.describe(toPull.stream().map(Hold::allocated).toList());
+		return toPull.stream()
+			.filter(hold -> copies.containsKey(hold.allocated()))
+			.filter(hold -> site.equals(copies.get(hold.allocated()).shelfSite()))
+			.map(hold -> {
+				CatalogCopies.CopyDetails copy = copies.get(hold.allocated());
+				return new PullItem(hold.id(), copy.copy().barcode(), copy.callNumber(), copy.location(), copy.title(),
+						hold.pickupSite(), hold.allocatedAt(), null, null);
+			})
+			.sorted(Comparator.comparing(PullItem::callNumber).thenComparing(PullItem::allocatedAt))
 			.map(this::withRide)
 			.toList();
 	}
 
 	/** A hold collected at a stop a mobile unit serves rides on the unit's next planned visit there. */
 	private PullItem withRide(PullItem item) {
-		org.branchlink.gateway.transfer.MobileCarrier mobile = carrier.getIfAvailable();
+		MobileCarrier mobile = carrier.getIfAvailable();
 		if (mobile == null) {
 			return item;
 		}
-		java.time.LocalDate today = java.time.LocalDate.now(clock);
+		LocalDate today = LocalDate.now(clock);
 		return mobile.nextVisit(item.pickupSite(), today.minusDays(1), today.plusDays(21))
 			.map(ride -> new PullItem(item.holdId(), item.barcode(), item.callNumber(), item.location(), item.title(),
 					item.pickupSite(), item.allocatedAt(), ride.unitId(), ride.day()))
@@ -90,33 +100,23 @@ public class HoldShelf {
 	 * Holds ready longer than the pickup days expire; their copies are scanned back in at the pickup site by
 	 * BranchLink, which gives each to the next hold in its queue or sends it home. Returns how many expired.
 	 */
-	public int expire(org.branchlink.gateway.circulation.LendingDesk desk) {
-		List<Map<String, Object>> due = jdbc.sql("""
-				select id, pickup_site, allocated_site, allocated_barcode from hold
-				where status = 'ready' and expires_at < :now order by expires_at limit 1000""")
-			.param("now", Timestamp.from(clock.instant()))
-			.query()
-			.listOfRows();
+	public int expire(LendingDesk desk) {
+		Instant now = clock.instant();
 		int expired = 0;
-		for (Map<String, Object> hold : due) {
-			long id = ((Number) hold.get("id")).longValue();
-			Integer n = transactions.execute(status -> {
-				int updated = jdbc.sql("update hold set status = 'expired', closed_at = now() where id = :id and status = 'ready'")
-					.param("id", id)
-					.update();
-				if (updated == 1) {
-					copies.free((String) hold.get("allocated_site"), (String) hold.get("allocated_barcode"), id);
+		for (Hold hold : store.uncollectedAt(now, 1000)) {
+			CopyId copy = hold.allocated();
+			Boolean done = transactions.execute(status -> {
+				boolean moved = hold.expire(now) && store.save(hold, Hold.Status.READY);
+				if (moved) {
+					copies.free(copy.siteId(), copy.barcode(), hold.id());
 				}
-				return updated;
+				return moved;
 			});
-			if (n != null && n == 1) {
+			if (Boolean.TRUE.equals(done)) {
 				expired++;
-				String site = (String) hold.get("pickup_site");
-				desk.submit(new org.branchlink.sync.circulation.EventBatch(site, "hold expiry", List.of(
-						new org.branchlink.sync.circulation.CirculationEvent(site, "bl-expire-" + id,
-								org.branchlink.sync.circulation.EventType.CHECKIN, clock.instant(),
-								(String) hold.get("allocated_barcode"), (String) hold.get("allocated_site"), null, null,
-								null)), List.of()));
+				String site = hold.pickupSite();
+				desk.submit(new EventBatch(site, "hold expiry", List.of(new CirculationEvent(site, "bl-expire-" + hold.id(),
+						EventType.CHECKIN, now, copy.barcode(), copy.siteId(), null, null, null)), List.of()));
 			}
 		}
 		if (expired > 0) {

@@ -1,17 +1,26 @@
 package org.branchlink.gateway.metrics;
 
 import java.sql.Date;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 
+import org.branchlink.catalog.CatalogCopies;
+import org.branchlink.catalog.event.CulturalEvent;
+import org.branchlink.catalog.event.EventCatalog;
 import org.branchlink.gateway.menu.ServiceMenu;
 import org.branchlink.sync.SyncProperties;
 import org.branchlink.sync.site.Site;
@@ -57,8 +66,15 @@ public class ServiceMetrics {
 
 	private final ZoneId zone;
 
-	ServiceMetrics(JdbcClient jdbc, SiteDirectory sites, ServiceMenu menu, Clock clock, SyncProperties sync) {
+	private final CatalogCopies copies;
+
+	private final EventCatalog eventCatalog;
+
+	ServiceMetrics(JdbcClient jdbc, SiteDirectory sites, ServiceMenu menu, Clock clock, SyncProperties sync,
+			CatalogCopies copies, EventCatalog eventCatalog) {
 		this.jdbc = jdbc;
+		this.copies = copies;
+		this.eventCatalog = eventCatalog;
 		this.sites = sites;
 		this.menu = menu;
 		this.clock = clock;
@@ -98,37 +114,23 @@ public class ServiceMetrics {
 		figures.put("activeReaders", perSite("""
 				select d.home_site, count(distinct a.reader_id) from reader_activity a join reader d on d.id = a.reader_id
 				where a.month between date_trunc('month', cast(:fromDay as date)) and :toDay group by d.home_site""", from, to));
-		figures.put("copies", perSite("select site_id, count(*) from item group by site_id", from, to));
+		figures.put("copies", copies.copiesPerSite());
 		figures.put("readers", perSite("select home_site, count(*) from reader group by home_site", from, to));
-		figures.put("participants", perSite("""
-				select d.home_site, count(distinct d.id) from event_registration r join cultural_event e on e.id = r.event_id
-				join reader d on d.id = r.reader_id
-				where r.status = 'attended' and e.starts_at >= :from and e.starts_at < :to group by d.home_site""", from, to));
-		figures.put("events", perSite("""
-				select site_id, count(*) from cultural_event where kind = 'event' and not cancelled
-				    and starts_at >= :from and starts_at < :to group by site_id""", from, to));
-		figures.put("attendance", perSite("""
-				select e.site_id, count(*) from event_registration r join cultural_event e on e.id = r.event_id
-				where r.status = 'attended' and e.starts_at >= :from and e.starts_at < :to group by e.site_id""", from, to));
-		figures.put("registrations", perSite("""
-				select e.site_id, count(*) from event_registration r join cultural_event e on e.id = r.event_id
-				where not r.walk_in and r.status in ('registered', 'attended') and e.starts_at >= :from and e.starts_at < :to
-				    and e.ends_at < now() group by e.site_id""", from, to));
-		figures.put("checkedIn", perSite("""
-				select e.site_id, count(*) from event_registration r join cultural_event e on e.id = r.event_id
-				where not r.walk_in and r.status = 'attended' and e.starts_at >= :from and e.starts_at < :to
-				    and e.ends_at < now() group by e.site_id""", from, to));
+		EventFigures events = eventFigures(from, to);
+		figures.put("participants", events.participants());
+		figures.put("events", events.events());
+		figures.put("attendance", events.attendance());
+		figures.put("registrations", events.registrations());
+		figures.put("checkedIn", events.checkedIn());
 		figures.put("mobileStops", perSite("""
 				select v.site_id, count(*) from mobile_visit v join mobile_plan p on p.id = v.plan_id
 				where p.status = 'active' and v.status = 'planned' and v.day between :fromDay and :toDay
 				    and v.day <= :today group by v.site_id""", from, to));
-		figures.put("reached", perSite("""
-				select site_id, 1 from (
-				    select v.site_id from mobile_visit v where v.status = 'planned' and v.day between :fromDay and :toDay
-				        and v.day <= :today
-				    union select site_id from cultural_event where not cancelled and starts_at >= :from and starts_at < :to
-				        and starts_at < now()
-				) reached""", from, to));
+		Map<String, Long> reached = new TreeMap<>(perSite("""
+				select distinct v.site_id, 1 from mobile_visit v where v.status = 'planned'
+				    and v.day between :fromDay and :toDay and v.day <= :today""", from, to));
+		events.held().forEach(site -> reached.put(site, 1L));
+		figures.put("reached", reached);
 		figures.put("ticketsDue", perSite("""
 				select site_id, count(*) from demand_ticket where disposition = 'handle' and deadline between :fromDay and :toDay
 				    and (deadline < :today or answered_at is not null) group by site_id""", from, to));
@@ -136,13 +138,8 @@ public class ServiceMetrics {
 				select site_id, count(*) from demand_ticket where disposition = 'handle' and deadline between :fromDay and :toDay
 				    and answered_at is not null and (answered_at at time zone :zone)::date <= deadline
 				group by site_id""", from, to));
-		Map<String, Map<String, Long>> categories = byCategory("""
-				select site_id, category, count(*) from cultural_event where kind = 'event' and not cancelled
-				    and starts_at >= :from and starts_at < :to group by site_id, category""", from, to, township);
-		Map<String, Map<String, Long>> attendanceByCategory = byCategory("""
-				select e.site_id, e.category, count(*) from event_registration r join cultural_event e on e.id = r.event_id
-				where r.status = 'attended' and e.kind = 'event' and e.starts_at >= :from and e.starts_at < :to
-				group by e.site_id, e.category""", from, to, township);
+		Map<String, Map<String, Long>> categories = byTownship(events.byCategory(), township);
+		Map<String, Map<String, Long>> attendanceByCategory = byTownship(events.attendanceByCategory(), township);
 		Map<String, double[]> satisfaction = latestSatisfaction();
 		Map<String, Map<String, Long>> byTownship = new TreeMap<>();
 		figures.forEach((name, counts) -> counts.forEach((site, count) -> byTownship
@@ -183,16 +180,80 @@ public class ServiceMetrics {
 	}
 
 	/** Counts per township and category from a query of (site_id, category, count) over the period. */
-	private Map<String, Map<String, Long>> byCategory(String sql, LocalDate from, LocalDate to,
+	/** Counts per site and category summed per township. */
+	private static Map<String, Map<String, Long>> byTownship(Map<String, Map<String, Long>> perSite,
 			Function<String, String> township) {
 		Map<String, Map<String, Long>> counts = new TreeMap<>();
-		jdbc.sql(sql)
-			.param("from", Timestamp.from(from.atStartOfDay(zone).toInstant()))
-			.param("to", Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))
-			.query((rs, n) -> counts.computeIfAbsent(township.apply(rs.getString(1)), t -> new TreeMap<>())
-				.merge(rs.getString(2), rs.getLong(3), Long::sum))
-			.list();
+		perSite.forEach((site, byCategory) -> byCategory.forEach((category, n) -> counts
+			.computeIfAbsent(township.apply(site), t -> new TreeMap<>()).merge(category, n, Long::sum)));
 		return counts;
+	}
+
+	/**
+	 * What the period's cultural events give the measures, per site of the event (participants per reader's home site).
+	 *
+	 * @param participants readers who attended at least one event, per home site
+	 * @param events events held or to be held (not called off)
+	 * @param attendance attendances
+	 * @param registrations registrations (not walk-ins) of events that have ended
+	 * @param checkedIn those of them that came
+	 * @param held sites where an event (not called off) has begun
+	 * @param byCategory events per site and category
+	 * @param attendanceByCategory attendances per site and category
+	 */
+	private record EventFigures(Map<String, Long> participants, Map<String, Long> events, Map<String, Long> attendance,
+			Map<String, Long> registrations, Map<String, Long> checkedIn, Set<String> held,
+			Map<String, Map<String, Long>> byCategory, Map<String, Map<String, Long>> attendanceByCategory) {
+	}
+
+	private EventFigures eventFigures(LocalDate from, LocalDate to) {
+		Instant now = clock.instant();
+		Map<Long, CulturalEvent> events = new HashMap<>();
+		eventCatalog.startingIn(from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant())
+			.forEach(e -> events.put(e.id(), e));
+		EventFigures figures = new EventFigures(new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
+				new TreeMap<>(), new TreeSet<>(), new TreeMap<>(), new TreeMap<>());
+		for (CulturalEvent e : events.values()) {
+			if (e.cancelled()) {
+				continue;
+			}
+			if (e.starts().isBefore(now)) {
+				figures.held().add(e.siteId());
+			}
+			if (e.kind() == CulturalEvent.Kind.EVENT) {
+				figures.events().merge(e.siteId(), 1L, Long::sum);
+				figures.byCategory().computeIfAbsent(e.siteId(), s -> new TreeMap<>()).merge(e.category().code(), 1L,
+						Long::sum);
+			}
+		}
+		Map<String, Set<Long>> participants = new HashMap<>();
+		jdbc.sql("""
+				select r.event_id, r.status, r.walk_in, d.id, d.home_site from event_registration r
+				left join reader d on d.id = r.reader_id where r.event_id = any(:events)""")
+			.param("events", events.keySet().toArray(Long[]::new))
+			.query((ResultSet rs) -> {
+				CulturalEvent e = events.get(rs.getLong(1));
+				boolean attended = "attended".equals(rs.getString(2));
+				boolean ended = e.ends() != null && e.ends().isBefore(now);
+				if (attended) {
+					figures.attendance().merge(e.siteId(), 1L, Long::sum);
+					if (rs.getString(5) != null) {
+						participants.computeIfAbsent(rs.getString(5), s -> new HashSet<>()).add(rs.getLong(4));
+					}
+					if (e.kind() == CulturalEvent.Kind.EVENT) {
+						figures.attendanceByCategory().computeIfAbsent(e.siteId(), s -> new TreeMap<>())
+							.merge(e.category().code(), 1L, Long::sum);
+					}
+				}
+				if (!rs.getBoolean(3) && ended && (attended || "registered".equals(rs.getString(2)))) {
+					figures.registrations().merge(e.siteId(), 1L, Long::sum);
+					if (attended) {
+						figures.checkedIn().merge(e.siteId(), 1L, Long::sum);
+					}
+				}
+			});
+		participants.forEach((site, readers) -> figures.participants().put(site, (long) readers.size()));
+		return figures;
 	}
 
 	private static Row row(String township, Map<String, Long> f, Map<String, Long> categories,

@@ -11,8 +11,8 @@ import org.branchlink.gateway.circulation.CirculationQueries;
 import org.branchlink.gateway.circulation.CirculationQueries.LoanView;
 import org.branchlink.gateway.circulation.LoanTerms;
 import org.branchlink.gateway.holds.HoldPolicy;
-import org.branchlink.gateway.holds.HoldService;
-import org.branchlink.gateway.holds.HoldService.HoldView;
+import org.branchlink.gateway.holds.HoldQueue;
+import org.branchlink.gateway.holds.HoldQueue.HoldView;
 import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.reader.ReaderRegistry;
@@ -33,7 +33,7 @@ class SelfCheckPatrons {
 
 	private final CirculationProperties lending;
 
-	private final HoldService holds;
+	private final HoldQueue holds;
 
 	private final HoldPolicy holdPolicy;
 
@@ -43,7 +43,7 @@ class SelfCheckPatrons {
 
 	private final KioskTexts texts;
 
-	SelfCheckPatrons(ReaderRegistry readers, CirculationQueries loans, CirculationProperties lending, HoldService holds,
+	SelfCheckPatrons(ReaderRegistry readers, CirculationQueries loans, CirculationProperties lending, HoldQueue holds,
 			HoldPolicy holdPolicy, ItemAvailability items, SelfCheckQueries queries, KioskTexts texts) {
 		this.readers = readers;
 		this.loans = loans;

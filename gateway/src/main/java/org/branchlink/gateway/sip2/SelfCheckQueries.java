@@ -2,6 +2,9 @@ package org.branchlink.gateway.sip2;
 
 import java.util.Optional;
 
+import org.branchlink.catalog.CatalogCopies;
+import org.branchlink.gateway.holds.HoldStore;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -14,9 +17,15 @@ class SelfCheckQueries {
 
 	private final PasswordEncoder passwords;
 
-	SelfCheckQueries(JdbcClient jdbc, PasswordEncoder passwords) {
+	private final CatalogCopies catalog;
+
+	private final HoldStore holds;
+
+	SelfCheckQueries(JdbcClient jdbc, PasswordEncoder passwords, CatalogCopies catalog, HoldStore holds) {
 		this.jdbc = jdbc;
 		this.passwords = passwords;
+		this.catalog = catalog;
+		this.holds = holds;
 	}
 
 	/** Whether the password is the one of the sign-in account linked to this reader's card (false without one). */
@@ -33,32 +42,17 @@ class SelfCheckQueries {
 
 	/** The title of the record a copy belongs to (at its owning site). */
 	Optional<String> title(String siteId, String barcode) {
-		return jdbc.sql("""
-				select r.title from item i join bib_record r on r.site_id = i.site_id and r.record_id = i.record_id
-				where i.site_id = :site and i.barcode = :barcode""")
-			.param("site", siteId)
-			.param("barcode", barcode)
-			.query(String.class)
-			.optional();
+		return catalog.describe(siteId, barcode).map(CatalogCopies.CopyDetails::title);
 	}
 
 	/** Holds on a work not yet collected, cancelled or expired: its queue. */
 	int holdQueue(String workId) {
-		return jdbc.sql("select count(*) from hold where work_id = :work and closed_at is null")
-			.param("work", workId)
-			.query(Integer.class)
-			.single();
+		return holds.queueLength(workId);
 	}
 
 	/** A hold's place in its work's queue of waiting holds (1 = next); 0 when it is no longer waiting. */
 	int queuePosition(long holdId) {
-		return jdbc.sql("""
-				select case when h.status <> 'waiting' then 0 else (select count(*) from hold o
-				    where o.work_id = h.work_id and o.status = 'waiting' and (o.placed_at, o.id) <= (h.placed_at, h.id)) end
-				from hold h where h.id = :id""")
-			.param("id", holdId)
-			.query(Integer.class)
-			.single();
+		return holds.queuePosition(holdId);
 	}
 
 	/** Whether the journal holds this event already (a request sent again). */

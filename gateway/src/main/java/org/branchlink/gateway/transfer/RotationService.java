@@ -4,7 +4,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.branchlink.catalog.CatalogCopies;
+import org.branchlink.catalog.CatalogCopies.CopyId;
+import org.branchlink.catalog.ItemAvailability;
+import org.branchlink.gateway.holds.HoldStore;
 import org.branchlink.sync.site.SiteDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +37,17 @@ public class RotationService {
 
 	private final SiteDirectory sites;
 
-	RotationService(JdbcClient jdbc, TransactionTemplate transactions, TransferService transfers, SiteDirectory sites) {
+	private final ItemAvailability items;
+
+	private final CatalogCopies copies;
+
+	private final HoldStore holds;
+
+	RotationService(JdbcClient jdbc, TransactionTemplate transactions, TransferService transfers, SiteDirectory sites,
+			ItemAvailability items, CatalogCopies copies, HoldStore holds) {
+		this.items = items;
+		this.copies = copies;
+		this.holds = holds;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.transfers = transfers;
@@ -77,10 +92,9 @@ public class RotationService {
 					insert into rotation_batch (rota_id, stage, stage_started, status) values (:r, 0, :d, 'active')
 					returning id""").param("r", rotaId).param("d", from).query(Long.class).single();
 			for (String barcode : barcodes) {
-				jdbc.sql("""
-						insert into rotation_item (batch_id, item_site, barcode)
-						select :b, site_id, barcode from item where barcode = :code limit 1""")
-					.param("b", batch).param("code", barcode.strip()).update();
+				items.find(barcode.strip()).stream().findFirst().ifPresent(copy -> jdbc
+					.sql("insert into rotation_item (batch_id, item_site, barcode) values (:b, :site, :barcode)")
+					.param("b", batch).param("site", copy.siteId()).param("barcode", copy.barcode()).update());
 			}
 			return batch;
 		});
@@ -109,14 +123,7 @@ public class RotationService {
 			String here = (String) batch.get("site_id");
 			String there = jdbc.sql("select site_id from rota_stage where rota_id = :r and position = :p")
 				.param("r", batch.get("rota_id")).param("p", next).query(String.class).single();
-			List<String> moving = jdbc.sql("""
-					select ri.barcode from rotation_item ri join item i on i.site_id = ri.item_site and i.barcode = ri.barcode
-					join bib_record r on r.site_id = i.site_id and r.record_id = i.record_id
-					where ri.batch_id = :b
-					  and not exists (select 1 from hold h where h.work_id = r.work_id and h.status = 'waiting')
-					  and not exists (select 1 from hold h where h.allocated_barcode = ri.barcode
-					                  and h.status in ('allocated', 'in_transit', 'ready'))""")
-				.param("b", id).query(String.class).list();
+			List<String> moving = notWanted(id);
 			int heldBack = jdbc.sql("select count(*) from rotation_item where batch_id = :b").param("b", id)
 				.query(Integer.class).single() - moving.size();
 			Long transfer = null;
@@ -171,5 +178,20 @@ public class RotationService {
 			.param("t", transferId).query(String.class).list();
 	}
 
+
+	/** The batch's copies that no hold keeps or waits for (those stay for their readers). */
+	private List<String> notWanted(long batchId) {
+		List<CopyId> batch = jdbc.sql("select item_site, barcode from rotation_item where batch_id = :b order by barcode")
+			.param("b", batchId)
+			.query((rs, n) -> new CopyId(rs.getString(1), rs.getString(2)))
+			.list();
+		Map<CopyId, CatalogCopies.CopyDetails> catalogued = copies.describe(batch);
+		Set<CopyId> kept = holds.kept(catalogued.keySet());
+		Set<String> waited = holds.waitedFor(catalogued.values().stream().map(c -> c.copy().workId()).toList());
+		return catalogued.values().stream()
+			.filter(c -> !kept.contains(CopyId.of(c.copy())) && !waited.contains(c.copy().workId()))
+			.map(c -> c.copy().barcode())
+			.toList();
+	}
 
 }

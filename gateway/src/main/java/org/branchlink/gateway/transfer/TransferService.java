@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.branchlink.catalog.CatalogCopies;
 import org.branchlink.catalog.ItemAvailability;
 import org.branchlink.catalog.ItemRef;
 import org.branchlink.gateway.circulation.LendingDesk;
@@ -40,6 +41,8 @@ public class TransferService {
 
 	private final ItemAvailability items;
 
+	private final CatalogCopies copies;
+
 	private final LendingDesk desk;
 
 	private final SiteDirectory sites;
@@ -50,13 +53,14 @@ public class TransferService {
 
 	private final org.springframework.beans.factory.ObjectProvider<MobileCarrier> carrier;
 
-	TransferService(JdbcClient jdbc, TransactionTemplate transactions, ItemAvailability items, LendingDesk desk,
+	TransferService(JdbcClient jdbc, TransactionTemplate transactions, ItemAvailability items, CatalogCopies copies, LendingDesk desk,
 			SiteDirectory sites, Policy policy, Clock clock,
 			org.springframework.beans.factory.ObjectProvider<MobileCarrier> carrier) {
 		this.carrier = carrier;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.items = items;
+		this.copies = copies;
 		this.desk = desk;
 		this.sites = sites;
 		this.policy = policy;
@@ -260,13 +264,9 @@ public class TransferService {
 	}
 
 	private Located locate(ItemRef ref) {
-		return jdbc.sql("""
-				select coalesce(s.status, i.status), coalesce(s.at_site, i.site_id) from item i
-				left join item_state s on s.site_id = i.site_id and s.barcode = i.barcode
-				where i.site_id = :site and i.barcode = :barcode""")
-			.param("site", ref.siteId()).param("barcode", ref.barcode())
-			.query((rs, n) -> new Located(ref, rs.getString(1), rs.getString(2)))
-			.single();
+		CatalogCopies.CopyDetails copy = copies.describe(ref.siteId(), ref.barcode())
+			.orElseThrow(() -> new IllegalArgumentException("copy " + ref.barcode() + " is not in the catalogue"));
+		return new Located(ref, copy.status(), copy.shelfSite());
 	}
 
 	private Site site(String id) {

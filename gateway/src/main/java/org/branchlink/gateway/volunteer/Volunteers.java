@@ -2,15 +2,19 @@ package org.branchlink.gateway.volunteer;
 
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.branchlink.catalog.event.CulturalEvent;
 import org.branchlink.catalog.event.EventCatalog;
 import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.platform.TextLimits;
@@ -137,12 +141,16 @@ public class Volunteers {
 
 	/** Events a volunteer is assigned to, with the role. */
 	public List<String[]> assignments(long volunteerId) {
-		return jdbc.sql("""
-				select a.event_id, e.title, a.role from volunteer_assignment a join cultural_event e on e.id = a.event_id
-				where a.volunteer_id = :v order by e.starts_at""")
+		Map<Long, String> roles = new HashMap<>();
+		jdbc.sql("select event_id, role from volunteer_assignment where volunteer_id = :v")
 			.param("v", volunteerId)
-			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) })
-			.list();
+			.query((ResultSet rs) -> {
+				roles.put(rs.getLong(1), rs.getString(2));
+			});
+		return events.find(roles.keySet()).stream()
+			.sorted(Comparator.comparing(CulturalEvent::starts))
+			.map(e -> new String[] { Long.toString(e.id()), e.title(), roles.get(e.id()) })
+			.toList();
 	}
 
 	/** Logs hours of service at a site (of an event or not); they count once staff confirm them. */

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.branchlink.gateway.BranchLinkApplication;
 import org.branchlink.gateway.IntegrationTest;
-import org.branchlink.gateway.holds.HoldService;
+import org.branchlink.gateway.holds.HoldQueue;
 import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.reader.ReaderRegistry;
 
@@ -93,7 +93,7 @@ final class HoldsBench {
 					"--spring.main.banner-mode=off", "--branchlink.holds.per-reader=1000000",
 					"--spring.datasource.hikari.maximum-pool-size=40")) {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
-			HoldService holds = app.getBean(HoldService.class);
+			HoldQueue holds = app.getBean(HoldQueue.class);
 			ReaderRegistry registry = app.getBean(ReaderRegistry.class);
 			List<String> titles = jdbc.sql("""
 					select r.work_id from bib_record r join item i on i.site_id = r.site_id and i.record_id = r.record_id

@@ -47,7 +47,13 @@ class HoldQueueOrderTests extends IntegrationTest {
 	HoldCopies copyQueries;
 
 	@Autowired
-	HoldService holds;
+	HoldStore store;
+
+	@Autowired
+	org.branchlink.catalog.CatalogCopies catalogCopies;
+
+	@Autowired
+	HoldQueue holds;
 
 	@Autowired
 	ReaderRegistry readers;
@@ -81,14 +87,15 @@ class HoldQueueOrderTests extends IntegrationTest {
 			.single();
 		String work = copy[0], site = copy[1], barcode = copy[2];
 		desk.checkout(site, reader("借走的读者", site).cardNumber(), barcode);
-		HoldService.HoldView elsewhere = holds.place(reader("先预约的读者", "baishi"), work, null, "central-library");
-		HoldService.HoldView here = holds.place(reader("本馆取书的读者", site), work, null, site);
+		HoldQueue.HoldView elsewhere = holds.place(reader("先预约的读者", "baishi"), work, null, "central-library");
+		HoldQueue.HoldView here = holds.place(reader("本馆取书的读者", site), work, null, site);
 		assertThat(elsewhere.status()).isEqualTo("waiting");
 		assertThat(here.status()).isEqualTo("waiting");
 
 		HoldPolicy pickupFirst = new HoldPolicy(policy.perReader(), policy.closedSites(), policy.localDays(),
 				policy.loadWeight(), policy.overrides(), policy.pickupDays(), HoldPolicy.QueueOrder.PICKUP_SITE_FIRST);
-		HoldService service = new HoldService(jdbc, transactions, sites, pickupFirst, clock, copyHolds, notifications, copyQueries);
+		HoldQueue service = new HoldQueue(store, catalogCopies, transactions, sites, pickupFirst, clock, copyHolds, notifications,
+				copyQueries);
 		var claimed = service.claim(new org.branchlink.catalog.ItemRef(site, barcode, work), site, java.time.Instant.now());
 		assertThat(claimed).as("the copy came back where the second hold is collected").isPresent();
 		assertThat(claimed.get().holdId()).isEqualTo(Long.toString(here.id()));
@@ -109,9 +116,9 @@ class HoldQueueOrderTests extends IntegrationTest {
 		String work = jdbc.sql("select work_id from bib_record where site_id = 'longhu' and record_id = 'new-acq-1'")
 			.query(String.class).single();
 
-		HoldService.HoldView outsider = holds.place(reader("外乡读者", "baishi"), work, null, "baishi");
+		HoldQueue.HoldView outsider = holds.place(reader("外乡读者", "baishi"), work, null, "baishi");
 		assertThat(outsider.status()).as("kept for Longhu's readers for its first days").isEqualTo("waiting");
-		HoldService.HoldView local = holds.place(reader("龙湖读者", "longhu"), work, null, "longhu");
+		HoldQueue.HoldView local = holds.place(reader("龙湖读者", "longhu"), work, null, "longhu");
 		assertThat(local.status()).isIn("allocated", "ready");
 	}
 

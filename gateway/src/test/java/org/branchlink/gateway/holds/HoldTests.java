@@ -28,7 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class HoldTests extends IntegrationTest {
 
 	@Autowired
-	HoldService holds;
+	HoldQueue holds;
 
 	@Autowired
 	ReaderRegistry readers;
@@ -109,7 +109,7 @@ class HoldTests extends IntegrationTest {
 				group by r.work_id having count(*) = 1 order by md5(r.work_id) limit 1""").query(String.class).single();
 		Reader holder = reader(5001);
 		Reader other = reader(5002);
-		HoldService.HoldView hold = holds.place(holder, work, null, "baishi");
+		HoldQueue.HoldView hold = holds.place(holder, work, null, "baishi");
 		assertThat(hold.status()).isEqualTo("allocated");
 		String site = hold.allocatedSite();
 		String barcode = jdbc.sql("select allocated_barcode from hold where id = :id").param("id", hold.id())
@@ -146,10 +146,10 @@ class HoldTests extends IntegrationTest {
 		Reader first = reader(6001);
 		Reader suspended = reader(6002);
 		Reader second = reader(6003);
-		HoldService.HoldView a = holds.place(first, work, null, "baishi");
-		HoldService.HoldView b = holds.place(suspended, work, null, "baishi");
+		HoldQueue.HoldView a = holds.place(first, work, null, "baishi");
+		HoldQueue.HoldView b = holds.place(suspended, work, null, "baishi");
 		holds.suspend(suspended, b.id(), LocalDate.now().plusDays(30));
-		HoldService.HoldView c = holds.place(second, work, null, "baishi");
+		HoldQueue.HoldView c = holds.place(second, work, null, "baishi");
 		assertThat(a.status()).isEqualTo("allocated");
 		String copySite = a.allocatedSite();
 		String barcode = jdbc.sql("select allocated_barcode from hold where id = :id").param("id", a.id())
@@ -185,7 +185,7 @@ class HoldTests extends IntegrationTest {
 				where i.status = 'available' and not exists (select 1 from circulation_item c where c.barcode = i.barcode)
 				  and not exists (select 1 from hold h where h.work_id = r.work_id)
 				group by r.work_id having count(*) = 2 order by md5(r.work_id) limit 1""").query(String.class).single();
-		HoldService.HoldView hold = holds.place(reader(7001), work, null, "baishi");
+		HoldQueue.HoldView hold = holds.place(reader(7001), work, null, "baishi");
 		String first = jdbc.sql("select allocated_barcode from hold where id = :id").param("id", hold.id())
 			.query(String.class).single();
 		String site = hold.allocatedSite();
@@ -224,12 +224,12 @@ class HoldTests extends IntegrationTest {
 		}
 		ExecutorService pool = Executors.newFixedThreadPool(32);
 		try {
-			List<Future<HoldService.HoldView>> placed = new ArrayList<>();
+			List<Future<HoldQueue.HoldView>> placed = new ArrayList<>();
 			for (Reader reader : people) {
 				placed.add(pool.submit(() -> holds.place(reader, work, null, "baishi")));
 			}
 			long allocatedByCallers = 0;
-			for (Future<HoldService.HoldView> f : placed) {
+			for (Future<HoldQueue.HoldView> f : placed) {
 				allocatedByCallers += f.get().status().equals("allocated") ? 1 : 0;
 			}
 			assertThat(allocatedByCallers).isEqualTo(1);

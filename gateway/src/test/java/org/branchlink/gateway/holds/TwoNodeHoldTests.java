@@ -59,17 +59,17 @@ class TwoNodeHoldTests extends IntegrationTest {
 			com.hazelcast.core.HazelcastInstance memberB = b.getBean(com.hazelcast.core.HazelcastInstance.class);
 			org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
 				.until(() -> memberB.getCluster().getMembers().size() == 2);
-			HoldService nodeB = b.getBean(HoldService.class);
-			HoldService nodeC = c.getBean(HoldService.class);
+			HoldQueue nodeB = b.getBean(HoldQueue.class);
+			HoldQueue nodeC = c.getBean(HoldQueue.class);
 			ExecutorService pool = Executors.newFixedThreadPool(32);
 			try {
-				List<Future<HoldService.HoldView>> placed = new ArrayList<>();
+				List<Future<HoldQueue.HoldView>> placed = new ArrayList<>();
 				for (int i = 0; i < people.size(); i++) {
-					HoldService node = i % 2 == 0 ? nodeB : nodeC;
+					HoldQueue node = i % 2 == 0 ? nodeB : nodeC;
 					Reader reader = people.get(i);
 					placed.add(pool.submit(() -> node.place(reader, work, null, "baishi")));
 				}
-				for (Future<HoldService.HoldView> f : placed) {
+				for (Future<HoldQueue.HoldView> f : placed) {
 					f.get();
 				}
 			}

@@ -142,7 +142,7 @@ class MobileScheduleTests extends IntegrationTest {
 	}
 
 	@Autowired
-	org.branchlink.gateway.holds.HoldService holds;
+	org.branchlink.gateway.holds.HoldQueue holds;
 
 	@Autowired
 	org.branchlink.gateway.holds.HoldShelf shelf;

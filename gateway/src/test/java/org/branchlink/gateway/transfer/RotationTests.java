@@ -38,7 +38,7 @@ class RotationTests extends IntegrationTest {
 	Scheduler scheduler;
 
 	@Autowired
-	org.branchlink.gateway.holds.HoldService holds;
+	org.branchlink.gateway.holds.HoldQueue holds;
 
 	@Autowired
 	ReaderRegistry readers;
