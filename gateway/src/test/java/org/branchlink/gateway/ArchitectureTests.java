@@ -30,7 +30,7 @@ class ArchitectureTests {
 
 	@Test
 	void siteDomainTypesImportNoFramework() {
-		noClasses().that().resideInAPackage("org.branchlink.sync.site")
+		noClasses().that().resideInAPackage("org.branchlink.site")
 			.and().haveSimpleNameNotEndingWith("Store")
 			.and().haveSimpleNameNotEndingWith("Directory")
 			.and().haveSimpleNameNotEndingWith("Indexing")

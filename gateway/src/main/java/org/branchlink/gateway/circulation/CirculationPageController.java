@@ -9,11 +9,11 @@ import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.SiteAccess;
+import org.branchlink.site.Site;
+import org.branchlink.site.SiteDirectory;
 import org.branchlink.sync.SyncProperties;
 import org.branchlink.sync.circulation.EventBatchReader;
 import org.branchlink.sync.circulation.IntakeReport;
-import org.branchlink.sync.site.Site;
-import org.branchlink.sync.site.SiteDirectory;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -6,8 +6,8 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 import org.branchlink.gateway.reader.ReaderRegistry;
+import org.branchlink.site.SiteDirectory;
 import org.branchlink.sync.SyncProperties;
-import org.branchlink.sync.site.SiteDirectory;
 
 import org.springframework.stereotype.Component;
 

@@ -15,9 +15,9 @@ import org.branchlink.gateway.calendar.WorkingCalendar;
 import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.platform.TextLimits;
 import org.branchlink.gateway.site.NotFoundException;
+import org.branchlink.site.Site;
+import org.branchlink.site.SiteDirectory;
 import org.branchlink.sync.SyncProperties;
-import org.branchlink.sync.site.Site;
-import org.branchlink.sync.site.SiteDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -14,8 +14,8 @@ import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.SiteAccess;
 import org.branchlink.gateway.site.NotFoundException;
+import org.branchlink.site.SiteDirectory;
 import org.branchlink.sync.SyncProperties;
-import org.branchlink.sync.site.SiteDirectory;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -169,7 +169,7 @@ class EventPageController {
 		model.addAttribute("categories", EventCategory.values());
 		model.addAttribute("audiences", Audience.values());
 		model.addAttribute("sites", sites.current().map(r -> r.sites().stream()
-			.filter(site -> site.kind().level() != org.branchlink.sync.site.SiteLevel.MOBILE)
+			.filter(site -> site.kind().level() != org.branchlink.site.SiteLevel.MOBILE)
 			.toList()).orElse(List.of()));
 		return "event-form";
 	}

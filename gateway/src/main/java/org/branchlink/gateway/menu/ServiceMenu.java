@@ -18,9 +18,9 @@ import org.branchlink.catalog.event.EventCategory;
 import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.platform.TextLimits;
 import org.branchlink.gateway.site.NotFoundException;
+import org.branchlink.site.Site;
+import org.branchlink.site.SiteDirectory;
 import org.branchlink.sync.SyncProperties;
-import org.branchlink.sync.site.Site;
-import org.branchlink.sync.site.SiteDirectory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import org.branchlink.gateway.security.BranchLinkUser;
+import org.branchlink.site.SiteDirectory;
 import org.branchlink.sync.SyncProperties;
-import org.branchlink.sync.site.SiteDirectory;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

@@ -13,11 +13,11 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 import org.branchlink.gateway.menu.ServiceMenu;
+import org.branchlink.site.Site;
+import org.branchlink.site.SiteDirectory;
+import org.branchlink.site.SiteKind;
+import org.branchlink.site.SiteRegistry;
 import org.branchlink.sync.SyncProperties;
-import org.branchlink.sync.site.Site;
-import org.branchlink.sync.site.SiteDirectory;
-import org.branchlink.sync.site.SiteKind;
-import org.branchlink.sync.site.SiteRegistry;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

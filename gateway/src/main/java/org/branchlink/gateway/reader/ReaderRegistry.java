@@ -18,7 +18,7 @@ import org.branchlink.gateway.platform.TextLimits;
 import org.branchlink.gateway.security.AccountStore;
 import org.branchlink.gateway.security.OutOfScopeException;
 import org.branchlink.gateway.security.Role;
-import org.branchlink.sync.site.SiteDirectory;
+import org.branchlink.site.SiteDirectory;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.branchlink.sync.site.SiteDirectory;
+import org.branchlink.site.SiteDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

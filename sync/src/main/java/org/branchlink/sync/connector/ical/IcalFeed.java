@@ -22,9 +22,10 @@ import org.apache.camel.Header;
 import org.branchlink.catalog.event.CulturalEvent;
 import org.branchlink.catalog.event.EventCatalog;
 import org.branchlink.catalog.event.EventCategory;
+import org.branchlink.site.Site;
+import org.branchlink.site.SiteDirectory;
+import org.branchlink.site.SiteProperties;
 import org.branchlink.sync.SyncProperties;
-import org.branchlink.sync.site.Site;
-import org.branchlink.sync.site.SiteDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Fetches a site's calendar feed (an http(s) URL, or a file path inside the data directory or
- * {@code branchlink.sync.allowed-paths} for a feed a system writes to disk) and brings the published events in line with
+ * {@code branchlink.site.allowed-paths} for a feed a system writes to disk) and brings the published events in line with
  * it: new events and newer revisions stored, older revisions ignored, cancelled ones and those dropped from the feed
  * called off. Recurring events are expanded for the coming {@code horizonDays}. A fetch that goes bad does not call off
  * a site's programme: when it has no readable event while the site has coming events from its feed, or would call off
@@ -65,6 +66,8 @@ public class IcalFeed {
 
 	private final SyncProperties properties;
 
+	private final SiteProperties siteProperties;
+
 	private final CalendarHolds holds;
 
 	private final HttpClient http = HttpClient.newBuilder()
@@ -72,10 +75,12 @@ public class IcalFeed {
 		.followRedirects(HttpClient.Redirect.NORMAL)
 		.build();
 
-	IcalFeed(EventCatalog catalog, SiteDirectory sites, SyncProperties properties, CalendarHolds holds) {
+	IcalFeed(EventCatalog catalog, SiteDirectory sites, SyncProperties properties, SiteProperties siteProperties,
+			CalendarHolds holds) {
 		this.catalog = catalog;
 		this.sites = sites;
 		this.properties = properties;
+		this.siteProperties = siteProperties;
 		this.holds = holds;
 	}
 
@@ -185,7 +190,7 @@ public class IcalFeed {
 			}
 			return response.body();
 		}
-		return Files.readAllBytes(properties.connectorPaths().resolve(url));
+		return Files.readAllBytes(siteProperties.connectorPaths().resolve(url));
 	}
 
 	/** The site a LOCATION names: by id, or the longest Chinese site name it contains. */
