@@ -1,7 +1,6 @@
 package org.branchlink.sync;
 
 import java.time.Duration;
-import java.time.ZoneId;
 
 import org.branchlink.sync.connector.ical.FeedLimits;
 
@@ -10,10 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings of the sync module, under {@code branchlink.sync}. Where the registry and the connectors' folders are is
- * set under {@code branchlink.site} ({@link org.branchlink.site.SiteProperties}).
+ * set under {@code branchlink.site} ({@link org.branchlink.site.SiteProperties}), the county's time zone under
+ * {@code branchlink.county} ({@link org.branchlink.site.CountySettings}).
  *
  * @param pollDelay how often file-drop routes look for new files, in milliseconds
- * @param zone the county's time zone: times sites send without an offset are in it
  * @param calendarHoldShare the share (0 to 1] of a site's coming events from its calendar feed that one fetch may call
  * off; a fetch that would call off more is held until a librarian confirms it (default 0.5)
  * @param calendarMaxOccurrencesPerEvent occurrences one VEVENT may have in the horizon (default 1,000); an event over
@@ -23,9 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param calendarTimeBudget wall time for reading one feed (default 10 s); a feed over it is refused whole
  */
 @ConfigurationProperties("branchlink.sync")
-public record SyncProperties(@DefaultValue("10000") long pollDelay, @DefaultValue("Asia/Shanghai") ZoneId zone,
-		@DefaultValue("0.5") double calendarHoldShare, @DefaultValue("1000") int calendarMaxOccurrencesPerEvent,
-		@DefaultValue("20000") int calendarMaxOccurrencesPerFeed, @DefaultValue("10s") Duration calendarTimeBudget) {
+public record SyncProperties(@DefaultValue("10000") long pollDelay, @DefaultValue("0.5") double calendarHoldShare,
+		@DefaultValue("1000") int calendarMaxOccurrencesPerEvent, @DefaultValue("20000") int calendarMaxOccurrencesPerFeed,
+		@DefaultValue("10s") Duration calendarTimeBudget) {
 
 	public SyncProperties {
 		if (!(calendarHoldShare > 0 && calendarHoldShare <= 1)) {

@@ -14,7 +14,7 @@ import org.branchlink.catalog.ItemAvailability;
 import org.branchlink.gateway.security.Audit;
 import org.branchlink.gateway.security.SiteAccess;
 import org.branchlink.gateway.site.NotFoundException;
-import org.branchlink.sync.SyncProperties;
+import org.branchlink.site.CountySettings;
 import org.branchlink.sync.circulation.CirculationEvent;
 import org.branchlink.sync.circulation.EventBatch;
 import org.branchlink.sync.circulation.EventBatchReader;
@@ -45,12 +45,12 @@ class CirculationController {
 
 	private final ItemAvailability availability;
 
-	private final SyncProperties sync;
+	private final CountySettings sync;
 
 	private final Audit audit;
 
 	CirculationController(LendingDesk desk, SiteAccess access, CirculationQueries queries,
-			ItemAvailability availability, SyncProperties sync, Audit audit) {
+			ItemAvailability availability, CountySettings sync, Audit audit) {
 		this.audit = audit;
 		this.desk = desk;
 		this.access = access;

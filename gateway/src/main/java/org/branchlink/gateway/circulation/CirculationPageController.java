@@ -9,9 +9,9 @@ import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.SiteAccess;
+import org.branchlink.site.CountySettings;
 import org.branchlink.site.Site;
 import org.branchlink.site.SiteDirectory;
-import org.branchlink.sync.SyncProperties;
 import org.branchlink.sync.circulation.EventBatchReader;
 import org.branchlink.sync.circulation.IntakeReport;
 
@@ -43,10 +43,10 @@ class CirculationPageController {
 
 	private final ReaderRegistry readers;
 
-	private final SyncProperties sync;
+	private final CountySettings sync;
 
 	CirculationPageController(LendingDesk desk, CirculationQueries queries, SiteDirectory sites, SiteAccess access,
-			ReaderRegistry readers, SyncProperties sync) {
+			ReaderRegistry readers, CountySettings sync) {
 		this.desk = desk;
 		this.queries = queries;
 		this.sites = sites;

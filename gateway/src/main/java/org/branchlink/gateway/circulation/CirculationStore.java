@@ -16,6 +16,7 @@ import org.branchlink.gateway.circulation.ItemCirculation.LoanClosed;
 import org.branchlink.gateway.circulation.ItemCirculation.LoanOpened;
 import org.branchlink.gateway.circulation.ItemCirculation.LoanRenewed;
 import org.branchlink.gateway.circulation.ItemCirculation.OpenLoan;
+import org.branchlink.site.CountySettings;
 import org.branchlink.sync.circulation.CirculationEvent;
 import org.branchlink.sync.circulation.CirculationIntake.JournalEntry;
 import org.branchlink.sync.circulation.EventBatch;
@@ -32,7 +33,7 @@ class CirculationStore {
 
 	private final String zone;
 
-	CirculationStore(JdbcClient jdbc, org.branchlink.sync.SyncProperties sync) {
+	CirculationStore(JdbcClient jdbc, CountySettings sync) {
 		this.zone = sync.zone().getId();
 		this.jdbc = jdbc;
 	}

@@ -6,8 +6,8 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 import org.branchlink.gateway.reader.ReaderRegistry;
+import org.branchlink.site.CountySettings;
 import org.branchlink.site.SiteDirectory;
-import org.branchlink.sync.SyncProperties;
 
 import org.springframework.stereotype.Component;
 
@@ -24,7 +24,7 @@ class CountyLendingRules implements LendingRules {
 	private final ZoneId zone;
 
 	CountyLendingRules(CirculationProperties properties, ReaderRegistry readers, SiteDirectory sites,
-			SyncProperties sync) {
+			CountySettings sync) {
 		this.properties = properties;
 		this.readers = readers;
 		this.sites = sites;

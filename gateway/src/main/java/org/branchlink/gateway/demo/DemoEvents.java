@@ -14,8 +14,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 
 import org.branchlink.catalog.event.EventCategory;
+import org.branchlink.site.CountySettings;
 import org.branchlink.site.SiteProperties;
-import org.branchlink.sync.SyncProperties;
 import org.branchlink.sync.connector.ical.IcalFeed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,18 +40,18 @@ class DemoEvents {
 
 	private final IcalFeed feed;
 
-	private final SyncProperties properties;
+	private final CountySettings county;
 
 	private final SiteProperties siteProperties;
 
-	DemoEvents(IcalFeed feed, SyncProperties properties, SiteProperties siteProperties) {
+	DemoEvents(IcalFeed feed, CountySettings county, SiteProperties siteProperties) {
 		this.feed = feed;
-		this.properties = properties;
+		this.county = county;
 		this.siteProperties = siteProperties;
 	}
 
 	void publish() {
-		ZoneId zone = properties.zone();
+		ZoneId zone = county.zone();
 		LocalDate today = LocalDate.now(zone);
 		LocalDate saturday = today.with(TemporalAdjusters.next(DayOfWeek.SATURDAY));
 		StringBuilder ics = new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Qingxi Culture Hall//Demo//ZH\r\n");

@@ -10,7 +10,7 @@ import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.gateway.security.OutOfScopeException;
 import org.branchlink.gateway.security.SiteAccess;
 import org.branchlink.gateway.site.NotFoundException;
-import org.branchlink.sync.SyncProperties;
+import org.branchlink.site.CountySettings;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -41,10 +41,10 @@ class EventController {
 
 	private final SiteAccess access;
 
-	private final SyncProperties sync;
+	private final CountySettings sync;
 
 	EventController(EventSearch search, EventCatalog catalog, EventPublishing publishing,
-			EventRegistrations registrations, ReaderRegistry readers, SiteAccess access, SyncProperties sync) {
+			EventRegistrations registrations, ReaderRegistry readers, SiteAccess access, CountySettings sync) {
 		this.search = search;
 		this.catalog = catalog;
 		this.publishing = publishing;

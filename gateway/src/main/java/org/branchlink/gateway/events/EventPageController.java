@@ -14,8 +14,8 @@ import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.SiteAccess;
 import org.branchlink.gateway.site.NotFoundException;
+import org.branchlink.site.CountySettings;
 import org.branchlink.site.SiteDirectory;
-import org.branchlink.sync.SyncProperties;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -45,11 +45,11 @@ class EventPageController {
 
 	private final SiteAccess access;
 
-	private final SyncProperties sync;
+	private final CountySettings sync;
 
 	EventPageController(EventSearch search, EventCatalog catalog, EventRegistrations registrations,
 			EventPublishing publishing, ReaderRegistry readers, SiteDirectory sites, SiteAccess access,
-			SyncProperties sync) {
+			CountySettings sync) {
 		this.search = search;
 		this.catalog = catalog;
 		this.registrations = registrations;

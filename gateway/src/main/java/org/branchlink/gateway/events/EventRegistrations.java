@@ -14,6 +14,7 @@ import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.gateway.site.NotFoundException;
+import org.branchlink.site.CountySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +65,7 @@ public class EventRegistrations {
 
 	EventRegistrations(JdbcClient jdbc, EventCatalog events, EventsProperties properties,
 			NotificationSender notifications, ReaderRegistry readers, Clock clock,
-			org.branchlink.sync.SyncProperties sync) {
+			CountySettings sync) {
 		this.zone = sync.zone().getId();
 		this.jdbc = jdbc;
 		this.events = events;

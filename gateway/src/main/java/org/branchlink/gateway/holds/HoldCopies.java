@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.branchlink.catalog.ItemRef;
+import org.branchlink.site.CountySettings;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,7 +25,7 @@ class HoldCopies {
 
 	private final ZoneId zone;
 
-	HoldCopies(JdbcClient jdbc, HoldPolicy policy, java.time.Clock clock, org.branchlink.sync.SyncProperties sync) {
+	HoldCopies(JdbcClient jdbc, HoldPolicy policy, java.time.Clock clock, CountySettings sync) {
 		this.jdbc = jdbc;
 		this.policy = policy;
 		this.clock = clock;

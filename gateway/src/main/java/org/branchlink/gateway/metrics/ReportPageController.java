@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import org.branchlink.gateway.security.BranchLinkUser;
+import org.branchlink.site.CountySettings;
 import org.branchlink.site.SiteDirectory;
-import org.branchlink.sync.SyncProperties;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -26,11 +26,11 @@ class ReportPageController {
 
 	private final SiteDirectory sites;
 
-	private final SyncProperties sync;
+	private final CountySettings sync;
 
 	private final ReportPdf pdf;
 
-	ReportPageController(ServiceMetrics metrics, Staffing staffing, SiteDirectory sites, SyncProperties sync,
+	ReportPageController(ServiceMetrics metrics, Staffing staffing, SiteDirectory sites, CountySettings sync,
 			ReportPdf pdf) {
 		this.pdf = pdf;
 		this.metrics = metrics;

@@ -13,11 +13,11 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 import org.branchlink.gateway.menu.ServiceMenu;
+import org.branchlink.site.CountySettings;
 import org.branchlink.site.Site;
 import org.branchlink.site.SiteDirectory;
 import org.branchlink.site.SiteKind;
 import org.branchlink.site.SiteRegistry;
-import org.branchlink.sync.SyncProperties;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -57,7 +57,7 @@ public class ServiceMetrics {
 
 	private final ZoneId zone;
 
-	ServiceMetrics(JdbcClient jdbc, SiteDirectory sites, ServiceMenu menu, Clock clock, SyncProperties sync) {
+	ServiceMetrics(JdbcClient jdbc, SiteDirectory sites, ServiceMenu menu, Clock clock, CountySettings sync) {
 		this.jdbc = jdbc;
 		this.sites = sites;
 		this.menu = menu;

@@ -15,10 +15,10 @@ import org.branchlink.catalog.event.EventCategory;
 import org.branchlink.gateway.calendar.WorkingCalendar;
 import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.site.NotFoundException;
+import org.branchlink.site.CountySettings;
 import org.branchlink.site.Site;
 import org.branchlink.site.SiteDirectory;
 import org.branchlink.site.SiteRegistry;
-import org.branchlink.sync.SyncProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,14 +62,14 @@ public class MobileSchedule implements org.branchlink.gateway.transfer.MobileCar
 	private final ZoneId zone;
 
 	MobileSchedule(MobilePlanStore store, SiteDirectory sites, ScheduleProperties properties, WorkingCalendar calendar,
-			EventCatalog events, Clock clock, SyncProperties sync) {
+			EventCatalog events, Clock clock, CountySettings county) {
 		this.store = store;
 		this.sites = sites;
 		this.properties = properties;
 		this.calendar = calendar;
 		this.events = events;
 		this.clock = clock;
-		this.zone = sync.zone();
+		this.zone = county.zone();
 	}
 
 	public LocalDate today() {

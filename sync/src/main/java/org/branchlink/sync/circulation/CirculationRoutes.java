@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.branchlink.site.CountySettings;
 import org.branchlink.site.SiteDirectory;
 import org.branchlink.site.SiteProperties;
 import org.branchlink.sync.SyncProperties;
@@ -42,15 +43,18 @@ public class CirculationRoutes extends RouteBuilder {
 
 	private final SiteProperties siteProperties;
 
+	private final CountySettings county;
+
 	private final SiteDirectory sites;
 
 	private final Clock clock;
 
 	CirculationRoutes(ObjectProvider<CirculationIntake> intake, SyncProperties properties, SiteProperties siteProperties,
-			SiteDirectory sites, ObjectProvider<Clock> clock) {
+			CountySettings county, SiteDirectory sites, ObjectProvider<Clock> clock) {
 		this.intake = SingletonSupplier.of(intake::getObject);
 		this.properties = properties;
 		this.siteProperties = siteProperties;
+		this.county = county;
 		this.sites = sites;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
@@ -80,7 +84,7 @@ public class CirculationRoutes extends RouteBuilder {
 				e.setProperty("siteId", siteId);
 				String name = e.getIn().getHeader("CamelFileNameOnly", String.class);
 				try (var in = e.getIn().getBody(java.io.InputStream.class)) {
-					e.getIn().setBody(EventBatchReader.read(siteId, name, in, properties.zone()));
+					e.getIn().setBody(EventBatchReader.read(siteId, name, in, county.zone()));
 				}
 			})
 			.id("circulation-file.read")

@@ -22,6 +22,7 @@ import org.apache.camel.Header;
 import org.branchlink.catalog.event.CulturalEvent;
 import org.branchlink.catalog.event.EventCatalog;
 import org.branchlink.catalog.event.EventCategory;
+import org.branchlink.site.CountySettings;
 import org.branchlink.site.Site;
 import org.branchlink.site.SiteDirectory;
 import org.branchlink.site.SiteProperties;
@@ -68,6 +69,8 @@ public class IcalFeed {
 
 	private final SiteProperties siteProperties;
 
+	private final CountySettings county;
+
 	private final CalendarHolds holds;
 
 	private final HttpClient http = HttpClient.newBuilder()
@@ -76,11 +79,12 @@ public class IcalFeed {
 		.build();
 
 	IcalFeed(EventCatalog catalog, SiteDirectory sites, SyncProperties properties, SiteProperties siteProperties,
-			CalendarHolds holds) {
+			CountySettings county, CalendarHolds holds) {
 		this.catalog = catalog;
 		this.sites = sites;
 		this.properties = properties;
 		this.siteProperties = siteProperties;
+		this.county = county;
 		this.holds = holds;
 	}
 
@@ -100,7 +104,7 @@ public class IcalFeed {
 		long started = System.nanoTime();
 		Instant now = Instant.now();
 		Instant to = now.plus(Duration.ofDays(horizonDays));
-		IcalEvents.Parsed parsed = new IcalEvents(siteId, this::siteNamed, defaultCategory, properties.zone(),
+		IcalEvents.Parsed parsed = new IcalEvents(siteId, this::siteNamed, defaultCategory, county.zone(),
 				properties.calendarLimits()).read(feed, now.minus(Duration.ofDays(1)), to);
 		Map<String, CulturalEvent> inFeed = new HashMap<>();
 		parsed.events().forEach(event -> inFeed.put(key(event), event));
