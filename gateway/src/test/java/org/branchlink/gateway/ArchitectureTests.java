@@ -5,14 +5,28 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The module arrows run gateway → sync → catalog (and gateway → catalog), never back. */
+/**
+ * The module arrows run gateway → sync → catalog (and gateway → catalog), and every module may use site, at the
+ * bottom; never back.
+ */
 class ArchitectureTests {
 
 	private static final JavaClasses MAIN = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("org.branchlink");
+
+	@Test
+	void siteImportsNothingFromAnotherModule() {
+		noClasses().that().resideInAPackage("org.branchlink.site..")
+			.should().dependOnClassesThat().resideInAnyPackage("org.branchlink.catalog..", "org.branchlink.sync..",
+					"org.branchlink.gateway..")
+			.check(MAIN);
+	}
 
 	@Test
 	void catalogImportsNothingFromSyncOrGateway() {
@@ -30,11 +44,12 @@ class ArchitectureTests {
 
 	@Test
 	void siteDomainTypesImportNoFramework() {
-		noClasses().that().resideInAPackage("org.branchlink.sync.site")
+		noClasses().that().resideInAPackage("org.branchlink.site")
 			.and().haveSimpleNameNotEndingWith("Store")
 			.and().haveSimpleNameNotEndingWith("Directory")
-			.and().haveSimpleNameNotEndingWith("Indexing")
 			.and().haveSimpleNameNotEndingWith("Loader")
+			.and().areNotAnnotatedWith(ConfigurationProperties.class)
+			.and().areNotAnnotatedWith(Configuration.class)
 			.should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.camel..",
 					"org.apache.solr..")
 			.check(MAIN);
@@ -62,6 +77,7 @@ class ArchitectureTests {
 
 	@Test
 	void everyModuleHasClassesToCheck() {
+		org.assertj.core.api.Assertions.assertThat(MAIN.containPackage("org.branchlink.site")).isTrue();
 		org.assertj.core.api.Assertions.assertThat(MAIN.containPackage("org.branchlink.catalog")).isTrue();
 		org.assertj.core.api.Assertions.assertThat(MAIN.containPackage("org.branchlink.sync")).isTrue();
 		org.assertj.core.api.Assertions.assertThat(MAIN.containPackage("org.branchlink.gateway")).isTrue();

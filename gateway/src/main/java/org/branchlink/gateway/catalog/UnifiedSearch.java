@@ -9,7 +9,7 @@ import org.branchlink.catalog.CatalogSearch;
 import org.branchlink.catalog.SearchPage;
 import org.branchlink.catalog.SearchRequest;
 import org.branchlink.catalog.event.EventSearch;
-import org.branchlink.sync.SyncProperties;
+import org.branchlink.site.CountySettings;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
@@ -28,16 +28,16 @@ public class UnifiedSearch {
 
 	private final EventSearch events;
 
-	private final SyncProperties sync;
+	private final CountySettings county;
 
 	/** Event lookups run here (Spring Boot's application task pool) while the request's thread searches the works. */
 	private final Executor lookups;
 
-	UnifiedSearch(CatalogSearch works, EventSearch events, SyncProperties sync,
+	UnifiedSearch(CatalogSearch works, EventSearch events, CountySettings county,
 			@Qualifier("applicationTaskExecutor") Executor lookups) {
 		this.works = works;
 		this.events = events;
-		this.sync = sync;
+		this.county = county;
 		this.lookups = lookups;
 	}
 
@@ -68,7 +68,7 @@ public class UnifiedSearch {
 	public EventSearch.Query eventsQuery(SearchRequest request) {
 		SearchRequest.Point near = request.near();
 		return new EventSearch.Query(request.query(), null, null, null, null, near == null ? null : near.lat(),
-				near == null ? null : near.lon(), sync.zone().getId(), EVENTS_SHOWN * 4);
+				near == null ? null : near.lon(), county.zone().getId(), EVENTS_SHOWN * 4);
 	}
 
 	/** Whether a search's page shows events beside the works (the first page of a search with words). */

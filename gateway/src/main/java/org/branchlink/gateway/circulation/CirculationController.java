@@ -14,7 +14,7 @@ import org.branchlink.catalog.ItemAvailability;
 import org.branchlink.gateway.security.Audit;
 import org.branchlink.gateway.security.SiteAccess;
 import org.branchlink.gateway.site.NotFoundException;
-import org.branchlink.sync.SyncProperties;
+import org.branchlink.site.CountySettings;
 import org.branchlink.sync.circulation.CirculationEvent;
 import org.branchlink.sync.circulation.EventBatch;
 import org.branchlink.sync.circulation.EventBatchReader;
@@ -45,18 +45,18 @@ class CirculationController {
 
 	private final ItemAvailability availability;
 
-	private final SyncProperties sync;
+	private final CountySettings county;
 
 	private final Audit audit;
 
 	CirculationController(LendingDesk desk, SiteAccess access, CirculationQueries queries,
-			ItemAvailability availability, SyncProperties sync, Audit audit) {
+			ItemAvailability availability, CountySettings county, Audit audit) {
 		this.audit = audit;
 		this.desk = desk;
 		this.access = access;
 		this.queries = queries;
 		this.availability = availability;
-		this.sync = sync;
+		this.county = county;
 	}
 
 	/**
@@ -89,8 +89,8 @@ class CirculationController {
 			EventInput in = input.get(i);
 			String position = "event " + (i + 1);
 			var type = EventType.parse(in.type());
-			var at = EventBatchReader.time(in.occurredAt(), sync.zone());
-			var due = EventBatchReader.time(in.dueAt(), sync.zone());
+			var at = EventBatchReader.time(in.occurredAt(), county.zone());
+			var due = EventBatchReader.time(in.dueAt(), county.zone());
 			if (type.isEmpty()) {
 				rejected.add(new RejectedEvent(position, in.eventId(), "unknown event type '" + in.type() + "'"));
 			}
@@ -129,7 +129,7 @@ class CirculationController {
 		access.requireActForKnownSite(authentication, siteId);
 		String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
 		try (var in = file.getInputStream()) {
-			return submit(EventBatchReader.read(siteId, name, in, sync.zone()), authentication);
+			return submit(EventBatchReader.read(siteId, name, in, county.zone()), authentication);
 		}
 	}
 

@@ -9,11 +9,11 @@ import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.SiteAccess;
-import org.branchlink.sync.SyncProperties;
+import org.branchlink.site.CountySettings;
+import org.branchlink.site.Site;
+import org.branchlink.site.SiteDirectory;
 import org.branchlink.sync.circulation.EventBatchReader;
 import org.branchlink.sync.circulation.IntakeReport;
-import org.branchlink.sync.site.Site;
-import org.branchlink.sync.site.SiteDirectory;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -43,16 +43,16 @@ class CirculationPageController {
 
 	private final ReaderRegistry readers;
 
-	private final SyncProperties sync;
+	private final CountySettings county;
 
 	CirculationPageController(LendingDesk desk, CirculationQueries queries, SiteDirectory sites, SiteAccess access,
-			ReaderRegistry readers, SyncProperties sync) {
+			ReaderRegistry readers, CountySettings county) {
 		this.desk = desk;
 		this.queries = queries;
 		this.sites = sites;
 		this.access = access;
 		this.readers = readers;
-		this.sync = sync;
+		this.county = county;
 	}
 
 	@GetMapping("/circulation")
@@ -96,7 +96,7 @@ class CirculationPageController {
 		access.requireActFor(authentication, site);
 		String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
 		try (var in = file.getInputStream()) {
-			redirect.addFlashAttribute("report", desk.submit(EventBatchReader.read(site, name, in, sync.zone())));
+			redirect.addFlashAttribute("report", desk.submit(EventBatchReader.read(site, name, in, county.zone())));
 		}
 		return "redirect:/circulation?site=" + site;
 	}

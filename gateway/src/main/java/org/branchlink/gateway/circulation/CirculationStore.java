@@ -16,6 +16,7 @@ import org.branchlink.gateway.circulation.ItemCirculation.LoanClosed;
 import org.branchlink.gateway.circulation.ItemCirculation.LoanOpened;
 import org.branchlink.gateway.circulation.ItemCirculation.LoanRenewed;
 import org.branchlink.gateway.circulation.ItemCirculation.OpenLoan;
+import org.branchlink.site.CountySettings;
 import org.branchlink.sync.circulation.CirculationEvent;
 import org.branchlink.sync.circulation.CirculationIntake.JournalEntry;
 import org.branchlink.sync.circulation.EventBatch;
@@ -32,8 +33,8 @@ class CirculationStore {
 
 	private final String zone;
 
-	CirculationStore(JdbcClient jdbc, org.branchlink.sync.SyncProperties sync) {
-		this.zone = sync.zone().getId();
+	CirculationStore(JdbcClient jdbc, CountySettings county) {
+		this.zone = county.zone().getId();
 		this.jdbc = jdbc;
 	}
 

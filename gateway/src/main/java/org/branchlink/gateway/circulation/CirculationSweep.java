@@ -27,7 +27,7 @@ class CirculationSweep {
 	}
 
 	/** Loans are anonymised at return; the journal forgets the card once late events are no longer expected. */
-	@Scheduled(cron = "${branchlink.circulation.forget-cron:0 30 3 * * *}", zone = "${branchlink.sync.zone:Asia/Shanghai}")
+	@Scheduled(cron = "${branchlink.circulation.forget-cron:0 30 3 * * *}", zone = "#{@countyZone.id}")
 	public void forgetCards() {
 		int cleared = store.forgetCards(properties.journalCardDays());
 		log.info("Circulation journal: reader cards cleared from {} events older than {} days", cleared,

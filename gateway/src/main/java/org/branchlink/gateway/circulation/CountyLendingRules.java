@@ -6,8 +6,8 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 import org.branchlink.gateway.reader.ReaderRegistry;
-import org.branchlink.sync.SyncProperties;
-import org.branchlink.sync.site.SiteDirectory;
+import org.branchlink.site.CountySettings;
+import org.branchlink.site.SiteDirectory;
 
 import org.springframework.stereotype.Component;
 
@@ -24,11 +24,11 @@ class CountyLendingRules implements LendingRules {
 	private final ZoneId zone;
 
 	CountyLendingRules(CirculationProperties properties, ReaderRegistry readers, SiteDirectory sites,
-			SyncProperties sync) {
+			CountySettings county) {
 		this.properties = properties;
 		this.readers = readers;
 		this.sites = sites;
-		this.zone = sync.zone();
+		this.zone = county.zone();
 	}
 
 	@Override

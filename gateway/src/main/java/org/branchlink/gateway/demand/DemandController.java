@@ -3,8 +3,8 @@ package org.branchlink.gateway.demand;
 import java.util.List;
 
 import org.branchlink.gateway.security.SiteAccess;
-import org.branchlink.sync.site.Site;
-import org.branchlink.sync.site.SiteDirectory;
+import org.branchlink.site.Site;
+import org.branchlink.site.SiteDirectory;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -4,8 +4,8 @@ import java.util.List;
 
 import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.site.NotFoundException;
-import org.branchlink.sync.site.SiteDirectory;
-import org.branchlink.sync.site.SiteLevel;
+import org.branchlink.site.SiteDirectory;
+import org.branchlink.site.SiteLevel;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -49,7 +49,7 @@ class DemandPageController {
 	String tickets(@AuthenticationPrincipal BranchLinkUser user,
 			org.springframework.security.core.Authentication authentication, Model model) {
 		model.addAttribute("user", user);
-		model.addAttribute("tickets", tickets.of(sites.require().sites().stream().map(org.branchlink.sync.site.Site::id)
+		model.addAttribute("tickets", tickets.of(sites.require().sites().stream().map(org.branchlink.site.Site::id)
 			.filter(id -> access.mayActFor(authentication, id)).toList()));
 		model.addAttribute("siteNames", sites.byId());
 		return "tickets";

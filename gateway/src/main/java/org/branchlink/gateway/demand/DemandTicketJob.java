@@ -2,6 +2,7 @@ package org.branchlink.gateway.demand;
 
 import java.util.TimeZone;
 
+import org.branchlink.site.CountySettings;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobBuilder;
@@ -40,12 +41,11 @@ public class DemandTicketJob extends QuartzJobBean {
 
 		@Bean
 		Trigger demandTicketTrigger(JobDetail demandTicketJob,
-				@Value("${branchlink.demand.sweep-cron:0 0 7 * * ?}") String cron,
-				@Value("${branchlink.sync.zone:Asia/Shanghai}") String zone) {
+				@Value("${branchlink.demand.sweep-cron:0 0 7 * * ?}") String cron, CountySettings county) {
 			return TriggerBuilder.newTrigger()
 				.forJob(demandTicketJob)
 				.withIdentity("sweep-daily", "demand")
-				.withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getTimeZone(zone))
+				.withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getTimeZone(county.zone()))
 					.withMisfireHandlingInstructionFireAndProceed())
 				.build();
 		}

@@ -15,9 +15,9 @@ import org.branchlink.gateway.calendar.WorkingCalendar;
 import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.platform.TextLimits;
 import org.branchlink.gateway.site.NotFoundException;
-import org.branchlink.sync.SyncProperties;
-import org.branchlink.sync.site.Site;
-import org.branchlink.sync.site.SiteDirectory;
+import org.branchlink.site.CountySettings;
+import org.branchlink.site.Site;
+import org.branchlink.site.SiteDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,13 +100,13 @@ public class DemandTickets {
 	/** The public board by its length, kept for {@code branchlink.demand.board-cache}. */
 	private final Cache<Integer, List<BoardEntry>> boards;
 
-	DemandTickets(JdbcClient jdbc, WorkingCalendar calendar, SiteDirectory sites, Clock clock, SyncProperties sync,
+	DemandTickets(JdbcClient jdbc, WorkingCalendar calendar, SiteDirectory sites, Clock clock, CountySettings county,
 			DemandProperties properties) {
 		this.jdbc = jdbc;
 		this.calendar = calendar;
 		this.sites = sites;
 		this.clock = clock;
-		this.zone = sync.zone();
+		this.zone = county.zone();
 		this.properties = properties;
 		this.boards = Caffeine.newBuilder().expireAfterWrite(properties.boardCache()).maximumSize(16).build();
 	}

@@ -61,9 +61,9 @@ public final class DemoCatalogue {
 	 * bookmobiles, then reading rooms; bookmobiles and city study rooms export MARC21, the others CNMARC, in GBK where
 	 * the site's connector says so.
 	 */
-	public static List<Holder> holders(org.branchlink.sync.site.SiteRegistry registry) {
+	public static List<Holder> holders(org.branchlink.site.SiteRegistry registry) {
 		List<Holder> holders = new ArrayList<>();
-		for (org.branchlink.sync.site.Site site : registry.sites()) {
+		for (org.branchlink.site.Site site : registry.sites()) {
 			int weight = switch (site.kind()) {
 				case CENTRAL_LIBRARY -> 40;
 				case TOWNSHIP_STATION, BOOKMOBILE -> 4;
@@ -71,8 +71,8 @@ public final class DemoCatalogue {
 				default -> 0;
 			};
 			if (weight > 0) {
-				boolean marc21 = site.kind() == org.branchlink.sync.site.SiteKind.BOOKMOBILE
-						|| site.kind() == org.branchlink.sync.site.SiteKind.CITY_STUDY_ROOM;
+				boolean marc21 = site.kind() == org.branchlink.site.SiteKind.BOOKMOBILE
+						|| site.kind() == org.branchlink.site.SiteKind.CITY_STUDY_ROOM;
 				Charset charset = "GBK".equalsIgnoreCase(site.connector().parameters().get("charset"))
 						? Charset.forName("GBK") : java.nio.charset.StandardCharsets.UTF_8;
 				holders.add(new Holder(site.id(), marc21, charset, weight));

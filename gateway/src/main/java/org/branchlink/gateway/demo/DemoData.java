@@ -19,7 +19,7 @@ import org.branchlink.gateway.schedule.MobileSchedule;
 import org.branchlink.gateway.security.AccountStore;
 import org.branchlink.gateway.security.Role;
 import org.branchlink.gateway.sip2.KioskAccounts;
-import org.branchlink.sync.site.SiteDirectory;
+import org.branchlink.site.SiteDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

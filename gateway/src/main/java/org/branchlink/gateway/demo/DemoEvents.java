@@ -14,7 +14,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 
 import org.branchlink.catalog.event.EventCategory;
-import org.branchlink.sync.SyncProperties;
+import org.branchlink.site.CountySettings;
+import org.branchlink.site.SiteProperties;
 import org.branchlink.sync.connector.ical.IcalFeed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,15 +40,18 @@ class DemoEvents {
 
 	private final IcalFeed feed;
 
-	private final SyncProperties properties;
+	private final CountySettings county;
 
-	DemoEvents(IcalFeed feed, SyncProperties properties) {
+	private final SiteProperties siteProperties;
+
+	DemoEvents(IcalFeed feed, CountySettings county, SiteProperties siteProperties) {
 		this.feed = feed;
-		this.properties = properties;
+		this.county = county;
+		this.siteProperties = siteProperties;
 	}
 
 	void publish() {
-		ZoneId zone = properties.zone();
+		ZoneId zone = county.zone();
 		LocalDate today = LocalDate.now(zone);
 		LocalDate saturday = today.with(TemporalAdjusters.next(DayOfWeek.SATURDAY));
 		StringBuilder ics = new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Qingxi Culture Hall//Demo//ZH\r\n");
@@ -63,7 +67,7 @@ class DemoEvents {
 		event(ics, "demo-photo@culture-hall", today.plusDays(1).atTime(9, 0), 8 * 60, "乡村振兴摄影展",
 				"展出全县摄影爱好者拍摄的乡村新貌。", "展示", "县文化馆展厅", null, zone, null);
 		ics.append("END:VCALENDAR\r\n");
-		Path path = properties.dropBase().resolve(FEED);
+		Path path = siteProperties.dropBase().resolve(FEED);
 		try {
 			Files.createDirectories(path.getParent());
 			Files.writeString(path, ics, StandardCharsets.UTF_8);

@@ -10,7 +10,7 @@ import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.gateway.security.OutOfScopeException;
 import org.branchlink.gateway.security.SiteAccess;
 import org.branchlink.gateway.site.NotFoundException;
-import org.branchlink.sync.SyncProperties;
+import org.branchlink.site.CountySettings;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -41,17 +41,17 @@ class EventController {
 
 	private final SiteAccess access;
 
-	private final SyncProperties sync;
+	private final CountySettings county;
 
 	EventController(EventSearch search, EventCatalog catalog, EventPublishing publishing,
-			EventRegistrations registrations, ReaderRegistry readers, SiteAccess access, SyncProperties sync) {
+			EventRegistrations registrations, ReaderRegistry readers, SiteAccess access, CountySettings county) {
 		this.search = search;
 		this.catalog = catalog;
 		this.publishing = publishing;
 		this.registrations = registrations;
 		this.readers = readers;
 		this.access = access;
-		this.sync = sync;
+		this.county = county;
 	}
 
 	@GetMapping("/api/events")
@@ -61,7 +61,7 @@ class EventController {
 			@RequestParam(required = false) List<String> audience, @RequestParam(required = false) String when,
 			@RequestParam(required = false) Double lat, @RequestParam(required = false) Double lon,
 			@RequestParam(defaultValue = "20") int rows) {
-		return search.search(new EventSearch.Query(q, category, audience, when, null, lat, lon, sync.zone().getId(),
+		return search.search(new EventSearch.Query(q, category, audience, when, null, lat, lon, county.zone().getId(),
 				Math.min(Math.max(rows, 1), 100)));
 	}
 

@@ -14,8 +14,8 @@ import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.SiteAccess;
 import org.branchlink.gateway.site.NotFoundException;
-import org.branchlink.sync.SyncProperties;
-import org.branchlink.sync.site.SiteDirectory;
+import org.branchlink.site.CountySettings;
+import org.branchlink.site.SiteDirectory;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -45,11 +45,11 @@ class EventPageController {
 
 	private final SiteAccess access;
 
-	private final SyncProperties sync;
+	private final CountySettings county;
 
 	EventPageController(EventSearch search, EventCatalog catalog, EventRegistrations registrations,
 			EventPublishing publishing, ReaderRegistry readers, SiteDirectory sites, SiteAccess access,
-			SyncProperties sync) {
+			CountySettings county) {
 		this.search = search;
 		this.catalog = catalog;
 		this.registrations = registrations;
@@ -57,7 +57,7 @@ class EventPageController {
 		this.readers = readers;
 		this.sites = sites;
 		this.access = access;
-		this.sync = sync;
+		this.county = county;
 	}
 
 	@GetMapping("/events")
@@ -71,7 +71,7 @@ class EventPageController {
 			lon = Double.valueOf(parts[1].strip());
 		}
 		EventSearch.Page page = search.search(new EventSearch.Query(q, category, audience, when, null, lat, lon,
-				sync.zone().getId(), 50));
+				county.zone().getId(), 50));
 		model.addAttribute("q", q);
 		model.addAttribute("near", near == null ? "" : near);
 		model.addAttribute("page", page);
@@ -169,7 +169,7 @@ class EventPageController {
 		model.addAttribute("categories", EventCategory.values());
 		model.addAttribute("audiences", Audience.values());
 		model.addAttribute("sites", sites.current().map(r -> r.sites().stream()
-			.filter(site -> site.kind().level() != org.branchlink.sync.site.SiteLevel.MOBILE)
+			.filter(site -> site.kind().level() != org.branchlink.site.SiteLevel.MOBILE)
 			.toList()).orElse(List.of()));
 		return "event-form";
 	}
@@ -185,8 +185,8 @@ class EventPageController {
 		access.requireActForKnownSite(authentication, siteId);
 		try {
 			CulturalEvent event = publishing.fromForm(new EventPublishing.EventRequest(null, 0, category, title,
-					description, siteId, place, starts.atZone(sync.zone()).toOffsetDateTime(),
-					starts.plusMinutes(minutes).atZone(sync.zone()).toOffsetDateTime(), capacity, audience, accessible,
+					description, siteId, place, starts.atZone(county.zone()).toOffsetDateTime(),
+					starts.plusMinutes(minutes).atZone(county.zone()).toOffsetDateTime(), capacity, audience, accessible,
 					fee, false));
 			return "redirect:/events/" + event.id();
 		}

@@ -17,6 +17,7 @@ import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.gateway.site.NotFoundException;
+import org.branchlink.site.CountySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,8 +68,8 @@ public class EventRegistrations {
 
 	EventRegistrations(JdbcClient jdbc, EventCatalog events, EventsProperties properties,
 			NotificationSender notifications, ReaderRegistry readers, Clock clock,
-			org.branchlink.sync.SyncProperties sync) {
-		this.zone = sync.zone().getId();
+			CountySettings county) {
+		this.zone = county.zone().getId();
 		this.jdbc = jdbc;
 		this.events = events;
 		this.properties = properties;

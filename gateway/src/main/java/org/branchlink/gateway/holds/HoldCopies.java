@@ -12,7 +12,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.branchlink.catalog.CatalogCopies;
 import org.branchlink.catalog.CatalogCopies.CopyId;
-import org.branchlink.sync.SyncProperties;
+import org.branchlink.site.CountySettings;
 
 import org.springframework.stereotype.Component;
 
@@ -39,12 +39,12 @@ class HoldCopies {
 		.maximumSize(50_000)
 		.build();
 
-	HoldCopies(CatalogCopies catalog, HoldStore holds, HoldPolicy policy, Clock clock, SyncProperties sync) {
+	HoldCopies(CatalogCopies catalog, HoldStore holds, HoldPolicy policy, Clock clock, CountySettings county) {
 		this.catalog = catalog;
 		this.holds = holds;
 		this.policy = policy;
 		this.clock = clock;
-		this.zone = sync.zone();
+		this.zone = county.zone();
 	}
 
 	/** Whether the work has a copy young enough to be kept for local readers. */

@@ -18,7 +18,7 @@ class HoldExpiry {
 		this.desk = desk;
 	}
 
-	@Scheduled(cron = "${branchlink.holds.expiry-cron:0 5 * * * *}", zone = "${branchlink.sync.zone:Asia/Shanghai}")
+	@Scheduled(cron = "${branchlink.holds.expiry-cron:0 5 * * * *}", zone = "#{@countyZone.id}")
 	void expire() {
 		holds.expire(desk);
 	}

@@ -19,9 +19,9 @@ import org.branchlink.gateway.circulation.ItemCirculation;
 import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.site.NotFoundException;
-import org.branchlink.sync.site.Site;
-import org.branchlink.sync.site.SiteDirectory;
-import org.branchlink.sync.site.SiteRegistry;
+import org.branchlink.site.Site;
+import org.branchlink.site.SiteDirectory;
+import org.branchlink.site.SiteRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -3,8 +3,8 @@ package org.branchlink.gateway.holds;
 import java.util.List;
 import java.util.Map;
 
-import org.branchlink.sync.site.Site;
-import org.branchlink.sync.site.SiteRegistry;
+import org.branchlink.site.Site;
+import org.branchlink.site.SiteRegistry;
 
 /**
  * What it costs to bring a copy from one site to another, from the hierarchy and the distance: the county's delivery

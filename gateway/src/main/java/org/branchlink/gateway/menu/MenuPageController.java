@@ -9,8 +9,8 @@ import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.SiteAccess;
 import org.branchlink.gateway.site.NotFoundException;
-import org.branchlink.sync.site.Site;
-import org.branchlink.sync.site.SiteDirectory;
+import org.branchlink.site.Site;
+import org.branchlink.site.SiteDirectory;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -64,7 +64,7 @@ class MenuPageController {
 		model.addAttribute("categories", EventCategory.values());
 		model.addAttribute("providers", sites.current().map(r -> r.sites().stream()
 			.filter(site -> access.mayActFor(authentication, site.id()))
-			.filter(site -> site.kind().level().ordinal() <= org.branchlink.sync.site.SiteLevel.BRANCH.ordinal())
+			.filter(site -> site.kind().level().ordinal() <= org.branchlink.site.SiteLevel.BRANCH.ordinal())
 			.toList()).orElse(List.of()));
 		model.addAttribute("siteNames", sites.byId());
 		return "menu";

@@ -18,9 +18,9 @@ import org.branchlink.catalog.event.EventCategory;
 import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.platform.TextLimits;
 import org.branchlink.gateway.site.NotFoundException;
-import org.branchlink.sync.SyncProperties;
-import org.branchlink.sync.site.Site;
-import org.branchlink.sync.site.SiteDirectory;
+import org.branchlink.site.CountySettings;
+import org.branchlink.site.Site;
+import org.branchlink.site.SiteDirectory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -98,13 +98,13 @@ public class ServiceMenu {
 	private final ZoneId zone;
 
 	ServiceMenu(JdbcClient jdbc, SiteDirectory sites, MenuProperties properties, EventCatalog events, Clock clock,
-			SyncProperties sync) {
+			CountySettings county) {
 		this.jdbc = jdbc;
 		this.sites = sites;
 		this.properties = properties;
 		this.events = events;
 		this.clock = clock;
-		this.zone = sync.zone();
+		this.zone = county.zone();
 	}
 
 	private LocalDate today() {

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import org.branchlink.gateway.security.BranchLinkUser;
-import org.branchlink.sync.SyncProperties;
-import org.branchlink.sync.site.SiteDirectory;
+import org.branchlink.site.CountySettings;
+import org.branchlink.site.SiteDirectory;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -26,22 +26,22 @@ class ReportPageController {
 
 	private final SiteDirectory sites;
 
-	private final SyncProperties sync;
+	private final CountySettings county;
 
 	private final ReportPdf pdf;
 
-	ReportPageController(ServiceMetrics metrics, Staffing staffing, SiteDirectory sites, SyncProperties sync,
+	ReportPageController(ServiceMetrics metrics, Staffing staffing, SiteDirectory sites, CountySettings county,
 			ReportPdf pdf) {
 		this.pdf = pdf;
 		this.metrics = metrics;
 		this.staffing = staffing;
 		this.sites = sites;
-		this.sync = sync;
+		this.county = county;
 	}
 
 	@GetMapping("/dashboard")
 	String dashboard(@AuthenticationPrincipal BranchLinkUser user, Model model) {
-		ReportPeriod period = ReportPeriod.monthOf(LocalDate.now(sync.zone()));
+		ReportPeriod period = ReportPeriod.monthOf(LocalDate.now(county.zone()));
 		fill(model, period, user);
 		model.addAttribute("dashboard", true);
 		model.addAttribute("staffing", staffing.check(period.from().getYear()));

@@ -22,11 +22,11 @@ import org.branchlink.catalog.CatalogCopies;
 import org.branchlink.catalog.event.CulturalEvent;
 import org.branchlink.catalog.event.EventCatalog;
 import org.branchlink.gateway.menu.ServiceMenu;
-import org.branchlink.sync.SyncProperties;
-import org.branchlink.sync.site.Site;
-import org.branchlink.sync.site.SiteDirectory;
-import org.branchlink.sync.site.SiteKind;
-import org.branchlink.sync.site.SiteRegistry;
+import org.branchlink.site.CountySettings;
+import org.branchlink.site.Site;
+import org.branchlink.site.SiteDirectory;
+import org.branchlink.site.SiteKind;
+import org.branchlink.site.SiteRegistry;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -70,7 +70,7 @@ public class ServiceMetrics {
 
 	private final EventCatalog eventCatalog;
 
-	ServiceMetrics(JdbcClient jdbc, SiteDirectory sites, ServiceMenu menu, Clock clock, SyncProperties sync,
+	ServiceMetrics(JdbcClient jdbc, SiteDirectory sites, ServiceMenu menu, Clock clock, CountySettings county,
 			CatalogCopies copies, EventCatalog eventCatalog) {
 		this.jdbc = jdbc;
 		this.copies = copies;
@@ -78,7 +78,7 @@ public class ServiceMetrics {
 		this.sites = sites;
 		this.menu = menu;
 		this.clock = clock;
-		this.zone = sync.zone();
+		this.zone = county.zone();
 	}
 
 	/** Counts per site from a query of (site_id, count) over the period. */

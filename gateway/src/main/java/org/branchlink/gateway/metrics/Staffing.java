@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.branchlink.gateway.site.NotFoundException;
-import org.branchlink.sync.site.Site;
-import org.branchlink.sync.site.SiteDirectory;
-import org.branchlink.sync.site.SiteKind;
-import org.branchlink.sync.site.SiteLevel;
+import org.branchlink.site.Site;
+import org.branchlink.site.SiteDirectory;
+import org.branchlink.site.SiteKind;
+import org.branchlink.site.SiteLevel;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

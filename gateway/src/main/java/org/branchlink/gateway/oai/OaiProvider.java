@@ -23,7 +23,7 @@ import org.branchlink.catalog.event.EventCatalog;
 import org.branchlink.gateway.oai.OaiAnswer.Item;
 import org.branchlink.gateway.oai.OaiAnswer.Resumption;
 import org.branchlink.gateway.oai.OaiAnswer.SetEntry;
-import org.branchlink.sync.site.SiteDirectory;
+import org.branchlink.site.SiteDirectory;
 
 import org.springframework.stereotype.Component;
 

@@ -6,8 +6,8 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.topic.ITopic;
 import com.hazelcast.topic.Message;
 import org.branchlink.gateway.security.AccountStore;
-import org.branchlink.sync.site.SiteDirectory;
-import org.branchlink.sync.site.SiteRegistryLoaded;
+import org.branchlink.site.SiteDirectory;
+import org.branchlink.site.SiteRegistryLoaded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -18,7 +18,8 @@ import org.branchlink.gateway.platform.TextLimits;
 import org.branchlink.gateway.security.AccountStore;
 import org.branchlink.gateway.security.OutOfScopeException;
 import org.branchlink.gateway.security.Role;
-import org.branchlink.sync.site.SiteDirectory;
+import org.branchlink.site.CountySettings;
+import org.branchlink.site.SiteDirectory;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,13 +48,13 @@ public class ReaderRegistry {
 	private final AccountStore accounts;
 
 	ReaderRegistry(JdbcClient jdbc, CirculationProperties properties, SiteDirectory sites, Clock clock,
-			org.branchlink.sync.SyncProperties sync, AccountStore accounts) {
+			CountySettings county, AccountStore accounts) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.properties = properties;
 		this.sites = sites;
 		this.clock = clock;
-		this.zone = sync.zone();
+		this.zone = county.zone();
 	}
 
 	/** Today in the county. */

@@ -3,9 +3,9 @@ package org.branchlink.gateway.schedule;
 import java.util.EnumSet;
 import java.util.List;
 
-import org.branchlink.sync.site.Site;
-import org.branchlink.sync.site.SiteLevel;
-import org.branchlink.sync.site.SiteRegistry;
+import org.branchlink.site.Site;
+import org.branchlink.site.SiteLevel;
+import org.branchlink.site.SiteRegistry;
 
 /** The units and stops of the registry, as the planner sees them. */
 public final class MobileFleet {

@@ -15,7 +15,7 @@ import org.branchlink.gateway.calendar.WorkingCalendar;
 import org.branchlink.gateway.schedule.MobilePlan.DayRun;
 import org.branchlink.gateway.schedule.MobilePlan.StopTime;
 import org.branchlink.gateway.schedule.MobilePlan.Uncovered;
-import org.branchlink.sync.site.GeoPoint;
+import org.branchlink.site.GeoPoint;
 
 /**
  * Plans a period for the mobile units: builds the day runs once ({@link TourBuilder}), gives each run to a unit that

@@ -15,10 +15,10 @@ import org.branchlink.catalog.event.EventCategory;
 import org.branchlink.gateway.calendar.WorkingCalendar;
 import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.site.NotFoundException;
-import org.branchlink.sync.SyncProperties;
-import org.branchlink.sync.site.Site;
-import org.branchlink.sync.site.SiteDirectory;
-import org.branchlink.sync.site.SiteRegistry;
+import org.branchlink.site.CountySettings;
+import org.branchlink.site.Site;
+import org.branchlink.site.SiteDirectory;
+import org.branchlink.site.SiteRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,14 +62,14 @@ public class MobileSchedule implements org.branchlink.gateway.transfer.MobileCar
 	private final ZoneId zone;
 
 	MobileSchedule(MobilePlanStore store, SiteDirectory sites, ScheduleProperties properties, WorkingCalendar calendar,
-			EventCatalog events, Clock clock, SyncProperties sync) {
+			EventCatalog events, Clock clock, CountySettings county) {
 		this.store = store;
 		this.sites = sites;
 		this.properties = properties;
 		this.calendar = calendar;
 		this.events = events;
 		this.clock = clock;
-		this.zone = sync.zone();
+		this.zone = county.zone();
 	}
 
 	public LocalDate today() {
@@ -209,7 +209,7 @@ public class MobileSchedule implements org.branchlink.gateway.transfer.MobileCar
 	public BreakdownResult breakdown(String unitId, LocalDate from, LocalDate to, String reason) {
 		SiteRegistry registry = sites.require();
 		Site unit = registry.find(unitId).orElseThrow(() -> new NotFoundException("mobile unit", unitId));
-		if (unit.kind().level() != org.branchlink.sync.site.SiteLevel.MOBILE) {
+		if (unit.kind().level() != org.branchlink.site.SiteLevel.MOBILE) {
 			throw new IllegalArgumentException(unitId + " is not a mobile unit");
 		}
 		if (to.isBefore(from)) {

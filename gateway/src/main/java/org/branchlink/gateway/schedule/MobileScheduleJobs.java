@@ -2,6 +2,7 @@ package org.branchlink.gateway.schedule;
 
 import java.util.TimeZone;
 
+import org.branchlink.site.CountySettings;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobBuilder;
@@ -67,25 +68,23 @@ class MobileScheduleJobs {
 	}
 
 	@Bean
-	Trigger nextMobilePlanTrigger(JobDetail nextMobilePlanJob, ScheduleProperties properties,
-			@Value("${branchlink.sync.zone:Asia/Shanghai}") String zone) {
+	Trigger nextMobilePlanTrigger(JobDetail nextMobilePlanJob, ScheduleProperties properties, CountySettings county) {
 		return TriggerBuilder.newTrigger()
 			.forJob(nextMobilePlanJob)
 			.withIdentity("next-plan-monthly", "mobile")
 			.withSchedule(CronScheduleBuilder.cronSchedule(properties.planCron())
-				.inTimeZone(TimeZone.getTimeZone(zone))
+				.inTimeZone(TimeZone.getTimeZone(county.zone()))
 				.withMisfireHandlingInstructionFireAndProceed())
 			.build();
 	}
 
 	@Bean
 	Trigger publishMobileStopsTrigger(JobDetail publishMobileStopsJob,
-			@Value("${branchlink.schedule.publish-cron:0 30 1 * * ?}") String cron,
-			@Value("${branchlink.sync.zone:Asia/Shanghai}") String zone) {
+			@Value("${branchlink.schedule.publish-cron:0 30 1 * * ?}") String cron, CountySettings county) {
 		return TriggerBuilder.newTrigger()
 			.forJob(publishMobileStopsJob)
 			.withIdentity("publish-stops-daily", "mobile")
-			.withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getTimeZone(zone))
+			.withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getTimeZone(county.zone()))
 				.withMisfireHandlingInstructionFireAndProceed())
 			.build();
 	}

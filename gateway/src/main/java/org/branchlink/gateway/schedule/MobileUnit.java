@@ -8,7 +8,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import org.branchlink.gateway.calendar.WorkingCalendar;
-import org.branchlink.sync.site.GeoPoint;
+import org.branchlink.site.GeoPoint;
 
 /**
  * A bookmobile, culture truck or touring troupe as the planner sees it.

@@ -10,10 +10,10 @@ import java.util.Map;
 import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.site.NotFoundException;
-import org.branchlink.sync.site.GeoPoint;
-import org.branchlink.sync.site.Site;
-import org.branchlink.sync.site.SiteDirectory;
-import org.branchlink.sync.site.SiteLevel;
+import org.branchlink.site.GeoPoint;
+import org.branchlink.site.Site;
+import org.branchlink.site.SiteDirectory;
+import org.branchlink.site.SiteLevel;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

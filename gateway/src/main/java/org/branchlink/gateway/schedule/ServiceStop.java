@@ -1,6 +1,6 @@
 package org.branchlink.gateway.schedule;
 
-import org.branchlink.sync.site.GeoPoint;
+import org.branchlink.site.GeoPoint;
 
 /**
  * A place mobile units visit: a village or community centre.

@@ -2,7 +2,7 @@ package org.branchlink.gateway.schedule;
 
 import java.util.List;
 
-import org.branchlink.sync.site.GeoPoint;
+import org.branchlink.site.GeoPoint;
 
 /**
  * Road distances between points: the great-circle distance times a detour factor (mountain roads in southern Zhejiang

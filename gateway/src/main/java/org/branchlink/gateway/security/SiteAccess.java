@@ -3,8 +3,8 @@ package org.branchlink.gateway.security;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.branchlink.sync.site.Site;
-import org.branchlink.sync.site.SiteDirectory;
+import org.branchlink.site.Site;
+import org.branchlink.site.SiteDirectory;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;

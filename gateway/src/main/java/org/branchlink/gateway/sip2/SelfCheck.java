@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.branchlink.sync.SyncProperties;
+import org.branchlink.site.CountySettings;
 
 import org.springframework.stereotype.Component;
 
@@ -34,12 +34,12 @@ class SelfCheck {
 		.asMap();
 
 	SelfCheck(KioskAccounts accounts, SelfCheckLoans loans, SelfCheckPatrons patrons, SelfCheckItems items,
-			SyncProperties sync, Clock clock) {
+			CountySettings county, Clock clock) {
 		this.accounts = accounts;
 		this.loans = loans;
 		this.patrons = patrons;
 		this.items = items;
-		this.zone = sync.zone();
+		this.zone = county.zone();
 		this.clock = clock;
 	}
 

@@ -7,8 +7,8 @@ import org.branchlink.catalog.ItemRef;
 import org.branchlink.gateway.circulation.CirculationQueries;
 import org.branchlink.gateway.circulation.CirculationQueries.CopyView;
 import org.branchlink.gateway.circulation.CopyStatus;
-import org.branchlink.sync.site.Site;
-import org.branchlink.sync.site.SiteDirectory;
+import org.branchlink.site.Site;
+import org.branchlink.site.SiteDirectory;
 
 import org.springframework.stereotype.Component;
 

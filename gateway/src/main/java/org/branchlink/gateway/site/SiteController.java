@@ -10,8 +10,8 @@ import org.branchlink.gateway.security.Audit;
 import org.branchlink.gateway.site.SiteViews.FederationTree;
 import org.branchlink.gateway.site.SiteViews.LoadResult;
 import org.branchlink.gateway.site.SiteViews.SiteDetail;
-import org.branchlink.sync.site.SiteDirectory;
-import org.branchlink.sync.site.SiteRegistry;
+import org.branchlink.site.SiteDirectory;
+import org.branchlink.site.SiteRegistry;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;

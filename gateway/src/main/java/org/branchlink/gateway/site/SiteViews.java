@@ -3,11 +3,11 @@ package org.branchlink.gateway.site;
 import java.util.List;
 import java.util.Map;
 
-import org.branchlink.sync.site.LocalizedName;
-import org.branchlink.sync.site.ServiceLine;
-import org.branchlink.sync.site.Site;
-import org.branchlink.sync.site.SiteNode;
-import org.branchlink.sync.site.SiteRegistry;
+import org.branchlink.site.LocalizedName;
+import org.branchlink.site.ServiceLine;
+import org.branchlink.site.Site;
+import org.branchlink.site.SiteNode;
+import org.branchlink.site.SiteRegistry;
 
 /** The JSON shapes of the site API. Connector parameters are not shown: they may name internal hosts. */
 final class SiteViews {

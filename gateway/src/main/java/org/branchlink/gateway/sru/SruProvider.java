@@ -17,7 +17,7 @@ import org.branchlink.catalog.PublishedWork;
 import org.branchlink.catalog.SearchRequest;
 import org.branchlink.catalog.WorkRecords;
 import org.branchlink.catalog.index.SolrFields;
-import org.branchlink.sync.site.SiteDirectory;
+import org.branchlink.site.SiteDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -12,8 +12,8 @@ import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.platform.CsvExport;
 import org.branchlink.gateway.platform.TextLimits;
 import org.branchlink.gateway.site.NotFoundException;
-import org.branchlink.sync.site.Site;
-import org.branchlink.sync.site.SiteDirectory;
+import org.branchlink.site.Site;
+import org.branchlink.site.SiteDirectory;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.TimeZone;
 
+import org.branchlink.site.CountySettings;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobBuilder;
@@ -25,9 +26,9 @@ public class RotationJob extends QuartzJobBean {
 
 	private final ZoneId zone;
 
-	public RotationJob(RotationService rotations, @Value("${branchlink.sync.zone:Asia/Shanghai}") ZoneId zone) {
+	public RotationJob(RotationService rotations, CountySettings county) {
 		this.rotations = rotations;
-		this.zone = zone;
+		this.zone = county.zone();
 	}
 
 	@Override
@@ -45,11 +46,11 @@ public class RotationJob extends QuartzJobBean {
 
 		@Bean
 		Trigger rotationTrigger(JobDetail rotationJob, @Value("${branchlink.rotations.cron:0 10 0 * * ?}") String cron,
-				@Value("${branchlink.sync.zone:Asia/Shanghai}") String zone) {
+				CountySettings county) {
 			return TriggerBuilder.newTrigger()
 				.forJob(rotationJob)
 				.withIdentity("advance-daily", "rotations")
-				.withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getTimeZone(zone))
+				.withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getTimeZone(county.zone()))
 					.withMisfireHandlingInstructionFireAndProceed())
 				.build();
 		}

@@ -10,7 +10,7 @@ import org.branchlink.catalog.CatalogCopies;
 import org.branchlink.catalog.CatalogCopies.CopyId;
 import org.branchlink.catalog.ItemAvailability;
 import org.branchlink.gateway.holds.HoldStore;
-import org.branchlink.sync.site.SiteDirectory;
+import org.branchlink.site.SiteDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

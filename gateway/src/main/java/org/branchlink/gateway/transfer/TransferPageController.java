@@ -7,8 +7,8 @@ import java.util.function.Supplier;
 import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.Role;
 import org.branchlink.gateway.security.SiteAccess;
-import org.branchlink.sync.site.Site;
-import org.branchlink.sync.site.SiteDirectory;
+import org.branchlink.site.Site;
+import org.branchlink.site.SiteDirectory;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

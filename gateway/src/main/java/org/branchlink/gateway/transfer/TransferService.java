@@ -13,12 +13,12 @@ import org.branchlink.catalog.ItemAvailability;
 import org.branchlink.catalog.ItemRef;
 import org.branchlink.gateway.circulation.LendingDesk;
 import org.branchlink.gateway.site.NotFoundException;
+import org.branchlink.site.Site;
+import org.branchlink.site.SiteDirectory;
 import org.branchlink.sync.circulation.CirculationEvent;
 import org.branchlink.sync.circulation.EventBatch;
 import org.branchlink.sync.circulation.EventType;
 import org.branchlink.sync.circulation.RejectedEvent;
-import org.branchlink.sync.site.Site;
-import org.branchlink.sync.site.SiteDirectory;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

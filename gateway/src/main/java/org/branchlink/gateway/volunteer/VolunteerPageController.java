@@ -8,7 +8,7 @@ import java.util.Set;
 import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.SiteAccess;
-import org.branchlink.sync.site.SiteDirectory;
+import org.branchlink.site.SiteDirectory;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

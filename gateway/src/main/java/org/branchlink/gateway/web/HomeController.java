@@ -6,10 +6,10 @@ import java.util.stream.Collectors;
 
 import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.site.NotFoundException;
-import org.branchlink.sync.site.Site;
-import org.branchlink.sync.site.SiteDirectory;
-import org.branchlink.sync.site.SiteLevel;
-import org.branchlink.sync.site.SiteRegistry;
+import org.branchlink.site.Site;
+import org.branchlink.site.SiteDirectory;
+import org.branchlink.site.SiteLevel;
+import org.branchlink.site.SiteRegistry;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

@@ -10,7 +10,7 @@ import org.branchlink.gateway.platform.TextLimits;
 import org.branchlink.gateway.security.BodyTooLargeException;
 import org.branchlink.gateway.security.OutOfScopeException;
 import org.branchlink.gateway.site.NotFoundException;
-import org.branchlink.sync.site.RegistryValidationException;
+import org.branchlink.site.RegistryValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

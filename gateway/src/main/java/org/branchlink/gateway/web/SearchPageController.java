@@ -9,8 +9,8 @@ import org.branchlink.catalog.SearchPage;
 import org.branchlink.catalog.SearchRequest;
 import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.site.NotFoundException;
-import org.branchlink.sync.site.Site;
-import org.branchlink.sync.site.SiteDirectory;
+import org.branchlink.site.Site;
+import org.branchlink.site.SiteDirectory;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -65,7 +65,7 @@ class SearchPageController {
 		model.addAttribute("user", user);
 		// where a reader may collect: every site that lends (not the culture hall, its villages' halls or troupes)
 		model.addAttribute("pickupSites", sites.current().map(registry -> registry.sites().stream()
-			.filter(site -> site.serviceLines().contains(org.branchlink.sync.site.ServiceLine.LIBRARY))
+			.filter(site -> site.serviceLines().contains(org.branchlink.site.ServiceLine.LIBRARY))
 			.sorted(java.util.Comparator.comparing(Site::id))
 			.toList()).orElse(java.util.List.of()));
 		return "work";

@@ -2,7 +2,7 @@ package org.branchlink.gateway.web;
 
 import java.time.ZoneId;
 
-import org.branchlink.sync.SyncProperties;
+import org.branchlink.site.CountySettings;
 
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -13,8 +13,8 @@ class ZoneAdvice {
 
 	private final ZoneId zone;
 
-	ZoneAdvice(SyncProperties sync) {
-		this.zone = sync.zone();
+	ZoneAdvice(CountySettings county) {
+		this.zone = county.zone();
 	}
 
 	@ModelAttribute("zone")

@@ -31,8 +31,8 @@ import org.branchlink.gateway.IntegrationTest;
 import org.branchlink.gateway.catalog.UnifiedSearch;
 import org.branchlink.gateway.demo.DemoCatalogue;
 import org.branchlink.gateway.demo.DemoCounty;
+import org.branchlink.site.SiteDirectory;
 import org.branchlink.sync.catalog.SiteCatalogIngest;
-import org.branchlink.sync.site.SiteDirectory;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;

@@ -13,8 +13,8 @@ import org.branchlink.gateway.schedule.MobilePlanner;
 import org.branchlink.gateway.schedule.MobileUnit;
 import org.branchlink.gateway.schedule.ScheduleProperties;
 import org.branchlink.gateway.schedule.ServiceStop;
-import org.branchlink.sync.site.SiteRegistry;
-import org.branchlink.sync.site.SiteRegistryReader;
+import org.branchlink.site.SiteRegistry;
+import org.branchlink.site.SiteRegistryReader;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;

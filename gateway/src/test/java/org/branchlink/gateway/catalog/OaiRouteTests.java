@@ -11,7 +11,7 @@ import org.branchlink.catalog.CatalogSearch;
 import org.branchlink.catalog.SearchRequest;
 import org.branchlink.gateway.IntegrationTest;
 import org.branchlink.gateway.demo.DemoCounty;
-import org.branchlink.sync.site.SiteDirectory;
+import org.branchlink.site.SiteDirectory;
 import org.junit.jupiter.api.Test;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;

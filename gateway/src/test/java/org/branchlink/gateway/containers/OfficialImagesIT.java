@@ -3,7 +3,7 @@ package org.branchlink.gateway.containers;
 import java.time.Duration;
 
 import org.branchlink.gateway.IntegrationTest;
-import org.branchlink.sync.site.SiteDirectory;
+import org.branchlink.site.SiteDirectory;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;

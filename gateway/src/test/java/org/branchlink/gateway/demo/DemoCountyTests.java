@@ -4,11 +4,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.branchlink.sync.site.Site;
-import org.branchlink.sync.site.SiteKind;
-import org.branchlink.sync.site.SiteLevel;
-import org.branchlink.sync.site.SiteRegistry;
-import org.branchlink.sync.site.SiteRegistryReader;
+import org.branchlink.site.Site;
+import org.branchlink.site.SiteKind;
+import org.branchlink.site.SiteLevel;
+import org.branchlink.site.SiteRegistry;
+import org.branchlink.site.SiteRegistryReader;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

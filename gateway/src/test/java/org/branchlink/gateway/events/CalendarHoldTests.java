@@ -22,7 +22,7 @@ import org.branchlink.catalog.event.EventCatalog;
 import org.branchlink.gateway.IntegrationTest;
 import org.branchlink.gateway.demo.DemoCountyAccess;
 import org.branchlink.gateway.reader.ReaderRegistry;
-import org.branchlink.sync.SyncProperties;
+import org.branchlink.site.SiteProperties;
 import org.branchlink.sync.connector.ical.IcalFeed;
 import org.branchlink.sync.connector.ical.IcalFeedTemplate;
 import org.junit.jupiter.api.Test;
@@ -56,7 +56,7 @@ class CalendarHoldTests extends IntegrationTest {
 	ReaderRegistry readers;
 
 	@Autowired
-	SyncProperties sync;
+	SiteProperties sync;
 
 	@Autowired
 	MockMvc mvc;

@@ -15,7 +15,7 @@ import org.branchlink.catalog.event.CulturalEvent;
 import org.branchlink.catalog.event.EventCatalog;
 import org.branchlink.gateway.IntegrationTest;
 import org.branchlink.gateway.reader.ReaderRegistry;
-import org.branchlink.sync.SyncProperties;
+import org.branchlink.site.SiteProperties;
 import org.branchlink.sync.connector.ical.CalendarHolds;
 import org.branchlink.sync.connector.ical.IcalFeed;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ class IcalFeedRouteTests extends IntegrationTest {
 	ReaderRegistry readers;
 
 	@Autowired
-	SyncProperties sync;
+	SiteProperties sync;
 
 	@Autowired
 	CalendarHolds holds;

@@ -32,7 +32,7 @@ class HoldQueueOrderTests extends IntegrationTest {
 	org.springframework.transaction.support.TransactionTemplate transactions;
 
 	@Autowired
-	org.branchlink.sync.site.SiteDirectory sites;
+	org.branchlink.site.SiteDirectory sites;
 
 	@Autowired
 	org.branchlink.gateway.circulation.CopyHolds copyHolds;

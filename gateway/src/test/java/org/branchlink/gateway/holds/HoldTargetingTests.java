@@ -11,10 +11,10 @@ import java.util.function.Function;
 
 import org.branchlink.catalog.ItemRef;
 import org.branchlink.gateway.demo.DemoCounty;
-import org.branchlink.sync.site.Site;
-import org.branchlink.sync.site.SiteKind;
-import org.branchlink.sync.site.SiteRegistry;
-import org.branchlink.sync.site.SiteRegistryReader;
+import org.branchlink.site.Site;
+import org.branchlink.site.SiteKind;
+import org.branchlink.site.SiteRegistry;
+import org.branchlink.site.SiteRegistryReader;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -12,8 +12,8 @@ import java.util.List;
 
 import org.branchlink.catalog.event.EventCatalog;
 import org.branchlink.gateway.IntegrationTest;
-import org.branchlink.sync.site.Site;
-import org.branchlink.sync.site.SiteDirectory;
+import org.branchlink.site.Site;
+import org.branchlink.site.SiteDirectory;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

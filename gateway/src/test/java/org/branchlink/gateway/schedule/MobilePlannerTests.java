@@ -15,8 +15,8 @@ import org.branchlink.gateway.bench.ScheduleBench;
 import org.branchlink.gateway.calendar.CalendarProperties;
 import org.branchlink.gateway.calendar.WorkingCalendar;
 import org.branchlink.gateway.demo.DemoCounty;
-import org.branchlink.sync.site.SiteRegistry;
-import org.branchlink.sync.site.SiteRegistryReader;
+import org.branchlink.site.SiteRegistry;
+import org.branchlink.site.SiteRegistryReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -4,8 +4,8 @@ import java.util.Set;
 
 import org.branchlink.gateway.IntegrationTest;
 import org.branchlink.gateway.demo.DemoCounty;
-import org.branchlink.sync.site.SiteDirectory;
-import org.branchlink.sync.site.SiteRegistry;
+import org.branchlink.site.SiteDirectory;
+import org.branchlink.site.SiteRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

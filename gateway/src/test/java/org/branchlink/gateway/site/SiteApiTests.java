@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.branchlink.gateway.IntegrationTest;
 import org.branchlink.gateway.demo.DemoCounty;
-import org.branchlink.sync.site.SiteDirectory;
+import org.branchlink.site.SiteDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -17,8 +17,8 @@ import org.branchlink.catalog.CatalogIngest;
 import org.branchlink.catalog.IngestMode;
 import org.branchlink.catalog.IngestReport;
 import org.branchlink.catalog.marc.MarcCharset;
-import org.branchlink.sync.site.Site;
-import org.branchlink.sync.site.SiteDirectory;
+import org.branchlink.site.Site;
+import org.branchlink.site.SiteDirectory;
 
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.InputStreamSource;
@@ -53,7 +53,7 @@ public class SiteCatalogIngest {
 	 * @return the number of works indexed
 	 */
 	public long reindexAll() {
-		return reindex.rebuild(org.branchlink.sync.site.SiteIndexing.documents(sites.require()));
+		return reindex.rebuild(SiteIndexing.documents(sites.require()));
 	}
 
 	/**
@@ -65,7 +65,7 @@ public class SiteCatalogIngest {
 		if (reindex.pendingConfigsetChange().isEmpty() || sites.current().isEmpty()) {
 			return java.util.Optional.empty();
 		}
-		return reindex.rebuildForConfigsetChange(org.branchlink.sync.site.SiteIndexing.documents(sites.require()));
+		return reindex.rebuildForConfigsetChange(SiteIndexing.documents(sites.require()));
 	}
 
 	/**

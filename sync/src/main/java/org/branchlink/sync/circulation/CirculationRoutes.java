@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.branchlink.site.CountySettings;
+import org.branchlink.site.SiteDirectory;
+import org.branchlink.site.SiteProperties;
 import org.branchlink.sync.SyncProperties;
 import org.branchlink.sync.catalog.SiteCatalogIngest.UnknownSiteException;
-import org.branchlink.sync.site.SiteDirectory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -39,14 +41,20 @@ public class CirculationRoutes extends RouteBuilder {
 
 	private final SyncProperties properties;
 
+	private final SiteProperties siteProperties;
+
+	private final CountySettings county;
+
 	private final SiteDirectory sites;
 
 	private final Clock clock;
 
-	CirculationRoutes(ObjectProvider<CirculationIntake> intake, SyncProperties properties, SiteDirectory sites,
-			ObjectProvider<Clock> clock) {
+	CirculationRoutes(ObjectProvider<CirculationIntake> intake, SyncProperties properties, SiteProperties siteProperties,
+			CountySettings county, SiteDirectory sites, ObjectProvider<Clock> clock) {
 		this.intake = SingletonSupplier.of(intake::getObject);
 		this.properties = properties;
+		this.siteProperties = siteProperties;
+		this.county = county;
 		this.sites = sites;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
@@ -60,7 +68,7 @@ public class CirculationRoutes extends RouteBuilder {
 			.process(e -> e.getIn().setBody(intake.get().intake(e.getIn().getBody(EventBatch.class))))
 			.id("circulation.accept-apply");
 
-		Path folder = properties.dropBase().resolve("circulation").toAbsolutePath();
+		Path folder = siteProperties.dropBase().resolve("circulation").toAbsolutePath();
 		from("file:" + folder + "?recursive=true&include=.*\\.(koc|jsonl|ndjson|csv)$&readLock=changed&readLockMinAge=1000"
 				+ "&move=.done/${date:now:yyyyMMdd}/${file:onlyname}&moveFailed=.failed/${file:onlyname}"
 				+ "&idempotent=true&idempotentKey=circulation-${file:name}-${file:size}-${file:modified}"
@@ -76,7 +84,7 @@ public class CirculationRoutes extends RouteBuilder {
 				e.setProperty("siteId", siteId);
 				String name = e.getIn().getHeader("CamelFileNameOnly", String.class);
 				try (var in = e.getIn().getBody(java.io.InputStream.class)) {
-					e.getIn().setBody(EventBatchReader.read(siteId, name, in, properties.zone()));
+					e.getIn().setBody(EventBatchReader.read(siteId, name, in, county.zone()));
 				}
 			})
 			.id("circulation-file.read")

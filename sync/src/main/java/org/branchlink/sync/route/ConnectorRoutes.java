@@ -7,6 +7,12 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.camel.CamelContext;
+import org.branchlink.site.ConnectorKind;
+import org.branchlink.site.Site;
+import org.branchlink.site.SiteDirectory;
+import org.branchlink.site.SiteProperties;
+import org.branchlink.site.SiteRegistry;
+import org.branchlink.site.SiteRegistryLoaded;
 import org.branchlink.sync.SyncProperties;
 import org.branchlink.sync.connector.ical.IcalFeedTemplate;
 import org.branchlink.sync.connector.marcfile.MarcFileDropTemplate;
@@ -17,11 +23,6 @@ import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.TriggerBuilder;
-import org.branchlink.sync.site.ConnectorKind;
-import org.branchlink.sync.site.Site;
-import org.branchlink.sync.site.SiteDirectory;
-import org.branchlink.sync.site.SiteRegistry;
-import org.branchlink.sync.site.SiteRegistryLoaded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,8 @@ class ConnectorRoutes {
 
 	private final SyncProperties properties;
 
+	private final SiteProperties siteProperties;
+
 	static final String HARVEST_GROUP = "catalog-oai";
 
 	static final String DEFAULT_HARVEST_CRON = "0 0/15 * * * ?";
@@ -55,10 +58,12 @@ class ConnectorRoutes {
 
 	private final Map<String, Map<String, Object>> running = new HashMap<>();
 
-	ConnectorRoutes(CamelContext camel, SiteDirectory sites, SyncProperties properties, Scheduler scheduler) {
+	ConnectorRoutes(CamelContext camel, SiteDirectory sites, SyncProperties properties, SiteProperties siteProperties,
+			Scheduler scheduler) {
 		this.camel = camel;
 		this.sites = sites;
 		this.properties = properties;
+		this.siteProperties = siteProperties;
 		this.scheduler = scheduler;
 	}
 
@@ -79,7 +84,7 @@ class ConnectorRoutes {
 		for (Site site : registry.sites()) {
 			if (site.connector().kind() == ConnectorKind.MARC_FILE || site.connector().kind() == ConnectorKind.SPREADSHEET) {
 				String folder = site.connector().parameters().getOrDefault("folder", "drop/" + site.id());
-				Path path = properties.dropBase().resolve(folder);
+				Path path = siteProperties.dropBase().resolve(folder);
 				wanted.put(MarcFileDropTemplate.ID + "." + site.id(), Map.of("siteId", site.id(), "folder",
 						path.toAbsolutePath().toString(), "delay", String.valueOf(properties.pollDelay())));
 			}

@@ -22,9 +22,11 @@ import org.apache.camel.Header;
 import org.branchlink.catalog.event.CulturalEvent;
 import org.branchlink.catalog.event.EventCatalog;
 import org.branchlink.catalog.event.EventCategory;
+import org.branchlink.site.CountySettings;
+import org.branchlink.site.Site;
+import org.branchlink.site.SiteDirectory;
+import org.branchlink.site.SiteProperties;
 import org.branchlink.sync.SyncProperties;
-import org.branchlink.sync.site.Site;
-import org.branchlink.sync.site.SiteDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +34,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Fetches a site's calendar feed (an http(s) URL, or a file path inside the data directory or
- * {@code branchlink.sync.allowed-paths} for a feed a system writes to disk) and brings the published events in line with
+ * {@code branchlink.site.allowed-paths} for a feed a system writes to disk) and brings the published events in line with
  * it: new events and newer revisions stored, older revisions ignored, cancelled ones and those dropped from the feed
  * called off. Recurring events are expanded for the coming {@code horizonDays}. A fetch that goes bad does not call off
  * a site's programme: when it has no readable event while the site has coming events from its feed, or would call off
@@ -65,6 +67,10 @@ public class IcalFeed {
 
 	private final SyncProperties properties;
 
+	private final SiteProperties siteProperties;
+
+	private final CountySettings county;
+
 	private final CalendarHolds holds;
 
 	private final HttpClient http = HttpClient.newBuilder()
@@ -72,10 +78,13 @@ public class IcalFeed {
 		.followRedirects(HttpClient.Redirect.NORMAL)
 		.build();
 
-	IcalFeed(EventCatalog catalog, SiteDirectory sites, SyncProperties properties, CalendarHolds holds) {
+	IcalFeed(EventCatalog catalog, SiteDirectory sites, SyncProperties properties, SiteProperties siteProperties,
+			CountySettings county, CalendarHolds holds) {
 		this.catalog = catalog;
 		this.sites = sites;
 		this.properties = properties;
+		this.siteProperties = siteProperties;
+		this.county = county;
 		this.holds = holds;
 	}
 
@@ -95,7 +104,7 @@ public class IcalFeed {
 		long started = System.nanoTime();
 		Instant now = Instant.now();
 		Instant to = now.plus(Duration.ofDays(horizonDays));
-		IcalEvents.Parsed parsed = new IcalEvents(siteId, this::siteNamed, defaultCategory, properties.zone(),
+		IcalEvents.Parsed parsed = new IcalEvents(siteId, this::siteNamed, defaultCategory, county.zone(),
 				properties.calendarLimits()).read(feed, now.minus(Duration.ofDays(1)), to);
 		Map<String, CulturalEvent> inFeed = new HashMap<>();
 		parsed.events().forEach(event -> inFeed.put(key(event), event));
@@ -185,7 +194,7 @@ public class IcalFeed {
 			}
 			return response.body();
 		}
-		return Files.readAllBytes(properties.connectorPaths().resolve(url));
+		return Files.readAllBytes(siteProperties.connectorPaths().resolve(url));
 	}
 
 	/** The site a LOCATION names: by id, or the longest Chinese site name it contains. */

@@ -1,0 +1,134 @@
+package org.branchlink.site;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+
+import org.apache.commons.codec.digest.DigestUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The site registry as the rest of the platform sees it: load a registry file (all or nothing; its connectors must
+ * point inside the data directory or {@code branchlink.site.allowed-paths}, see {@link ConnectorPaths}), read the current
+ * registry. Every node of a cluster reads the same stored registry; a node notices another node's load by the stored
+ * load time.
+ */
+@Component
+public class SiteDirectory {
+
+	private static final Logger log = LoggerFactory.getLogger(SiteDirectory.class);
+
+	private final SiteRegistryStore store;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private volatile Cached cached;
+
+	private final ConnectorPaths paths;
+
+	SiteDirectory(JdbcClient jdbc, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock,
+			SiteProperties properties) {
+		this.paths = properties.connectorPaths();
+		this.store = new SiteRegistryStore(jdbc);
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Validates a registry file and, when valid, replaces the stored registry with it in one transaction.
+	 * @param yaml the file's text
+	 * @param source the file's name, kept for operators
+	 * @param force load even when the same file was loaded last
+	 * @return the loaded registry, or empty when this very file was already loaded and {@code force} is false
+	 * @throws RegistryValidationException when the file is invalid; the stored registry is then untouched
+	 */
+	public Optional<SiteRegistry> load(String yaml, String source, boolean force) {
+		SiteRegistry registry = SiteRegistryReader.read(yaml, source, paths);
+		String sha256 = DigestUtils.sha256Hex(yaml);
+		boolean loaded = Boolean.TRUE.equals(transactions.execute(status -> {
+			jdbc.sql("lock table federation in exclusive mode").update();
+			if (!force && store.loadedHash().filter(sha256::equals).isPresent()) {
+				return false;
+			}
+			store.replace(registry, source, sha256, clock.instant());
+			return true;
+		}));
+		if (!loaded) {
+			log.info("Site registry {} unchanged since it was last loaded; {} sites", source, registry.size());
+			return Optional.empty();
+		}
+		cached = null;
+		log.info("Site registry {} loaded: federation {}, {} sites", source, registry.federation().id(), registry.size());
+		events.publishEvent(new SiteRegistryLoaded(registry));
+		return Optional.of(registry);
+	}
+
+	/**
+	 * How long a registry read from the database is used before asking whether another node loaded a new one. Nodes of
+	 * one cluster hear of a load at once ({@link #forget()}, called by the cluster's notice); this bounds the rest.
+	 */
+	private static final long RECHECK_NANOS = 30_000_000_000L;
+
+	private volatile long checkedAt;
+
+	/**
+	 * The current registry; empty before any registry was loaded. A registry loaded on this node is current at once;
+	 * one loaded by another node as soon as this node is told ({@link #forget()}), at the latest within
+	 * {@value #RECHECK_NANOS} ns.
+	 */
+	public Optional<SiteRegistry> current() {
+		Cached recent = cached;
+		if (recent != null && System.nanoTime() - checkedAt < RECHECK_NANOS) {
+			return Optional.of(recent.registry());
+		}
+		Optional<Timestamp> loadedAt = jdbc.sql("select loaded_at from federation").query(Timestamp.class).optional();
+		if (loadedAt.isEmpty()) {
+			return Optional.empty();
+		}
+		Cached snapshot = cached;
+		if (snapshot == null || !snapshot.loadedAt.equals(loadedAt.get())) {
+			snapshot = store.load().map(registry -> new Cached(loadedAt.get(), registry)).orElse(null);
+			cached = snapshot;
+		}
+		checkedAt = System.nanoTime();
+		return Optional.ofNullable(snapshot).map(Cached::registry);
+	}
+
+	/** Drops the registry this node keeps: another node loaded a new one. The next read asks the database. */
+	public void forget() {
+		cached = null;
+		checkedAt = 0;
+	}
+
+	/** The current registry, or an exception naming the missing registry. */
+	public SiteRegistry require() {
+		return current().orElseThrow(() -> new IllegalStateException(
+				"no site registry has been loaded: set branchlink.site.registry-file or PUT one to /api/sites"));
+	}
+
+
+	/** The current registry's sites by id (for pages that show site names); empty before a registry is loaded. */
+	public java.util.Map<String, Site> byId() {
+		java.util.Map<String, Site> byId = new java.util.HashMap<>();
+		current().ifPresent(registry -> registry.sites().forEach(site -> byId.put(site.id(), site)));
+		return byId;
+	}
+
+	private record Cached(Timestamp loadedAt, SiteRegistry registry) {
+	}
+
+}

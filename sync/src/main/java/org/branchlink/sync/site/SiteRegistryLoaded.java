@@ -1,9 +1,0 @@
-package org.branchlink.sync.site;
-
-/**
- * Published after a registry file was loaded and committed.
- *
- * @param registry the registry now in force
- */
-public record SiteRegistryLoaded(SiteRegistry registry) {
-}
