@@ -20,9 +20,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class RotaPageController {
 
-	private final RotationService rotations;
+	private final CollectionRotation rotations;
 
-	RotaPageController(RotationService rotations) {
+	RotaPageController(CollectionRotation rotations) {
 		this.rotations = rotations;
 	}
 
@@ -38,11 +38,11 @@ class RotaPageController {
 	String create(@RequestParam String name, @RequestParam(defaultValue = "false") boolean cyclic,
 			@RequestParam String stages, @AuthenticationPrincipal BranchLinkUser user, RedirectAttributes redirect) {
 		try {
-			List<RotationService.Stage> parsed = new ArrayList<>();
+			List<CollectionRotation.Stage> parsed = new ArrayList<>();
 			for (String line : stages.split("\\R")) {
 				String[] f = line.strip().split("\\s+");
 				if (f.length == 2) {
-					parsed.add(new RotationService.Stage(f[0], Integer.valueOf(f[1])));
+					parsed.add(new CollectionRotation.Stage(f[0], Integer.valueOf(f[1])));
 				}
 				else if (!line.isBlank()) {
 					throw new IllegalArgumentException("a stage is 'site-id days', not '" + line.strip() + "'");

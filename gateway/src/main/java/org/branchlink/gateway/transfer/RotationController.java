@@ -20,9 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Rotations")
 class RotationController {
 
-	private final RotationService rotations;
+	private final CollectionRotation rotations;
 
-	RotationController(RotationService rotations) {
+	RotationController(CollectionRotation rotations) {
 		this.rotations = rotations;
 	}
 
@@ -31,7 +31,7 @@ class RotationController {
 	 * @param cyclic back to the first stage after the last
 	 * @param stages site and days, in order
 	 */
-	record NewRota(String name, Boolean cyclic, List<RotationService.Stage> stages) {
+	record NewRota(String name, Boolean cyclic, List<CollectionRotation.Stage> stages) {
 	}
 
 	/**

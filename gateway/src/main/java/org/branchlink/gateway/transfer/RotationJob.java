@@ -22,11 +22,11 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
 @DisallowConcurrentExecution
 public class RotationJob extends QuartzJobBean {
 
-	private final RotationService rotations;
+	private final CollectionRotation rotations;
 
 	private final ZoneId zone;
 
-	public RotationJob(RotationService rotations, CountySettings county) {
+	public RotationJob(CollectionRotation rotations, CountySettings county) {
 		this.rotations = rotations;
 		this.zone = county.zone();
 	}

@@ -20,11 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Transfers")
 class TransferController {
 
-	private final TransferService transfers;
+	private final StockTransfers transfers;
 
 	private final SiteAccess access;
 
-	TransferController(TransferService transfers, SiteAccess access) {
+	TransferController(StockTransfers transfers, SiteAccess access) {
 		this.transfers = transfers;
 		this.access = access;
 	}
@@ -46,7 +46,7 @@ class TransferController {
 	@Operation(summary = "Scan copies into a transfer to another site",
 			description = "Role: LIBRARIAN of the source site, CENTRAL_ADMIN. Copies not on the source's shelf are listed "
 					+ "with the reason and left out. Needs central approval when it leaves its township (policy).")
-	TransferService.Outcome create(@RequestBody NewTransfer request, Authentication authentication) {
+	StockTransfers.Outcome create(@RequestBody NewTransfer request, Authentication authentication) {
 		access.requireActForKnownSite(authentication, request.fromSite());
 		return transfers.create(authentication.getName(), request.fromSite(), request.toSite(),
 				request.barcodes() == null ? List.of() : request.barcodes());
@@ -54,13 +54,13 @@ class TransferController {
 
 	@PostMapping("/api/transfers/{id}/approve")
 	@Operation(summary = "Approve a transfer", description = "Role: CENTRAL_ADMIN.")
-	TransferService.TransferView approve(@PathVariable long id, Authentication authentication) {
+	StockTransfers.TransferView approve(@PathVariable long id, Authentication authentication) {
 		return transfers.approve(id, authentication.getName());
 	}
 
 	@PostMapping("/api/transfers/{id}/ship")
 	@Operation(summary = "Ship: every copy goes in transit", description = "Role: LIBRARIAN of the source site, CENTRAL_ADMIN.")
-	TransferService.TransferView ship(@PathVariable long id, Authentication authentication) {
+	StockTransfers.TransferView ship(@PathVariable long id, Authentication authentication) {
 		access.requireActFor(authentication, transfers.view(id).fromSite());
 		return transfers.ship(id, authentication.getName());
 	}
@@ -68,21 +68,21 @@ class TransferController {
 	@PostMapping("/api/transfers/{id}/receive")
 	@Operation(summary = "Receive: scan what arrived; missing and extra copies are recorded",
 			description = "Role: LIBRARIAN of the destination site, CENTRAL_ADMIN.")
-	TransferService.TransferView receive(@PathVariable long id, @RequestBody Arrival arrival, Authentication authentication) {
+	StockTransfers.TransferView receive(@PathVariable long id, @RequestBody Arrival arrival, Authentication authentication) {
 		access.requireActFor(authentication, transfers.view(id).toSite());
 		return transfers.receive(id, authentication.getName(), arrival.barcodes() == null ? List.of() : arrival.barcodes());
 	}
 
 	@GetMapping("/api/transfers/overdue")
 	@Operation(summary = "Transit dashboard: transfers shipped and not received in time", description = "Role: CENTRAL_ADMIN.")
-	List<TransferService.TransferView> overdue() {
+	List<StockTransfers.TransferView> overdue() {
 		return transfers.overdue();
 	}
 
 	@GetMapping("/api/transfers/{id}")
 	@Operation(summary = "A transfer with its counts", description = "Role: LIBRARIAN of either site, CENTRAL_ADMIN.")
-	TransferService.TransferView view(@PathVariable long id, Authentication authentication) {
-		TransferService.TransferView transfer = transfers.view(id);
+	StockTransfers.TransferView view(@PathVariable long id, Authentication authentication) {
+		StockTransfers.TransferView transfer = transfers.view(id);
 		if (!access.mayActFor(authentication, transfer.fromSite())) {
 			access.requireActFor(authentication, transfer.toSite());
 		}

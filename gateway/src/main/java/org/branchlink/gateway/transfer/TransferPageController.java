@@ -24,13 +24,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class TransferPageController {
 
-	private final TransferService transfers;
+	private final StockTransfers transfers;
 
 	private final SiteDirectory sites;
 
 	private final SiteAccess access;
 
-	TransferPageController(TransferService transfers, SiteDirectory sites, SiteAccess access) {
+	TransferPageController(StockTransfers transfers, SiteDirectory sites, SiteAccess access) {
 		this.transfers = transfers;
 		this.sites = sites;
 		this.access = access;

@@ -105,7 +105,7 @@ class MobileScheduleTests extends IntegrationTest {
 	}
 
 	@Autowired
-	org.branchlink.gateway.transfer.TransferService transfers;
+	org.branchlink.gateway.transfer.StockTransfers transfers;
 
 	@Test
 	void theMonthlyJobPlansFromWhereTheLastPlanEndsAndOnlyOnce() {

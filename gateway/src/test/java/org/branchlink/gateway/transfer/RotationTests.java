@@ -23,10 +23,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class RotationTests extends IntegrationTest {
 
 	@Autowired
-	RotationService rotations;
+	CollectionRotation rotations;
 
 	@Autowired
-	TransferService transfers;
+	StockTransfers transfers;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -59,7 +59,7 @@ class RotationTests extends IntegrationTest {
 				                           and r.record_id = i.record_id)) = 1
 				order by md5(i.barcode) limit 3""").query(String.class).list();
 		long rota = rotations.createRota("admin", "白石流转", true,
-				List.of(new RotationService.Stage("baishi", 30), new RotationService.Stage(village, 30)));
+				List.of(new CollectionRotation.Stage("baishi", 30), new CollectionRotation.Stage(village, 30)));
 		LocalDate start = LocalDate.of(2026, 1, 1);
 		long batch = rotations.startBatch(rota, copies, start);
 		assertThat(rotations.advance(start.plusDays(29))).as("the stage is not over").isEmpty();
@@ -81,7 +81,7 @@ class RotationTests extends IntegrationTest {
 
 		List<Long> back = rotations.advance(start.plusDays(60));
 		assertThat(back).hasSize(1);
-		TransferService.TransferView home = transfers.view(back.get(0));
+		StockTransfers.TransferView home = transfers.view(back.get(0));
 		assertThat(home.fromSite()).isEqualTo(village);
 		assertThat(home.toSite()).as("cyclic: back to the first stage").isEqualTo("baishi");
 		assertThat(jdbc.sql("select stage from rotation_batch where id = :b").param("b", batch).query(Integer.class).single())

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -30,7 +31,7 @@ class TransferTests extends IntegrationTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	TransferService transfers;
+	StockTransfers transfers;
 
 	@Autowired
 	CatalogSearch search;
@@ -96,7 +97,7 @@ class TransferTests extends IntegrationTest {
 		String village = jdbc.sql("select id from catalog_site where township = (select township from catalog_site "
 				+ "where id = 'baishi') and id <> 'baishi' order by id limit 1").query(String.class).single();
 		List<String> copies = freshCopies("baishi", 1);
-		TransferService.Outcome outcome = transfers.create("librarian", "baishi", village, copies);
+		StockTransfers.Outcome outcome = transfers.create("librarian", "baishi", village, copies);
 		assertThat(outcome.transfer().status()).isEqualTo("approved");
 		transfers.ship(outcome.transfer().id(), "librarian");
 		jdbc.sql("update transfer set shipped_at = now() - interval '9 days' where id = :id")
@@ -116,6 +117,22 @@ class TransferTests extends IntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("transfer-form")))
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"overdue\""))));
+	}
+
+	@Test
+	void aCopyAlreadyInAnOpenTransferIsRefusedWithThatTransferNamedAndAStepOutOfTurnIsRefused() {
+		List<String> copies = freshCopies("baishi", 2);
+		StockTransfers.Outcome first = transfers.create("librarian", "baishi", "central-library", copies.subList(0, 1));
+		StockTransfers.Outcome second = transfers.create("librarian", "baishi", "central-library", copies);
+		assertThat(second.transfer().copies()).as("only the copy not yet in a transfer").isEqualTo(1);
+		assertThat(second.refused()).singleElement().satisfies(refusal -> {
+			assertThat(refusal.position()).isEqualTo(copies.get(0));
+			assertThat(refusal.reason()).contains("open transfer " + first.transfer().id());
+		});
+		assertThatThrownBy(() -> transfers.receive(first.transfer().id(), "librarian", copies.subList(0, 1)))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("not shipped");
+		assertThat(transfers.view(first.transfer().id()).status()).isNotEqualTo("received");
 	}
 
 }

@@ -25,15 +25,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * stage's shelf (on loan, still in transit).
  */
 @Component
-public class RotationService {
+public class CollectionRotation {
 
-	private static final Logger log = LoggerFactory.getLogger(RotationService.class);
+	private static final Logger log = LoggerFactory.getLogger(CollectionRotation.class);
 
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transactions;
 
-	private final TransferService transfers;
+	private final StockTransfers transfers;
 
 	private final SiteDirectory sites;
 
@@ -43,7 +43,7 @@ public class RotationService {
 
 	private final HoldStore holds;
 
-	RotationService(JdbcClient jdbc, TransactionTemplate transactions, TransferService transfers, SiteDirectory sites,
+	CollectionRotation(JdbcClient jdbc, TransactionTemplate transactions, StockTransfers transfers, SiteDirectory sites,
 			ItemAvailability items, CatalogCopies copies, HoldStore holds) {
 		this.items = items;
 		this.copies = copies;
@@ -129,7 +129,7 @@ public class RotationService {
 			Long transfer = null;
 			if (!moving.isEmpty()) {
 				try {
-					TransferService.Outcome outcome = transfers.create("rotation", here, there, moving, "rotation", true);
+					StockTransfers.Outcome outcome = transfers.create("rotation", here, there, moving, "rotation", true);
 					transfer = outcome.transfer().id();
 					heldBack += outcome.refused().size();
 					created.add(transfer);

@@ -3,12 +3,17 @@ package org.branchlink.gateway.transfer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import org.branchlink.catalog.CatalogCopies;
+import org.branchlink.catalog.CatalogCopies.CopyId;
 import org.branchlink.catalog.ItemAvailability;
 import org.branchlink.catalog.ItemRef;
 import org.branchlink.gateway.circulation.LendingDesk;
@@ -20,9 +25,9 @@ import org.branchlink.sync.circulation.EventBatch;
 import org.branchlink.sync.circulation.EventType;
 import org.branchlink.sync.circulation.RejectedEvent;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,9 +38,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * approve, the destination's librarians receive.
  */
 @Component
-public class TransferService {
+public class StockTransfers {
 
-	private final JdbcClient jdbc;
+	private final TransferStore store;
 
 	private final TransactionTemplate transactions;
 
@@ -51,13 +56,12 @@ public class TransferService {
 
 	private final Clock clock;
 
-	private final org.springframework.beans.factory.ObjectProvider<MobileCarrier> carrier;
+	private final ObjectProvider<MobileCarrier> carrier;
 
-	TransferService(JdbcClient jdbc, TransactionTemplate transactions, ItemAvailability items, CatalogCopies copies, LendingDesk desk,
-			SiteDirectory sites, Policy policy, Clock clock,
-			org.springframework.beans.factory.ObjectProvider<MobileCarrier> carrier) {
+	StockTransfers(TransferStore store, TransactionTemplate transactions, ItemAvailability items, CatalogCopies copies,
+			LendingDesk desk, SiteDirectory sites, Policy policy, Clock clock, ObjectProvider<MobileCarrier> carrier) {
 		this.carrier = carrier;
-		this.jdbc = jdbc;
+		this.store = store;
 		this.transactions = transactions;
 		this.items = items;
 		this.copies = copies;
@@ -92,7 +96,7 @@ public class TransferService {
 	 * @param shippedAt when shipped
 	 */
 	public record TransferView(long id, String fromSite, String toSite, String status, int copies, int received,
-			int missing, int extra, Instant shippedAt, String carrierUnit, java.time.LocalDate carrierDay) {
+			int missing, int extra, Instant shippedAt, String carrierUnit, LocalDate carrierDay) {
 	}
 
 	/** What a request did: the transfer, and each barcode refused with its reason. */
@@ -115,7 +119,7 @@ public class TransferService {
 			throw new IllegalArgumentException("a transfer goes to another site");
 		}
 		List<RejectedEvent> refused = new ArrayList<>();
-		List<ItemRef> copies = new ArrayList<>();
+		Map<CopyId, String> onShelf = new LinkedHashMap<>();
 		for (String barcode : barcodes) {
 			String code = barcode == null ? "" : barcode.strip();
 			Located here = items.find(code).stream().map(this::locate).filter(l -> l.shelf().equals(fromSite))
@@ -127,10 +131,13 @@ public class TransferService {
 				refused.add(new RejectedEvent(code, null, "the copy is " + here.status() + ", not on the shelf"));
 			}
 			else {
-				copies.add(here.ref());
+				onShelf.put(CopyId.of(here.ref()), code);
 			}
 		}
-		if (copies.isEmpty()) {
+		Map<CopyId, Long> elsewhere = store.openTransfersOf(onShelf.keySet());
+		elsewhere.forEach((copy, transfer) -> refused.add(new RejectedEvent(onShelf.remove(copy), null,
+				"the copy is already in open transfer " + transfer)));
+		if (onShelf.isEmpty()) {
 			throw new IllegalArgumentException("no copy can go: " + refused.stream().map(RejectedEvent::reason).toList());
 		}
 		boolean approve = !preapproved && switch (policy.approval()) {
@@ -138,41 +145,27 @@ public class TransferService {
 			case "never" -> false;
 			default -> !Objects.equals(township(from.id()), township(to.id()));
 		};
-		java.time.LocalDate today = java.time.LocalDate.now(clock);
+		LocalDate today = LocalDate.now(clock);
 		MobileCarrier.Ride ride = carrier.getIfAvailable() == null ? null : carrier.getObject()
 			.nextVisit(to.id(), today, today.plusDays(policy.overdueDays() + 14L)).orElse(null);
-		Long id = transactions.execute(status -> {
-			long transfer = jdbc.sql("""
-					insert into transfer (from_site, to_site, status, reason, created_by, carrier_unit, carrier_day)
-					values (:from, :to, :status, :reason, :by, :unit, :day) returning id""")
-				.param("from", from.id()).param("to", to.id()).param("status", approve ? "requested" : "approved")
-				.param("reason", reason).param("by", by)
-				.param("unit", ride == null ? null : ride.unitId())
-				.param("day", ride == null ? null : java.sql.Date.valueOf(ride.day()))
-				.query(Long.class).single();
-			for (ItemRef copy : copies) {
-				jdbc.sql("insert into transfer_item (transfer_id, item_site, barcode) values (:t, :s, :b) on conflict do nothing")
-					.param("t", transfer).param("s", copy.siteId()).param("b", copy.barcode()).update();
-			}
-			return transfer;
-		});
-		return new Outcome(view(id), refused);
+		Transfer transfer = Transfer.request(from.id(), to.id(), reason, approve, new Transfer.Step(by, clock.instant()),
+				ride == null ? null : new Transfer.Carrier(ride.unitId(), ride.day()));
+		transactions.executeWithoutResult(status -> store.insert(transfer, onShelf.keySet()));
+		return new Outcome(view(transfer.id()), refused);
 	}
 
 	public TransferView approve(long id, String by) {
-		step(id, "requested", "approved", "approved_by = :by, approved_at = now()", by);
+		move(id, transfer -> transfer.approve(new Transfer.Step(by, clock.instant())));
 		return view(id);
 	}
 
 	/** The source ships: every copy goes in transit to the destination. */
 	public TransferView ship(long id, String by) {
-		TransferView transfer = view(id);
-		step(id, "approved", "shipped", "shipped_by = :by, shipped_at = now()", by);
+		Transfer transfer = move(id, t -> t.ship(new Transfer.Step(by, clock.instant())));
 		List<CirculationEvent> events = new ArrayList<>();
-		for (Map<String, Object> line : lines(id)) {
-			events.add(new CirculationEvent(transfer.fromSite(), "transfer-" + id + "-" + line.get("barcode"), EventType.SEND,
-					clock.instant(), (String) line.get("barcode"), (String) line.get("item_site"), null, transfer.toSite(),
-					null));
+		for (CopyId copy : store.copies(id)) {
+			events.add(new CirculationEvent(transfer.fromSite(), "transfer-" + id + "-" + copy.barcode(), EventType.SEND,
+					clock.instant(), copy.barcode(), copy.siteId(), null, transfer.toSite(), null));
 		}
 		desk.submit(new EventBatch(transfer.fromSite(), "transfer " + id, events, List.of()));
 		return view(id);
@@ -180,31 +173,23 @@ public class TransferService {
 
 	/** The destination scans what arrived and closes the transfer; missing and extra copies are recorded. */
 	public TransferView receive(long id, String by, List<String> barcodes) {
-		TransferView transfer = view(id);
-		if (!"shipped".equals(transfer.status())) {
-			throw new IllegalArgumentException("transfer " + id + " is " + transfer.status() + ", not shipped");
-		}
 		List<CirculationEvent> events = new ArrayList<>();
-		transactions.executeWithoutResult(status -> {
+		Transfer transfer = transactions.execute(status -> {
+			Transfer received = move(id, t -> t.receive(new Transfer.Step(by, clock.instant())));
 			for (String raw : barcodes) {
 				String barcode = raw.strip();
-				int n = jdbc.sql("update transfer_item set received = true where transfer_id = :t and barcode = :b")
-					.param("t", id).param("b", barcode).update();
 				String owner = null;
-				if (n == 0) {
+				if (!store.markReceived(id, barcode)) {
 					List<ItemRef> found = items.find(barcode);
 					owner = found.isEmpty() ? "unknown" : found.get(0).siteId();
-					jdbc.sql("""
-							insert into transfer_item (transfer_id, item_site, barcode, received, extra)
-							values (:t, :s, :b, true, true) on conflict do nothing""")
-						.param("t", id).param("s", owner).param("b", barcode).update();
+					store.addExtra(id, owner, barcode);
 				}
 				if (!"unknown".equals(owner)) {
-					events.add(new CirculationEvent(transfer.toSite(), "transfer-" + id + "-in-" + barcode,
+					events.add(new CirculationEvent(received.toSite(), "transfer-" + id + "-in-" + barcode,
 							EventType.RECEIVE, clock.instant(), barcode, owner, null, null, null));
 				}
 			}
-			step(id, "shipped", "received", "received_by = :by, received_at = now()", by);
+			return received;
 		});
 		if (!events.isEmpty()) {
 			desk.submit(new EventBatch(transfer.toSite(), "transfer " + id, events, List.of()));
@@ -213,50 +198,37 @@ public class TransferService {
 	}
 
 	/** Open transfers (not yet received) from or to these sites, newest first. */
-	public List<TransferView> open(java.util.Collection<String> sites) {
-		return jdbc.sql("""
-				select id from transfer where status in ('requested', 'approved', 'shipped')
-				  and (from_site = any(:s) or to_site = any(:s)) order by created_at desc limit 200""")
-			.param("s", sites.toArray(String[]::new))
-			.query(Long.class).list().stream().map(this::view).toList();
+	public List<TransferView> open(Collection<String> sites) {
+		return store.openAt(sites).stream().map(this::view).toList();
 	}
 
 	/** Shipped transfers not received within the policy's days: the transit dashboard. */
 	public List<TransferView> overdue() {
-		Instant limit = clock.instant().minus(Duration.ofDays(policy.overdueDays()));
-		return jdbc.sql("select id from transfer where status = 'shipped' and shipped_at < :limit order by shipped_at")
-			.param("limit", java.sql.Timestamp.from(limit))
-			.query(Long.class).list().stream().map(this::view).toList();
+		return store.shippedBefore(clock.instant().minus(Duration.ofDays(policy.overdueDays()))).stream()
+			.map(this::view)
+			.toList();
 	}
 
 	public TransferView view(long id) {
-		return jdbc.sql("""
-				select t.*, (select count(*) from transfer_item i where i.transfer_id = t.id and not i.extra) as copies,
-				       (select count(*) from transfer_item i where i.transfer_id = t.id and i.received and not i.extra) as received,
-				       (select count(*) from transfer_item i where i.transfer_id = t.id and i.extra) as extra
-				from transfer t where t.id = :id""")
-			.param("id", id)
-			.query((rs, n) -> new TransferView(rs.getLong("id"), rs.getString("from_site"), rs.getString("to_site"),
-					rs.getString("status"), rs.getInt("copies"), rs.getInt("received"),
-					"received".equals(rs.getString("status")) ? rs.getInt("copies") - rs.getInt("received") : 0,
-					rs.getInt("extra"), rs.getTimestamp("shipped_at") == null ? null : rs.getTimestamp("shipped_at").toInstant(),
-					rs.getString("carrier_unit"),
-					rs.getDate("carrier_day") == null ? null : rs.getDate("carrier_day").toLocalDate()))
-			.optional()
-			.orElseThrow(() -> new NotFoundException("transfer", Long.toString(id)));
+		Transfer transfer = store.find(id).orElseThrow(() -> new NotFoundException("transfer", Long.toString(id)));
+		TransferStore.Lines lines = store.lines(id);
+		return new TransferView(id, transfer.fromSite(), transfer.toSite(), transfer.status().code(), lines.copies(),
+				lines.received(), transfer.status() == Transfer.Status.RECEIVED ? lines.copies() - lines.received() : 0,
+				lines.extra(), transfer.shipped() == null ? null : transfer.shipped().at(),
+				transfer.carrier() == null ? null : transfer.carrier().unit(),
+				transfer.carrier() == null ? null : transfer.carrier().day());
 	}
 
-	private List<Map<String, Object>> lines(long id) {
-		return jdbc.sql("select item_site, barcode from transfer_item where transfer_id = :t and not extra")
-			.param("t", id).query().listOfRows();
-	}
-
-	private void step(long id, String from, String to, String set, String by) {
-		int n = jdbc.sql("update transfer set status = :to, " + set + " where id = :id and status = :from")
-			.param("to", to).param("from", from).param("by", by).param("id", id).update();
-		if (n == 0) {
-			throw new IllegalArgumentException("transfer " + id + " is " + view(id).status() + ", not " + from);
+	/** Applies a step to the stored transfer and writes it, unless another request moved it first. */
+	private Transfer move(long id, Consumer<Transfer> step) {
+		Transfer transfer = store.find(id).orElseThrow(() -> new NotFoundException("transfer", Long.toString(id)));
+		Transfer.Status was = transfer.status();
+		step.accept(transfer);
+		if (!store.save(transfer, was)) {
+			throw new IllegalArgumentException("transfer " + id + " changed meanwhile; it is "
+					+ store.find(id).map(t -> t.status().code()).orElse("gone"));
 		}
+		return transfer;
 	}
 
 	/** A copy with its status and the site whose shelf it is on. */
@@ -276,6 +248,5 @@ public class TransferService {
 	private String township(String id) {
 		return sites.require().townshipOf(id).map(Site::id).orElse(id);
 	}
-
 
 }
