@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.branchlink.catalog.ItemRef;
 import org.branchlink.gateway.circulation.ItemCirculation.Conflict;
 import org.branchlink.gateway.circulation.ItemCirculation.Effect;
-import org.branchlink.gateway.circulation.ItemCirculation.EventKey;
 import org.branchlink.gateway.circulation.ItemCirculation.LoanClosed;
 import org.branchlink.gateway.circulation.ItemCirculation.LoanOpened;
 import org.branchlink.gateway.circulation.ItemCirculation.LoanRenewed;
@@ -146,8 +145,8 @@ class CirculationStore {
 				String loanKey = rs.getString("loan_key");
 				EventKey last = rs.getTimestamp("last_at") == null ? null
 						: new EventKey(rs.getTimestamp("last_at").toInstant(), rs.getString("last_site"), rs.getString("last_event"));
-				ItemCirculation.HeldFor hold = rs.getString("held_for") == null ? null
-						: new ItemCirculation.HeldFor(rs.getString("held_for"), rs.getString("held_pickup"),
+				HeldFor hold = rs.getString("held_for") == null ? null
+						: new HeldFor(rs.getString("held_for"), rs.getString("held_pickup"),
 								rs.getString("held_card"), rs.getTimestamp("held_since").toInstant());
 				return ItemCirculation.restore(item.siteId(), CopyStatus.of(rs.getString("status")), rs.getString("at_site"),
 						rs.getString("destination"), loanKey == null ? null : openLoan(loanKey), hold, last,

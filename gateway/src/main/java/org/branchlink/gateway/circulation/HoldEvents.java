@@ -27,7 +27,7 @@ public interface HoldEvents {
 	 * copy; first in the configured queue order) takes it now, so lending sends it to the hold's pickup site instead of
 	 * home. Runs in the event's transaction.
 	 */
-	java.util.Optional<ItemCirculation.HeldFor> claim(org.branchlink.catalog.ItemRef copy, String inHandAt,
+	java.util.Optional<HeldFor> claim(org.branchlink.catalog.ItemRef copy, String inHandAt,
 			java.time.Instant at);
 
 }

@@ -339,24 +339,6 @@ public final class ItemCirculation {
 		return events;
 	}
 
-	/** The order of events: site time, then site, then the site's event id (so ties always break the same way). */
-	public record EventKey(Instant at, String site, String eventId) implements Comparable<EventKey> {
-
-		private static final Comparator<EventKey> ORDER = Comparator.comparing(EventKey::at)
-			.thenComparing(EventKey::site)
-			.thenComparing(EventKey::eventId);
-
-		public static EventKey of(CirculationEvent e) {
-			return new EventKey(e.occurredAt(), e.siteId(), e.eventId());
-		}
-
-		@Override
-		public int compareTo(EventKey other) {
-			return ORDER.compare(this, other);
-		}
-
-	}
-
 	/** The loan a copy is on. */
 	public record OpenLoan(String key, String card, String category, String site, Instant since, Instant due,
 			int renewals) {
@@ -365,17 +347,6 @@ public final class ItemCirculation {
 			return new OpenLoan(key, card, category, site, since, newDue, renewals + 1);
 		}
 
-	}
-
-	/**
-	 * The hold a copy is allocated to.
-	 *
-	 * @param holdId the hold
-	 * @param pickup where the reader collects
-	 * @param card the reader's card (only they may borrow it)
-	 * @param since when the copy was allocated (a replay puts the hold back at that point of the history)
-	 */
-	public record HeldFor(String holdId, String pickup, String card, Instant since) {
 	}
 
 	/** What applying an event did besides changing the copy's state. */

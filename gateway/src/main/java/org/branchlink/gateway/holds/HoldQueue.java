@@ -14,8 +14,8 @@ import org.branchlink.catalog.CatalogCopies;
 import org.branchlink.catalog.CatalogCopies.CopyId;
 import org.branchlink.catalog.ItemRef;
 import org.branchlink.gateway.circulation.CopyHolds;
+import org.branchlink.gateway.circulation.HeldFor;
 import org.branchlink.gateway.circulation.HoldEvents;
-import org.branchlink.gateway.circulation.ItemCirculation;
 import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.site.NotFoundException;
@@ -237,12 +237,12 @@ public class HoldQueue implements HoldEvents {
 	}
 
 	@Override
-	public Optional<ItemCirculation.HeldFor> claim(ItemRef copy, String inHandAt, Instant at) {
+	public Optional<HeldFor> claim(ItemRef copy, String inHandAt, Instant at) {
 		// FIFO, or (queue-order pickup-site-first) first the holds to be collected where the copy is now
 		return store.firstWaitingFor(copy.workId(), CopyId.of(copy), inHandAt,
 					policy.queueOrder() == HoldPolicy.QueueOrder.PICKUP_SITE_FIRST)
 			.filter(hold -> hold.allocate(CopyId.of(copy), clock.instant()) && store.save(hold, Hold.Status.WAITING))
-			.map(hold -> new ItemCirculation.HeldFor(Long.toString(hold.id()), hold.pickupSite(), hold.card(), at));
+			.map(hold -> new HeldFor(Long.toString(hold.id()), hold.pickupSite(), hold.card(), at));
 	}
 
 	@Override
