@@ -1,0 +1,93 @@
+package org.branchlink.gateway.platform;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.branchlink.gateway.IntegrationTest;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each module migrates its own sequence into its own history table, from the bottom module up; a database made with
+ * the one old sequence is adopted without running anything again. Each case uses a database of its own in the test
+ * application's PostgreSQL.
+ */
+class ModuleMigrationsTests extends IntegrationTest {
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void theApplicationsDatabaseHasAHistoryPerModule() {
+		Map<String, Long> applied = new TreeMap<>();
+		for (String module : ModuleMigrations.ORDER) {
+			applied.put(module, jdbc.sql("select count(*) from flyway_history_" + module + " where success")
+				.query(Long.class).single());
+		}
+		assertThat(applied).allSatisfy((module, n) -> assertThat(n).as(module).isPositive());
+		assertThat(ModuleMigrations.modules()).containsExactlyInAnyOrderElementsOf(ModuleMigrations.ORDER);
+	}
+
+	@Test
+	void aDatabaseOfTheOneOldSequenceIsAdoptedAndNothingRunsTwice() {
+		DataSource old = database();
+		// as the application migrated before: every module's folder in one sequence, one history table
+		int legacy = Flyway.configure().dataSource(old).locations("classpath:db/migration").load().migrate().migrationsExecuted;
+		assertThat(legacy).isGreaterThan(30);
+		JdbcClient db = JdbcClient.create(old);
+		db.sql("""
+				insert into federation (id, name_zh, name_en, area_code, source, source_sha256, loaded_at)
+				values ('kept', '留存县', 'Kept County', '330399000000', 'test', 'none', now())""").update();
+
+		new ModuleMigrations().migrate(Flyway.configure().dataSource(old).load());
+
+		for (String module : ModuleMigrations.ORDER) {
+			assertThat(db.sql("select count(*) from flyway_history_" + module + " where type <> 'BASELINE'")
+				.query(Long.class).single()).as("migrations run again for " + module).isZero();
+		}
+		assertThat(db.sql("select version from flyway_history_catalog where type = 'BASELINE'").query(String.class).single())
+			.isEqualTo("60");
+		assertThat(db.sql("select version from flyway_history_site where type = 'BASELINE'").query(String.class).single())
+			.isEqualTo("1");
+		assertThat(db.sql("select count(*) from federation where id = 'kept'").query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void aNewDatabaseRunsEveryModulesMigrationsInOrder() {
+		DataSource fresh = database();
+		new ModuleMigrations().migrate(Flyway.configure().dataSource(fresh).load());
+		JdbcClient db = JdbcClient.create(fresh);
+		long tables = db.sql("select count(*) from information_schema.tables where table_schema = 'public'")
+			.query(Long.class).single();
+		long mainTables = jdbc.sql("select count(*) from information_schema.tables where table_schema = 'public'")
+			.query(Long.class).single();
+		assertThat(tables).isEqualTo(mainTables);
+		assertThat(db.sql("select count(*) from flyway_history_gateway where version = '61'").query(Long.class).single())
+			.isEqualTo(1);
+		assertThat(db.sql("select to_regclass('flyway_schema_history') is null").query(Boolean.class).single())
+			.as("no old history in a new database").isTrue();
+	}
+
+	/** A new, empty database in the test application's PostgreSQL. */
+	private DataSource database() {
+		String name = "migrations_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+		jdbc.sql("create database " + name).update();
+		HikariDataSource hikari = (HikariDataSource) dataSource;
+		String url = hikari.getJdbcUrl().replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
+		return new DriverManagerDataSource(url, hikari.getUsername(), hikari.getPassword());
+	}
+
+}
