@@ -130,6 +130,11 @@ public class CatalogSearch {
 	}
 
 	/** How many works the index holds. */
+	/** Every document of the index (works, sites, events): the health check's question. */
+	public long countDocuments() {
+		return execute(new SolrQuery("*:*").setRows(0)).getResults().getNumFound();
+	}
+
 	public long countWorks() {
 		return execute(new SolrQuery(SolrFields.DOC_TYPE + ":" + SolrFields.TYPE_WORK).setRows(0)).getResults().getNumFound();
 	}

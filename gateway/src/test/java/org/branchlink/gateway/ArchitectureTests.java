@@ -42,6 +42,31 @@ class ArchitectureTests {
 			.check(MAIN);
 	}
 
+	/**
+	 * Only a module's API packages are used from outside it: the catalogue's root, {@code event}, {@code record},
+	 * {@code marc} and {@code cql}, never its ingest, index or spreadsheet insides; the sync module's root,
+	 * {@code circulation}, {@code catalog} and {@code calendar}, never its routes or connectors.
+	 */
+	@Test
+	void noModuleReachesIntoAnothersInsides() {
+		noClasses().that().resideOutsideOfPackage("org.branchlink.catalog..")
+			.should().dependOnClassesThat().resideInAnyPackage("org.branchlink.catalog.ingest..",
+					"org.branchlink.catalog.index..", "org.branchlink.catalog.spreadsheet..")
+			.check(MAIN);
+		noClasses().that().resideOutsideOfPackage("org.branchlink.sync..")
+			.should().dependOnClassesThat().resideInAnyPackage("org.branchlink.sync.route..",
+					"org.branchlink.sync.connector..")
+			.check(MAIN);
+	}
+
+	@Test
+	void theIndexBelongsToTheCatalogue() {
+		// Solr is the catalogue's: other modules search through its API (CatalogSearch, CqlSearch, WorkRecords)
+		noClasses().that().resideInAnyPackage("org.branchlink.gateway..", "org.branchlink.sync..", "org.branchlink.site..")
+			.should().dependOnClassesThat().resideInAPackage("org.apache.solr..")
+			.check(MAIN);
+	}
+
 	@Test
 	void siteDomainTypesImportNoFramework() {
 		noClasses().that().resideInAPackage("org.branchlink.site")

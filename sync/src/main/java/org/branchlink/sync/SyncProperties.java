@@ -2,7 +2,7 @@ package org.branchlink.sync;
 
 import java.time.Duration;
 
-import org.branchlink.sync.connector.ical.FeedLimits;
+import org.branchlink.sync.calendar.FeedLimits;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -16,7 +16,7 @@ import java.time.temporal.TemporalAdjusters;
 import org.branchlink.catalog.event.EventCategory;
 import org.branchlink.site.CountySettings;
 import org.branchlink.site.SiteProperties;
-import org.branchlink.sync.connector.ical.IcalFeed;
+import org.branchlink.sync.calendar.IcalFeed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -6,8 +6,8 @@ import java.util.Locale;
 import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.security.SiteAccess;
 import org.branchlink.gateway.site.NotFoundException;
-import org.branchlink.sync.connector.ical.CalendarHold;
-import org.branchlink.sync.connector.ical.CalendarHolds;
+import org.branchlink.sync.calendar.CalendarHold;
+import org.branchlink.sync.calendar.CalendarHolds;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

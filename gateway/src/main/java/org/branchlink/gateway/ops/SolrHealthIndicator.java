@@ -1,9 +1,7 @@
 package org.branchlink.gateway.ops;
 
-import org.apache.solr.client.solrj.SolrClient;
-import org.apache.solr.client.solrj.SolrQuery;
-import org.apache.solr.client.solrj.response.QueryResponse;
 import org.branchlink.catalog.CatalogProperties;
+import org.branchlink.catalog.CatalogSearch;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -13,23 +11,23 @@ import org.springframework.stereotype.Component;
 @Component("solr")
 class SolrHealthIndicator extends AbstractHealthIndicator {
 
-	private final SolrClient solr;
+	private final CatalogSearch search;
 
 	private final CatalogProperties properties;
 
-	SolrHealthIndicator(SolrClient solr, CatalogProperties properties) {
+	SolrHealthIndicator(CatalogSearch search, CatalogProperties properties) {
 		super("Solr health check failed");
-		this.solr = solr;
+		this.search = search;
 		this.properties = properties;
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) throws Exception {
-		QueryResponse response = solr.query(new SolrQuery("*:*").setRows(0));
+		long documents = search.countDocuments();
 		builder.up()
 			.withDetail("mode", properties.solr().mode().name().toLowerCase())
 			.withDetail("collection", properties.solr().collection())
-			.withDetail("documents", response.getResults().getNumFound());
+			.withDetail("documents", documents);
 	}
 
 }

@@ -6,6 +6,8 @@ import java.util.TreeMap;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
+import org.branchlink.catalog.cql.CqlIndex;
+import org.branchlink.catalog.cql.CqlParser;
 import org.branchlink.gateway.sru.SruRequest.Version;
 
 /**
@@ -69,11 +71,11 @@ final class ExplainRecord {
 			xml.writeAttribute("name", set.getKey());
 			xml.writeAttribute("identifier", set.getValue());
 		}
-		for (SruIndex index : SruIndex.values()) {
+		for (CqlIndex index : CqlIndex.values()) {
 			xml.writeStartElement("zr", "index", ZR);
 			xml.writeAttribute("search", "true");
 			xml.writeAttribute("scan", Boolean.toString(index.scanField() != null));
-			xml.writeAttribute("sort", Boolean.toString(index == SruIndex.TITLE || index == SruIndex.DATE));
+			xml.writeAttribute("sort", Boolean.toString(index == CqlIndex.TITLE || index == CqlIndex.DATE));
 			element("title", index.title());
 			xml.writeStartElement("zr", "map", ZR);
 			xml.writeStartElement("zr", "name", ZR);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.branchlink.catalog.PublishedWork;
+import org.branchlink.catalog.cql.CqlRefusal;
 
 /** What an operation answers, before {@link SruXml} writes it in the request's version. */
 sealed interface SruAnswer {
@@ -25,7 +26,7 @@ sealed interface SruAnswer {
 	 * @param diagnostic a non-fatal diagnostic (61: the first record is past the end), or null
 	 */
 	record Search(long numberOfRecords, List<Hit> records, Integer nextRecordPosition, RecordSchema schema,
-			boolean escaped, Map<String, String> siteNames, SruRefusal diagnostic) implements SruAnswer {
+			boolean escaped, Map<String, String> siteNames, CqlRefusal diagnostic) implements SruAnswer {
 	}
 
 	/**

@@ -7,6 +7,7 @@ import javax.xml.stream.XMLStreamException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.branchlink.catalog.cql.CqlRefusal;
 import org.branchlink.site.SiteDirectory;
 
 import org.springframework.stereotype.Controller;
@@ -36,11 +37,11 @@ class SruController {
 	void sru(HttpServletRequest request, HttpServletResponse response) throws IOException, XMLStreamException {
 		SruRequest sru = SruRequest.parse(request.getParameterMap());
 		SruAnswer answer = null;
-		SruRefusal refusal = null;
+		CqlRefusal refusal = null;
 		try {
 			answer = provider.answer(sru);
 		}
-		catch (SruRefusal ex) {
+		catch (CqlRefusal ex) {
 			refusal = ex;
 		}
 		response.setContentType("text/xml;charset=UTF-8");

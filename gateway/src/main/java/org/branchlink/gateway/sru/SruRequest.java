@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.branchlink.catalog.cql.CqlRefusal;
+import org.branchlink.catalog.cql.Diagnostic;
+
 /**
  * An SRU request read from its parameters (query string and form body together). The version is {@code 1.2} when
  * absent; the operation {@code searchRetrieve} when absent with a query, {@code scan} with a scan clause, else
@@ -95,40 +98,40 @@ record SruRequest(Version version, String askedVersion, Operation operation, Str
 	/** Refuses the request when it is not one the server answers; see the type's description. */
 	void check() {
 		if (askedVersion != null && !askedVersion.equals("1.2") && !askedVersion.equals("2.0")) {
-			throw new SruRefusal(SruDiagnostic.UNSUPPORTED_VERSION, "2.0",
+			throw new CqlRefusal(Diagnostic.UNSUPPORTED_VERSION, "2.0",
 					"Version " + askedVersion + " is not supported; the server speaks 1.2 and 2.0.");
 		}
 		if (operation == null) {
-			throw new SruRefusal(SruDiagnostic.UNSUPPORTED_OPERATION, askedOperation,
+			throw new CqlRefusal(Diagnostic.UNSUPPORTED_OPERATION, askedOperation,
 					"Unsupported operation " + askedOperation + "; explain, searchRetrieve and scan are.");
 		}
 		if (repeated != null) {
-			throw new SruRefusal(SruDiagnostic.UNSUPPORTED_PARAMETER_VALUE, repeated,
+			throw new CqlRefusal(Diagnostic.UNSUPPORTED_PARAMETER_VALUE, repeated,
 					"The parameter " + repeated + " is given more than once.");
 		}
 		for (String name : parameters.keySet()) {
 			if (!COMMON.contains(name) && !operation.parameters.contains(name) && !name.startsWith("x-")) {
-				throw new SruRefusal(SruDiagnostic.UNSUPPORTED_PARAMETER, name,
+				throw new CqlRefusal(Diagnostic.UNSUPPORTED_PARAMETER, name,
 						operation.name + " does not take the parameter " + name + ".");
 			}
 		}
 		if (parameters.containsKey("stylesheet")) {
-			throw new SruRefusal(SruDiagnostic.STYLESHEETS, "stylesheet", "Stylesheets are not supported.");
+			throw new CqlRefusal(Diagnostic.STYLESHEETS, "stylesheet", "Stylesheets are not supported.");
 		}
 		if (version == Version.V1_2 && parameters.containsKey("recordXMLEscaping")) {
-			throw new SruRefusal(SruDiagnostic.UNSUPPORTED_PARAMETER, "recordXMLEscaping",
+			throw new CqlRefusal(Diagnostic.UNSUPPORTED_PARAMETER, "recordXMLEscaping",
 					"recordXMLEscaping is an SRU 2.0 parameter; 1.2 has recordPacking.");
 		}
 		for (String name : new String[] { "recordXPath", "sortKeys" }) {
 			if (parameters.containsKey(name)) {
-				throw new SruRefusal(SruDiagnostic.UNSUPPORTED_PARAMETER, name,
+				throw new CqlRefusal(Diagnostic.UNSUPPORTED_PARAMETER, name,
 						name.equals("sortKeys") ? "sortKeys is not supported; sort with CQL's sortBy (dc.date, dc.title)."
 								: name + " is not supported.");
 			}
 		}
 		String queryType = parameters.get("queryType");
 		if (queryType != null && !queryType.equals("cql")) {
-			throw new SruRefusal(SruDiagnostic.UNSUPPORTED_PARAMETER_VALUE, "queryType",
+			throw new CqlRefusal(Diagnostic.UNSUPPORTED_PARAMETER_VALUE, "queryType",
 					"Only CQL queries are supported (queryType=cql).");
 		}
 	}
@@ -152,7 +155,7 @@ record SruRequest(Version version, String askedVersion, Operation operation, Str
 		catch (NumberFormatException ex) {
 			// refused below
 		}
-		throw new SruRefusal(SruDiagnostic.UNSUPPORTED_PARAMETER_VALUE, name,
+		throw new CqlRefusal(Diagnostic.UNSUPPORTED_PARAMETER_VALUE, name,
 				name + " must be a whole number from " + min + ", not '" + value + "'.");
 	}
 
@@ -164,11 +167,11 @@ record SruRequest(Version version, String askedVersion, Operation operation, Str
 		String name = version == Version.V1_2 ? "recordPacking" : "recordXMLEscaping";
 		String value = parameters.getOrDefault(name, "xml");
 		if (version == Version.V2_0 && !parameters.getOrDefault("recordPacking", "packed").equals("packed")) {
-			throw new SruRefusal(SruDiagnostic.RECORD_PACKING, "recordPacking",
+			throw new CqlRefusal(Diagnostic.RECORD_PACKING, "recordPacking",
 					"Only packed records are supported (recordPacking=packed).");
 		}
 		if (!value.equals("xml") && !value.equals("string")) {
-			throw new SruRefusal(SruDiagnostic.RECORD_PACKING, name, name + " is xml or string, not '" + value + "'.");
+			throw new CqlRefusal(Diagnostic.RECORD_PACKING, name, name + " is xml or string, not '" + value + "'.");
 		}
 		return value.equals("string");
 	}

@@ -7,6 +7,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
+import org.branchlink.catalog.cql.CqlRefusal;
 import org.branchlink.gateway.sru.SruRequest.Operation;
 import org.branchlink.gateway.sru.SruRequest.Version;
 
@@ -66,7 +67,7 @@ final class SruXml {
 	}
 
 	/** Writes the answer to a request, or the refusal when {@code refusal} is set. */
-	static void write(OutputStream out, SruRequest request, Server server, SruAnswer answer, SruRefusal refusal)
+	static void write(OutputStream out, SruRequest request, Server server, SruAnswer answer, CqlRefusal refusal)
 			throws XMLStreamException {
 		Operation operation = request.operation() == null ? Operation.EXPLAIN : request.operation();
 		XMLStreamWriter writer = FACTORY.createXMLStreamWriter(out, "UTF-8");
@@ -163,7 +164,7 @@ final class SruXml {
 		xml.writeEndElement();
 	}
 
-	private void diagnostic(SruRefusal refusal) throws XMLStreamException {
+	private void diagnostic(CqlRefusal refusal) throws XMLStreamException {
 		String diag = version == Version.V1_2 ? DIAG_1 : DIAG_2;
 		xml.writeStartElement(prefix, "diagnostics", ns);
 		xml.writeStartElement("diag", "diagnostic", diag);

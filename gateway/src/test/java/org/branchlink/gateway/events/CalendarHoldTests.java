@@ -23,8 +23,8 @@ import org.branchlink.gateway.IntegrationTest;
 import org.branchlink.gateway.demo.DemoCountyAccess;
 import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.site.SiteProperties;
-import org.branchlink.sync.connector.ical.IcalFeed;
-import org.branchlink.sync.connector.ical.IcalFeedTemplate;
+import org.branchlink.sync.calendar.IcalFeed;
+import org.branchlink.sync.calendar.IcalFeedTemplate;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -16,8 +16,8 @@ import org.branchlink.catalog.event.EventCatalog;
 import org.branchlink.gateway.IntegrationTest;
 import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.site.SiteProperties;
-import org.branchlink.sync.connector.ical.CalendarHolds;
-import org.branchlink.sync.connector.ical.IcalFeed;
+import org.branchlink.sync.calendar.CalendarHolds;
+import org.branchlink.sync.calendar.IcalFeed;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

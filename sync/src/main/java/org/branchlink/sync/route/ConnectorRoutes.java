@@ -14,7 +14,7 @@ import org.branchlink.site.SiteProperties;
 import org.branchlink.site.SiteRegistry;
 import org.branchlink.site.SiteRegistryLoaded;
 import org.branchlink.sync.SyncProperties;
-import org.branchlink.sync.connector.ical.IcalFeedTemplate;
+import org.branchlink.sync.calendar.IcalFeedTemplate;
 import org.branchlink.sync.connector.marcfile.MarcFileDropTemplate;
 import org.branchlink.sync.connector.oaipmh.OaiPmhTemplate;
 import org.quartz.CronScheduleBuilder;

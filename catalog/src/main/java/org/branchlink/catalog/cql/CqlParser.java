@@ -1,4 +1,4 @@
-package org.branchlink.gateway.sru;
+package org.branchlink.catalog.cql;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,10 +14,10 @@ import java.util.Set;
  * parentheses, relation modifiers and {@code sortBy}. Keywords are case-insensitive. A query it cannot read is refused
  * with diagnostic 10.
  */
-final class CqlParser {
+public final class CqlParser {
 
 	/** The context sets the server knows, by URI, with the prefix it gives each. */
-	static final Map<String, String> CONTEXT_SETS = Map.of("info:srw/cql-context-set/1/cql-v1.2", "cql",
+	public static final Map<String, String> CONTEXT_SETS = Map.of("info:srw/cql-context-set/1/cql-v1.2", "cql",
 			"info:srw/cql-context-set/1/cql-v1.1", "cql", "info:srw/cql-context-set/1/dc-v1.1", "dc",
 			"http://zing.z3950.org/cql/bath/2.0/", "bath", "info:srw/cql-context-set/2/rec-1.1", "rec",
 			"info:srw/cql-context-set/2/rec-1.0", "rec");
@@ -37,7 +37,7 @@ final class CqlParser {
 	}
 
 	/** The query's tree; refuses (diagnostic 10) what is not CQL. */
-	static Cql.Query parse(String cql) {
+	public static Cql.Query parse(String cql) {
 		CqlParser parser = new CqlParser(tokenize(cql));
 		Cql.Node root = parser.query();
 		List<Cql.SortKey> sort = List.of();
@@ -140,7 +140,7 @@ final class CqlParser {
 	private static String contextSet(String uri) {
 		String set = CONTEXT_SETS.get(Cql.Term.literal(uri));
 		if (set == null) {
-			throw new SruRefusal(SruDiagnostic.UNSUPPORTED_CONTEXT_SET, Cql.Term.literal(uri),
+			throw new CqlRefusal(Diagnostic.UNSUPPORTED_CONTEXT_SET, Cql.Term.literal(uri),
 					"The context set " + Cql.Term.literal(uri) + " is not supported.");
 		}
 		return set;
@@ -172,8 +172,8 @@ final class CqlParser {
 		return tokens.get(at).word() ? "" : tokens.get(at).text();
 	}
 
-	private static SruRefusal syntax(String why) {
-		return new SruRefusal(SruDiagnostic.QUERY_SYNTAX, why, "Query syntax error: " + why + ".");
+	private static CqlRefusal syntax(String why) {
+		return new CqlRefusal(Diagnostic.QUERY_SYNTAX, why, "Query syntax error: " + why + ".");
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package org.branchlink.sync.connector.ical;
+package org.branchlink.sync.calendar;
 
 import java.sql.Array;
 import java.sql.ResultSet;

@@ -1,10 +1,10 @@
-package org.branchlink.gateway.sru;
+package org.branchlink.catalog.cql;
 
 /**
- * The diagnostics of the SRU diagnostic set ({@code info:srw/diagnostic/1/N}) the server gives, with the standard's
- * message for each.
+ * The diagnostics of the SRU/CQL diagnostic set ({@code info:srw/diagnostic/1/N}) the catalogue's CQL search and the
+ * SRU server give, with the standard's message for each.
  */
-enum SruDiagnostic {
+public enum Diagnostic {
 
 	GENERAL(1, "General system error"), UNSUPPORTED_OPERATION(4, "Unsupported operation"),
 	UNSUPPORTED_VERSION(5, "Unsupported version"), UNSUPPORTED_PARAMETER_VALUE(6, "Unsupported parameter value"),
@@ -24,21 +24,21 @@ enum SruDiagnostic {
 
 	private final String message;
 
-	SruDiagnostic(int code, String message) {
+	Diagnostic(int code, String message) {
 		this.code = code;
 		this.message = message;
 	}
 
-	int code() {
+	public int code() {
 		return code;
 	}
 
-	String message() {
+	public String message() {
 		return message;
 	}
 
 	/** {@code info:srw/diagnostic/1/N}. */
-	String uri() {
+	public String uri() {
 		return "info:srw/diagnostic/1/" + code;
 	}
 

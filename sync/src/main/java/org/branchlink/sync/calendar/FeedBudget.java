@@ -1,4 +1,4 @@
-package org.branchlink.sync.connector.ical;
+package org.branchlink.sync.calendar;
 
 /**
  * What is left of one feed's {@link FeedLimits} while it is read: the wall time since reading began and the occurrences

@@ -1,4 +1,4 @@
-package org.branchlink.sync.connector.ical;
+package org.branchlink.sync.calendar;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package org.branchlink.sync.connector.ical;
+package org.branchlink.sync.calendar;
 
 /**
  * A calendar feed refused whole, with the reason: it is not iCalendar, or it goes over the bound of occurrences per

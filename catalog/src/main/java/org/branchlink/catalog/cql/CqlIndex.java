@@ -1,4 +1,4 @@
-package org.branchlink.gateway.sru;
+package org.branchlink.catalog.cql;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -9,7 +9,7 @@ import java.util.Optional;
  * and analysis (smartcn words, CJK bigrams, English stems, traditional → simplified and accent folding) and the title
  * indexes add pinyin and initials as the search page does for Latin queries.
  */
-enum SruIndex {
+public enum CqlIndex {
 
 	ANYWHERE("cql", "anywhere", "任意字段 / Anywhere", Kind.TEXT, "$work_qf", null, null),
 	SERVER_CHOICE("cql", "serverChoice", "默认（同检索页）/ Server choice (as the search page)", Kind.TEXT, "$work_qf",
@@ -24,7 +24,7 @@ enum SruIndex {
 	ID("rec", "id", "作品标识 / Work id", Kind.ID, "id", null, null);
 
 	/** How an index's terms are searched. */
-	enum Kind {
+	public enum Kind {
 
 		/** Words through the search page's analysis. */
 		TEXT,
@@ -51,7 +51,7 @@ enum SruIndex {
 
 	private final String scanField;
 
-	SruIndex(String set, String name, String title, Kind kind, String fields, String exactField, String scanField) {
+	CqlIndex(String set, String name, String title, Kind kind, String fields, String exactField, String scanField) {
 		this.set = set;
 		this.name = name;
 		this.title = title;
@@ -62,51 +62,51 @@ enum SruIndex {
 	}
 
 	/** Its context set's prefix ({@code dc}). */
-	String set() {
+	public String set() {
 		return set;
 	}
 
 	/** Its name in its context set ({@code title}). */
-	String indexName() {
+	public String indexName() {
 		return name;
 	}
 
 	/** {@code dc.title}. */
-	String qualified() {
+	public String qualified() {
 		return set + "." + name;
 	}
 
 	/** Its title in Chinese and English, for explain. */
-	String title() {
+	public String title() {
 		return title;
 	}
 
-	Kind kind() {
+	public Kind kind() {
 		return kind;
 	}
 
 	/** The field, or the edismax {@code qf} of a text index. */
-	String fields() {
+	public String fields() {
 		return fields;
 	}
 
 	/** The string field {@code ==} and {@code exact} compare the whole value with; null where they mean a phrase. */
-	String exactField() {
+	public String exactField() {
 		return exactField;
 	}
 
 	/** The field scan lists; null when the index cannot be scanned. */
-	String scanField() {
+	public String scanField() {
 		return scanField;
 	}
 
 	/** Whether the title's pinyin and initials are searched beside it for a Latin term. */
-	boolean withPinyin() {
+	public boolean withPinyin() {
 		return this == ANYWHERE || this == SERVER_CHOICE || this == TITLE;
 	}
 
 	/** The index a (lower-case, prefix-resolved) CQL index name means; unprefixed names are looked up by name. */
-	static Optional<SruIndex> of(String index) {
+	public static Optional<CqlIndex> of(String index) {
 		String lower = index.toLowerCase(Locale.ROOT);
 		return Arrays.stream(values())
 			.filter(i -> i.qualified().toLowerCase(Locale.ROOT).equals(lower)

@@ -1,4 +1,4 @@
-package org.branchlink.gateway.sru;
+package org.branchlink.catalog.cql;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -18,10 +18,10 @@ import org.branchlink.catalog.record.Isbn;
  * {@code term} parser reads, escaped for edismax; the clauses are joined by the {@code bool} parser through parameters
  * ({@code sru.c1}…). Text relations search as the search page does ({@code =} with its {@code work_mm}, {@code all},
  * {@code any}, {@code adj} a phrase; {@code ==} and {@code exact} the whole value where a string field holds it, a
- * phrase elsewhere), on the fields of {@link SruIndex}; {@code dc.date} compares years ({@code < <= > >=} too).
+ * phrase elsewhere), on the fields of {@link CqlIndex}; {@code dc.date} compares years ({@code < <= > >=} too).
  * Unsupported indexes, relations, modifiers and booleans are refused with their diagnostics.
  */
-public final class CqlToSolr {
+final class CqlToSolr {
 
 	private static final Set<String> IGNORED_MODIFIERS = Set.of("ignorecase", "ignoreaccents", "relevant", "word");
 
@@ -40,9 +40,9 @@ public final class CqlToSolr {
 	 * {@code /sort.descending}); start, rows and fields are the caller's.
 	 * @param cql the query
 	 * @return the Solr query
-	 * @throws SruRefusal when the query is not CQL or uses what the server does not support
+	 * @throws CqlRefusal when the query is not CQL or uses what the server does not support
 	 */
-	public static SolrQuery translate(String cql) {
+	static SolrQuery translate(String cql) {
 		return translate(CqlParser.parse(cql));
 	}
 
@@ -66,10 +66,10 @@ public final class CqlToSolr {
 	private String node(Cql.Node node) {
 		if (node instanceof Cql.Bool bool) {
 			if (bool.operator().equals("prox")) {
-				throw new SruRefusal(SruDiagnostic.UNSUPPORTED_BOOLEAN, "prox", "Proximity (prox) is not supported.");
+				throw new CqlRefusal(Diagnostic.UNSUPPORTED_BOOLEAN, "prox", "Proximity (prox) is not supported.");
 			}
 			if (!bool.modifiers().isEmpty()) {
-				throw new SruRefusal(SruDiagnostic.UNSUPPORTED_BOOLEAN_MODIFIER, bool.modifiers().get(0).name(),
+				throw new CqlRefusal(Diagnostic.UNSUPPORTED_BOOLEAN_MODIFIER, bool.modifiers().get(0).name(),
 						"Booleans take no modifiers here.");
 			}
 			String left = param("c", node(bool.left()));
@@ -81,17 +81,17 @@ public final class CqlToSolr {
 			};
 		}
 		Cql.Clause clause = (Cql.Clause) node;
-		SruIndex index = SruIndex.of(clause.index())
-			.orElseThrow(() -> new SruRefusal(SruDiagnostic.UNSUPPORTED_INDEX, clause.index(),
+		CqlIndex index = CqlIndex.of(clause.index())
+			.orElseThrow(() -> new CqlRefusal(Diagnostic.UNSUPPORTED_INDEX, clause.index(),
 					"The index " + clause.index() + " is not supported."));
 		for (Cql.Modifier modifier : clause.relation().modifiers()) {
 			if (!IGNORED_MODIFIERS.contains(modifier.name()) || modifier.value() != null) {
-				throw new SruRefusal(SruDiagnostic.UNSUPPORTED_RELATION_MODIFIER, modifier.name(),
+				throw new CqlRefusal(Diagnostic.UNSUPPORTED_RELATION_MODIFIER, modifier.name(),
 						"The relation modifier " + modifier.name() + " is not supported.");
 			}
 		}
 		if (Cql.Term.literal(clause.term()).isBlank()) {
-			throw new SruRefusal(SruDiagnostic.EMPTY_TERM, index.qualified(), "An empty term searches nothing.");
+			throw new CqlRefusal(Diagnostic.EMPTY_TERM, index.qualified(), "An empty term searches nothing.");
 		}
 		String relation = clause.relation().comparator();
 		return switch (index.kind()) {
@@ -102,10 +102,10 @@ public final class CqlToSolr {
 		};
 	}
 
-	private String text(SruIndex index, String relation, String term) {
+	private String text(CqlIndex index, String relation, String term) {
 		String literal = Cql.Term.literal(term).strip();
 		String qf = index.fields().startsWith("$") ? index.fields() : "'" + index.fields() + "'";
-		String pf = index == SruIndex.ANYWHERE || index == SruIndex.SERVER_CHOICE ? " pf=$work_pf" : "";
+		String pf = index == CqlIndex.ANYWHERE || index == CqlIndex.SERVER_CHOICE ? " pf=$work_pf" : "";
 		if (Cql.Term.everything(term.strip()) && (relation.equals("=") || relation.equals("any")
 				|| relation.equals("all"))) {
 			return index.fields().startsWith("$") ? "*:*"
@@ -119,7 +119,7 @@ public final class CqlToSolr {
 			case "adj" -> phrase(qf, literal);
 			case "==", "exact" -> index.exactField() == null ? phrase(qf, literal)
 					: "{!term f=" + index.exactField() + " v=$"
-							+ param("t", index == SruIndex.TITLE ? titleKey(literal) : literal) + "}";
+							+ param("t", index == CqlIndex.TITLE ? titleKey(literal) : literal) + "}";
 			default -> throw unsupported(index, relation);
 		};
 	}
@@ -130,7 +130,7 @@ public final class CqlToSolr {
 	}
 
 	/** The clause, or it, the title's pinyin and its initials for a Latin term, as the search page searches. */
-	private String withPinyin(SruIndex index, String literal, boolean masked, String clause) {
+	private String withPinyin(CqlIndex index, String literal, boolean masked, String clause) {
 		if (!index.withPinyin() || masked || !Pinyin.isLatinQuery(literal)) {
 			return clause;
 		}
@@ -152,13 +152,13 @@ public final class CqlToSolr {
 		List<Integer> years = new ArrayList<>();
 		for (String word : term.split("\\s+")) {
 			if (!word.matches("[0-9]{1,4}")) {
-				throw new SruRefusal(SruDiagnostic.INVALID_TERM, term,
+				throw new CqlRefusal(Diagnostic.INVALID_TERM, term,
 						"dc.date takes a year (up to four digits): " + term);
 			}
 			years.add(Integer.parseInt(word));
 		}
 		if (years.size() > 1 && !relation.equals("any")) {
-			throw new SruRefusal(SruDiagnostic.INVALID_TERM, term, "dc.date " + relation + " takes one year.");
+			throw new CqlRefusal(Diagnostic.INVALID_TERM, term, "dc.date " + relation + " takes one year.");
 		}
 		int year = years.get(0);
 		return switch (relation) {
@@ -169,12 +169,12 @@ public final class CqlToSolr {
 			case "<=" -> SolrFields.YEAR + ":[* TO " + year + "]";
 			case ">" -> SolrFields.YEAR + ":{" + year + " TO *]";
 			case ">=" -> SolrFields.YEAR + ":[" + year + " TO *]";
-			default -> throw unsupported(SruIndex.DATE, relation);
+			default -> throw unsupported(CqlIndex.DATE, relation);
 		};
 	}
 
 	/** ISBNs and ids: {@code = == exact} one value, {@code any} one of several. */
-	private String terms(SruIndex index, String relation, String term,
+	private String terms(CqlIndex index, String relation, String term,
 			UnaryOperator<String> normalize) {
 		String literal = Cql.Term.literal(term).strip();
 		List<String> values = switch (relation) {
@@ -197,8 +197,8 @@ public final class CqlToSolr {
 		return Isbn.normalize(text).orElse(text.replace("-", "").replace(" ", "").toUpperCase(Locale.ROOT));
 	}
 
-	private static SruRefusal unsupported(SruIndex index, String relation) {
-		return new SruRefusal(SruDiagnostic.UNSUPPORTED_RELATION, relation,
+	private static CqlRefusal unsupported(CqlIndex index, String relation) {
+		return new CqlRefusal(Diagnostic.UNSUPPORTED_RELATION, relation,
 				"The relation " + relation + " is not supported for " + index.qualified() + ".");
 	}
 
@@ -246,11 +246,11 @@ public final class CqlToSolr {
 	}
 
 	private static void sort(SolrQuery query, Cql.SortKey key) {
-		SruIndex index = SruIndex.of(key.index()).orElse(null);
-		String field = index == SruIndex.DATE ? SolrFields.YEAR
-				: index == SruIndex.TITLE ? SolrFields.TITLE_SORT : null;
+		CqlIndex index = CqlIndex.of(key.index()).orElse(null);
+		String field = index == CqlIndex.DATE ? SolrFields.YEAR
+				: index == CqlIndex.TITLE ? SolrFields.TITLE_SORT : null;
 		if (field == null) {
-			throw new SruRefusal(SruDiagnostic.SORT_UNSUPPORTED, key.index(),
+			throw new CqlRefusal(Diagnostic.SORT_UNSUPPORTED, key.index(),
 					"Results can be sorted by dc.date or dc.title, not " + key.index() + ".");
 		}
 		SolrQuery.ORDER order = SolrQuery.ORDER.asc;
@@ -260,7 +260,7 @@ public final class CqlToSolr {
 				case "sort.descending", "descending" -> order = SolrQuery.ORDER.desc;
 				case "sort.ignorecase", "ignorecase" -> {
 				}
-				default -> throw new SruRefusal(SruDiagnostic.SORT_DIRECTION, modifier.name(),
+				default -> throw new CqlRefusal(Diagnostic.SORT_DIRECTION, modifier.name(),
 						"The sort modifier " + modifier.name() + " is not supported.");
 			}
 		}

@@ -1,4 +1,4 @@
-package org.branchlink.sync.connector.ical;
+package org.branchlink.sync.calendar;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.branchlink.sync.connector.ical.FeedText.Line;
+import org.branchlink.sync.calendar.FeedText.Line;
 
 /**
  * A feed cut along its components' BEGIN and END lines, without ical4j, so that one broken component cannot take the

@@ -1,4 +1,4 @@
-package org.branchlink.gateway.sru;
+package org.branchlink.catalog.cql;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -29,43 +29,40 @@ final class IndexScan {
 
 	private final SolrClient solr;
 
-	private final SruProperties properties;
-
-	IndexScan(SolrClient solr, SruProperties properties) {
+	IndexScan(SolrClient solr) {
 		this.solr = solr;
-		this.properties = properties;
 	}
 
-	SruAnswer.Scan scan(SruRequest request) {
-		String clauseText = request.parameter("scanClause")
-			.filter(text -> !text.isBlank())
-			.orElseThrow(() -> new SruRefusal(SruDiagnostic.MANDATORY_PARAMETER, "scanClause",
-					"scan needs a scanClause."));
-		int terms = Math.min(request.number("maximumTerms", 1, properties.defaultTerms()), properties.maximumTerms());
-		int position = request.number("responsePosition", 0, 1);
+	/**
+	 * The terms of a scan clause's index around its term.
+	 *
+	 * @param terms how many terms
+	 * @param position where the clause's term stands in the list (1 = first; 0 = just before it)
+	 */
+	List<CqlSearch.ScanTerm> scan(String clauseText, int terms, int position) {
 		if (position > terms + 1) {
-			throw new SruRefusal(SruDiagnostic.RESPONSE_POSITION, Integer.toString(position),
+			throw new CqlRefusal(Diagnostic.RESPONSE_POSITION, Integer.toString(position),
 					"responsePosition must be between 0 and maximumTerms + 1 (" + (terms + 1) + ").");
 		}
 		Cql.Query query = CqlParser.parse(clauseText);
 		if (!(query.root() instanceof Cql.Clause clause) || !query.sortKeys().isEmpty()) {
-			throw new SruRefusal(SruDiagnostic.QUERY_SYNTAX, clauseText,
+			throw new CqlRefusal(Diagnostic.QUERY_SYNTAX, clauseText,
 					"A scan clause is one index, relation and term.");
 		}
-		SruIndex index = SruIndex.of(clause.index())
-			.orElseThrow(() -> new SruRefusal(SruDiagnostic.UNSUPPORTED_INDEX, clause.index(),
+		CqlIndex index = CqlIndex.of(clause.index())
+			.orElseThrow(() -> new CqlRefusal(Diagnostic.UNSUPPORTED_INDEX, clause.index(),
 					"The index " + clause.index() + " is not supported."));
 		if (index.scanField() == null) {
-			throw new SruRefusal(SruDiagnostic.UNSUPPORTED_INDEX, index.qualified(),
+			throw new CqlRefusal(Diagnostic.UNSUPPORTED_INDEX, index.qualified(),
 					"The index " + index.qualified() + " cannot be scanned.");
 		}
 		String relation = clause.relation().comparator();
 		if (!relation.equals("=") && !relation.equals("==") && !relation.equals("exact")) {
-			throw new SruRefusal(SruDiagnostic.UNSUPPORTED_RELATION, relation, "scan takes the relation = only.");
+			throw new CqlRefusal(Diagnostic.UNSUPPORTED_RELATION, relation, "scan takes the relation = only.");
 		}
 		if (!clause.relation().modifiers().isEmpty()) {
 			String modifier = clause.relation().modifiers().get(0).name();
-			throw new SruRefusal(SruDiagnostic.UNSUPPORTED_RELATION_MODIFIER, modifier, "scan takes no relation modifiers.");
+			throw new CqlRefusal(Diagnostic.UNSUPPORTED_RELATION_MODIFIER, modifier, "scan takes no relation modifiers.");
 		}
 		String from = normalize(index, Cql.Term.literal(clause.term()).strip());
 		int before = Math.min(position > 0 ? position - 1 : 0, terms);
@@ -75,15 +72,15 @@ final class IndexScan {
 		Collections.reverse(buckets);
 		buckets.addAll(following.buckets());
 		Map<String, String> titles = SolrFields.TITLE_SORT.equals(index.scanField()) ? titles(buckets) : Map.of();
-		List<SruAnswer.ScanTerm> list = new ArrayList<>(buckets.size());
+		List<CqlSearch.ScanTerm> list = new ArrayList<>(buckets.size());
 		for (int i = 0; i < buckets.size(); i++) {
 			boolean first = i == 0 && before > 0 && !preceding.more();
 			boolean last = i == buckets.size() - 1 && !following.more();
 			String where = first && last ? "only" : first ? "first" : last ? "last" : "inner";
 			Bucket bucket = buckets.get(i);
-			list.add(new SruAnswer.ScanTerm(bucket.value(), bucket.count(), titles.get(bucket.value()), where));
+			list.add(new CqlSearch.ScanTerm(bucket.value(), bucket.count(), titles.get(bucket.value()), where));
 		}
-		return new SruAnswer.Scan(list);
+		return list;
 	}
 
 	private record Bucket(String value, long count) {
@@ -104,7 +101,7 @@ final class IndexScan {
 			.setRows(values.size());
 		query.set("sru.keys", String.join(",", values));
 		Map<String, String> titles = new HashMap<>();
-		for (SolrDocument doc : SruProvider.query(solr, query).getResults()) {
+		for (SolrDocument doc : CqlSearch.run(solr, query).getResults()) {
 			titles.put(String.valueOf(doc.getFieldValue(SolrFields.TITLE_SORT)),
 					String.valueOf(doc.getFieldValue(SolrFields.TITLE)));
 		}
@@ -118,12 +115,12 @@ final class IndexScan {
 	private record Side(List<Bucket> buckets, boolean more) {
 	}
 
-	private Side side(SruIndex index, String from, boolean ascending, int wanted) {
+	private Side side(CqlIndex index, String from, boolean ascending, int wanted) {
 		if (wanted == 0) {
 			return new Side(List.of(), true);
 		}
 		String field = index.scanField();
-		boolean year = index.kind() == SruIndex.Kind.YEAR;
+		boolean year = index.kind() == CqlIndex.Kind.YEAR;
 		String bound = year ? from : "\"" + from.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
 		String range = field + (ascending ? ":[" + bound + " TO *]" : ":[* TO " + bound + "}");
 		int limit = wanted + 10;
@@ -133,7 +130,7 @@ final class IndexScan {
 				.setRows(0);
 			query.set("json.facet", "{t:{type:terms,field:" + field + ",sort:\"index " + (ascending ? "asc" : "desc")
 					+ "\",limit:" + limit + ",mincount:1}}");
-			NamedList<?> facets = (NamedList<?>) SruProvider.query(solr, query).getResponse().get("facets");
+			NamedList<?> facets = (NamedList<?>) CqlSearch.run(solr, query).getResponse().get("facets");
 			NamedList<?> terms = facets == null ? null : (NamedList<?>) facets.get("t");
 			List<?> raw = terms == null ? List.of() : (List<?>) terms.get("buckets");
 			List<Bucket> kept = new ArrayList<>();
@@ -156,11 +153,11 @@ final class IndexScan {
 	}
 
 	/** The scan term as its field indexes it. */
-	private static String normalize(SruIndex index, String term) {
+	private static String normalize(CqlIndex index, String term) {
 		return switch (index.kind()) {
 			case YEAR -> {
 				if (!term.matches("[0-9]{1,4}")) {
-					throw new SruRefusal(SruDiagnostic.INVALID_TERM, term, "dc.date is scanned from a year: " + term);
+					throw new CqlRefusal(Diagnostic.INVALID_TERM, term, "dc.date is scanned from a year: " + term);
 				}
 				yield Integer.toString(Integer.parseInt(term));
 			}

@@ -1,4 +1,4 @@
-package org.branchlink.sync.connector.ical;
+package org.branchlink.sync.calendar;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -14,8 +14,8 @@ import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.util.CompatibilityHints;
 
-import org.branchlink.sync.connector.ical.FeedComponents.Block;
-import org.branchlink.sync.connector.ical.FeedText.Line;
+import org.branchlink.sync.calendar.FeedComponents.Block;
+import org.branchlink.sync.calendar.FeedText.Line;
 
 /**
  * A feed read into ical4j's VEVENTs, each with the line of the file it starts at. The whole file is handed to ical4j

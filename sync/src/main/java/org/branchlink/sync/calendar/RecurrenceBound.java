@@ -1,4 +1,4 @@
-package org.branchlink.sync.connector.ical;
+package org.branchlink.sync.calendar;
 
 import java.util.List;
 

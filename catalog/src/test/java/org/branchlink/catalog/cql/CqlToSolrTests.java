@@ -1,4 +1,4 @@
-package org.branchlink.gateway.sru;
+package org.branchlink.catalog.cql;
 
 import org.apache.solr.client.solrj.SolrQuery;
 import org.junit.jupiter.api.Test;
@@ -48,27 +48,27 @@ class CqlToSolrTests {
 
 	@Test
 	void refusalsCarryTheirDiagnostics() {
-		assertRefused("dc.title=(", SruDiagnostic.QUERY_SYNTAX);
-		assertRefused("(dc.title=a", SruDiagnostic.QUERY_SYNTAX);
-		assertRefused("dc.title=a)", SruDiagnostic.QUERY_SYNTAX);
-		assertRefused("dc.title=\"a", SruDiagnostic.QUERY_SYNTAX);
-		assertRefused("a b", SruDiagnostic.QUERY_SYNTAX);
-		assertRefused("dc.foo=a", SruDiagnostic.UNSUPPORTED_INDEX);
-		assertRefused("dc.title<a", SruDiagnostic.UNSUPPORTED_RELATION);
-		assertRefused("dc.title within a", SruDiagnostic.UNSUPPORTED_RELATION);
-		assertRefused("dc.title =/stem a", SruDiagnostic.UNSUPPORTED_RELATION_MODIFIER);
-		assertRefused("a prox b", SruDiagnostic.UNSUPPORTED_BOOLEAN);
-		assertRefused("a and/foo b", SruDiagnostic.UNSUPPORTED_BOOLEAN_MODIFIER);
-		assertRefused("dc.date=abc", SruDiagnostic.INVALID_TERM);
-		assertRefused("dc.title=\"\"", SruDiagnostic.EMPTY_TERM);
-		assertRefused(">x=\"info:unknown\" x.title=a", SruDiagnostic.UNSUPPORTED_CONTEXT_SET);
-		assertRefused("a sortBy dc.creator", SruDiagnostic.SORT_UNSUPPORTED);
-		assertRefused("a sortBy dc.date/sort.missingLow", SruDiagnostic.SORT_DIRECTION);
+		assertRefused("dc.title=(", Diagnostic.QUERY_SYNTAX);
+		assertRefused("(dc.title=a", Diagnostic.QUERY_SYNTAX);
+		assertRefused("dc.title=a)", Diagnostic.QUERY_SYNTAX);
+		assertRefused("dc.title=\"a", Diagnostic.QUERY_SYNTAX);
+		assertRefused("a b", Diagnostic.QUERY_SYNTAX);
+		assertRefused("dc.foo=a", Diagnostic.UNSUPPORTED_INDEX);
+		assertRefused("dc.title<a", Diagnostic.UNSUPPORTED_RELATION);
+		assertRefused("dc.title within a", Diagnostic.UNSUPPORTED_RELATION);
+		assertRefused("dc.title =/stem a", Diagnostic.UNSUPPORTED_RELATION_MODIFIER);
+		assertRefused("a prox b", Diagnostic.UNSUPPORTED_BOOLEAN);
+		assertRefused("a and/foo b", Diagnostic.UNSUPPORTED_BOOLEAN_MODIFIER);
+		assertRefused("dc.date=abc", Diagnostic.INVALID_TERM);
+		assertRefused("dc.title=\"\"", Diagnostic.EMPTY_TERM);
+		assertRefused(">x=\"info:unknown\" x.title=a", Diagnostic.UNSUPPORTED_CONTEXT_SET);
+		assertRefused("a sortBy dc.creator", Diagnostic.SORT_UNSUPPORTED);
+		assertRefused("a sortBy dc.date/sort.missingLow", Diagnostic.SORT_DIRECTION);
 	}
 
-	private static void assertRefused(String cql, SruDiagnostic diagnostic) {
+	private static void assertRefused(String cql, Diagnostic diagnostic) {
 		assertThatThrownBy(() -> CqlToSolr.translate(cql)).as(cql)
-			.isInstanceOfSatisfying(SruRefusal.class, refusal -> assertThat(refusal.diagnostic()).isEqualTo(diagnostic));
+			.isInstanceOfSatisfying(CqlRefusal.class, refusal -> assertThat(refusal.diagnostic()).isEqualTo(diagnostic));
 	}
 
 }

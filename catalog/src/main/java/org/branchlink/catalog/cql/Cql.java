@@ -1,4 +1,4 @@
-package org.branchlink.gateway.sru;
+package org.branchlink.catalog.cql;
 
 import java.util.List;
 
@@ -7,13 +7,13 @@ import java.util.List;
  * {@code sortBy}. Terms keep CQL's backslash escapes so that masking ({@code *}, {@code ?}) can still be told from a
  * literal character; {@link Term} reads them.
  */
-final class Cql {
+public final class Cql {
 
 	private Cql() {
 	}
 
 	/** A node of the query tree. */
-	sealed interface Node permits Clause, Bool {
+	public sealed interface Node permits Clause, Bool {
 	}
 
 	/**
@@ -23,7 +23,7 @@ final class Cql {
 	 * @param relation the relation with its modifiers
 	 * @param term the term, CQL escapes kept
 	 */
-	record Clause(String index, Relation relation, String term) implements Node {
+	public record Clause(String index, Relation relation, String term) implements Node {
 	}
 
 	/**
@@ -34,7 +34,7 @@ final class Cql {
 	 * @param left the left operand
 	 * @param right the right operand
 	 */
-	record Bool(String operator, List<Modifier> modifiers, Node left, Node right) implements Node {
+	public record Bool(String operator, List<Modifier> modifiers, Node left, Node right) implements Node {
 	}
 
 	/**
@@ -42,7 +42,7 @@ final class Cql {
 	 * relation in lower case without its {@code cql.} prefix ({@code all}, {@code any}, {@code adj}, {@code exact}…)
 	 * @param modifiers its modifiers
 	 */
-	record Relation(String comparator, List<Modifier> modifiers) {
+	public record Relation(String comparator, List<Modifier> modifiers) {
 	}
 
 	/**
@@ -52,21 +52,21 @@ final class Cql {
 	 * @param comparison the comparison symbol, or null
 	 * @param value the value, or null
 	 */
-	record Modifier(String name, String comparison, String value) {
+	public record Modifier(String name, String comparison, String value) {
 	}
 
 	/**
 	 * @param index the sort index, prefix resolved
 	 * @param modifiers its modifiers ({@code sort.ascending}, {@code sort.descending}…)
 	 */
-	record SortKey(String index, List<Modifier> modifiers) {
+	public record SortKey(String index, List<Modifier> modifiers) {
 	}
 
 	/**
 	 * @param root the search
 	 * @param sortKeys the {@code sortBy} keys, in order; empty for relevance
 	 */
-	record Query(Node root, List<SortKey> sortKeys) {
+	public record Query(Node root, List<SortKey> sortKeys) {
 	}
 
 	/** Reading a term's CQL escapes: {@code \x} is a literal x; unescaped {@code *} and {@code ?} mask. */
