@@ -25,7 +25,7 @@ import org.branchlink.catalog.marc.MarcCharset;
  * ({@code POST /api/catalog/reindex}) makes them searchable, but their works stay undated (unseen by OAI-PMH
  * harvesters) until they next change. Runs may be fed from several threads.
  */
-public final class BulkLoad {
+public final class BulkLoad implements IngestTarget, RecordFiles {
 
 	private final CatalogIngest ingest;
 
@@ -48,6 +48,16 @@ public final class BulkLoad {
 		this.store = store;
 	}
 
+	/** Stores a site's file as a run of this load; see {@link RecordFiles#ingestFile}. */
+	@Override
+	public IngestReport ingestFile(String siteId, String fileName, InputStream content, MarcCharset charset,
+			IngestMode mode) {
+		requireOpen();
+		IngestReport report = ingest.ingestFile(siteId, fileName, content, charset, mode, this);
+		reports.add(report);
+		return report;
+	}
+
 	/** Stores a site's MARC source as a run of this load; see {@link CatalogIngest#ingestMarc}. */
 	public IngestReport ingestMarc(String siteId, String source, InputStream in, MarcCharset charset, IngestMode mode) {
 		requireOpen();
@@ -64,8 +74,25 @@ public final class BulkLoad {
 		return report;
 	}
 
-	void touched(Collection<String> works) {
+	@Override
+	public boolean datesEachBatch() {
+		return false;
+	}
+
+	@Override
+	public void stored(IngestRun run, BatchStore.Outcome batch) {
+		touched.addAll(batch.existing());
+		touched.addAll(batch.fresh().keySet());
+	}
+
+	@Override
+	public void removed(Collection<String> works) {
 		touched.addAll(works);
+	}
+
+	@Override
+	public void ended(IngestRun run, boolean failed) {
+		// nothing is searchable before the load's finish()
 	}
 
 	/**

@@ -25,7 +25,11 @@ public final class IngestRun {
 
 	static final int BATCH = 1000;
 
-	private final CatalogIngest ingest;
+	private final BatchStore batches;
+
+	private final IngestTarget target;
+
+	private final Ledger ledger;
 
 	private final long id;
 
@@ -39,9 +43,6 @@ public final class IngestRun {
 
 	private final Clock clock;
 
-	/** The bulk load this run is part of (its works are indexed at the load's end), or null. */
-	private final BulkLoad bulk;
-
 	private final List<StoredRecord> pending = new ArrayList<>(BATCH);
 
 	private final Set<String> pendingDeletes = new LinkedHashSet<>();
@@ -51,17 +52,17 @@ public final class IngestRun {
 
 	private Future<?> storing;
 
-	volatile int read;
+	private volatile int read;
 
-	volatile int added;
+	private volatile int added;
 
-	volatile int updated;
+	private volatile int updated;
 
-	volatile int unchanged;
+	private volatile int unchanged;
 
-	volatile int deleted;
+	private volatile int deleted;
 
-	volatile int quarantined;
+	private volatile int quarantined;
 
 	/** Nanoseconds spent storing in PostgreSQL and indexing in Solr, for the run's log line. */
 	long storeNanos;
@@ -74,14 +75,30 @@ public final class IngestRun {
 
 	private volatile String message = "";
 
-	IngestRun(CatalogIngest ingest, long id, String siteId, String source, IngestMode mode, Clock clock, BulkLoad bulk) {
-		this.bulk = bulk;
+	/**
+	 * What a run tells about itself as it goes: its refused records, its progress after each batch, its end. The
+	 * run's counts are its own; the ledger keeps and shows them.
+	 */
+	interface Ledger {
+
+		void quarantined(IngestRun run, String source, String position, String reason, byte[] raw);
+
+		void progressed(IngestRun run);
+
+		void ended(IngestRun run);
+
+	}
+
+	IngestRun(long id, String siteId, String source, IngestMode mode, Clock clock, BatchStore batches,
+			IngestTarget target, Ledger ledger) {
+		this.batches = batches;
+		this.target = target;
+		this.ledger = ledger;
 		this.storer = Executors.newSingleThreadExecutor(task -> {
 			Thread thread = new Thread(task, "ingest-run-" + id);
 			thread.setDaemon(true);
 			return thread;
 		});
-		this.ingest = ingest;
 		this.id = id;
 		this.siteId = siteId;
 		this.source = source;
@@ -96,10 +113,6 @@ public final class IngestRun {
 
 	public String siteId() {
 		return siteId;
-	}
-
-	BulkLoad bulk() {
-		return bulk;
 	}
 
 	/** Takes a record read from the source. */
@@ -133,7 +146,7 @@ public final class IngestRun {
 	public void quarantine(String position, String reason, byte[] raw) {
 		read++;
 		quarantined++;
-		ingest.quarantine(this, source, position, reason, raw);
+		ledger.quarantined(this, source, position, reason, raw);
 	}
 
 	/** Stores and indexes what is pending; for a full run removes the site's records not seen; makes all visible. */
@@ -146,12 +159,14 @@ public final class IngestRun {
 			storer.shutdown();
 		}
 		if (mode == IngestMode.FULL) {
-			deleted += ingest.removeNotSeen(this);
+			List<String> gone = batches.removeNotSeen(siteId, id, target.datesEachBatch());
+			deleted += gone.size();
+			target.removed(gone);
 		}
-		ingest.finish(this);
+		target.ended(this, false);
 		state = "finished";
 		finishedAt = clock.instant();
-		ingest.saveProgress(this);
+		ledger.ended(this);
 		return report();
 	}
 
@@ -166,11 +181,11 @@ public final class IngestRun {
 		finally {
 			storer.shutdown();
 		}
-		ingest.commitQuietly(this);
+		target.ended(this, true);
 		state = "failed";
 		message = why == null ? "" : why;
 		finishedAt = clock.instant();
-		ingest.saveProgress(this);
+		ledger.ended(this);
 		return report();
 	}
 
@@ -193,10 +208,22 @@ public final class IngestRun {
 		pending.clear();
 		pendingDeletes.clear();
 		awaitStoring();
-		storing = storer.submit(() -> {
-			ingest.flush(this, batch, deletions);
-			ingest.saveProgress(this);
-		});
+		storing = storer.submit(() -> store(batch, deletions));
+	}
+
+	/** On the storing thread: the batch into PostgreSQL, then its works to the run's target. */
+	private void store(List<StoredRecord> batch, Set<String> deletions) {
+		long t0 = System.nanoTime();
+		BatchStore.Outcome outcome = batches.store(siteId, id, batch, deletions, target.datesEachBatch());
+		added += outcome.added();
+		updated += outcome.updated();
+		unchanged += outcome.unchanged();
+		deleted += outcome.deleted();
+		long t1 = System.nanoTime();
+		storeNanos += t1 - t0;
+		target.stored(this, outcome);
+		indexNanos += System.nanoTime() - t1;
+		ledger.progressed(this);
 	}
 
 	private void awaitStoring() {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -14,8 +15,10 @@ import java.util.concurrent.Future;
 
 import org.branchlink.catalog.BulkLoad;
 import org.branchlink.catalog.CatalogIngest;
+import org.branchlink.catalog.CatalogReindex;
 import org.branchlink.catalog.IngestMode;
 import org.branchlink.catalog.IngestReport;
+import org.branchlink.catalog.RecordFiles;
 import org.branchlink.catalog.marc.MarcCharset;
 import org.branchlink.site.Site;
 import org.branchlink.site.SiteDirectory;
@@ -40,9 +43,9 @@ public class SiteCatalogIngest {
 
 	private final CatalogIngest catalog;
 
-	private final org.branchlink.catalog.CatalogReindex reindex;
+	private final CatalogReindex reindex;
 
-	SiteCatalogIngest(SiteDirectory sites, CatalogIngest catalog, org.branchlink.catalog.CatalogReindex reindex) {
+	SiteCatalogIngest(SiteDirectory sites, CatalogIngest catalog, CatalogReindex reindex) {
 		this.sites = sites;
 		this.catalog = catalog;
 		this.reindex = reindex;
@@ -61,9 +64,9 @@ public class SiteCatalogIngest {
 	 * needed"); search answers from the old index meanwhile.
 	 * @return the change rebuilt for ({@code "5 -> 6"}), empty when the index matched its configset
 	 */
-	public java.util.Optional<String> reindexForConfigsetChange() {
+	public Optional<String> reindexForConfigsetChange() {
 		if (reindex.pendingConfigsetChange().isEmpty() || sites.current().isEmpty()) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		return reindex.rebuildForConfigsetChange(SiteIndexing.documents(sites.require()));
 	}
@@ -77,7 +80,7 @@ public class SiteCatalogIngest {
 	 * @throws UnknownSiteException when the registry has no such site
 	 */
 	public IngestReport ingestFile(String siteId, String fileName, InputStream content, String charset, IngestMode mode) {
-		return ingest(siteId, fileName, content, charset, mode, catalog::ingestSpreadsheet, catalog::ingestMarc);
+		return ingest(catalog, siteId, fileName, content, charset, mode);
 	}
 
 	/**
@@ -148,7 +151,7 @@ public class SiteCatalogIngest {
 
 	private IngestReport ingest(BulkLoad load, SiteFile file) {
 		try (InputStream content = file.content().getInputStream()) {
-			return ingest(file.siteId(), file.name(), content, null, null, load::ingestSpreadsheet, load::ingestMarc);
+			return ingest(load, file.siteId(), file.name(), content, null, null);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot read " + file.name() + " of site " + file.siteId(), ex);
@@ -171,30 +174,15 @@ public class SiteCatalogIngest {
 
 	}
 
-	private IngestReport ingest(String siteId, String fileName, InputStream content, String charset, IngestMode mode,
-			SpreadsheetIngest spreadsheets, MarcIngest marc) {
+	/** A site's file into the catalogue or a bulk load, with the site's connector settings as its defaults. */
+	private IngestReport ingest(RecordFiles into, String siteId, String fileName, InputStream content, String charset,
+			IngestMode mode) {
 		Site site = sites.require().find(siteId).orElseThrow(() -> new UnknownSiteException(siteId));
 		MarcCharset effectiveCharset = MarcCharset.parse(charset != null ? charset : site.connector().parameters().get("charset"));
 		IngestMode effectiveMode = mode != null ? mode
 				: "full".equalsIgnoreCase(site.connector().parameters().getOrDefault("mode", "")) ? IngestMode.FULL
 						: IngestMode.INCREMENTAL;
-		String lower = fileName.toLowerCase(java.util.Locale.ROOT);
-		if (lower.endsWith(".csv") || lower.endsWith(".xlsx") || lower.endsWith(".xls")) {
-			return spreadsheets.ingest(siteId, fileName, content, effectiveMode);
-		}
-		return marc.ingest(siteId, fileName, content, effectiveCharset, effectiveMode);
-	}
-
-	private interface SpreadsheetIngest {
-
-		IngestReport ingest(String siteId, String source, InputStream in, IngestMode mode);
-
-	}
-
-	private interface MarcIngest {
-
-		IngestReport ingest(String siteId, String source, InputStream in, MarcCharset charset, IngestMode mode);
-
+		return into.ingestFile(siteId, fileName, content, effectiveCharset, effectiveMode);
 	}
 
 	/** The registry has no site with this id. */
