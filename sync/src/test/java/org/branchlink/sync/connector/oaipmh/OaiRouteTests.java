@@ -20,7 +20,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A site with an OAI-PMH connector gets its harvest route and its clustered Quartz schedule from the registry. */
+/**
+ * A site with an OAI-PMH connector gets its harvest route and its Quartz schedule from the registry, and loses both with
+ * it. (Quartz runs in memory here; its clustered store is tested in the gateway, {@code QuartzClusterTests}.)
+ */
 class OaiRouteTests extends RouteTest {
 
 	@Autowired
