@@ -1,4 +1,4 @@
-package org.branchlink.gateway.catalog;
+package org.branchlink.sync.connector.oaipmh;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -13,9 +13,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.branchlink.catalog.CatalogSearch;
 import org.branchlink.catalog.IngestReport;
 import org.branchlink.catalog.SearchRequest;
-import org.branchlink.gateway.IntegrationTest;
-import org.branchlink.sync.connector.oaipmh.OaiException;
-import org.branchlink.sync.connector.oaipmh.OaiPmhHarvester;
+import org.branchlink.sync.RouteTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * The OAI-PMH harvester against a repository replayed on loopback: pages along resumption tokens, incremental by
  * datestamp, deletions, a harvest interrupted and continued from its saved token, bad records quarantined.
  */
-class OaiHarvestTests extends IntegrationTest {
+class OaiHarvestTests extends RouteTest {
 
 	@Autowired
 	OaiPmhHarvester harvester;

@@ -1,4 +1,4 @@
-package org.branchlink.gateway.catalog;
+package org.branchlink.sync.connector.marcfile;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +10,7 @@ import org.apache.camel.builder.NotifyBuilder;
 import org.branchlink.catalog.CatalogSearch;
 import org.branchlink.catalog.SearchRequest;
 import org.branchlink.catalog.marc.MarcFixtures;
-import org.branchlink.gateway.IntegrationTest;
+import org.branchlink.sync.RouteTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
 import static org.branchlink.catalog.marc.MarcFixtures.cnmarc;
 
 /** The file-drop connector, one Camel route per site made from the registry: a dropped file becomes searchable once. */
-class FileDropRouteTests extends IntegrationTest {
+class FileDropRouteTests extends RouteTest {
 
 	@Autowired
 	CamelContext camel;

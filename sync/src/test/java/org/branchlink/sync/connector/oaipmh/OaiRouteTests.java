@@ -1,4 +1,4 @@
-package org.branchlink.gateway.catalog;
+package org.branchlink.sync.connector.oaipmh;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -9,9 +9,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.NotifyBuilder;
 import org.branchlink.catalog.CatalogSearch;
 import org.branchlink.catalog.SearchRequest;
-import org.branchlink.gateway.IntegrationTest;
-import org.branchlink.gateway.demo.DemoCounty;
 import org.branchlink.site.SiteDirectory;
+import org.branchlink.sync.RouteTest;
 import org.junit.jupiter.api.Test;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
@@ -21,8 +20,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A site with an OAI-PMH connector gets its harvest route and its clustered Quartz schedule from the registry. */
-class OaiRouteTests extends IntegrationTest {
+/**
+ * A site with an OAI-PMH connector gets its harvest route and its Quartz schedule from the registry, and loses both with
+ * it. (Quartz runs in memory here; its clustered store is tested in the gateway, {@code QuartzClusterTests}.)
+ */
+class OaiRouteTests extends RouteTest {
 
 	@Autowired
 	SiteDirectory directory;
@@ -50,7 +52,7 @@ class OaiRouteTests extends IntegrationTest {
 			exchange.close();
 		});
 		server.start();
-		String registry = DemoCounty.registryYaml() + """
+		String registry = registryYaml() + """
 				  - id: oai-room
 				    kind: city_study_room
 				    name: {zh: 采集测试书房, en: Harvest Test Room}
@@ -75,7 +77,7 @@ class OaiRouteTests extends IntegrationTest {
 			assertThat(search.search(SearchRequest.of("定时采集测试书")).works()).extracting("title").contains("定时采集测试书");
 		}
 		finally {
-			directory.load(DemoCounty.registryYaml(), "demo-county.yml", true);
+			directory.load(registryYaml(), REGISTRY, true);
 			server.stop(0);
 		}
 		assertThat(camel.getRoute("catalog-oai.oai-room")).isNull();
