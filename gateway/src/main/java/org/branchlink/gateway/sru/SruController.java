@@ -7,6 +7,7 @@ import javax.xml.stream.XMLStreamException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.branchlink.gateway.security.Public;
 import org.branchlink.site.SiteDirectory;
 
 import org.springframework.stereotype.Controller;
@@ -33,6 +34,7 @@ class SruController {
 	}
 
 	@RequestMapping(path = "/sru", method = { RequestMethod.GET, RequestMethod.POST })
+	@Public
 	void sru(HttpServletRequest request, HttpServletResponse response) throws IOException, XMLStreamException {
 		SruRequest sru = SruRequest.parse(request.getParameterMap());
 		SruAnswer answer = null;
