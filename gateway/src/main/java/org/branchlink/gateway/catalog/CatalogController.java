@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.branchlink.catalog.CatalogSearch;
 import org.branchlink.catalog.SearchPage;
+import org.branchlink.gateway.security.Public;
 import org.branchlink.gateway.site.NotFoundException;
 
 import org.springframework.util.MultiValueMap;
@@ -30,12 +31,13 @@ class CatalogController {
 	}
 
 	@GetMapping("/api/search")
+	@Public
 	@Operation(summary = "Search works in every site",
-			description = "Role: anyone. q takes Chinese (simplified or traditional), English, pinyin (zhongguo lishi) or "
-					+ "initials (zgls), or an ISBN. Filters (repeatable): site, township, kind, line, format, language, "
-					+ "clc, available; yearFrom/yearTo. near=lat,lon adds each work's nearest site with a copy on the "
-					+ "shelf; sort=relevance|year|title|distance. The first page also lists up to five coming events and "
-					+ "mobile stops matching q (events), nearest first with near.")
+			description = "q takes Chinese (simplified or traditional), English, pinyin (zhongguo lishi) or initials "
+					+ "(zgls), or an ISBN. Filters (repeatable): site, township, kind, line, format, language, clc, "
+					+ "available; yearFrom/yearTo. near=lat,lon adds each work's nearest site with a copy on the "
+					+ "shelf; sort=relevance|year|title|distance. The first page also lists up to five coming events "
+					+ "and mobile stops matching q (events), nearest first with near.")
 	SearchPage search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String near,
 			@RequestParam(required = false) Integer yearFrom, @RequestParam(required = false) Integer yearTo,
 			@RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
@@ -45,13 +47,15 @@ class CatalogController {
 	}
 
 	@GetMapping("/api/search/suggest")
-	@Operation(summary = "Titles starting with what has been typed", description = "Role: anyone.")
+	@Public
+	@Operation(summary = "Titles starting with what has been typed")
 	List<String> suggest(@RequestParam String q, @RequestParam(defaultValue = "8") int limit) {
 		return search.suggest(q, Math.min(Math.max(limit, 1), 20));
 	}
 
 	@GetMapping("/api/works/{id}")
-	@Operation(summary = "One work with every copy in the county", description = "Role: anyone.")
+	@Public
+	@Operation(summary = "One work with every copy in the county")
 	SearchPage.WorkHit work(@PathVariable String id) {
 		return search.work(id).orElseThrow(() -> new NotFoundException("work", id));
 	}

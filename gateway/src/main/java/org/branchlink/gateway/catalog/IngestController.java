@@ -11,11 +11,11 @@ import org.branchlink.catalog.CatalogIngest;
 import org.branchlink.catalog.IngestMode;
 import org.branchlink.catalog.IngestReport;
 import org.branchlink.catalog.QuarantinedRecord;
-import org.branchlink.gateway.security.SiteAccess;
+import org.branchlink.gateway.security.CentralAdminOnly;
 import org.branchlink.sync.catalog.SiteCatalogIngest;
 
 import org.springframework.http.MediaType;
-import org.springframework.security.core.Authentication;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,24 +34,21 @@ class IngestController {
 
 	private final CatalogIngest catalog;
 
-	private final SiteAccess access;
-
-	IngestController(SiteCatalogIngest ingest, CatalogIngest catalog, SiteAccess access) {
+	IngestController(SiteCatalogIngest ingest, CatalogIngest catalog) {
 		this.ingest = ingest;
 		this.catalog = catalog;
-		this.access = access;
 	}
 
 	@PostMapping(path = "/api/sites/{siteId}/ingest", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PreAuthorize("hasAnyRole('SITE_SYSTEM','CENTRAL_ADMIN') and @siteAccess.mayActFor(authentication, #siteId)")
 	@Operation(summary = "Ingest a file of records for a site and return the run's counts",
-			description = "Role: SITE_SYSTEM of that site, or CENTRAL_ADMIN. The file (part 'file') is ISO 2709 or "
-					+ "MARCXML, MARC21 or UNIMARC/CNMARC. charset (UTF-8, MARC-8, GBK, GB18030) and mode (full: the file is "
-					+ "the site's whole catalogue; incremental) default to the site's connector settings. Malformed "
-					+ "records are quarantined with their position and reason; the rest are loaded.")
+			description = "The file (part 'file') is ISO 2709 or MARCXML, MARC21 or UNIMARC/CNMARC. charset (UTF-8, "
+					+ "MARC-8, GBK, GB18030) and mode (full: the file is the site's whole catalogue; incremental) "
+					+ "default to the site's connector settings. Malformed records are quarantined with their position "
+					+ "and reason; the rest are loaded.")
 	IngestReport ingest(@PathVariable String siteId, @RequestPart("file") MultipartFile file,
-			@RequestParam(required = false) String charset, @RequestParam(required = false) String mode,
-			Authentication authentication) throws IOException {
-		access.requireActFor(authentication, siteId);
+			@RequestParam(required = false) String charset, @RequestParam(required = false) String mode)
+			throws IOException {
 		if (file.isEmpty()) {
 			throw new IllegalArgumentException("the file is empty");
 		}
@@ -61,11 +58,12 @@ class IngestController {
 	}
 
 	@PostMapping(path = "/api/ingest/bulk", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@CentralAdminOnly
 	@Operation(summary = "Load many sites' files as one (a county's first load, a migration)",
-			description = "Role: CENTRAL_ADMIN. Each file part is named by its site's id (several parts may name one "
-					+ "site); each file is stored as that site's ingest run with the site's charset and mode, and every work "
-					+ "is indexed once when all are stored, so a title many sites hold is not indexed again for each. "
-					+ "Answers every run's counts. Records become searchable when the whole load ends.")
+			description = "Each file part is named by its site's id (several parts may name one site); each file is "
+					+ "stored as that site's ingest run with the site's charset and mode, and every work is indexed "
+					+ "once when all are stored, so a title many sites hold is not indexed again for each. Answers "
+					+ "every run's counts. Records become searchable when the whole load ends.")
 	List<IngestReport> bulk(MultipartHttpServletRequest request) {
 		List<SiteCatalogIngest.SiteFile> files = new ArrayList<>();
 		request.getMultiFileMap().forEach((siteId, parts) -> parts.stream().filter(part -> !part.isEmpty()).forEach(part ->
@@ -81,43 +79,29 @@ class IngestController {
 	}
 
 	@PostMapping("/api/catalog/reindex")
+	@CentralAdminOnly
 	@Operation(summary = "Rebuild the whole search index from the database",
-			description = "Role: CENTRAL_ADMIN. A new index is built and switched in (SolrCloud alias or core swap); "
-					+ "search keeps answering from the old one meanwhile. Progress is logged.")
+			description = "A new index is built and switched in (SolrCloud alias or core swap); search keeps answering "
+					+ "from the old one meanwhile. Progress is logged.")
 	Reindexed reindex() {
 		return new Reindexed(ingest.reindexAll());
 	}
 
 	@GetMapping("/api/ingest/runs")
-	@Operation(summary = "Ingest runs: those running (with progress) first, then the latest",
-			description = "Role: CENTRAL_ADMIN for all sites; LIBRARIAN or SITE_SYSTEM for a site they act for (site=…).")
-	List<IngestReport> runs(@RequestParam(required = false) String site, @RequestParam(defaultValue = "20") int limit,
-			Authentication authentication) {
-		requireScope(authentication, site);
+	@PreAuthorize("hasRole('CENTRAL_ADMIN') or hasAnyRole('LIBRARIAN','SITE_SYSTEM') and #site != null "
+			+ "and @siteAccess.mayActFor(authentication, #site)")
+	@Operation(summary = "Ingest runs: those running (with progress) first, then the latest")
+	List<IngestReport> runs(@RequestParam(required = false) String site, @RequestParam(defaultValue = "20") int limit) {
 		return catalog.reports(site, Math.min(Math.max(limit, 1), 200));
 	}
 
 	@GetMapping("/api/ingest/quarantine")
-	@Operation(summary = "Records refused at ingest, with site, source, position and reason",
-			description = "Role: CENTRAL_ADMIN for all sites; LIBRARIAN or SITE_SYSTEM for a site they act for (site=…).")
+	@PreAuthorize("hasRole('CENTRAL_ADMIN') or hasAnyRole('LIBRARIAN','SITE_SYSTEM') and #site != null "
+			+ "and @siteAccess.mayActFor(authentication, #site)")
+	@Operation(summary = "Records refused at ingest, with site, source, position and reason")
 	List<QuarantinedRecord> quarantine(@RequestParam(required = false) String site,
-			@RequestParam(defaultValue = "100") int limit, Authentication authentication) {
-		requireScope(authentication, site);
+			@RequestParam(defaultValue = "100") int limit) {
 		return catalog.quarantined(site, Math.min(Math.max(limit, 1), 1000));
-	}
-
-	private void requireScope(Authentication authentication, String site) {
-		if (site == null) {
-			boolean central = authentication.getAuthorities()
-				.stream()
-				.anyMatch(authority -> authority.getAuthority().equals("ROLE_CENTRAL_ADMIN"));
-			if (!central) {
-				throw new org.springframework.security.access.AccessDeniedException("name a site you act for");
-			}
-		}
-		else {
-			access.requireActFor(authentication, site);
-		}
 	}
 
 }

@@ -15,7 +15,7 @@ import org.branchlink.catalog.record.Isbn;
 import org.branchlink.catalog.record.Item;
 import org.branchlink.gateway.security.SiteAccess;
 
-import org.springframework.security.core.Authentication;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -61,12 +61,12 @@ class RecordPushController {
 	}
 
 	@PostMapping(path = "/api/sites/{siteId}/records", consumes = "application/json")
+	@PreAuthorize("hasAnyRole('SITE_SYSTEM','CENTRAL_ADMIN') and @siteAccess.mayActFor(authentication, #siteId)")
 	@Operation(summary = "Push records (JSON): added, changed or deleted",
-			description = "Role: SITE_SYSTEM of that site, or CENTRAL_ADMIN. A record without id or title is quarantined "
-					+ "with its position and the rest are taken. Answers the run's counts.")
-	IngestReport pushJson(@PathVariable String siteId, @RequestBody List<PushedRecord> records,
-			Authentication authentication) {
-		access.requireActForKnownSite(authentication, siteId);
+			description = "A record without id or title is quarantined with its position and the rest are taken. "
+					+ "Answers the run's counts.")
+	IngestReport pushJson(@PathVariable String siteId, @RequestBody List<PushedRecord> records) {
+		access.requireKnown(siteId);
 		IngestRun run = catalog.start(siteId, "push (json)", IngestMode.INCREMENTAL);
 		try {
 			for (int i = 0; i < records.size(); i++) {
@@ -94,10 +94,11 @@ class RecordPushController {
 	}
 
 	@PostMapping(path = "/api/sites/{siteId}/records", consumes = { "application/marcxml+xml", "application/xml", "text/xml" })
+	@PreAuthorize("hasAnyRole('SITE_SYSTEM','CENTRAL_ADMIN') and @siteAccess.mayActFor(authentication, #siteId)")
 	@Operation(summary = "Push records (MARCXML, MARC21 or UNIMARC)",
-			description = "Role: SITE_SYSTEM of that site, or CENTRAL_ADMIN. Same as an incremental upload.")
-	IngestReport pushMarcXml(@PathVariable String siteId, @RequestBody byte[] body, Authentication authentication) {
-		access.requireActForKnownSite(authentication, siteId);
+			description = "Same as an incremental upload.")
+	IngestReport pushMarcXml(@PathVariable String siteId, @RequestBody byte[] body) {
+		access.requireKnown(siteId);
 		return catalog.ingestMarc(siteId, "push (marcxml)", new ByteArrayInputStream(body), MarcCharset.UTF_8,
 				IngestMode.INCREMENTAL);
 	}

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.branchlink.catalog.ItemAvailability;
 import org.branchlink.gateway.security.Audit;
+import org.branchlink.gateway.security.LibrarianOrCentral;
 import org.branchlink.gateway.security.SiteAccess;
 import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.site.CountySettings;
@@ -22,6 +23,7 @@ import org.branchlink.sync.circulation.EventType;
 import org.branchlink.sync.circulation.IntakeReport;
 import org.branchlink.sync.circulation.RejectedEvent;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -76,13 +78,14 @@ class CirculationController {
 	}
 
 	@PostMapping(path = "/api/sites/{siteId}/circulation/events", consumes = "application/json")
+	@PreAuthorize("hasAnyRole('SITE_SYSTEM','LIBRARIAN','CENTRAL_ADMIN') "
+			+ "and @siteAccess.mayActFor(authentication, #siteId)")
 	@Operation(summary = "Report circulation events (JSON array)",
-			description = "Role: SITE_SYSTEM of that site, its LIBRARIAN, or CENTRAL_ADMIN. Events are stored before the "
-					+ "answer (nothing accepted is lost); an event id the site sent before is a duplicate and ignored; "
-					+ "each refused event is listed with its reason. Events of one copy apply in the order they "
-					+ "happened, whatever order they arrive in.")
+			description = "Events are stored before the answer (nothing accepted is lost); an event id the site sent "
+					+ "before is a duplicate and ignored; each refused event is listed with its reason. Events of one "
+					+ "copy apply in the order they happened, whatever order they arrive in.")
 	IntakeReport events(@PathVariable String siteId, @RequestBody List<EventInput> input, Authentication authentication) {
-		access.requireActForKnownSite(authentication, siteId);
+		access.requireKnown(siteId);
 		List<CirculationEvent> events = new ArrayList<>();
 		List<RejectedEvent> rejected = new ArrayList<>();
 		for (int i = 0; i < input.size(); i++) {
@@ -121,12 +124,14 @@ class CirculationController {
 	}
 
 	@PostMapping(path = "/api/sites/{siteId}/circulation/batch", consumes = "multipart/form-data")
+	@PreAuthorize("hasAnyRole('SITE_SYSTEM','LIBRARIAN','CENTRAL_ADMIN') "
+			+ "and @siteAccess.mayActFor(authentication, #siteId)")
 	@Operation(summary = "Upload an offline batch (Koha .koc, JSON lines or CSV)",
-			description = "Role: SITE_SYSTEM of that site, its LIBRARIAN, or CENTRAL_ADMIN. Sending the same file twice, "
-					+ "or its lines in another order, gives the same result as sending it once in order.")
+			description = "Sending the same file twice, or its lines in another order, gives the same result as "
+					+ "sending it once in order.")
 	IntakeReport batch(@PathVariable String siteId, @RequestPart("file") MultipartFile file,
 			Authentication authentication) throws IOException {
-		access.requireActForKnownSite(authentication, siteId);
+		access.requireKnown(siteId);
 		String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
 		try (var in = file.getInputStream()) {
 			return submit(EventBatchReader.read(siteId, name, in, county.zone()), authentication);
@@ -134,15 +139,18 @@ class CirculationController {
 	}
 
 	@GetMapping("/api/circulation/conflicts")
+	@PreAuthorize("hasAnyRole('LIBRARIAN','CENTRAL_ADMIN') "
+			+ "and (#site == null or @siteAccess.mayActFor(authentication, #site))")
 	@Operation(summary = "Open conflicts at the sites the caller serves",
-			description = "Role: LIBRARIAN (their sites and those below) or CENTRAL_ADMIN (every site, or ?site=).")
+			description = "Scope: the sites the caller acts for, or the one site=… names.")
 	List<CirculationQueries.ConflictView> conflicts(@RequestParam(required = false) String site,
 			Authentication authentication) {
-		return queries.openConflicts(allowedSites(authentication, site), 500);
+		return queries.openConflicts(site == null ? access.sitesFor(authentication) : Set.of(site), 500);
 	}
 
 	@PostMapping("/api/circulation/conflicts/{id}/resolve")
-	@Operation(summary = "Mark a conflict dealt with", description = "Role: LIBRARIAN of the site, or CENTRAL_ADMIN.")
+	@LibrarianOrCentral
+	@Operation(summary = "Mark a conflict dealt with", description = "Scope: the conflict's site.")
 	Map<String, Object> resolve(@PathVariable long id, Authentication authentication) {
 		var conflict = queries.conflict(id).orElseThrow(() -> new NotFoundException("conflict", Long.toString(id)));
 		access.requireActFor(authentication, conflict.siteId());
@@ -152,8 +160,9 @@ class CirculationController {
 	}
 
 	@PostMapping("/api/circulation/conflicts/{id}/retry")
+	@LibrarianOrCentral
 	@Operation(summary = "Apply again an event whose copy was unknown (after the copy was catalogued)",
-			description = "Role: LIBRARIAN of the site, or CENTRAL_ADMIN.")
+			description = "Scope: the conflict's site.")
 	Map<String, Object> retry(@PathVariable long id, Authentication authentication) {
 		var conflict = queries.conflict(id).orElseThrow(() -> new NotFoundException("conflict", Long.toString(id)));
 		access.requireActFor(authentication, conflict.siteId());
@@ -165,20 +174,12 @@ class CirculationController {
 	}
 
 	@GetMapping("/api/circulation/status")
-	@Operation(summary = "The lending pipeline: journal counts and the search index's backlog",
-			description = "Role: LIBRARIAN or CENTRAL_ADMIN.")
+	@LibrarianOrCentral
+	@Operation(summary = "The lending pipeline: journal counts and the search index's backlog")
 	Map<String, Object> status() {
 		Map<String, Object> status = new LinkedHashMap<>(queries.counts());
 		status.put("index", availability.indexStatus());
 		return status;
-	}
-
-	private Set<String> allowedSites(Authentication authentication, String site) {
-		if (site != null) {
-			access.requireActFor(authentication, site);
-			return Set.of(site);
-		}
-		return access.sitesFor(authentication);
 	}
 
 	private static String trim(String value) {

@@ -8,6 +8,8 @@ import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.gateway.security.BranchLinkUser;
+import org.branchlink.gateway.security.LibrarianOrCentral;
+import org.branchlink.gateway.security.ReaderOnly;
 import org.branchlink.gateway.security.SiteAccess;
 import org.branchlink.site.CountySettings;
 import org.branchlink.site.Site;
@@ -15,6 +17,7 @@ import org.branchlink.site.SiteDirectory;
 import org.branchlink.sync.circulation.EventBatchReader;
 import org.branchlink.sync.circulation.IntakeReport;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -56,6 +59,7 @@ class CirculationPageController {
 	}
 
 	@GetMapping("/circulation")
+	@LibrarianOrCentral
 	String desk(@RequestParam(required = false) String site, @AuthenticationPrincipal BranchLinkUser user,
 			Authentication authentication, Model model) {
 		List<Site> mine = sites.require().sites().stream().filter(s -> access.mayActFor(authentication, s.id())).toList();
@@ -70,30 +74,28 @@ class CirculationPageController {
 	}
 
 	@PostMapping("/circulation/checkout")
+	@PreAuthorize("hasAnyRole('LIBRARIAN','CENTRAL_ADMIN') and @siteAccess.mayActFor(authentication, #site)")
 	String checkout(@RequestParam String site, @RequestParam String card, @RequestParam String barcode,
-			Authentication authentication, RedirectAttributes redirect) {
-		access.requireActFor(authentication, site);
+			RedirectAttributes redirect) {
 		return act(site, barcode, redirect, () -> desk.checkout(site, card, barcode));
 	}
 
 	@PostMapping("/circulation/checkin")
-	String checkin(@RequestParam String site, @RequestParam String barcode, Authentication authentication,
-			RedirectAttributes redirect) {
-		access.requireActFor(authentication, site);
+	@PreAuthorize("hasAnyRole('LIBRARIAN','CENTRAL_ADMIN') and @siteAccess.mayActFor(authentication, #site)")
+	String checkin(@RequestParam String site, @RequestParam String barcode, RedirectAttributes redirect) {
 		return act(site, barcode, redirect, () -> desk.checkin(site, barcode));
 	}
 
 	@PostMapping("/circulation/receive")
-	String receive(@RequestParam String site, @RequestParam String barcode, Authentication authentication,
-			RedirectAttributes redirect) {
-		access.requireActFor(authentication, site);
+	@PreAuthorize("hasAnyRole('LIBRARIAN','CENTRAL_ADMIN') and @siteAccess.mayActFor(authentication, #site)")
+	String receive(@RequestParam String site, @RequestParam String barcode, RedirectAttributes redirect) {
 		return act(site, barcode, redirect, () -> desk.receive(site, barcode));
 	}
 
 	@PostMapping("/circulation/batch")
-	String batch(@RequestParam String site, @RequestParam("file") MultipartFile file, Authentication authentication,
-			RedirectAttributes redirect) throws IOException {
-		access.requireActFor(authentication, site);
+	@PreAuthorize("hasAnyRole('LIBRARIAN','CENTRAL_ADMIN') and @siteAccess.mayActFor(authentication, #site)")
+	String batch(@RequestParam String site, @RequestParam("file") MultipartFile file, RedirectAttributes redirect)
+			throws IOException {
 		String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
 		try (var in = file.getInputStream()) {
 			redirect.addFlashAttribute("report", desk.submit(EventBatchReader.read(site, name, in, county.zone())));
@@ -102,6 +104,7 @@ class CirculationPageController {
 	}
 
 	@PostMapping("/circulation/conflicts/{id}/resolve")
+	@LibrarianOrCentral
 	String resolve(@PathVariable long id, @RequestParam String site, Authentication authentication) {
 		queries.conflict(id).ifPresent(conflict -> {
 			access.requireActFor(authentication, conflict.siteId());
@@ -123,6 +126,7 @@ class CirculationPageController {
 	}
 
 	@GetMapping("/my/loans")
+	@ReaderOnly
 	String myLoans(@AuthenticationPrincipal BranchLinkUser user, Model model) {
 		model.addAttribute("user", user);
 		readers.byUsername(user.getUsername()).ifPresent(reader -> {
@@ -135,6 +139,7 @@ class CirculationPageController {
 	}
 
 	@PostMapping("/my/loans/renew")
+	@ReaderOnly
 	String renew(@RequestParam String loan, @AuthenticationPrincipal BranchLinkUser user, RedirectAttributes redirect) {
 		Reader reader = readers.byUsername(user.getUsername()).orElseThrow();
 		try {

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.reader.ReaderRegistry;
+import org.branchlink.gateway.security.ReaderOnly;
 import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.sync.circulation.IntakeReport;
 
@@ -35,7 +36,8 @@ class MyLoansController {
 	}
 
 	@GetMapping("/api/me/loans")
-	@Operation(summary = "My loans, with due dates and renewals", description = "Role: READER.")
+	@ReaderOnly
+	@Operation(summary = "My loans, with due dates and renewals")
 	Map<String, Object> loans(Authentication authentication) {
 		Reader reader = reader(authentication);
 		Map<String, Object> body = new LinkedHashMap<>();
@@ -50,7 +52,8 @@ class MyLoansController {
 	}
 
 	@PostMapping("/api/me/loans/renew")
-	@Operation(summary = "Renew one of my loans", description = "Role: READER. 409 when the renewal limit is reached.")
+	@ReaderOnly
+	@Operation(summary = "Renew one of my loans", description = "409 when the renewal limit is reached.")
 	IntakeReport renew(@RequestBody RenewRequest request, Authentication authentication) {
 		return desk.renew(reader(authentication), request.loan());
 	}
@@ -60,7 +63,8 @@ class MyLoansController {
 	}
 
 	@PostMapping("/api/me/history")
-	@Operation(summary = "Choose whether my loan history is kept", description = "Role: READER.")
+	@ReaderOnly
+	@Operation(summary = "Choose whether my loan history is kept")
 	Map<String, Object> history(@RequestBody HistoryChoice choice, Authentication authentication) {
 		readers.keepHistory(reader(authentication).id(), Boolean.TRUE.equals(choice.keepHistory()));
 		return Map.of("keepHistory", Boolean.TRUE.equals(choice.keepHistory()));

@@ -2,6 +2,8 @@ package org.branchlink.gateway.demand;
 
 import java.util.List;
 
+import org.branchlink.gateway.security.LibrarianOrCentral;
+import org.branchlink.gateway.security.Public;
 import org.branchlink.gateway.security.SiteAccess;
 import org.branchlink.site.Site;
 import org.branchlink.site.SiteDirectory;
@@ -44,10 +46,11 @@ class DemandController {
 	}
 
 	@PostMapping("/api/demand")
+	@Public
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "A resident states a need (online channel)", description = "Public. Name and contact are "
-			+ "optional and never shown on the board; the need (at most 2,000 characters) is shown, masked, once a "
-			+ "librarian approved it.")
+	@Operation(summary = "A resident states a need (online channel)", description = "Name and contact are optional and "
+			+ "never shown on the board; the need (at most 2,000 characters) is shown, masked, once a librarian "
+			+ "approved it.")
 	Receipt submit(@RequestBody PublicRequest request) {
 		DemandTickets.Ticket ticket = tickets.register(new DemandTickets.Intake("online", request.body(),
 				request.siteId(), request.name(), request.contact(), null), null);
@@ -55,23 +58,25 @@ class DemandController {
 	}
 
 	@GetMapping("/api/demand/board")
-	@Operation(summary = "The public board: tickets and their published answers, anonymised", description = "Public.")
+	@Public
+	@Operation(summary = "The public board: tickets and their published answers, anonymised")
 	List<DemandTickets.BoardEntry> board(@RequestParam(defaultValue = "50") int limit) {
 		return tickets.board(Math.min(Math.max(limit, 1), 200));
 	}
 
 	@PostMapping("/api/demand/tickets")
+	@LibrarianOrCentral
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Staff record a ticket from another channel (phone, suggestion box, door-to-door visit, "
-			+ "forum, survey)", description = "Role: LIBRARIAN of the site, CENTRAL_ADMIN.")
+			+ "forum, survey)", description = "Scope: the ticket's site.")
 	DemandTickets.Ticket record(@RequestBody DemandTickets.Intake intake, Authentication authentication) {
 		access.requireActForKnownSite(authentication, String.valueOf(intake.siteId()));
 		return tickets.register(intake, authentication.getName());
 	}
 
 	@GetMapping("/api/demand/tickets")
-	@Operation(summary = "Tickets of the sites one acts for (and those escalated to them)",
-			description = "Role: LIBRARIAN, CENTRAL_ADMIN.")
+	@LibrarianOrCentral
+	@Operation(summary = "Tickets of the sites one acts for (and those escalated to them)")
 	List<DemandTickets.Ticket> list(Authentication authentication) {
 		List<String> mine = sites.require().sites().stream().map(Site::id)
 			.filter(id -> access.mayActFor(authentication, id)).toList();
@@ -79,8 +84,9 @@ class DemandController {
 	}
 
 	@PostMapping("/api/demand/tickets/{id}/classify")
+	@LibrarianOrCentral
 	@Operation(summary = "Classify on the five axes and choose the disposition (handle: deadline in 10 working days)",
-			description = "Role: LIBRARIAN of the ticket's site, CENTRAL_ADMIN.")
+			description = "Scope: the ticket's site.")
 	DemandTickets.Ticket classify(@PathVariable long id, @RequestBody DemandTickets.Classification classification,
 			Authentication authentication) {
 		access.requireActFor(authentication, tickets.ticket(id).siteId());
@@ -92,10 +98,10 @@ class DemandController {
 	}
 
 	@PostMapping("/api/demand/tickets/{id}/review")
+	@LibrarianOrCentral
 	@Operation(summary = "Approve (publish) or withhold what the public board shows of a ticket",
-			description = "Role: LIBRARIAN of the ticket's site, CENTRAL_ADMIN. The board shows only approved tickets, "
-					+ "their text masked (phone, ID and WeChat numbers, e-mail, addresses, names); a new wording is "
-					+ "masked again.")
+			description = "Scope: the ticket's site. The board shows only approved tickets, their text masked (phone, "
+					+ "ID and WeChat numbers, e-mail, addresses, names); a new wording is masked again.")
 	DemandTickets.Ticket review(@PathVariable long id, @RequestBody Review review, Authentication authentication) {
 		access.requireActFor(authentication, tickets.ticket(id).siteId());
 		return tickets.review(id, review.publish(), review.text(), authentication.getName());
@@ -105,8 +111,9 @@ class DemandController {
 	}
 
 	@PostMapping("/api/demand/tickets/{id}/answer")
+	@LibrarianOrCentral
 	@Operation(summary = "Answer a ticket, on the public board or to the submitter only",
-			description = "Role: LIBRARIAN of the ticket's site or of the site it was escalated to, CENTRAL_ADMIN.")
+			description = "Scope: the ticket's site or the site it was escalated to.")
 	DemandTickets.Ticket answer(@PathVariable long id, @RequestBody Answer answer, Authentication authentication) {
 		DemandTickets.Ticket ticket = tickets.ticket(id);
 		if (!access.mayActFor(authentication, ticket.siteId())) {

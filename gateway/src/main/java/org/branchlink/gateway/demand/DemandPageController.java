@@ -3,6 +3,8 @@ package org.branchlink.gateway.demand;
 import java.util.List;
 
 import org.branchlink.gateway.security.BranchLinkUser;
+import org.branchlink.gateway.security.LibrarianOrCentral;
+import org.branchlink.gateway.security.Public;
 import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.site.SiteDirectory;
 import org.branchlink.site.SiteLevel;
@@ -35,6 +37,7 @@ class DemandPageController {
 	}
 
 	@GetMapping("/demand")
+	@Public
 	String page(@AuthenticationPrincipal BranchLinkUser user, Model model) {
 		model.addAttribute("user", user);
 		model.addAttribute("board", tickets.board(50));
@@ -46,6 +49,7 @@ class DemandPageController {
 
 	/** Staff: the tickets of their sites, to classify and answer. */
 	@GetMapping("/demand/tickets")
+	@LibrarianOrCentral
 	String tickets(@AuthenticationPrincipal BranchLinkUser user,
 			org.springframework.security.core.Authentication authentication, Model model) {
 		model.addAttribute("user", user);
@@ -56,6 +60,7 @@ class DemandPageController {
 	}
 
 	@PostMapping("/demand/tickets/{id}/classify")
+	@LibrarianOrCentral
 	String classify(@org.springframework.web.bind.annotation.PathVariable long id, @RequestParam String subject,
 			@RequestParam String initiative, @RequestParam String audience, @RequestParam(defaultValue = "") String provider,
 			@RequestParam String urgency, @RequestParam String difficulty, @RequestParam String disposition,
@@ -73,6 +78,7 @@ class DemandPageController {
 	}
 
 	@PostMapping("/demand/tickets/{id}/review")
+	@LibrarianOrCentral
 	String review(@org.springframework.web.bind.annotation.PathVariable long id,
 			@RequestParam(defaultValue = "false") boolean publish, @RequestParam(defaultValue = "") String text,
 			org.springframework.security.core.Authentication authentication, RedirectAttributes redirect) {
@@ -87,6 +93,7 @@ class DemandPageController {
 	}
 
 	@PostMapping("/demand/tickets/{id}/answer")
+	@LibrarianOrCentral
 	String answer(@org.springframework.web.bind.annotation.PathVariable long id, @RequestParam String answer,
 			@RequestParam(defaultValue = "false") boolean publish,
 			org.springframework.security.core.Authentication authentication, RedirectAttributes redirect) {
@@ -104,6 +111,7 @@ class DemandPageController {
 	}
 
 	@PostMapping("/demand")
+	@Public
 	String submit(@RequestParam String body, @RequestParam String siteId, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String contact, RedirectAttributes redirect) {
 		try {

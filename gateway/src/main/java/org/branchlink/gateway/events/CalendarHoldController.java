@@ -11,6 +11,7 @@ import org.branchlink.sync.calendar.CalendarHolds;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,18 +36,19 @@ class CalendarHoldController {
 	}
 
 	@GetMapping("/api/sites/{siteId}/calendar-holds")
-	@Operation(summary = "The site's held calendar fetches, the latest first",
-			description = "Role: LIBRARIAN of the site (or above it), CENTRAL_ADMIN.")
-	List<CalendarHold> list(@PathVariable String siteId, Authentication authentication) {
-		access.requireActForKnownSite(authentication, siteId);
+	@PreAuthorize("hasAnyRole('LIBRARIAN','CENTRAL_ADMIN') and @siteAccess.mayActFor(authentication, #siteId)")
+	@Operation(summary = "The site's held calendar fetches, the latest first")
+	List<CalendarHold> list(@PathVariable String siteId) {
+		access.requireKnown(siteId);
 		return holds.of(siteId);
 	}
 
 	@PostMapping("/api/sites/{siteId}/calendar-holds/{id}/confirm")
+	@PreAuthorize("hasAnyRole('LIBRARIAN','CENTRAL_ADMIN') and @siteAccess.mayActFor(authentication, #siteId)")
 	@Operation(summary = "Confirm a held fetch: the events it would have called off are called off now",
-			description = "Role: LIBRARIAN of the site (or above it), CENTRAL_ADMIN. 409 when the hold is no longer open.")
+			description = "409 when the hold is no longer open.")
 	CalendarHold confirm(@PathVariable String siteId, @PathVariable long id, Authentication authentication) {
-		access.requireActForKnownSite(authentication, siteId);
+		access.requireKnown(siteId);
 		CalendarHold hold = holds.find(siteId, id)
 			.orElseThrow(() -> new NotFoundException("calendar hold", siteId + "/" + id));
 		return holds.confirm(siteId, id, authentication.getName())

@@ -7,7 +7,10 @@ import org.branchlink.catalog.event.EventCatalog;
 import org.branchlink.catalog.event.EventSearch;
 import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.reader.ReaderRegistry;
+import org.branchlink.gateway.security.LibrarianOrCentral;
 import org.branchlink.gateway.security.OutOfScopeException;
+import org.branchlink.gateway.security.Public;
+import org.branchlink.gateway.security.ReaderOnly;
 import org.branchlink.gateway.security.SiteAccess;
 import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.site.CountySettings;
@@ -15,6 +18,7 @@ import org.branchlink.site.CountySettings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,8 +59,9 @@ class EventController {
 	}
 
 	@GetMapping("/api/events")
-	@Operation(summary = "Search events and mobile stops", description = "Public. Facets: category, audience, when "
-			+ "(today, week, month, later). With lat and lon, nearest first.")
+	@Public
+	@Operation(summary = "Search events and mobile stops", description = "Facets: category, audience, when (today, "
+			+ "week, month, later). With lat and lon, nearest first.")
 	EventSearch.Page search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) List<String> category,
 			@RequestParam(required = false) List<String> audience, @RequestParam(required = false) String when,
 			@RequestParam(required = false) Double lat, @RequestParam(required = false) Double lon,
@@ -70,16 +75,17 @@ class EventController {
 	}
 
 	@GetMapping("/api/events/{id}")
-	@Operation(summary = "One event with its places left and participation", description = "Public.")
+	@Public
+	@Operation(summary = "One event with its places left and participation")
 	EventDetails event(@PathVariable long id) {
 		CulturalEvent event = catalog.find(id).orElseThrow(() -> new NotFoundException("event", String.valueOf(id)));
 		return new EventDetails(event, registrations.counts(id));
 	}
 
 	@PostMapping("/api/events")
+	@LibrarianOrCentral
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Publish an event (staff form)", description = "Role: CENTRAL_ADMIN, or LIBRARIAN of the "
-			+ "event's site.")
+	@Operation(summary = "Publish an event (staff form)", description = "Scope: the event's site.")
 	CulturalEvent publish(@RequestBody EventPublishing.EventRequest request, Authentication authentication) {
 		if (request.siteId() == null) {
 			throw new IllegalArgumentException("an event needs the site where it takes place");
@@ -89,8 +95,9 @@ class EventController {
 	}
 
 	@PostMapping("/api/events/{id}/cancel")
+	@LibrarianOrCentral
 	@Operation(summary = "Call an event off; its registrations are cancelled and their readers told",
-			description = "Role: CENTRAL_ADMIN, or LIBRARIAN of the event's site.")
+			description = "Scope: the event's site.")
 	EventDetails cancel(@PathVariable long id, Authentication authentication) {
 		CulturalEvent event = catalog.find(id).orElseThrow(() -> new NotFoundException("event", String.valueOf(id)));
 		access.requireActFor(authentication, event.siteId());
@@ -99,13 +106,14 @@ class EventController {
 	}
 
 	@PostMapping(path = "/api/sites/{siteId}/events", consumes = "application/json")
+	@PreAuthorize("hasAnyRole('SITE_SYSTEM','LIBRARIAN','CENTRAL_ADMIN') "
+			+ "and @siteAccess.mayActFor(authentication, #siteId)")
 	@Operation(summary = "A site's system pushes its events (JSON, with uid and sequence)",
-			description = "Role: SITE_SYSTEM of the site (its API key), LIBRARIAN of it, CENTRAL_ADMIN. Each event is "
-					+ "stored or refused on its own. An event without siteId takes place at the site; one naming "
-					+ "another site the caller may not act for refuses the whole push (403).")
+			description = "Each event is stored or refused on its own. An event without siteId takes place at the "
+					+ "site; one naming another site the caller may not act for refuses the whole push (403).")
 	List<EventPublishing.PushResult> push(@PathVariable String siteId,
 			@RequestBody List<EventPublishing.EventRequest> events, Authentication authentication) {
-		access.requireActForKnownSite(authentication, siteId);
+		access.requireKnown(siteId);
 		for (EventPublishing.EventRequest event : events) {
 			String at = event.siteId();
 			if (at != null && !at.isBlank() && !at.equals(siteId) && !access.mayActFor(authentication, at)) {
@@ -117,21 +125,24 @@ class EventController {
 	}
 
 	@PostMapping("/api/events/{id}/registrations")
+	@ReaderOnly
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Register for an event: a place, or the waiting list when it is full", description = "Role: "
-			+ "READER. 409 when it started, was cancelled, or the reader holds the most registrations allowed.")
+	@Operation(summary = "Register for an event: a place, or the waiting list when it is full",
+			description = "409 when it started, was cancelled, or the reader holds the most registrations allowed.")
 	EventRegistrations.RegistrationView register(@PathVariable long id, Authentication authentication) {
 		return registrations.register(reader(authentication), id);
 	}
 
 	@GetMapping("/api/me/registrations")
-	@Operation(summary = "My registrations", description = "Role: READER.")
+	@ReaderOnly
+	@Operation(summary = "My registrations")
 	List<EventRegistrations.RegistrationView> mine(Authentication authentication) {
 		return registrations.of(reader(authentication));
 	}
 
 	@PostMapping("/api/me/registrations/{id}/cancel")
-	@Operation(summary = "Give up my place (the first one waiting gets it)", description = "Role: READER.")
+	@ReaderOnly
+	@Operation(summary = "Give up my place (the first one waiting gets it)")
 	EventRegistrations.RegistrationView cancelRegistration(@PathVariable long id, Authentication authentication) {
 		return registrations.cancel(reader(authentication), id);
 	}
@@ -140,7 +151,8 @@ class EventController {
 	}
 
 	@PostMapping("/api/me/registrations/{id}/rating")
-	@Operation(summary = "Rate an event I took part in (1-5)", description = "Role: READER.")
+	@ReaderOnly
+	@Operation(summary = "Rate an event I took part in (1-5)")
 	EventRegistrations.RegistrationView rate(@PathVariable long id, @RequestBody Rating rating,
 			Authentication authentication) {
 		return registrations.rate(reader(authentication), id, rating.stars(), rating.comment());
@@ -151,8 +163,8 @@ class EventController {
 	}
 
 	@PostMapping("/api/events/{id}/check-in")
-	@Operation(summary = "Check someone in at the event", description = "Role: LIBRARIAN of the event's site, "
-			+ "CENTRAL_ADMIN.")
+	@LibrarianOrCentral
+	@Operation(summary = "Check someone in at the event", description = "Scope: the event's site.")
 	EventRegistrations.RegistrationView checkIn(@PathVariable long id, @RequestBody CheckIn checkIn,
 			Authentication authentication) {
 		CulturalEvent event = catalog.find(id).orElseThrow(() -> new NotFoundException("event", String.valueOf(id)));

@@ -12,11 +12,15 @@ import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.gateway.security.BranchLinkUser;
+import org.branchlink.gateway.security.LibrarianOrCentral;
+import org.branchlink.gateway.security.Public;
+import org.branchlink.gateway.security.ReaderOnly;
 import org.branchlink.gateway.security.SiteAccess;
 import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.site.CountySettings;
 import org.branchlink.site.SiteDirectory;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -61,6 +65,7 @@ class EventPageController {
 	}
 
 	@GetMapping("/events")
+	@Public
 	String events(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) List<String> category,
 			@RequestParam(required = false) List<String> audience, @RequestParam(required = false) String when,
 			@RequestParam(required = false) String near, @AuthenticationPrincipal BranchLinkUser user, Model model) {
@@ -84,6 +89,7 @@ class EventPageController {
 	}
 
 	@GetMapping("/events/{id}")
+	@Public
 	String event(@PathVariable long id, @AuthenticationPrincipal BranchLinkUser user, Authentication authentication,
 			Model model) {
 		CulturalEvent event = catalog.find(id).orElseThrow(() -> new NotFoundException("event", String.valueOf(id)));
@@ -96,6 +102,7 @@ class EventPageController {
 	}
 
 	@PostMapping("/events/{id}/register")
+	@ReaderOnly
 	String register(@PathVariable long id, @AuthenticationPrincipal BranchLinkUser user, RedirectAttributes redirect) {
 		Reader reader = readers.byUsername(user.getUsername()).orElse(null);
 		if (reader == null) {
@@ -112,6 +119,7 @@ class EventPageController {
 	}
 
 	@PostMapping("/events/{id}/check-in")
+	@LibrarianOrCentral
 	String checkIn(@PathVariable long id, @RequestParam(defaultValue = "") String card, Authentication authentication,
 			RedirectAttributes redirect) {
 		CulturalEvent event = catalog.find(id).orElseThrow(() -> new NotFoundException("event", String.valueOf(id)));
@@ -126,6 +134,7 @@ class EventPageController {
 	}
 
 	@GetMapping("/my/registrations")
+	@ReaderOnly
 	String mine(@AuthenticationPrincipal BranchLinkUser user, Model model) {
 		model.addAttribute("user", user);
 		readers.byUsername(user.getUsername()).ifPresent(reader -> {
@@ -137,6 +146,7 @@ class EventPageController {
 	}
 
 	@PostMapping("/my/registrations/{id}/cancel")
+	@ReaderOnly
 	String cancel(@PathVariable long id, @AuthenticationPrincipal BranchLinkUser user, RedirectAttributes redirect) {
 		readers.byUsername(user.getUsername()).ifPresent(reader -> {
 			try {
@@ -150,6 +160,7 @@ class EventPageController {
 	}
 
 	@PostMapping("/my/registrations/{id}/rating")
+	@ReaderOnly
 	String rate(@PathVariable long id, @RequestParam int stars, @AuthenticationPrincipal BranchLinkUser user,
 			RedirectAttributes redirect) {
 		readers.byUsername(user.getUsername()).ifPresent(reader -> {
@@ -164,6 +175,7 @@ class EventPageController {
 	}
 
 	@GetMapping("/events/new")
+	@LibrarianOrCentral
 	String form(@AuthenticationPrincipal BranchLinkUser user, Model model) {
 		model.addAttribute("user", user);
 		model.addAttribute("categories", EventCategory.values());
@@ -175,14 +187,14 @@ class EventPageController {
 	}
 
 	@PostMapping("/events")
+	@PreAuthorize("hasAnyRole('LIBRARIAN','CENTRAL_ADMIN') and @siteAccess.mayActFor(authentication, #siteId)")
 	String publish(@RequestParam String category, @RequestParam String title,
 			@RequestParam(defaultValue = "") String description, @RequestParam String siteId,
 			@RequestParam(defaultValue = "") String place, @RequestParam LocalDateTime starts,
 			@RequestParam int minutes, @RequestParam(required = false) Integer capacity,
 			@RequestParam(required = false) List<String> audience, @RequestParam(defaultValue = "false") boolean accessible,
-			@RequestParam(required = false) java.math.BigDecimal fee, Authentication authentication,
-			RedirectAttributes redirect) {
-		access.requireActForKnownSite(authentication, siteId);
+			@RequestParam(required = false) java.math.BigDecimal fee, RedirectAttributes redirect) {
+		access.requireKnown(siteId);
 		try {
 			CulturalEvent event = publishing.fromForm(new EventPublishing.EventRequest(null, 0, category, title,
 					description, siteId, place, starts.atZone(county.zone()).toOffsetDateTime(),

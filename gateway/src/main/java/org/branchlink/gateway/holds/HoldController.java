@@ -7,9 +7,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.branchlink.catalog.ItemRef;
 import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.reader.ReaderRegistry;
+import org.branchlink.gateway.security.ReaderOnly;
 import org.branchlink.gateway.site.NotFoundException;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,8 +51,9 @@ class HoldController {
 	}
 
 	@PostMapping("/api/holds")
+	@ReaderOnly
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Place a hold", description = "Role: READER. 409 over the reader's hold limit. A copy on a shelf is "
+	@Operation(summary = "Place a hold", description = "409 over the reader's hold limit. A copy on a shelf is "
 			+ "allocated at once when no earlier hold waits for the title.")
 	HoldQueue.HoldView place(@RequestBody HoldRequest request, Authentication authentication) {
 		if (request.workId() == null || request.workId().isBlank()) {
@@ -62,13 +65,15 @@ class HoldController {
 	}
 
 	@GetMapping("/api/me/holds")
-	@Operation(summary = "My holds", description = "Role: READER.")
+	@ReaderOnly
+	@Operation(summary = "My holds")
 	List<HoldQueue.HoldView> mine(Authentication authentication) {
 		return holds.holdsOf(reader(authentication).cardNumber());
 	}
 
 	@PostMapping("/api/me/holds/{id}/cancel")
-	@Operation(summary = "Cancel one of my holds", description = "Role: READER.")
+	@ReaderOnly
+	@Operation(summary = "Cancel one of my holds")
 	HoldQueue.HoldView cancel(@PathVariable long id, Authentication authentication) {
 		holds.cancel(reader(authentication), id);
 		return holds.view(id);
@@ -79,17 +84,18 @@ class HoldController {
 	}
 
 	@PostMapping("/api/me/holds/{id}/suspend")
-	@Operation(summary = "Suspend one of my waiting holds until a date (it keeps its place)", description = "Role: READER.")
+	@ReaderOnly
+	@Operation(summary = "Suspend one of my waiting holds until a date (it keeps its place)")
 	HoldQueue.HoldView suspend(@PathVariable long id, @RequestBody Suspension suspension, Authentication authentication) {
 		holds.suspend(reader(authentication), id, suspension.until());
 		return holds.view(id);
 	}
 
 	@GetMapping("/api/sites/{siteId}/pull-list")
-	@Operation(summary = "Copies to pull from this site's shelves for holds, with where each must go",
-			description = "Role: LIBRARIAN of the site (or above it), CENTRAL_ADMIN.")
-	List<HoldShelf.PullItem> pullList(@PathVariable String siteId, Authentication authentication) {
-		access.requireActForKnownSite(authentication, siteId);
+	@PreAuthorize("hasAnyRole('LIBRARIAN','CENTRAL_ADMIN') and @siteAccess.mayActFor(authentication, #siteId)")
+	@Operation(summary = "Copies to pull from this site's shelves for holds, with where each must go")
+	List<HoldShelf.PullItem> pullList(@PathVariable String siteId) {
+		access.requireKnown(siteId);
 		return shelf.pullList(siteId);
 	}
 

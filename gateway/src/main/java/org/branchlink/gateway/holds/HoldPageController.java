@@ -4,8 +4,10 @@ import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.gateway.security.BranchLinkUser;
+import org.branchlink.gateway.security.ReaderOnly;
 import org.branchlink.site.SiteDirectory;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,6 +41,7 @@ class HoldPageController {
 	}
 
 	@PostMapping("/holds")
+	@ReaderOnly
 	String place(@RequestParam String workId, @RequestParam String pickupSite,
 			@AuthenticationPrincipal BranchLinkUser user, RedirectAttributes redirect) {
 		Reader reader = readers.byUsername(user.getUsername()).orElse(null);
@@ -56,6 +59,7 @@ class HoldPageController {
 	}
 
 	@GetMapping("/my/holds")
+	@ReaderOnly
 	String mine(@AuthenticationPrincipal BranchLinkUser user, Model model) {
 		model.addAttribute("user", user);
 		readers.byUsername(user.getUsername()).ifPresent(reader -> {
@@ -68,9 +72,9 @@ class HoldPageController {
 
 	/** The librarian's pull list: copies on this site's shelves wanted by holds, each with its transit slip. */
 	@GetMapping("/holds/pull")
-	String pull(@RequestParam String site, @AuthenticationPrincipal BranchLinkUser user,
-			org.springframework.security.core.Authentication authentication, Model model) {
-		access.requireActForKnownSite(authentication, site);
+	@PreAuthorize("hasAnyRole('LIBRARIAN','CENTRAL_ADMIN') and @siteAccess.mayActFor(authentication, #site)")
+	String pull(@RequestParam String site, @AuthenticationPrincipal BranchLinkUser user, Model model) {
+		access.requireKnown(site);
 		model.addAttribute("user", user);
 		model.addAttribute("site", site);
 		model.addAttribute("items", shelf.pullList(site));
@@ -80,6 +84,7 @@ class HoldPageController {
 
 
 	@PostMapping("/my/holds/{id}/cancel")
+	@ReaderOnly
 	String cancel(@PathVariable long id, @AuthenticationPrincipal BranchLinkUser user, RedirectAttributes redirect) {
 		readers.byUsername(user.getUsername()).ifPresent(reader -> {
 			try {

@@ -4,11 +4,15 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import org.branchlink.gateway.security.CentralAdminOnly;
+import org.branchlink.gateway.security.LibrarianOrCentral;
+import org.branchlink.gateway.security.Public;
 import org.branchlink.gateway.security.SiteAccess;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,43 +37,36 @@ class MenuController {
 	}
 
 	@GetMapping("/api/menu/items")
-	@Operation(summary = "The menu, with what is left of each item this period", description = "Public.")
+	@Public
+	@Operation(summary = "The menu, with what is left of each item this period")
 	List<ServiceMenu.Item> items() {
 		return menu.items();
 	}
 
 	@PostMapping("/api/menu/items")
+	@LibrarianOrCentral
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Publish a menu item", description = "Role: LIBRARIAN of the provider site, CENTRAL_ADMIN.")
+	@Operation(summary = "Publish a menu item", description = "Scope: the provider site.")
 	ServiceMenu.Item publish(@RequestBody ServiceMenu.ItemRequest request, Authentication authentication) {
 		access.requireActForKnownSite(authentication, String.valueOf(request.providerSite()));
 		return menu.publish(request);
 	}
 
 	@PostMapping("/api/menu/orders")
+	@LibrarianOrCentral
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Order an item for a day", description = "Role: LIBRARIAN of the ordering site, CENTRAL_ADMIN. "
-			+ "409 when the item's quantity for the period or the site's allowance is used up.")
+	@Operation(summary = "Order an item for a day", description = "Scope: the ordering site. 409 when the item's "
+			+ "quantity for the period or the site's allowance is used up.")
 	ServiceMenu.Order order(@RequestBody ServiceMenu.OrderRequest request, Authentication authentication) {
 		access.requireActForKnownSite(authentication, String.valueOf(request.siteId()));
 		return menu.order(request);
 	}
 
 	@GetMapping("/api/menu/orders")
-	@Operation(summary = "Orders, newest first (of one site with site=…)",
-			description = "Role: CENTRAL_ADMIN; LIBRARIAN with site= one of theirs.")
-	List<ServiceMenu.Order> orders(@RequestParam(required = false) String site, Authentication authentication) {
-		if (site == null) {
-			boolean central = authentication.getAuthorities()
-				.stream()
-				.anyMatch(a -> a.getAuthority().equals(org.branchlink.gateway.security.Role.CENTRAL_ADMIN.authority()));
-			if (!central) {
-				throw new org.springframework.security.access.AccessDeniedException("name one of your sites: site=…");
-			}
-		}
-		else {
-			access.requireActFor(authentication, site);
-		}
+	@PreAuthorize("hasRole('CENTRAL_ADMIN') or hasRole('LIBRARIAN') and #site != null "
+			+ "and @siteAccess.mayActFor(authentication, #site)")
+	@Operation(summary = "Orders, newest first (of one site with site=…)")
+	List<ServiceMenu.Order> orders(@RequestParam(required = false) String site) {
 		return menu.orders(site);
 	}
 
@@ -78,8 +75,8 @@ class MenuController {
 	}
 
 	@PostMapping("/api/menu/orders/{id}/schedule")
-	@Operation(summary = "Approve and schedule an order: it becomes an event at the ordering site",
-			description = "Role: CENTRAL_ADMIN.")
+	@CentralAdminOnly
+	@Operation(summary = "Approve and schedule an order: it becomes an event at the ordering site")
 	ServiceMenu.Order schedule(@PathVariable long id, @RequestBody Scheduling scheduling) {
 		return menu.schedule(id, scheduling.starts(), scheduling.capacity());
 	}
@@ -88,7 +85,8 @@ class MenuController {
 	}
 
 	@PostMapping("/api/menu/orders/{id}/reject")
-	@Operation(summary = "Reject an order with the reason", description = "Role: CENTRAL_ADMIN.")
+	@CentralAdminOnly
+	@Operation(summary = "Reject an order with the reason")
 	ServiceMenu.Order reject(@PathVariable long id, @RequestBody Rejection rejection) {
 		return menu.reject(id, rejection.reason());
 	}
@@ -97,8 +95,9 @@ class MenuController {
 	}
 
 	@PostMapping("/api/menu/orders/{id}/delivered")
+	@LibrarianOrCentral
 	@Operation(summary = "Record that an order was delivered, with attendance",
-			description = "Role: LIBRARIAN of the ordering site, CENTRAL_ADMIN.")
+			description = "Scope: the ordering site.")
 	ServiceMenu.Order delivered(@PathVariable long id, @RequestBody Delivery delivery, Authentication authentication) {
 		access.requireActFor(authentication, menu.order(id).orderingSite());
 		return menu.delivered(id, delivery.attendance());
@@ -108,16 +107,17 @@ class MenuController {
 	}
 
 	@PostMapping("/api/menu/orders/{id}/rating")
+	@LibrarianOrCentral
 	@Operation(summary = "The host site rates a delivered order (1-5)",
-			description = "Role: LIBRARIAN of the ordering site, CENTRAL_ADMIN.")
+			description = "Scope: the ordering site.")
 	ServiceMenu.Order rate(@PathVariable long id, @RequestBody Rating rating, Authentication authentication) {
 		access.requireActFor(authentication, menu.order(id).orderingSite());
 		return menu.rate(id, rating.stars(), rating.comment());
 	}
 
 	@GetMapping("/api/menu/stats")
-	@Operation(summary = "Orders, deliveries, participants and rating per item, and the order rate (点单率)",
-			description = "Role: CENTRAL_ADMIN.")
+	@CentralAdminOnly
+	@Operation(summary = "Orders, deliveries, participants and rating per item, and the order rate (点单率)")
 	ServiceMenu.Stats stats(@RequestParam LocalDate from, @RequestParam LocalDate to) {
 		return menu.stats(from, to);
 	}

@@ -7,11 +7,14 @@ import java.util.List;
 import org.branchlink.catalog.event.EventCategory;
 import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.security.BranchLinkUser;
+import org.branchlink.gateway.security.CentralAdminOnly;
+import org.branchlink.gateway.security.LibrarianOrCentral;
 import org.branchlink.gateway.security.SiteAccess;
 import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.site.Site;
 import org.branchlink.site.SiteDirectory;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -45,6 +48,7 @@ class MenuPageController {
 	}
 
 	@GetMapping("/menu")
+	@LibrarianOrCentral
 	String page(@AuthenticationPrincipal BranchLinkUser user, Authentication authentication, Model model) {
 		boolean central = user.roles().contains(org.branchlink.gateway.security.Role.CENTRAL_ADMIN);
 		List<Site> orderingSites = sites.current().map(registry -> registry.sites().stream()
@@ -71,33 +75,38 @@ class MenuPageController {
 	}
 
 	@PostMapping("/menu/items")
+	@PreAuthorize("hasAnyRole('LIBRARIAN','CENTRAL_ADMIN') and @siteAccess.mayActFor(authentication, #providerSite)")
 	String publish(@RequestParam String providerSite, @RequestParam String category, @RequestParam String title,
 			@RequestParam(defaultValue = "") String content, @RequestParam String unit, @RequestParam int quantity,
-			@RequestParam String period, Authentication authentication, RedirectAttributes redirect) {
-		access.requireActForKnownSite(authentication, providerSite);
+			@RequestParam String period, RedirectAttributes redirect) {
+		access.requireKnown(providerSite);
 		return attempt(redirect, () -> menu.publish(new ServiceMenu.ItemRequest(providerSite, category, title, content, unit,
 				quantity, period, List.of(), null)));
 	}
 
 	@PostMapping("/menu/orders")
+	@PreAuthorize("hasAnyRole('LIBRARIAN','CENTRAL_ADMIN') and @siteAccess.mayActFor(authentication, #siteId)")
 	String order(@RequestParam long itemId, @RequestParam String siteId, @RequestParam LocalDate wantedDate,
-			@RequestParam(defaultValue = "") String note, Authentication authentication, RedirectAttributes redirect) {
-		access.requireActForKnownSite(authentication, siteId);
+			@RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+		access.requireKnown(siteId);
 		return attempt(redirect, () -> menu.order(new ServiceMenu.OrderRequest(itemId, siteId, wantedDate, 1, note)));
 	}
 
 	@PostMapping("/menu/orders/{id}/schedule")
+	@CentralAdminOnly
 	String schedule(@PathVariable long id, @RequestParam LocalDateTime starts,
 			@RequestParam(required = false) Integer capacity, RedirectAttributes redirect) {
 		return attempt(redirect, () -> menu.schedule(id, starts, capacity));
 	}
 
 	@PostMapping("/menu/orders/{id}/reject")
+	@CentralAdminOnly
 	String reject(@PathVariable long id, @RequestParam String reason, RedirectAttributes redirect) {
 		return attempt(redirect, () -> menu.reject(id, reason));
 	}
 
 	@PostMapping("/menu/orders/{id}/delivered")
+	@LibrarianOrCentral
 	String delivered(@PathVariable long id, @RequestParam int attendance, Authentication authentication,
 			RedirectAttributes redirect) {
 		access.requireActFor(authentication, menu.order(id).orderingSite());

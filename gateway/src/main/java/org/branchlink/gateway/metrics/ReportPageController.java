@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import org.branchlink.gateway.security.BranchLinkUser;
+import org.branchlink.gateway.security.CentralAdminOnly;
 import org.branchlink.site.CountySettings;
 import org.branchlink.site.SiteDirectory;
 
@@ -40,6 +41,7 @@ class ReportPageController {
 	}
 
 	@GetMapping("/dashboard")
+	@CentralAdminOnly
 	String dashboard(@AuthenticationPrincipal BranchLinkUser user, Model model) {
 		ReportPeriod period = ReportPeriod.monthOf(LocalDate.now(county.zone()));
 		fill(model, period, user);
@@ -49,6 +51,7 @@ class ReportPageController {
 	}
 
 	@GetMapping("/reports/{period}")
+	@CentralAdminOnly
 	String report(@PathVariable String period, @AuthenticationPrincipal BranchLinkUser user, Model model) {
 		fill(model, ReportPeriod.parse(period), user);
 		model.addAttribute("dashboard", false);
@@ -56,6 +59,7 @@ class ReportPageController {
 	}
 
 	@GetMapping("/reports/{period}.pdf")
+	@CentralAdminOnly
 	org.springframework.http.ResponseEntity<byte[]> pdf(@PathVariable String period, java.util.Locale locale) {
 		ReportPeriod p = ReportPeriod.parse(period);
 		Map<String, Object> model = new java.util.HashMap<>();

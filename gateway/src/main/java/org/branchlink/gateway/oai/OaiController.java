@@ -10,6 +10,8 @@ import javax.xml.stream.XMLStreamException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.branchlink.gateway.security.Public;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -33,6 +35,7 @@ class OaiController {
 	}
 
 	@RequestMapping(path = "/oai", method = { RequestMethod.GET, RequestMethod.POST })
+	@Public
 	void oai(HttpServletRequest request, HttpServletResponse response) throws IOException, XMLStreamException {
 		Map<String, String> echo = new LinkedHashMap<>();
 		request.getParameterMap().forEach((name, values) -> echo.put(name, values[0]));

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.branchlink.gateway.security.LibrarianOrCentral;
 import org.branchlink.gateway.security.SiteAccess;
 
 import org.springframework.http.HttpStatus;
@@ -29,12 +30,13 @@ class ReaderController {
 	}
 
 	@PostMapping("/api/readers")
+	@LibrarianOrCentral
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Register a reader: one card for the whole county",
-			description = "Role: LIBRARIAN of the home site (or above it), or CENTRAL_ADMIN. The card number is a "
-					+ "surrogate; an ID number, when given, is checked and kept only as a keyed hash (409 when the person "
-					+ "already has a card). Under 14: guardian name and consent are required, and the reader is marked "
-					+ "as sensitive personal information (PIPL Art. 28).")
+			description = "Scope: the home site. The card number is a surrogate; an ID number, when given, is checked "
+					+ "and kept only as a keyed hash (409 when the person already has a card). Under 14: guardian name "
+					+ "and consent are required, and the reader is marked as sensitive personal information (PIPL Art. "
+					+ "28).")
 	Map<String, Object> register(@RequestBody ReaderRegistry.Registration registration, Authentication authentication) {
 		access.requireActFor(authentication, registration.homeSite());
 		Reader reader = readers.register(registration);

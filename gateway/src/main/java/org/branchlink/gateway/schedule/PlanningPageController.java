@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.security.BranchLinkUser;
+import org.branchlink.gateway.security.CentralAdminOnly;
 import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.site.GeoPoint;
 import org.branchlink.site.Site;
@@ -58,6 +59,7 @@ class PlanningPageController {
 	}
 
 	@GetMapping("/planning")
+	@CentralAdminOnly
 	String planning(@RequestParam(required = false) Long plan, @AuthenticationPrincipal BranchLinkUser user,
 			Model model) {
 		List<MobileSchedule.PlanSummary> plans = schedule.plans();
@@ -90,6 +92,7 @@ class PlanningPageController {
 	}
 
 	@PostMapping("/planning")
+	@CentralAdminOnly
 	String generate(@RequestParam LocalDate from, @RequestParam LocalDate to, RedirectAttributes redirect) {
 		try {
 			MobileSchedule.PlanSummary summary = schedule.generate(from, to);
@@ -102,6 +105,7 @@ class PlanningPageController {
 	}
 
 	@PostMapping("/planning/breakdown")
+	@CentralAdminOnly
 	String breakdown(@RequestParam String unitId, @RequestParam LocalDate from, @RequestParam LocalDate to,
 			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
 		try {

@@ -5,6 +5,8 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.branchlink.gateway.security.CentralAdminOnly;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,8 +27,8 @@ class ScheduleController {
 	}
 
 	@GetMapping("/api/mobile/plans")
-	@Operation(summary = "Active plans with coverage, longest gap, distance and its ratio to the lower bound",
-			description = "Role: CENTRAL_ADMIN.")
+	@CentralAdminOnly
+	@Operation(summary = "Active plans with coverage, longest gap, distance and its ratio to the lower bound")
 	List<MobileSchedule.PlanSummary> plans() {
 		return schedule.plans();
 	}
@@ -35,9 +37,10 @@ class ScheduleController {
 	}
 
 	@PostMapping("/api/mobile/plans")
+	@CentralAdminOnly
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Plan a period for every mobile unit and every village and community centre",
-			description = "Role: CENTRAL_ADMIN. 409 when an active plan covers part of the period.")
+			description = "409 when an active plan covers part of the period.")
 	MobileSchedule.PlanSummary generate(@RequestBody PlanRequest request) {
 		if (request.from() == null || request.to() == null) {
 			throw new IllegalArgumentException("a plan needs from and to (yyyy-mm-dd)");
@@ -46,7 +49,8 @@ class ScheduleController {
 	}
 
 	@GetMapping("/api/mobile/plans/{id}")
-	@Operation(summary = "One plan: runs by day, coverage by stop", description = "Role: CENTRAL_ADMIN.")
+	@CentralAdminOnly
+	@Operation(summary = "One plan: runs by day, coverage by stop")
 	PlanView plan(@PathVariable long id) {
 		return PlanView.of(schedule.summary(id), schedule.plan(id));
 	}
@@ -55,8 +59,8 @@ class ScheduleController {
 	}
 
 	@PostMapping("/api/mobile/units/{unitId}/breakdowns")
-	@Operation(summary = "A unit is out of service: its runs move to free days, nothing else moves",
-			description = "Role: CENTRAL_ADMIN.")
+	@CentralAdminOnly
+	@Operation(summary = "A unit is out of service: its runs move to free days, nothing else moves")
 	MobileSchedule.BreakdownResult breakdown(@PathVariable String unitId, @RequestBody Breakdown breakdown) {
 		if (breakdown.from() == null) {
 			throw new IllegalArgumentException("a breakdown needs from (yyyy-mm-dd)");
@@ -66,8 +70,8 @@ class ScheduleController {
 	}
 
 	@PostMapping("/api/mobile/publish")
-	@Operation(summary = "Publish the coming stops as events now (the nightly job does it too)",
-			description = "Role: CENTRAL_ADMIN.")
+	@CentralAdminOnly
+	@Operation(summary = "Publish the coming stops as events now (the nightly job does it too)")
 	int publish() {
 		return schedule.publishUpcoming();
 	}

@@ -5,6 +5,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,8 +19,8 @@ class MeController {
 	}
 
 	@GetMapping("/api/me")
-	@Operation(summary = "The signed-in caller's roles and sites",
-			description = "Role: READER, LIBRARIAN, CENTRAL_ADMIN or SITE_SYSTEM.")
+	@PreAuthorize("hasAnyRole('READER','LIBRARIAN','CENTRAL_ADMIN','SITE_SYSTEM')")
+	@Operation(summary = "The signed-in caller's roles and sites")
 	Me me(Authentication authentication) {
 		if (authentication instanceof SiteSystemAuthentication system) {
 			return new Me("site-system:" + system.siteId(), List.of(Role.SITE_SYSTEM.name()), List.of(system.siteId()));

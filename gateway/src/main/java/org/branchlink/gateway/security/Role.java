@@ -1,6 +1,6 @@
 package org.branchlink.gateway.security;
 
-/** Who may do what. Every endpoint names the roles it admits in {@link SecurityConfiguration}. */
+/** Who may do what. Every handler names the roles it admits in its access rule ({@link AccessRule}). */
 public enum Role {
 
 	/** A registered reader (patron): searches, reserves, sees their own loans. */

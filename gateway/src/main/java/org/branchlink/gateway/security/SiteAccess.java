@@ -55,6 +55,16 @@ public class SiteAccess {
 	 */
 	public void requireActForKnownSite(Authentication authentication, String siteId) {
 		requireActFor(authentication, siteId);
+		requireKnown(siteId);
+	}
+
+	/**
+	 * The site must be in the registry: for a handler whose rule checks {@link #mayActFor} first, so that, as with
+	 * {@link #requireActForKnownSite}, one who may not act for the site hears 403 and only central staff hear 404.
+	 *
+	 * @throws org.branchlink.sync.catalog.SiteCatalogIngest.UnknownSiteException when it is not (a 404 problem detail)
+	 */
+	public void requireKnown(String siteId) {
 		if (sites.require().find(siteId).isEmpty()) {
 			throw new org.branchlink.sync.catalog.SiteCatalogIngest.UnknownSiteException(siteId);
 		}

@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.branchlink.gateway.security.Audit;
+import org.branchlink.gateway.security.CentralAdminOnly;
+import org.branchlink.gateway.security.Public;
 import org.branchlink.gateway.site.SiteViews.FederationTree;
 import org.branchlink.gateway.site.SiteViews.LoadResult;
 import org.branchlink.gateway.site.SiteViews.SiteDetail;
@@ -37,13 +39,15 @@ class SiteController {
 	}
 
 	@GetMapping
-	@Operation(summary = "The federation and its sites as a tree", description = "Role: anyone.")
+	@Public
+	@Operation(summary = "The federation and its sites as a tree")
 	FederationTree tree() {
 		return FederationTree.of(registry());
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "One site with its parent, township and children", description = "Role: anyone.")
+	@Public
+	@Operation(summary = "One site with its parent, township and children")
 	SiteDetail site(@PathVariable String id) {
 		SiteRegistry registry = registry();
 		return registry.find(id)
@@ -52,9 +56,10 @@ class SiteController {
 	}
 
 	@PutMapping(consumes = { "application/yaml", "application/x-yaml", "text/yaml", "text/plain" })
+	@CentralAdminOnly
 	@Operation(summary = "Replace the registry with a YAML registry file",
-			description = "Role: CENTRAL_ADMIN. The file is loaded whole or refused whole (422 with every problem, "
-					+ "each naming its line and site); the registry in force is untouched by a refused file.")
+			description = "The file is loaded whole or refused whole (422 with every problem, each naming its line and "
+					+ "site); the registry in force is untouched by a refused file.")
 	LoadResult replace(@RequestBody String yaml, Authentication authentication) {
 		var loaded = directory.load(yaml, "api-upload.yml", false);
 		audit.record(authentication, Audit.REGISTRY_CHANGED, Map.of("accepted", loaded.isPresent(), "bytes", yaml.length()));

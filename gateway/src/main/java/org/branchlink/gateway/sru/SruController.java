@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.branchlink.catalog.cql.CqlRefusal;
+import org.branchlink.gateway.security.Public;
 import org.branchlink.site.SiteDirectory;
 
 import org.springframework.stereotype.Controller;
@@ -34,6 +35,7 @@ class SruController {
 	}
 
 	@RequestMapping(path = "/sru", method = { RequestMethod.GET, RequestMethod.POST })
+	@Public
 	void sru(HttpServletRequest request, HttpServletResponse response) throws IOException, XMLStreamException {
 		SruRequest sru = SruRequest.parse(request.getParameterMap());
 		SruAnswer answer = null;

@@ -6,6 +6,8 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.branchlink.gateway.security.Audit;
+import org.branchlink.gateway.security.CentralAdminOnly;
+import org.branchlink.gateway.security.Public;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -33,15 +35,16 @@ class SurveyController {
 	}
 
 	@PostMapping("/api/surveys")
+	@CentralAdminOnly
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Create a survey and draw its sample (≥ 500 readers, stratified by township, from the seed)",
-			description = "Role: CENTRAL_ADMIN.")
+	@Operation(summary = "Create a survey and draw its sample (≥ 500 readers, stratified by township, from the seed)")
 	Surveys.Drawn create(@RequestBody Surveys.SurveyRequest request, Authentication authentication) {
 		return surveys.create(request, authentication.getName());
 	}
 
 	@GetMapping("/api/surveys/{id}/tokens")
-	@Operation(summary = "The invitation tokens, to send out", description = "Role: CENTRAL_ADMIN.")
+	@CentralAdminOnly
+	@Operation(summary = "The invitation tokens, to send out")
 	List<String> tokens(@PathVariable long id) {
 		return surveys.tokens(id);
 	}
@@ -51,23 +54,25 @@ class SurveyController {
 	}
 
 	@PostMapping("/api/surveys/responses")
+	@Public
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Answer a survey with an invitation token (once per invitation; 409 the second time)",
-			description = "Public (the token is the credential).")
+			description = "The invitation token is the credential.")
 	void respond(@RequestBody Response response) {
 		surveys.respond(response.token(), response.answers() == null ? Map.of() : response.answers());
 	}
 
 	@GetMapping("/api/surveys/{id}/results")
-	@Operation(summary = "Satisfaction rate with its 95 % margin of error, overall and per township",
-			description = "Role: CENTRAL_ADMIN.")
+	@CentralAdminOnly
+	@Operation(summary = "Satisfaction rate with its 95 % margin of error, overall and per township")
 	Surveys.Results results(@PathVariable long id) {
 		return surveys.results(id);
 	}
 
 	@GetMapping(path = { "/api/surveys/{id}/responses.csv", "/surveys/{id}/responses.csv" }, produces = "text/csv")
+	@CentralAdminOnly
 	@Operation(summary = "The responses as CSV (township and answers; no reader)",
-			description = "Role: CENTRAL_ADMIN. Also at /surveys/{id}/responses.csv for the signed-in page.")
+			description = "Also at /surveys/{id}/responses.csv for the signed-in page.")
 	ResponseEntity<String> csv(@PathVariable long id, Authentication authentication) {
 		String csv = surveys.csv(id);
 		audit.record(authentication, Audit.EXPORTED, Map.of("what", "survey responses", "survey", id));

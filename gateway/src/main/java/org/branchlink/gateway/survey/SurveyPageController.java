@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.security.BranchLinkUser;
+import org.branchlink.gateway.security.CentralAdminOnly;
+import org.branchlink.gateway.security.Public;
 import org.branchlink.gateway.site.NotFoundException;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,6 +29,7 @@ class SurveyPageController {
 	}
 
 	@GetMapping("/survey")
+	@Public
 	String form(@RequestParam(required = false) Long id, @AuthenticationPrincipal BranchLinkUser user, Model model) {
 		model.addAttribute("user", user);
 		if (id != null) {
@@ -36,6 +39,7 @@ class SurveyPageController {
 	}
 
 	@PostMapping("/survey")
+	@Public
 	String respond(@RequestParam String token, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
 		Map<String, Object> answers = new HashMap<>();
 		form.forEach((key, value) -> {
@@ -54,6 +58,7 @@ class SurveyPageController {
 	}
 
 	@GetMapping("/surveys")
+	@CentralAdminOnly
 	String list(@AuthenticationPrincipal BranchLinkUser user, Model model) {
 		model.addAttribute("user", user);
 		model.addAttribute("surveys", surveys.list());
@@ -61,6 +66,7 @@ class SurveyPageController {
 	}
 
 	@PostMapping("/surveys")
+	@CentralAdminOnly
 	String create(@RequestParam String title, @RequestParam(defaultValue = "500") int sampleSize,
 			@RequestParam(required = false) Long seed, @AuthenticationPrincipal BranchLinkUser user,
 			RedirectAttributes redirect) {
@@ -76,6 +82,7 @@ class SurveyPageController {
 	}
 
 	@GetMapping("/surveys/{id}")
+	@CentralAdminOnly
 	String results(@PathVariable long id, @AuthenticationPrincipal BranchLinkUser user, Model model) {
 		model.addAttribute("user", user);
 		model.addAttribute("results", surveys.results(id));

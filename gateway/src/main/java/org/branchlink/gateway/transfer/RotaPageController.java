@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.branchlink.gateway.security.BranchLinkUser;
+import org.branchlink.gateway.security.CentralAdminOnly;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -27,6 +28,7 @@ class RotaPageController {
 	}
 
 	@GetMapping("/rotas")
+	@CentralAdminOnly
 	String page(@AuthenticationPrincipal BranchLinkUser user, Model model) {
 		model.addAttribute("user", user);
 		model.addAttribute("rotas", rotations.rotas());
@@ -35,6 +37,7 @@ class RotaPageController {
 
 	/** Stages are lines of "site-id days". */
 	@PostMapping("/rotas")
+	@CentralAdminOnly
 	String create(@RequestParam String name, @RequestParam(defaultValue = "false") boolean cyclic,
 			@RequestParam String stages, @AuthenticationPrincipal BranchLinkUser user, RedirectAttributes redirect) {
 		try {
@@ -58,6 +61,7 @@ class RotaPageController {
 	}
 
 	@PostMapping("/rotas/{id}/batches")
+	@CentralAdminOnly
 	String batch(@PathVariable long id, @RequestParam String barcodes, RedirectAttributes redirect) {
 		rotations.startBatch(id, Arrays.stream(barcodes.split("[\\s,;]+")).filter(s -> !s.isBlank()).toList(),
 				LocalDate.now());
@@ -66,6 +70,7 @@ class RotaPageController {
 	}
 
 	@PostMapping("/rotas/advance")
+	@CentralAdminOnly
 	String advance(RedirectAttributes redirect) {
 		redirect.addFlashAttribute("advanced", rotations.advance(LocalDate.now()).size());
 		return "redirect:/rotas";

@@ -7,6 +7,8 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.branchlink.gateway.security.CentralAdminOnly;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,23 +44,26 @@ class RotationController {
 	}
 
 	@PostMapping("/api/rotas")
+	@CentralAdminOnly
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Create a rota: stages of site + days, one-way or cyclic", description = "Role: CENTRAL_ADMIN.")
+	@Operation(summary = "Create a rota: stages of site + days, one-way or cyclic")
 	Map<String, Object> rota(@RequestBody NewRota rota, Authentication authentication) {
 		return Map.of("id", rotations.createRota(authentication.getName(), rota.name(), Boolean.TRUE.equals(rota.cyclic()),
 				rota.stages()));
 	}
 
 	@PostMapping("/api/rotas/{id}/batches")
+	@CentralAdminOnly
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Send a batch of copies round a rota", description = "Role: CENTRAL_ADMIN.")
+	@Operation(summary = "Send a batch of copies round a rota")
 	Map<String, Object> batch(@PathVariable long id, @RequestBody NewBatch batch) {
 		return Map.of("id", rotations.startBatch(id, batch.barcodes() == null ? List.of() : batch.barcodes(),
 				batch.from() == null ? LocalDate.now() : batch.from()));
 	}
 
 	@PostMapping("/api/rotations/advance")
-	@Operation(summary = "Advance the rotas now (the daily job does it at 00:10)", description = "Role: CENTRAL_ADMIN.")
+	@CentralAdminOnly
+	@Operation(summary = "Advance the rotas now (the daily job does it at 00:10)")
 	Map<String, Object> advance() {
 		return Map.of("transfers", rotations.advance(LocalDate.now()));
 	}

@@ -4,6 +4,8 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.branchlink.gateway.security.CentralAdminOnly;
+import org.branchlink.gateway.security.LibrarianOrCentral;
 import org.branchlink.gateway.security.SiteAccess;
 
 import org.springframework.http.HttpStatus;
@@ -42,10 +44,11 @@ class TransferController {
 	}
 
 	@PostMapping("/api/transfers")
+	@LibrarianOrCentral
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Scan copies into a transfer to another site",
-			description = "Role: LIBRARIAN of the source site, CENTRAL_ADMIN. Copies not on the source's shelf are listed "
-					+ "with the reason and left out. Needs central approval when it leaves its township (policy).")
+			description = "Scope: the source site. Copies not on the source's shelf are listed with the reason and "
+					+ "left out. Needs central approval when it leaves its township (policy).")
 	StockTransfers.Outcome create(@RequestBody NewTransfer request, Authentication authentication) {
 		access.requireActForKnownSite(authentication, request.fromSite());
 		return transfers.create(authentication.getName(), request.fromSite(), request.toSite(),
@@ -53,34 +56,39 @@ class TransferController {
 	}
 
 	@PostMapping("/api/transfers/{id}/approve")
-	@Operation(summary = "Approve a transfer", description = "Role: CENTRAL_ADMIN.")
+	@CentralAdminOnly
+	@Operation(summary = "Approve a transfer")
 	StockTransfers.TransferView approve(@PathVariable long id, Authentication authentication) {
 		return transfers.approve(id, authentication.getName());
 	}
 
 	@PostMapping("/api/transfers/{id}/ship")
-	@Operation(summary = "Ship: every copy goes in transit", description = "Role: LIBRARIAN of the source site, CENTRAL_ADMIN.")
+	@LibrarianOrCentral
+	@Operation(summary = "Ship: every copy goes in transit", description = "Scope: the source site.")
 	StockTransfers.TransferView ship(@PathVariable long id, Authentication authentication) {
 		access.requireActFor(authentication, transfers.view(id).fromSite());
 		return transfers.ship(id, authentication.getName());
 	}
 
 	@PostMapping("/api/transfers/{id}/receive")
+	@LibrarianOrCentral
 	@Operation(summary = "Receive: scan what arrived; missing and extra copies are recorded",
-			description = "Role: LIBRARIAN of the destination site, CENTRAL_ADMIN.")
+			description = "Scope: the destination site.")
 	StockTransfers.TransferView receive(@PathVariable long id, @RequestBody Arrival arrival, Authentication authentication) {
 		access.requireActFor(authentication, transfers.view(id).toSite());
 		return transfers.receive(id, authentication.getName(), arrival.barcodes() == null ? List.of() : arrival.barcodes());
 	}
 
 	@GetMapping("/api/transfers/overdue")
-	@Operation(summary = "Transit dashboard: transfers shipped and not received in time", description = "Role: CENTRAL_ADMIN.")
+	@CentralAdminOnly
+	@Operation(summary = "Transit dashboard: transfers shipped and not received in time")
 	List<StockTransfers.TransferView> overdue() {
 		return transfers.overdue();
 	}
 
 	@GetMapping("/api/transfers/{id}")
-	@Operation(summary = "A transfer with its counts", description = "Role: LIBRARIAN of either site, CENTRAL_ADMIN.")
+	@LibrarianOrCentral
+	@Operation(summary = "A transfer with its counts", description = "Scope: either site.")
 	StockTransfers.TransferView view(@PathVariable long id, Authentication authentication) {
 		StockTransfers.TransferView transfer = transfers.view(id);
 		if (!access.mayActFor(authentication, transfer.fromSite())) {

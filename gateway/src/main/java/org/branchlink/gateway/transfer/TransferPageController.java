@@ -5,11 +5,14 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.branchlink.gateway.security.BranchLinkUser;
+import org.branchlink.gateway.security.CentralAdminOnly;
+import org.branchlink.gateway.security.LibrarianOrCentral;
 import org.branchlink.gateway.security.Role;
 import org.branchlink.gateway.security.SiteAccess;
 import org.branchlink.site.Site;
 import org.branchlink.site.SiteDirectory;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -37,6 +40,7 @@ class TransferPageController {
 	}
 
 	@GetMapping("/transfers")
+	@LibrarianOrCentral
 	String page(@AuthenticationPrincipal BranchLinkUser user, Authentication authentication, Model model) {
 		List<Site> mine = sites.require().sites().stream().filter(s -> access.mayActFor(authentication, s.id())).toList();
 		model.addAttribute("user", user);
@@ -49,27 +53,27 @@ class TransferPageController {
 	}
 
 	@PostMapping("/transfers")
+	@PreAuthorize("hasAnyRole('LIBRARIAN','CENTRAL_ADMIN') and @siteAccess.mayActFor(authentication, #fromSite)")
 	String create(@RequestParam String fromSite, @RequestParam String toSite, @RequestParam String barcodes,
 			Authentication authentication, RedirectAttributes redirect) {
-		access.requireActFor(authentication, fromSite);
 		return act(redirect, () -> transfers.create(authentication.getName(), fromSite, toSite, lines(barcodes)));
 	}
 
 	@PostMapping("/transfers/{id}/approve")
+	@CentralAdminOnly
 	String approve(@PathVariable long id, @AuthenticationPrincipal BranchLinkUser user, RedirectAttributes redirect) {
-		if (!user.roles().contains(Role.CENTRAL_ADMIN)) {
-			throw new org.springframework.security.access.AccessDeniedException("central staff approve transfers");
-		}
 		return act(redirect, () -> transfers.approve(id, user.getUsername()));
 	}
 
 	@PostMapping("/transfers/{id}/ship")
+	@LibrarianOrCentral
 	String ship(@PathVariable long id, Authentication authentication, RedirectAttributes redirect) {
 		access.requireActFor(authentication, transfers.view(id).fromSite());
 		return act(redirect, () -> transfers.ship(id, authentication.getName()));
 	}
 
 	@PostMapping("/transfers/{id}/receive")
+	@LibrarianOrCentral
 	String receive(@PathVariable long id, @RequestParam String barcodes, Authentication authentication,
 			RedirectAttributes redirect) {
 		access.requireActFor(authentication, transfers.view(id).toSite());

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.branchlink.gateway.security.LibrarianOrCentral;
 import org.branchlink.gateway.security.SiteAccess;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,17 +34,19 @@ class VolunteerController {
 	}
 
 	@PostMapping("/api/volunteers")
+	@LibrarianOrCentral
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Register a volunteer (under 18: guardian's name and consent)",
-			description = "Role: LIBRARIAN of the home site, CENTRAL_ADMIN.")
+			description = "Scope: the home site.")
 	Volunteers.Volunteer register(@RequestBody Volunteers.Registration registration, Authentication authentication) {
 		access.requireActForKnownSite(authentication, String.valueOf(registration.homeSite()));
 		return volunteers.register(registration, authentication.getName());
 	}
 
 	@GetMapping("/api/volunteers")
+	@LibrarianOrCentral
 	@Operation(summary = "Volunteers (with a skill: skill=…), with confirmed and pending hours",
-			description = "Role: LIBRARIAN (volunteers whose home site is theirs or below), CENTRAL_ADMIN (all).")
+			description = "Scope: volunteers whose home site the caller acts for.")
 	List<Volunteers.Volunteer> find(@RequestParam(required = false) String skill, Authentication authentication) {
 		return volunteers.find(skill, access.sitesFor(authentication));
 	}
@@ -52,9 +55,9 @@ class VolunteerController {
 	}
 
 	@PostMapping("/api/volunteers/{id}/assignments")
+	@LibrarianOrCentral
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Assign a volunteer to an event", description = "Role: LIBRARIAN of the event's site, "
-			+ "CENTRAL_ADMIN.")
+	@Operation(summary = "Assign a volunteer to an event", description = "Scope: the event's site.")
 	void assign(@PathVariable long id, @RequestBody Assignment assignment, Authentication authentication) {
 		access.requireActFor(authentication, volunteers.eventSite(assignment.eventId()));
 		volunteers.assign(id, assignment.eventId(), assignment.role(), authentication.getName());
@@ -64,9 +67,10 @@ class VolunteerController {
 	}
 
 	@PostMapping("/api/volunteers/{id}/hours")
+	@LibrarianOrCentral
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Log hours of service (they count once confirmed)", description = "Role: LIBRARIAN of the "
-			+ "site served (the event's site when eventId is given), CENTRAL_ADMIN.")
+	@Operation(summary = "Log hours of service (they count once confirmed)", description = "Scope: the site served "
+			+ "(the event's site when eventId is given).")
 	long log(@PathVariable long id, @RequestBody Hours hours, Authentication authentication) {
 		String served = hours.eventId() == null ? String.valueOf(hours.siteId()) : volunteers.eventSite(hours.eventId());
 		access.requireActForKnownSite(authentication, served);
@@ -75,8 +79,9 @@ class VolunteerController {
 	}
 
 	@PostMapping("/api/volunteer-hours/{id}/confirm")
+	@LibrarianOrCentral
 	@Operation(summary = "Confirm logged hours (someone other than who logged them)",
-			description = "Role: LIBRARIAN of the site served, CENTRAL_ADMIN.")
+			description = "Scope: the site served.")
 	Volunteers.HoursLine confirm(@PathVariable long id, Authentication authentication) {
 		access.requireActFor(authentication, volunteers.line(id).siteId());
 		return volunteers.confirm(id, authentication.getName());

@@ -7,9 +7,11 @@ import java.util.Set;
 
 import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.security.BranchLinkUser;
+import org.branchlink.gateway.security.LibrarianOrCentral;
 import org.branchlink.gateway.security.SiteAccess;
 import org.branchlink.site.SiteDirectory;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -41,6 +43,7 @@ class VolunteerPageController {
 	}
 
 	@GetMapping("/volunteers")
+	@LibrarianOrCentral
 	String list(@RequestParam(required = false) String skill, @AuthenticationPrincipal BranchLinkUser user,
 			Authentication authentication, Model model) {
 		model.addAttribute("user", user);
@@ -53,12 +56,13 @@ class VolunteerPageController {
 	}
 
 	@PostMapping("/volunteers")
+	@PreAuthorize("hasAnyRole('LIBRARIAN','CENTRAL_ADMIN') and @siteAccess.mayActFor(authentication, #homeSite)")
 	String register(@RequestParam String name, @RequestParam LocalDate birthDate, @RequestParam String homeSite,
 			@RequestParam(defaultValue = "") String skills, @RequestParam(defaultValue = "") String guardianName,
 			@RequestParam(defaultValue = "false") boolean guardianConsent,
 			Authentication authentication,
 			RedirectAttributes redirect) {
-		access.requireActForKnownSite(authentication, homeSite);
+		access.requireKnown(homeSite);
 		try {
 			volunteers.register(new Volunteers.Registration(name, birthDate, null, homeSite,
 					Arrays.asList(skills.split("[,，、\\s]+")), guardianName, guardianConsent),
@@ -71,11 +75,12 @@ class VolunteerPageController {
 	}
 
 	@PostMapping("/volunteers/{id}/hours")
+	@PreAuthorize("hasAnyRole('LIBRARIAN','CENTRAL_ADMIN') and @siteAccess.mayActFor(authentication, #siteId)")
 	String log(@PathVariable long id, @RequestParam String siteId, @RequestParam LocalDate day,
 			@RequestParam BigDecimal hours, @RequestParam(defaultValue = "") String note,
 			Authentication authentication,
 			RedirectAttributes redirect) {
-		access.requireActForKnownSite(authentication, siteId);
+		access.requireKnown(siteId);
 		try {
 			volunteers.logHours(id, siteId, null, day, hours, note, authentication.getName());
 		}
@@ -86,6 +91,7 @@ class VolunteerPageController {
 	}
 
 	@PostMapping("/volunteer-hours/{id}/confirm")
+	@LibrarianOrCentral
 	String confirm(@PathVariable long id, Authentication authentication,
 			RedirectAttributes redirect) {
 		access.requireActFor(authentication, volunteers.line(id).siteId());
@@ -99,6 +105,7 @@ class VolunteerPageController {
 	}
 
 	@GetMapping("/volunteers/{id}/certificate")
+	@LibrarianOrCentral
 	String certificate(@PathVariable long id, @AuthenticationPrincipal BranchLinkUser user,
 			Authentication authentication, Model model) {
 		Volunteers.Volunteer volunteer = volunteers.volunteer(id);

@@ -5,6 +5,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.branchlink.gateway.security.BranchLinkUser;
+import org.branchlink.gateway.security.Public;
 import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.site.Site;
 import org.branchlink.site.SiteDirectory;
@@ -31,6 +32,7 @@ class HomeController {
 	}
 
 	@GetMapping("/")
+	@Public
 	String home(Model model, @AuthenticationPrincipal BranchLinkUser user) {
 		directory.current().ifPresent(registry -> {
 			model.addAttribute("federation", registry.federation());
@@ -43,6 +45,7 @@ class HomeController {
 	}
 
 	@GetMapping("/sites/{id}")
+	@Public
 	String site(@PathVariable String id, Model model, @AuthenticationPrincipal BranchLinkUser user) {
 		SiteRegistry registry = directory.current().orElseThrow(() -> new NotFoundException("site registry", "current"));
 		Site site = registry.find(id).orElseThrow(() -> new NotFoundException("site", id));

@@ -7,6 +7,7 @@ import org.branchlink.catalog.CatalogIngest;
 import org.branchlink.catalog.IngestReport;
 import org.branchlink.catalog.QuarantinedRecord;
 import org.branchlink.gateway.security.BranchLinkUser;
+import org.branchlink.gateway.security.LibrarianOrCentral;
 import org.branchlink.gateway.security.Role;
 import org.branchlink.gateway.security.SiteAccess;
 import org.branchlink.site.Site;
@@ -38,6 +39,7 @@ class IngestPageController {
 	}
 
 	@GetMapping("/ingest")
+	@LibrarianOrCentral
 	String ingest(@AuthenticationPrincipal BranchLinkUser user, Authentication authentication, Model model) {
 		List<IngestReport> runs = new ArrayList<>();
 		List<QuarantinedRecord> quarantined = new ArrayList<>();

@@ -1,5 +1,7 @@
 package org.branchlink.gateway.web;
 
+import org.branchlink.gateway.security.Public;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -8,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 class LoginController {
 
 	@GetMapping("/login")
+	@Public
 	String login() {
 		return "login";
 	}

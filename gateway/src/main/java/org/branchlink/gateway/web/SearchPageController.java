@@ -8,6 +8,7 @@ import org.branchlink.catalog.CatalogSearch;
 import org.branchlink.catalog.SearchPage;
 import org.branchlink.catalog.SearchRequest;
 import org.branchlink.gateway.security.BranchLinkUser;
+import org.branchlink.gateway.security.Public;
 import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.site.Site;
 import org.branchlink.site.SiteDirectory;
@@ -39,6 +40,7 @@ class SearchPageController {
 	}
 
 	@GetMapping("/search")
+	@Public
 	String search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String near,
 			@RequestParam(required = false) Integer yearFrom, @RequestParam(required = false) Integer yearTo,
 			@RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
@@ -59,6 +61,7 @@ class SearchPageController {
 	}
 
 	@GetMapping("/works/{id}")
+	@Public
 	String work(@PathVariable String id, @AuthenticationPrincipal BranchLinkUser user, Model model) {
 		model.addAttribute("work", search.work(id).orElseThrow(() -> new NotFoundException("work", id)));
 		model.addAttribute("siteNames", sites.byId());
