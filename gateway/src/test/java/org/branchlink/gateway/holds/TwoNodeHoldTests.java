@@ -53,9 +53,11 @@ class TwoNodeHoldTests extends IntegrationTest {
 		}
 		int portB = freePort();
 		int portC = freePort();
-		var startB = java.util.concurrent.CompletableFuture.supplyAsync(() -> node("b", portB, portC));
-		var startC = java.util.concurrent.CompletableFuture.supplyAsync(() -> node("c", portC, portB));
-		try (ConfigurableApplicationContext b = startB.get(); ConfigurableApplicationContext c = startC.get()) {
+		// one after the other: two Spring Boot applications starting at once in one JVM can race on the shared logging
+		// system ("Unable to find Spring Environment in logger context"); each node's Hazelcast member joins the other
+		// whenever it comes up
+		try (ConfigurableApplicationContext b = node("b", portB, portC);
+				ConfigurableApplicationContext c = node("c", portC, portB)) {
 			com.hazelcast.core.HazelcastInstance memberB = b.getBean(com.hazelcast.core.HazelcastInstance.class);
 			org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
 				.until(() -> memberB.getCluster().getMembers().size() == 2);

@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -37,9 +36,11 @@ class ClusterSharingTests extends IntegrationTest {
 	void changesAndRateLimitsAreSharedByTheNodes() throws Exception {
 		int portB = freePort();
 		int portC = freePort();
-		var startB = CompletableFuture.supplyAsync(() -> node("b", portB, portC));
-		var startC = CompletableFuture.supplyAsync(() -> node("c", portC, portB));
-		try (ConfigurableApplicationContext b = startB.get(); ConfigurableApplicationContext c = startC.get()) {
+		// one after the other: two Spring Boot applications starting at once in one JVM can race on the shared logging
+		// system ("Unable to find Spring Environment in logger context"); each node's Hazelcast member joins the other
+		// whenever it comes up
+		try (ConfigurableApplicationContext b = node("b", portB, portC);
+				ConfigurableApplicationContext c = node("c", portC, portB)) {
 			Awaitility.await().atMost(Duration.ofSeconds(60))
 				.until(() -> b.getBean(HazelcastInstance.class).getCluster().getMembers().size() == 2);
 
