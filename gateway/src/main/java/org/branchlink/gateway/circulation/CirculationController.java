@@ -17,11 +17,11 @@ import org.branchlink.gateway.security.SiteAccess;
 import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.site.CountySettings;
 import org.branchlink.sync.circulation.CirculationEvent;
-import org.branchlink.sync.circulation.EventBatch;
-import org.branchlink.sync.circulation.EventBatchReader;
-import org.branchlink.sync.circulation.EventType;
+import org.branchlink.sync.circulation.CirculationBatch;
+import org.branchlink.sync.circulation.CirculationBatchReader;
+import org.branchlink.sync.circulation.CirculationAction;
 import org.branchlink.sync.circulation.IntakeReport;
-import org.branchlink.sync.circulation.RejectedEvent;
+import org.branchlink.sync.circulation.Refusal;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -87,34 +87,34 @@ class CirculationController {
 	IntakeReport events(@PathVariable String siteId, @RequestBody List<EventInput> input, Authentication authentication) {
 		access.requireKnown(siteId);
 		List<CirculationEvent> events = new ArrayList<>();
-		List<RejectedEvent> rejected = new ArrayList<>();
+		List<Refusal> rejected = new ArrayList<>();
 		for (int i = 0; i < input.size(); i++) {
 			EventInput in = input.get(i);
 			String position = "event " + (i + 1);
-			var type = EventType.parse(in.type());
-			var at = EventBatchReader.time(in.occurredAt(), county.zone());
-			var due = EventBatchReader.time(in.dueAt(), county.zone());
+			var type = CirculationAction.parse(in.type());
+			var at = CirculationBatchReader.time(in.occurredAt(), county.zone());
+			var due = CirculationBatchReader.time(in.dueAt(), county.zone());
 			if (type.isEmpty()) {
-				rejected.add(new RejectedEvent(position, in.eventId(), "unknown event type '" + in.type() + "'"));
+				rejected.add(new Refusal(position, in.eventId(), "unknown event type '" + in.type() + "'"));
 			}
 			else if (at == null) {
-				rejected.add(new RejectedEvent(position, in.eventId(), "unreadable or missing time '" + in.occurredAt() + "'"));
+				rejected.add(new Refusal(position, in.eventId(), "unreadable or missing time '" + in.occurredAt() + "'"));
 			}
 			else if (in.dueAt() != null && due == null) {
-				rejected.add(new RejectedEvent(position, in.eventId(), "unreadable due date '" + in.dueAt() + "'"));
+				rejected.add(new Refusal(position, in.eventId(), "unreadable due date '" + in.dueAt() + "'"));
 			}
 			else {
 				events.add(new CirculationEvent(siteId, in.eventId(), type.get(), at, trim(in.barcode()), trim(in.owner()),
 						trim(in.card()), trim(in.destination()), due));
 			}
 		}
-		return submit(new EventBatch(siteId, "api", events, rejected), authentication);
+		return submit(new CirculationBatch(siteId, "api", events, rejected), authentication);
 	}
 
 	/** Submits a batch; copies it marks lost or missing go in the audit log with who reported them. */
-	private IntakeReport submit(EventBatch batch, Authentication authentication) {
+	private IntakeReport submit(CirculationBatch batch, Authentication authentication) {
 		for (CirculationEvent event : batch.events()) {
-			if (event.type() == EventType.LOST || event.type() == EventType.MISSING) {
+			if (event.type() == CirculationAction.LOST || event.type() == CirculationAction.MISSING) {
 				audit.record(authentication, Audit.COPY_MARKED, Map.of("site", batch.siteId(), "barcode",
 						String.valueOf(event.barcode()), "mark", event.type().name().toLowerCase(Locale.ROOT),
 						"eventId", String.valueOf(event.eventId())));
@@ -134,7 +134,7 @@ class CirculationController {
 		access.requireKnown(siteId);
 		String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
 		try (var in = file.getInputStream()) {
-			return submit(EventBatchReader.read(siteId, name, in, county.zone()), authentication);
+			return submit(CirculationBatchReader.read(siteId, name, in, county.zone()), authentication);
 		}
 	}
 

@@ -11,7 +11,7 @@ import org.branchlink.gateway.circulation.CirculationStore.StoredEvent;
 import org.branchlink.sync.circulation.CirculationEvent;
 import org.branchlink.sync.circulation.CirculationIntake;
 import org.branchlink.sync.circulation.CirculationIntake.JournalEntry;
-import org.branchlink.sync.circulation.EventBatch;
+import org.branchlink.sync.circulation.CirculationBatch;
 import org.branchlink.sync.circulation.IntakeReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +67,7 @@ public class CirculationLedger implements CirculationIntake {
 	 * event to apply, not to hold many copies' locks at once.
 	 */
 	@Override
-	public IntakeReport intake(EventBatch batch) {
+	public IntakeReport intake(CirculationBatch batch) {
 		if (batch.events().size() != 1) {
 			return apply(accept(batch));
 		}
@@ -75,7 +75,7 @@ public class CirculationLedger implements CirculationIntake {
 	}
 
 	@Override
-	public Accepted accept(EventBatch batch) {
+	public Accepted accept(CirculationBatch batch) {
 		List<JournalEntry> fresh = transactions.execute(status -> store.insert(batch));
 		return new Accepted(batch, fresh, batch.events().size() - fresh.size());
 	}
@@ -97,7 +97,7 @@ public class CirculationLedger implements CirculationIntake {
 				log.warn("Circulation event {} stored but not applied yet: {}", entry.id(), ex.toString());
 			}
 		}
-		EventBatch batch = accepted.batch();
+		CirculationBatch batch = accepted.batch();
 		return new IntakeReport(batch.siteId(), batch.source(), batch.read(), accepted.fresh().size(),
 				accepted.duplicates(), batch.rejected().size(), applied, reordered, conflicts, batch.rejected());
 	}
@@ -159,9 +159,9 @@ public class CirculationLedger implements CirculationIntake {
 
 	/** A copy back in hand with no hold on it is offered to the holds waiting for its title. */
 	private void claimForHold(ItemRef item, ItemCirculation copy, CirculationEvent event) {
-		boolean inHand = event.type() == org.branchlink.sync.circulation.EventType.CHECKIN
-				|| event.type() == org.branchlink.sync.circulation.EventType.RECEIVE
-				|| event.type() == org.branchlink.sync.circulation.EventType.FOUND;
+		boolean inHand = event.type() == org.branchlink.sync.circulation.CirculationAction.CHECKIN
+				|| event.type() == org.branchlink.sync.circulation.CirculationAction.RECEIVE
+				|| event.type() == org.branchlink.sync.circulation.CirculationAction.FOUND;
 		HoldEvents holds = holdEvents.get();
 		if (inHand && copy.hold() == null && holds != null) {
 			holds.claim(item, event.siteId(), event.occurredAt()).ifPresent(copy::holdFor);

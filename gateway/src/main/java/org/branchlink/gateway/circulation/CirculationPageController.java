@@ -14,7 +14,7 @@ import org.branchlink.gateway.security.SiteAccess;
 import org.branchlink.site.CountySettings;
 import org.branchlink.site.Site;
 import org.branchlink.site.SiteDirectory;
-import org.branchlink.sync.circulation.EventBatchReader;
+import org.branchlink.sync.circulation.CirculationBatchReader;
 import org.branchlink.sync.circulation.IntakeReport;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -98,7 +98,7 @@ class CirculationPageController {
 			throws IOException {
 		String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
 		try (var in = file.getInputStream()) {
-			redirect.addFlashAttribute("report", desk.submit(EventBatchReader.read(site, name, in, county.zone())));
+			redirect.addFlashAttribute("report", desk.submit(CirculationBatchReader.read(site, name, in, county.zone())));
 		}
 		return "redirect:/circulation?site=" + site;
 	}

@@ -18,8 +18,8 @@ import org.branchlink.gateway.circulation.ItemCirculation.OpenLoan;
 import org.branchlink.site.CountySettings;
 import org.branchlink.sync.circulation.CirculationEvent;
 import org.branchlink.sync.circulation.CirculationIntake.JournalEntry;
-import org.branchlink.sync.circulation.EventBatch;
-import org.branchlink.sync.circulation.EventType;
+import org.branchlink.sync.circulation.CirculationBatch;
+import org.branchlink.sync.circulation.CirculationAction;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -38,7 +38,7 @@ class CirculationStore {
 	}
 
 	/** Stores the batch's events; returns those not stored before with their journal ids (the others are duplicates). */
-	List<JournalEntry> insert(EventBatch batch) {
+	List<JournalEntry> insert(CirculationBatch batch) {
 		List<CirculationEvent> events = batch.events();
 		if (events.isEmpty()) {
 			return List.of();
@@ -310,7 +310,7 @@ class CirculationStore {
 	private static CirculationEvent event(ResultSet rs) throws SQLException {
 		Timestamp due = rs.getTimestamp("due_at");
 		return new CirculationEvent(rs.getString("site_id"), rs.getString("event_id"),
-				EventType.parse(rs.getString("type")).orElseThrow(), rs.getTimestamp("occurred_at").toInstant(),
+				CirculationAction.parse(rs.getString("type")).orElseThrow(), rs.getTimestamp("occurred_at").toInstant(),
 				rs.getString("barcode"), rs.getString("owner"), rs.getString("card"), rs.getString("destination"),
 				due == null ? null : due.toInstant());
 	}

@@ -14,10 +14,10 @@ import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.sync.circulation.CirculationEvent;
 import org.branchlink.sync.circulation.CirculationRoutes;
-import org.branchlink.sync.circulation.EventBatch;
-import org.branchlink.sync.circulation.EventType;
+import org.branchlink.sync.circulation.CirculationBatch;
+import org.branchlink.sync.circulation.CirculationAction;
 import org.branchlink.sync.circulation.IntakeReport;
-import org.branchlink.sync.circulation.RejectedEvent;
+import org.branchlink.sync.circulation.Refusal;
 
 import org.springframework.stereotype.Component;
 
@@ -62,7 +62,7 @@ public class LendingDesk {
 	 * database-bound, more at once only slows each down, and a crowd of busy request threads would starve the
 	 * availability indexer of CPU, which is what keeps search fresh.
 	 */
-	public IntakeReport submit(EventBatch batch) {
+	public IntakeReport submit(CirculationBatch batch) {
 		try {
 			slots.acquire();
 		}
@@ -94,7 +94,7 @@ public class LendingDesk {
 					+ reader.category());
 		}
 		requireKnown(barcode);
-		return one(siteId, EventType.CHECKOUT, barcode, reader.cardNumber(), null, eventId, at);
+		return one(siteId, CirculationAction.CHECKOUT, barcode, reader.cardNumber(), null, eventId, at);
 	}
 
 	public IntakeReport checkin(String siteId, String barcode) {
@@ -104,12 +104,12 @@ public class LendingDesk {
 	/** A checkin that names its own event (see {@link #checkout(String, String, String, String, Instant)}). */
 	public IntakeReport checkin(String siteId, String barcode, String eventId, Instant at) {
 		requireKnown(barcode);
-		return one(siteId, EventType.CHECKIN, barcode, null, null, eventId, at);
+		return one(siteId, CirculationAction.CHECKIN, barcode, null, null, eventId, at);
 	}
 
 	public IntakeReport receive(String siteId, String barcode) {
 		requireKnown(barcode);
-		return one(siteId, EventType.RECEIVE, barcode, null, null, deskEventId(), clock.instant());
+		return one(siteId, CirculationAction.RECEIVE, barcode, null, null, deskEventId(), clock.instant());
 	}
 
 	/** A reader renews one of their loans, within the renewal limit of their category. */
@@ -129,7 +129,7 @@ public class LendingDesk {
 			throw new ConflictException("renewed " + loan.renewals() + " time(s) already, the limit of category "
 					+ reader.category());
 		}
-		return one(loan.checkoutSite(), EventType.RENEW, loan.barcode(), reader.cardNumber(), loan.itemSite(), eventId, at);
+		return one(loan.checkoutSite(), CirculationAction.RENEW, loan.barcode(), reader.cardNumber(), loan.itemSite(), eventId, at);
 	}
 
 	/** A checkout's card is no registered reader's, or not a card number at all (its check digit is wrong). */
@@ -175,12 +175,12 @@ public class LendingDesk {
 		}
 	}
 
-	private IntakeReport one(String siteId, EventType type, String barcode, String card, String owner, String eventId,
+	private IntakeReport one(String siteId, CirculationAction type, String barcode, String card, String owner, String eventId,
 			Instant at) {
 		CirculationEvent event = new CirculationEvent(siteId, eventId, type, at, barcode.strip(), owner, card, null, null);
-		IntakeReport report = submit(new EventBatch(siteId, "desk", List.of(event), List.of()));
+		IntakeReport report = submit(new CirculationBatch(siteId, "desk", List.of(event), List.of()));
 		if (report.rejected() > 0) {
-			throw new IllegalArgumentException(report.rejections().stream().map(RejectedEvent::reason).findFirst().orElse(""));
+			throw new IllegalArgumentException(report.rejections().stream().map(Refusal::reason).findFirst().orElse(""));
 		}
 		return report;
 	}

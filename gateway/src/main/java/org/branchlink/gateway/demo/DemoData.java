@@ -9,7 +9,7 @@ import java.util.Set;
 import org.branchlink.catalog.CatalogCopies;
 import org.branchlink.catalog.CatalogSearch;
 import org.branchlink.catalog.IngestReport;
-import org.branchlink.sync.catalog.SiteCatalogIngest;
+import org.branchlink.sync.ingest.SiteCatalogIngest;
 
 import org.branchlink.gateway.circulation.LendingDesk;
 import org.branchlink.gateway.menu.ServiceMenu;

@@ -13,8 +13,8 @@ import org.branchlink.gateway.circulation.CopyHolds;
 import org.branchlink.gateway.circulation.LendingDesk;
 import org.branchlink.gateway.transfer.MobileCarrier;
 import org.branchlink.sync.circulation.CirculationEvent;
-import org.branchlink.sync.circulation.EventBatch;
-import org.branchlink.sync.circulation.EventType;
+import org.branchlink.sync.circulation.CirculationBatch;
+import org.branchlink.sync.circulation.CirculationAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,8 +115,8 @@ public class HoldShelf {
 			if (Boolean.TRUE.equals(done)) {
 				expired++;
 				String site = hold.pickupSite();
-				desk.submit(new EventBatch(site, "hold expiry", List.of(new CirculationEvent(site, "bl-expire-" + hold.id(),
-						EventType.CHECKIN, now, copy.barcode(), copy.siteId(), null, null, null)), List.of()));
+				desk.submit(new CirculationBatch(site, "hold expiry", List.of(new CirculationEvent(site, "bl-expire-" + hold.id(),
+						CirculationAction.CHECKIN, now, copy.barcode(), copy.siteId(), null, null, null)), List.of()));
 			}
 		}
 		if (expired > 0) {

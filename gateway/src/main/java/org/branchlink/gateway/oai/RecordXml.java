@@ -8,7 +8,7 @@ import javax.xml.stream.XMLStreamWriter;
 import org.branchlink.catalog.PublishedWork;
 import org.branchlink.catalog.WorkMarc;
 import org.branchlink.catalog.event.CulturalEvent;
-import org.branchlink.gateway.catalog.WorkXml;
+import org.branchlink.gateway.records.WorkXml;
 import org.branchlink.gateway.oai.OaiAnswer.Item;
 
 /**

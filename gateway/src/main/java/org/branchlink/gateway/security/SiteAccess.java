@@ -51,7 +51,7 @@ public class SiteAccess {
 	/**
 	 * {@link #requireActFor}, and the site must be in the registry.
 	 *
-	 * @throws org.branchlink.sync.catalog.SiteCatalogIngest.UnknownSiteException when it is not (a 404 problem detail)
+	 * @throws org.branchlink.sync.ingest.SiteCatalogIngest.UnknownSiteException when it is not (a 404 problem detail)
 	 */
 	public void requireActForKnownSite(Authentication authentication, String siteId) {
 		requireActFor(authentication, siteId);
@@ -62,11 +62,11 @@ public class SiteAccess {
 	 * The site must be in the registry: for a handler whose rule checks {@link #mayActFor} first, so that, as with
 	 * {@link #requireActForKnownSite}, one who may not act for the site hears 403 and only central staff hear 404.
 	 *
-	 * @throws org.branchlink.sync.catalog.SiteCatalogIngest.UnknownSiteException when it is not (a 404 problem detail)
+	 * @throws org.branchlink.sync.ingest.SiteCatalogIngest.UnknownSiteException when it is not (a 404 problem detail)
 	 */
 	public void requireKnown(String siteId) {
 		if (sites.require().find(siteId).isEmpty()) {
-			throw new org.branchlink.sync.catalog.SiteCatalogIngest.UnknownSiteException(siteId);
+			throw new org.branchlink.sync.ingest.SiteCatalogIngest.UnknownSiteException(siteId);
 		}
 	}
 

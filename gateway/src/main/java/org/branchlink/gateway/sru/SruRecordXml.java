@@ -10,7 +10,7 @@ import javax.xml.stream.XMLStreamWriter;
 
 import org.branchlink.catalog.PublishedWork;
 import org.branchlink.catalog.WorkMarc;
-import org.branchlink.gateway.catalog.WorkXml;
+import org.branchlink.gateway.records.WorkXml;
 
 /**
  * One work on a writer: its MARCXML record ({@link WorkMarc}: MARC21 with an 852 and an 876 per copy, or UNIMARC with

@@ -21,9 +21,9 @@ import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.site.Site;
 import org.branchlink.site.SiteDirectory;
 import org.branchlink.sync.circulation.CirculationEvent;
-import org.branchlink.sync.circulation.EventBatch;
-import org.branchlink.sync.circulation.EventType;
-import org.branchlink.sync.circulation.RejectedEvent;
+import org.branchlink.sync.circulation.CirculationBatch;
+import org.branchlink.sync.circulation.CirculationAction;
+import org.branchlink.sync.circulation.Refusal;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -100,7 +100,7 @@ public class StockTransfers {
 	}
 
 	/** What a request did: the transfer, and each barcode refused with its reason. */
-	public record Outcome(TransferView transfer, List<RejectedEvent> refused) {
+	public record Outcome(TransferView transfer, List<Refusal> refused) {
 	}
 
 	public Outcome create(String by, String fromSite, String toSite, List<String> barcodes) {
@@ -118,27 +118,27 @@ public class StockTransfers {
 		if (from.id().equals(to.id())) {
 			throw new IllegalArgumentException("a transfer goes to another site");
 		}
-		List<RejectedEvent> refused = new ArrayList<>();
+		List<Refusal> refused = new ArrayList<>();
 		Map<CopyId, String> onShelf = new LinkedHashMap<>();
 		for (String barcode : barcodes) {
 			String code = barcode == null ? "" : barcode.strip();
 			Located here = items.find(code).stream().map(this::locate).filter(l -> l.shelf().equals(fromSite))
 				.findFirst().orElse(null);
 			if (here == null) {
-				refused.add(new RejectedEvent(code, null, "no copy with this barcode is at " + fromSite));
+				refused.add(new Refusal(code, null, "no copy with this barcode is at " + fromSite));
 			}
 			else if (!"available".equals(here.status())) {
-				refused.add(new RejectedEvent(code, null, "the copy is " + here.status() + ", not on the shelf"));
+				refused.add(new Refusal(code, null, "the copy is " + here.status() + ", not on the shelf"));
 			}
 			else {
 				onShelf.put(CopyId.of(here.ref()), code);
 			}
 		}
 		Map<CopyId, Long> elsewhere = store.openTransfersOf(onShelf.keySet());
-		elsewhere.forEach((copy, transfer) -> refused.add(new RejectedEvent(onShelf.remove(copy), null,
+		elsewhere.forEach((copy, transfer) -> refused.add(new Refusal(onShelf.remove(copy), null,
 				"the copy is already in open transfer " + transfer)));
 		if (onShelf.isEmpty()) {
-			throw new IllegalArgumentException("no copy can go: " + refused.stream().map(RejectedEvent::reason).toList());
+			throw new IllegalArgumentException("no copy can go: " + refused.stream().map(Refusal::reason).toList());
 		}
 		boolean approve = !preapproved && switch (policy.approval()) {
 			case "always" -> true;
@@ -164,10 +164,10 @@ public class StockTransfers {
 		Transfer transfer = move(id, t -> t.ship(new Transfer.Step(by, clock.instant())));
 		List<CirculationEvent> events = new ArrayList<>();
 		for (CopyId copy : store.copies(id)) {
-			events.add(new CirculationEvent(transfer.fromSite(), "transfer-" + id + "-" + copy.barcode(), EventType.SEND,
+			events.add(new CirculationEvent(transfer.fromSite(), "transfer-" + id + "-" + copy.barcode(), CirculationAction.SEND,
 					clock.instant(), copy.barcode(), copy.siteId(), null, transfer.toSite(), null));
 		}
-		desk.submit(new EventBatch(transfer.fromSite(), "transfer " + id, events, List.of()));
+		desk.submit(new CirculationBatch(transfer.fromSite(), "transfer " + id, events, List.of()));
 		return view(id);
 	}
 
@@ -186,13 +186,13 @@ public class StockTransfers {
 				}
 				if (!"unknown".equals(owner)) {
 					events.add(new CirculationEvent(received.toSite(), "transfer-" + id + "-in-" + barcode,
-							EventType.RECEIVE, clock.instant(), barcode, owner, null, null, null));
+							CirculationAction.RECEIVE, clock.instant(), barcode, owner, null, null, null));
 				}
 			}
 			return received;
 		});
 		if (!events.isEmpty()) {
-			desk.submit(new EventBatch(transfer.toSite(), "transfer " + id, events, List.of()));
+			desk.submit(new CirculationBatch(transfer.toSite(), "transfer " + id, events, List.of()));
 		}
 		return view(id);
 	}

@@ -52,7 +52,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ProblemDetail unknownSite(org.branchlink.sync.catalog.SiteCatalogIngest.UnknownSiteException ex) {
+	ProblemDetail unknownSite(org.branchlink.sync.ingest.SiteCatalogIngest.UnknownSiteException ex) {
 		return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage());
 	}
 

@@ -31,9 +31,9 @@ class SearchPageController {
 
 	private final SiteDirectory sites;
 
-	private final org.branchlink.gateway.catalog.UnifiedSearch unified;
+	private final org.branchlink.gateway.records.UnifiedSearch unified;
 
-	SearchPageController(CatalogSearch search, SiteDirectory sites, org.branchlink.gateway.catalog.UnifiedSearch unified) {
+	SearchPageController(CatalogSearch search, SiteDirectory sites, org.branchlink.gateway.records.UnifiedSearch unified) {
 		this.search = search;
 		this.sites = sites;
 		this.unified = unified;
@@ -46,7 +46,7 @@ class SearchPageController {
 			@RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
 			@RequestParam MultiValueMap<String, String> parameters, @AuthenticationPrincipal BranchLinkUser user,
 			Model model) {
-		SearchRequest request = org.branchlink.gateway.catalog.CatalogRequests.of(q, near, yearFrom, yearTo, sort,
+		SearchRequest request = org.branchlink.gateway.records.CatalogRequests.of(q, near, yearFrom, yearTo, sort,
 				page, 20, parameters);
 		SearchPage results = unified.search(request);
 		model.addAttribute("q", q);

@@ -28,11 +28,11 @@ import org.branchlink.catalog.event.EventSearch;
 import org.branchlink.catalog.ingest.WorkStore;
 import org.branchlink.gateway.BranchLinkApplication;
 import org.branchlink.gateway.IntegrationTest;
-import org.branchlink.gateway.catalog.UnifiedSearch;
+import org.branchlink.gateway.records.UnifiedSearch;
 import org.branchlink.gateway.demo.DemoCatalogue;
 import org.branchlink.gateway.demo.DemoCounty;
 import org.branchlink.site.SiteDirectory;
-import org.branchlink.sync.catalog.SiteCatalogIngest;
+import org.branchlink.sync.ingest.SiteCatalogIngest;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;

@@ -12,8 +12,8 @@ import org.branchlink.gateway.IntegrationTest;
 import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.sync.circulation.CirculationEvent;
-import org.branchlink.sync.circulation.EventBatch;
-import org.branchlink.sync.circulation.EventType;
+import org.branchlink.sync.circulation.CirculationBatch;
+import org.branchlink.sync.circulation.CirculationAction;
 import org.branchlink.sync.circulation.IntakeReport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,7 +68,7 @@ class CirculationTests extends IntegrationTest {
 	}
 
 	private IntakeReport send(String site, CirculationEvent... events) {
-		return desk.submit(new EventBatch(site, "test", List.of(events), List.of()));
+		return desk.submit(new CirculationBatch(site, "test", List.of(events), List.of()));
 	}
 
 	private Holding holding(ItemRef item) {
@@ -90,21 +90,21 @@ class CirculationTests extends IntegrationTest {
 		ItemRef copy = fixtures.freshCopies("township_station", 1).get(0);
 		Reader reader = fixtures.reader(false);
 		String other = copy.siteId().equals("baishi") ? "central-library" : "baishi";
-		IntakeReport out = send(other, event(other, "e1", EventType.CHECKOUT, t0, copy.barcode(), reader.cardNumber()));
+		IntakeReport out = send(other, event(other, "e1", CirculationAction.CHECKOUT, t0, copy.barcode(), reader.cardNumber()));
 		assertThat(out.accepted()).isEqualTo(1);
 		assertThat(out.applied()).isEqualTo(1);
 		awaitInSearch(copy, "on_loan", null, null);
 		assertThat(queries.openLoans(reader.cardNumber())).singleElement()
 			.satisfies(loan -> assertThat(loan.checkoutSite()).isEqualTo(other));
 
-		send(other, event(other, "e2", EventType.CHECKIN, t0.plusSeconds(3600), copy.barcode(), null));
+		send(other, event(other, "e2", CirculationAction.CHECKIN, t0.plusSeconds(3600), copy.barcode(), null));
 		awaitInSearch(copy, "in_transit", other, copy.siteId());
 		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/works/" + copy.workId()))
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
 				.string(org.hamcrest.Matchers.containsString("运往")));
 		assertThat(queries.openLoans(reader.cardNumber())).isEmpty();
 
-		send(copy.siteId(), event(copy.siteId(), "r1", EventType.RECEIVE, t0.plusSeconds(7200), copy.barcode(), null));
+		send(copy.siteId(), event(copy.siteId(), "r1", CirculationAction.RECEIVE, t0.plusSeconds(7200), copy.barcode(), null));
 		awaitInSearch(copy, "available", null, null);
 		assertThat(search.work(copy.workId()).orElseThrow().available()).isPositive();
 	}
@@ -113,8 +113,8 @@ class CirculationTests extends IntegrationTest {
 	void aCopyOfAFloatingCollectionStaysWhereItIsReturned() {
 		ItemRef copy = fixtures.freshCopies("city_study_room", 1).get(0);
 		Reader reader = fixtures.reader(false);
-		send(copy.siteId(), event(copy.siteId(), "f1", EventType.CHECKOUT, t0, copy.barcode(), reader.cardNumber()));
-		send("baishi", event("baishi", "f2", EventType.CHECKIN, t0.plusSeconds(60), copy.barcode(), null));
+		send(copy.siteId(), event(copy.siteId(), "f1", CirculationAction.CHECKOUT, t0, copy.barcode(), reader.cardNumber()));
+		send("baishi", event("baishi", "f2", CirculationAction.CHECKIN, t0.plusSeconds(60), copy.barcode(), null));
 		awaitInSearch(copy, "available", "baishi", null);
 	}
 
@@ -136,7 +136,7 @@ class CirculationTests extends IntegrationTest {
 			.update();
 		IntakeReport report;
 		try {
-			report = send(copy.siteId(), event(copy.siteId(), "save-1", EventType.CHECKOUT, t0, copy.barcode(),
+			report = send(copy.siteId(), event(copy.siteId(), "save-1", CirculationAction.CHECKOUT, t0, copy.barcode(),
 					reader.cardNumber()));
 		}
 		finally {
@@ -164,7 +164,7 @@ class CirculationTests extends IntegrationTest {
 	void theSameEventTwiceIsOneEvent() {
 		ItemRef copy = fixtures.freshCopies("township_station", 1).get(0);
 		Reader reader = fixtures.reader(false);
-		CirculationEvent checkout = event("baishi", "dup-1", EventType.CHECKOUT, t0, copy.barcode(), reader.cardNumber());
+		CirculationEvent checkout = event("baishi", "dup-1", CirculationAction.CHECKOUT, t0, copy.barcode(), reader.cardNumber());
 		assertThat(send("baishi", checkout).accepted()).isEqualTo(1);
 		IntakeReport again = send("baishi", checkout, checkout);
 		assertThat(again.accepted()).isZero();
@@ -177,10 +177,10 @@ class CirculationTests extends IntegrationTest {
 	void badEventsAreRefusedWithAReasonAndTheRestOfTheBatchIsTaken() {
 		ItemRef copy = fixtures.freshCopies("township_station", 1).get(0);
 		IntakeReport report = send("baishi",
-				event("baishi", "ok-1", EventType.CHECKIN, t0, copy.barcode(), null),
-				event("baishi", "bad-1", EventType.CHECKOUT, t0, copy.barcode(), null),
-				event("baishi", "bad-2", EventType.CHECKIN, Instant.now().plus(Duration.ofDays(2)), copy.barcode(), null),
-				event("baishi", "", EventType.CHECKIN, t0, copy.barcode(), null));
+				event("baishi", "ok-1", CirculationAction.CHECKIN, t0, copy.barcode(), null),
+				event("baishi", "bad-1", CirculationAction.CHECKOUT, t0, copy.barcode(), null),
+				event("baishi", "bad-2", CirculationAction.CHECKIN, Instant.now().plus(Duration.ofDays(2)), copy.barcode(), null),
+				event("baishi", "", CirculationAction.CHECKIN, t0, copy.barcode(), null));
 		assertThat(report.accepted()).isEqualTo(1);
 		assertThat(report.rejected()).isEqualTo(3);
 		assertThat(report.rejections()).extracting(r -> r.position()).containsExactly("event 2", "event 3", "event 4");
@@ -194,9 +194,9 @@ class CirculationTests extends IntegrationTest {
 		ItemRef copy = fixtures.freshCopies("township_station", 1).get(0);
 		Reader first = fixtures.reader(false);
 		Reader second = fixtures.reader(false);
-		send("baishi", event("baishi", "c1", EventType.CHECKOUT, t0, copy.barcode(), first.cardNumber()));
+		send("baishi", event("baishi", "c1", CirculationAction.CHECKOUT, t0, copy.barcode(), first.cardNumber()));
 		IntakeReport report = send("baishi",
-				event("baishi", "c2", EventType.CHECKOUT, t0.plusSeconds(60), copy.barcode(), second.cardNumber()));
+				event("baishi", "c2", CirculationAction.CHECKOUT, t0.plusSeconds(60), copy.barcode(), second.cardNumber()));
 		assertThat(report.conflicts()).isEqualTo(1);
 		assertThat(queries.openLoans(first.cardNumber())).isEmpty();
 		assertThat(queries.openLoans(second.cardNumber())).hasSize(1);
@@ -205,7 +205,7 @@ class CirculationTests extends IntegrationTest {
 			assertThat(c.kind()).isEqualTo(ConflictKind.CHECKOUT_WHILE_ON_LOAN);
 		});
 		// a checkin naming a card other than the borrower's still ends the loan, and is listed
-		IntakeReport checkin = send("baishi", new CirculationEvent("baishi", "c3", EventType.CHECKIN, t0.plusSeconds(120),
+		IntakeReport checkin = send("baishi", new CirculationEvent("baishi", "c3", CirculationAction.CHECKIN, t0.plusSeconds(120),
 				copy.barcode(), null, first.cardNumber(), null, null));
 		assertThat(checkin.conflicts()).isEqualTo(1);
 		assertThat(queries.openLoans(second.cardNumber())).isEmpty();
@@ -213,7 +213,7 @@ class CirculationTests extends IntegrationTest {
 
 	@Test
 	void anUnknownBarcodeIsKeptListedAndAppliedOnRetryOnceCatalogued() {
-		IntakeReport report = send("baishi", event("baishi", "u1", EventType.CHECKIN, t0, "NO-SUCH-BARCODE", null));
+		IntakeReport report = send("baishi", event("baishi", "u1", CirculationAction.CHECKIN, t0, "NO-SUCH-BARCODE", null));
 		assertThat(report.accepted()).isEqualTo(1);
 		assertThat(report.applied()).isZero();
 		assertThat(report.conflicts()).isEqualTo(1);
@@ -227,10 +227,10 @@ class CirculationTests extends IntegrationTest {
 	void aCopySetAsideForAHoldAndCheckedOutToSomeoneElseIsAConflictAndTheCheckoutStands() {
 		ItemRef copy = fixtures.freshCopies("township_station", 1).get(0);
 		Reader reader = fixtures.reader(false);
-		send("baishi", event("baishi", "h0", EventType.CHECKIN, t0, copy.barcode(), null));
+		send("baishi", event("baishi", "h0", CirculationAction.CHECKIN, t0, copy.barcode(), null));
 		copyHolds.allocate(copy, 42_000_000L, "baishi", "someone-else", t0);
 		IntakeReport report = send("baishi",
-				event("baishi", "h1", EventType.CHECKOUT, t0.plusSeconds(10), copy.barcode(), reader.cardNumber()));
+				event("baishi", "h1", CirculationAction.CHECKOUT, t0.plusSeconds(10), copy.barcode(), reader.cardNumber()));
 		assertThat(report.conflicts()).isEqualTo(1);
 		assertThat(queries.openLoans(reader.cardNumber())).hasSize(1);
 		assertThat(jdbc.sql("select held_for from circulation_item where barcode = :b").param("b", copy.barcode())
@@ -243,8 +243,8 @@ class CirculationTests extends IntegrationTest {
 		Reader reader = fixtures.reader(false);
 		String home = copy.siteId();
 		// the checkin (later) arrives before the checkout (earlier), as from an offline site
-		send(home, event(home, "l2", EventType.CHECKIN, t0.plusSeconds(3600), copy.barcode(), null));
-		IntakeReport late = send(home, event(home, "l1", EventType.CHECKOUT, t0, copy.barcode(), reader.cardNumber()));
+		send(home, event(home, "l2", CirculationAction.CHECKIN, t0.plusSeconds(3600), copy.barcode(), null));
+		IntakeReport late = send(home, event(home, "l1", CirculationAction.CHECKOUT, t0, copy.barcode(), reader.cardNumber()));
 		assertThat(late.reordered()).isEqualTo(1);
 		awaitInSearch(copy, "available", null, null);
 		Map<String, Object> loan = jdbc.sql("select * from loan where barcode = :b").param("b", copy.barcode())
@@ -259,10 +259,10 @@ class CirculationTests extends IntegrationTest {
 		Reader keeps = fixtures.reader(true);
 		Reader forgets = fixtures.reader(false);
 		String site = "baishi";
-		send(site, event(site, "a1", EventType.CHECKOUT, t0, copies.get(0).barcode(), keeps.cardNumber()),
-				event(site, "a2", EventType.CHECKOUT, t0, copies.get(1).barcode(), forgets.cardNumber()),
-				event(site, "a3", EventType.CHECKIN, t0.plusSeconds(60), copies.get(0).barcode(), null),
-				event(site, "a4", EventType.CHECKIN, t0.plusSeconds(60), copies.get(1).barcode(), null));
+		send(site, event(site, "a1", CirculationAction.CHECKOUT, t0, copies.get(0).barcode(), keeps.cardNumber()),
+				event(site, "a2", CirculationAction.CHECKOUT, t0, copies.get(1).barcode(), forgets.cardNumber()),
+				event(site, "a3", CirculationAction.CHECKIN, t0.plusSeconds(60), copies.get(0).barcode(), null),
+				event(site, "a4", CirculationAction.CHECKIN, t0.plusSeconds(60), copies.get(1).barcode(), null));
 		assertThat(queries.history(keeps.cardNumber())).hasSize(1);
 		assertThat(queries.history(forgets.cardNumber())).isEmpty();
 		assertThat(jdbc.sql("select count(*) from circulation_event where card = :c").param("c", forgets.cardNumber())

@@ -12,7 +12,7 @@ import org.branchlink.gateway.circulation.ItemCirculation.Conflict;
 import org.branchlink.gateway.circulation.ItemCirculation.Effect;
 import org.branchlink.gateway.circulation.ItemCirculation.LoanClosed;
 import org.branchlink.sync.circulation.CirculationEvent;
-import org.branchlink.sync.circulation.EventType;
+import org.branchlink.sync.circulation.CirculationAction;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,22 +44,22 @@ class ItemCirculationTests {
 		}
 	};
 
-	private static CirculationEvent e(String site, String id, EventType type, int minute, String card) {
+	private static CirculationEvent e(String site, String id, CirculationAction type, int minute, String card) {
 		return new CirculationEvent(site, id, type, T.plusSeconds(60L * minute), "B1", null, card, null, null);
 	}
 
 	@Test
 	void aReturnAwayFromHomeGoesInTransitHomeAndIsOnTheShelfWhenReceived() {
 		ItemCirculation copy = ItemCirculation.fresh("home");
-		copy.apply(e("village", "1", EventType.CHECKOUT, 0, "known-1"), RULES);
+		copy.apply(e("village", "1", CirculationAction.CHECKOUT, 0, "known-1"), RULES);
 		assertThat(copy.status()).isEqualTo(CopyStatus.ON_LOAN);
 		assertThat(copy.loan().due()).isEqualTo(T.plus(30, ChronoUnit.DAYS));
-		List<Effect> back = copy.apply(e("village", "2", EventType.CHECKIN, 5, null), RULES);
+		List<Effect> back = copy.apply(e("village", "2", CirculationAction.CHECKIN, 5, null), RULES);
 		assertThat(back).singleElement().isInstanceOf(LoanClosed.class);
 		assertThat(copy.status()).isEqualTo(CopyStatus.IN_TRANSIT);
 		assertThat(copy.atSite()).isEqualTo("village");
 		assertThat(copy.destination()).isEqualTo("home");
-		copy.apply(e("home", "3", EventType.RECEIVE, 60, null), RULES);
+		copy.apply(e("home", "3", CirculationAction.RECEIVE, 60, null), RULES);
 		assertThat(copy.status()).isEqualTo(CopyStatus.AVAILABLE);
 		assertThat(copy.atSite()).isNull();
 	}
@@ -67,8 +67,8 @@ class ItemCirculationTests {
 	@Test
 	void aFloatingCopyStaysWhereItIsReturned() {
 		ItemCirculation copy = ItemCirculation.fresh("study-room");
-		copy.apply(e("study-room", "1", EventType.CHECKOUT, 0, "known-1"), RULES);
-		copy.apply(e("village", "2", EventType.CHECKIN, 5, null), RULES);
+		copy.apply(e("study-room", "1", CirculationAction.CHECKOUT, 0, "known-1"), RULES);
+		copy.apply(e("village", "2", CirculationAction.CHECKIN, 5, null), RULES);
 		assertThat(copy.status()).isEqualTo(CopyStatus.AVAILABLE);
 		assertThat(copy.atSite()).isEqualTo("village");
 	}
@@ -76,10 +76,10 @@ class ItemCirculationTests {
 	@Test
 	void renewalsExtendFromTheDueDateAndARenewalOfACopyNotOnLoanIsAConflict() {
 		ItemCirculation copy = ItemCirculation.fresh("home");
-		assertThat(copy.apply(e("home", "0", EventType.RENEW, 0, "known-1"), RULES)).singleElement()
+		assertThat(copy.apply(e("home", "0", CirculationAction.RENEW, 0, "known-1"), RULES)).singleElement()
 			.isInstanceOfSatisfying(Conflict.class, c -> assertThat(c.kind()).isEqualTo(ConflictKind.RENEW_NOT_ON_LOAN));
-		copy.apply(e("home", "1", EventType.CHECKOUT, 1, "known-1"), RULES);
-		copy.apply(e("home", "2", EventType.RENEW, 2, "known-1"), RULES);
+		copy.apply(e("home", "1", CirculationAction.CHECKOUT, 1, "known-1"), RULES);
+		copy.apply(e("home", "2", CirculationAction.RENEW, 2, "known-1"), RULES);
 		assertThat(copy.loan().renewals()).isEqualTo(1);
 		assertThat(copy.loan().due()).isEqualTo(T.plusSeconds(60).plus(45, ChronoUnit.DAYS));
 	}
@@ -87,18 +87,18 @@ class ItemCirculationTests {
 	@Test
 	void lostClosesTheLoanAndFoundPutsTheCopyBack() {
 		ItemCirculation copy = ItemCirculation.fresh("home");
-		copy.apply(e("home", "1", EventType.CHECKOUT, 0, "known-1"), RULES);
-		assertThat(copy.apply(e("home", "2", EventType.LOST, 10, null), RULES)).singleElement()
+		copy.apply(e("home", "1", CirculationAction.CHECKOUT, 0, "known-1"), RULES);
+		assertThat(copy.apply(e("home", "2", CirculationAction.LOST, 10, null), RULES)).singleElement()
 			.isInstanceOfSatisfying(LoanClosed.class, c -> assertThat(c.how()).isEqualTo("lost"));
 		assertThat(copy.status()).isEqualTo(CopyStatus.LOST);
-		copy.apply(e("home", "3", EventType.FOUND, 20, null), RULES);
+		copy.apply(e("home", "3", CirculationAction.FOUND, 20, null), RULES);
 		assertThat(copy.status()).isEqualTo(CopyStatus.AVAILABLE);
 	}
 
 	@Test
 	void anUnknownCardBorrowsOnDefaultTermsAndIsListed() {
 		ItemCirculation copy = ItemCirculation.fresh("home");
-		assertThat(copy.apply(e("home", "1", EventType.CHECKOUT, 0, "stranger"), RULES))
+		assertThat(copy.apply(e("home", "1", CirculationAction.CHECKOUT, 0, "stranger"), RULES))
 			.anySatisfy(effect -> assertThat(effect).isInstanceOfSatisfying(Conflict.class,
 					c -> assertThat(c.kind()).isEqualTo(ConflictKind.UNKNOWN_READER)));
 		assertThat(copy.loan().card()).isEqualTo("stranger");
@@ -108,12 +108,12 @@ class ItemCirculationTests {
 	void anyOrderOfTheSameEventsReplaysToTheSameCopy() {
 		List<CirculationEvent> history = new ArrayList<>();
 		Random random = new Random(3);
-		EventType[] types = { EventType.CHECKOUT, EventType.CHECKIN, EventType.RENEW, EventType.CHECKOUT, EventType.SEND };
+		CirculationAction[] types = { CirculationAction.CHECKOUT, CirculationAction.CHECKIN, CirculationAction.RENEW, CirculationAction.CHECKOUT, CirculationAction.SEND };
 		for (int i = 0; i < 40; i++) {
-			EventType type = types[random.nextInt(types.length)];
+			CirculationAction type = types[random.nextInt(types.length)];
 			String site = random.nextBoolean() ? "home" : "village";
 			history.add(new CirculationEvent(site, "e" + i, type, T.plusSeconds(60L * random.nextInt(30)), "B1", null,
-					"known-" + random.nextInt(3), type == EventType.SEND ? "home" : null, null));
+					"known-" + random.nextInt(3), type == CirculationAction.SEND ? "home" : null, null));
 		}
 		ItemCirculation.Replay inOrder = ItemCirculation.replay("home", history, RULES);
 		for (int round = 0; round < 20; round++) {
@@ -130,7 +130,7 @@ class ItemCirculationTests {
 
 	@Test
 	void anotherSiteCannotDeclareLostMissingOrSendACopyOnItsOwnersShelf() {
-		for (EventType type : List.of(EventType.LOST, EventType.MISSING, EventType.SEND)) {
+		for (CirculationAction type : List.of(CirculationAction.LOST, CirculationAction.MISSING, CirculationAction.SEND)) {
 			ItemCirculation copy = ItemCirculation.fresh("home");
 			CirculationEvent change = new CirculationEvent("village", "x", type, T, "B1", null, null, "village", null);
 			assertThat(copy.apply(change, RULES)).singleElement().isInstanceOfSatisfying(Conflict.class, c -> {
@@ -143,13 +143,13 @@ class ItemCirculationTests {
 			assertThat(copy.isAfterLast(change)).isFalse();
 		}
 		ItemCirculation own = ItemCirculation.fresh("home");
-		assertThat(own.apply(new CirculationEvent("home", "y", EventType.LOST, T, "B1", null, null, null, null), RULES))
+		assertThat(own.apply(new CirculationEvent("home", "y", CirculationAction.LOST, T, "B1", null, null, null, null), RULES))
 			.isEmpty();
 		assertThat(own.status()).as("the owner may").isEqualTo(CopyStatus.LOST);
 		ItemCirculation inHand = ItemCirculation.fresh("home");
-		inHand.apply(e("village", "1", EventType.CHECKOUT, 0, "known-1"), RULES);
-		inHand.apply(e("village", "2", EventType.CHECKIN, 5, null), RULES);
-		inHand.apply(new CirculationEvent("village", "3", EventType.MISSING, T.plusSeconds(600), "B1", null, null, null,
+		inHand.apply(e("village", "1", CirculationAction.CHECKOUT, 0, "known-1"), RULES);
+		inHand.apply(e("village", "2", CirculationAction.CHECKIN, 5, null), RULES);
+		inHand.apply(new CirculationEvent("village", "3", CirculationAction.MISSING, T.plusSeconds(600), "B1", null, null, null,
 				null), RULES);
 		assertThat(inHand.status()).as("the site that has it in hand may").isEqualTo(CopyStatus.MISSING);
 	}

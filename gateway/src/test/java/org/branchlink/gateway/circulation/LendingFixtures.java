@@ -8,7 +8,7 @@ import org.branchlink.catalog.ItemRef;
 import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.sync.circulation.CirculationEvent;
-import org.branchlink.sync.circulation.EventType;
+import org.branchlink.sync.circulation.CirculationAction;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -54,7 +54,7 @@ final class LendingFixtures {
 				null, keepHistory, null, null, null));
 	}
 
-	static CirculationEvent event(String site, String id, EventType type, Instant at, String barcode, String card) {
+	static CirculationEvent event(String site, String id, CirculationAction type, Instant at, String barcode, String card) {
 		return new CirculationEvent(site, id, type, at, barcode, null, card, null, null);
 	}
 

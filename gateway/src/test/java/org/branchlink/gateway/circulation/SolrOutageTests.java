@@ -16,8 +16,8 @@ import org.branchlink.gateway.IntegrationTest;
 import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.sync.circulation.CirculationEvent;
-import org.branchlink.sync.circulation.EventBatch;
-import org.branchlink.sync.circulation.EventType;
+import org.branchlink.sync.circulation.CirculationBatch;
+import org.branchlink.sync.circulation.CirculationAction;
 import org.branchlink.sync.circulation.IntakeReport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -76,14 +76,14 @@ class SolrOutageTests {
 		List<ItemRef> copies = fixtures.freshCopies("township_station", 20);
 		Reader reader = fixtures.reader(false);
 		Instant t = Instant.now().minus(Duration.ofHours(2));
-		send(event(copies.get(0), EventType.CHECKOUT, t, reader.cardNumber(), "before"));
+		send(event(copies.get(0), CirculationAction.CHECKOUT, t, reader.cardNumber(), "before"));
 		await().atMost(Duration.ofSeconds(20)).until(() -> status(copies.get(0)).equals("on_loan"));
 
 		JettySolrRunner node = CLUSTER.stopJettySolrRunner(0);
 		CLUSTER.waitForJettyToStop(node);
 		List<CirculationEvent> during = new ArrayList<>();
 		for (int i = 0; i < copies.size(); i++) {
-			during.add(event(copies.get(i), EventType.CHECKOUT, t.plusSeconds(60 + i), "card-" + i, "during"));
+			during.add(event(copies.get(i), CirculationAction.CHECKOUT, t.plusSeconds(60 + i), "card-" + i, "during"));
 		}
 		IntakeReport report = send(during.toArray(CirculationEvent[]::new));
 		assertThat(report.accepted()).isEqualTo(copies.size());
@@ -107,10 +107,10 @@ class SolrOutageTests {
 	}
 
 	private IntakeReport send(CirculationEvent... events) {
-		return desk.submit(new EventBatch("baishi", "test", List.of(events), List.of()));
+		return desk.submit(new CirculationBatch("baishi", "test", List.of(events), List.of()));
 	}
 
-	private static CirculationEvent event(ItemRef copy, EventType type, Instant at, String card, String prefix) {
+	private static CirculationEvent event(ItemRef copy, CirculationAction type, Instant at, String card, String prefix) {
 		return new CirculationEvent("baishi", prefix + "-" + copy.barcode(), type, at, copy.barcode(), null, card, null,
 				null);
 	}

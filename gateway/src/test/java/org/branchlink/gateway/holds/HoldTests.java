@@ -117,25 +117,25 @@ class HoldTests extends IntegrationTest {
 		java.time.Instant t = java.time.Instant.now().minusSeconds(3600);
 		// the owning site pulls it and scans it in: it goes to the pickup site, not home
 		desk.submit(batch(site, new org.branchlink.sync.circulation.CirculationEvent(site, "pull-" + hold.id(),
-				org.branchlink.sync.circulation.EventType.CHECKIN, t, barcode, null, null, null, null)));
+				org.branchlink.sync.circulation.CirculationAction.CHECKIN, t, barcode, null, null, null, null)));
 		assertThat(holds.view(hold.id()).status()).isEqualTo("in_transit");
 		desk.submit(batch("baishi", new org.branchlink.sync.circulation.CirculationEvent("baishi", "recv-" + hold.id(),
-				org.branchlink.sync.circulation.EventType.RECEIVE, t.plusSeconds(60), barcode, null, null, null, null)));
+				org.branchlink.sync.circulation.CirculationAction.RECEIVE, t.plusSeconds(60), barcode, null, null, null, null)));
 		assertThat(holds.view(hold.id()).status()).isEqualTo("ready");
 		assertThat(jdbc.sql("select status from item_state where barcode = :b").param("b", barcode)
 			.query(String.class).single()).isEqualTo("on_hold_shelf");
 		// someone else borrows it (offline): the checkout stands, the hold goes back to its queue
 		desk.submit(batch("baishi", new org.branchlink.sync.circulation.CirculationEvent("baishi", "co-" + hold.id(),
-				org.branchlink.sync.circulation.EventType.CHECKOUT, t.plusSeconds(120), barcode, null,
+				org.branchlink.sync.circulation.CirculationAction.CHECKOUT, t.plusSeconds(120), barcode, null,
 				other.cardNumber(), null, null)));
 		assertThat(holds.view(hold.id()).status()).isEqualTo("waiting");
 		// returned: the copy goes to the hold again, and its reader collects it
 		desk.submit(batch("baishi", new org.branchlink.sync.circulation.CirculationEvent("baishi", "ci-" + hold.id(),
-				org.branchlink.sync.circulation.EventType.CHECKIN, t.plusSeconds(180), barcode, null, null, null, null)));
+				org.branchlink.sync.circulation.CirculationAction.CHECKIN, t.plusSeconds(180), barcode, null, null, null, null)));
 		assertThat(holds.view(hold.id()).status()).as("returned at the pickup site, the copy fills the waiting hold")
 			.isEqualTo("ready");
 		desk.submit(batch("baishi", new org.branchlink.sync.circulation.CirculationEvent("baishi", "co2-" + hold.id(),
-				org.branchlink.sync.circulation.EventType.CHECKOUT, t.plusSeconds(300), barcode, null,
+				org.branchlink.sync.circulation.CirculationAction.CHECKOUT, t.plusSeconds(300), barcode, null,
 				holder.cardNumber(), null, null)));
 		assertThat(holds.view(hold.id()).status()).isEqualTo("collected");
 	}
@@ -169,7 +169,7 @@ class HoldTests extends IntegrationTest {
 				.string(org.hamcrest.Matchers.containsString(barcode)));
 		java.time.Instant t = java.time.Instant.now().minusSeconds(600);
 		desk.submit(batch("baishi", new org.branchlink.sync.circulation.CirculationEvent("baishi", "x-recv-" + a.id(),
-				org.branchlink.sync.circulation.EventType.RECEIVE, t, barcode, null, null, null, null)));
+				org.branchlink.sync.circulation.CirculationAction.RECEIVE, t, barcode, null, null, null, null)));
 		assertThat(holds.view(a.id()).status()).isEqualTo("ready");
 		jdbc.sql("update hold set expires_at = now() - interval '1 hour' where id = :id").param("id", a.id()).update();
 		assertThat(shelf.expire(desk)).isEqualTo(1);
@@ -190,7 +190,7 @@ class HoldTests extends IntegrationTest {
 			.query(String.class).single();
 		String site = hold.allocatedSite();
 		desk.submit(batch(site, new org.branchlink.sync.circulation.CirculationEvent(site, "nf-" + hold.id(),
-				org.branchlink.sync.circulation.EventType.MISSING, java.time.Instant.now().minusSeconds(5), first, null, null,
+				org.branchlink.sync.circulation.CirculationAction.MISSING, java.time.Instant.now().minusSeconds(5), first, null, null,
 				null, null)));
 		assertThat(holds.view(hold.id()).status()).isEqualTo("allocated");
 		assertThat(jdbc.sql("select allocated_barcode from hold where id = :id").param("id", hold.id())
@@ -199,9 +199,9 @@ class HoldTests extends IntegrationTest {
 			.single()).isEqualTo("missing");
 	}
 
-	private static org.branchlink.sync.circulation.EventBatch batch(String site,
+	private static org.branchlink.sync.circulation.CirculationBatch batch(String site,
 			org.branchlink.sync.circulation.CirculationEvent event) {
-		return new org.branchlink.sync.circulation.EventBatch(site, "test", List.of(event), List.of());
+		return new org.branchlink.sync.circulation.CirculationBatch(site, "test", List.of(event), List.of());
 	}
 
 	@Test

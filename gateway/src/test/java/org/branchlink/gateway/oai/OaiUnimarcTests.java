@@ -15,7 +15,7 @@ import org.branchlink.catalog.marc.MarcSources;
 import org.branchlink.catalog.record.BibRecord;
 import org.branchlink.catalog.record.MarcRecordMapper;
 import org.branchlink.gateway.IntegrationTest;
-import org.branchlink.sync.catalog.SiteCatalogIngest;
+import org.branchlink.sync.ingest.SiteCatalogIngest;
 import org.junit.jupiter.api.Test;
 import org.marc4j.marc.Record;
 

@@ -11,7 +11,7 @@ import org.branchlink.catalog.marc.MarcFixtures;
 import org.branchlink.catalog.marc.MarcFlavour;
 import org.branchlink.gateway.BranchLinkApplication;
 import org.branchlink.gateway.IntegrationTest;
-import org.branchlink.sync.catalog.SiteCatalogIngest;
+import org.branchlink.sync.ingest.SiteCatalogIngest;
 import org.branchlink.sync.connector.oaipmh.OaiPmhHarvester;
 import org.junit.jupiter.api.Test;
 

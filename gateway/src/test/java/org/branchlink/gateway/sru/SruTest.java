@@ -6,7 +6,7 @@ import org.branchlink.catalog.IngestMode;
 import org.branchlink.catalog.IngestReport;
 import org.branchlink.catalog.marc.MarcFixtures;
 import org.branchlink.gateway.IntegrationTest;
-import org.branchlink.sync.catalog.SiteCatalogIngest;
+import org.branchlink.sync.ingest.SiteCatalogIngest;
 import org.junit.jupiter.api.BeforeEach;
 import org.marc4j.marc.Record;
 

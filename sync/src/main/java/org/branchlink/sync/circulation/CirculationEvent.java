@@ -15,6 +15,6 @@ import java.time.Instant;
  * @param destination where a copy sent in transit goes
  * @param dueAt the due date the site gave, when it computed one
  */
-public record CirculationEvent(String siteId, String eventId, EventType type, Instant occurredAt, String barcode,
+public record CirculationEvent(String siteId, String eventId, CirculationAction type, Instant occurredAt, String barcode,
 		String owner, String card, String destination, Instant dueAt) {
 }

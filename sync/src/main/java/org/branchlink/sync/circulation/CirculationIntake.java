@@ -9,7 +9,7 @@ import java.util.List;
 public interface CirculationIntake {
 
 	/** Stores the new events of a validated batch; returns those not seen before. */
-	Accepted accept(EventBatch batch);
+	Accepted accept(CirculationBatch batch);
 
 	/** Applies accepted events to the copies and returns the batch's report. */
 	IntakeReport apply(Accepted accepted);
@@ -18,7 +18,7 @@ public interface CirculationIntake {
 	 * Accepts and then applies a batch. An implementation may store and apply a small batch in one transaction (one
 	 * commit instead of two on a kiosk's or desk's single loan), as long as an event that fails to apply stays stored.
 	 */
-	default IntakeReport intake(EventBatch batch) {
+	default IntakeReport intake(CirculationBatch batch) {
 		return apply(accept(batch));
 	}
 
@@ -27,7 +27,7 @@ public interface CirculationIntake {
 	 * @param fresh its events stored by this call, each with its journal id
 	 * @param duplicates events that were already stored
 	 */
-	record Accepted(EventBatch batch, List<JournalEntry> fresh, int duplicates) {
+	record Accepted(CirculationBatch batch, List<JournalEntry> fresh, int duplicates) {
 	}
 
 	/**

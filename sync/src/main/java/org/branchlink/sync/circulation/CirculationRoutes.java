@@ -8,7 +8,7 @@ import org.branchlink.site.CountySettings;
 import org.branchlink.site.SiteDirectory;
 import org.branchlink.site.SiteProperties;
 import org.branchlink.sync.SyncProperties;
-import org.branchlink.sync.catalog.SiteCatalogIngest.UnknownSiteException;
+import org.branchlink.sync.ingest.SiteCatalogIngest.UnknownSiteException;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -62,10 +62,10 @@ public class CirculationRoutes extends RouteBuilder {
 	@Override
 	public void configure() {
 		from(INTAKE).routeId("circulation.intake")
-			.process(e -> e.getIn().setBody(EventValidator.validate(e.getIn().getBody(EventBatch.class), clock,
+			.process(e -> e.getIn().setBody(CirculationValidator.validate(e.getIn().getBody(CirculationBatch.class), clock,
 					site -> sites.current().flatMap(registry -> registry.find(site)).isPresent())))
 			.id("circulation.validate")
-			.process(e -> e.getIn().setBody(intake.get().intake(e.getIn().getBody(EventBatch.class))))
+			.process(e -> e.getIn().setBody(intake.get().intake(e.getIn().getBody(CirculationBatch.class))))
 			.id("circulation.accept-apply");
 
 		Path folder = siteProperties.dropBase().resolve("circulation").toAbsolutePath();
@@ -84,7 +84,7 @@ public class CirculationRoutes extends RouteBuilder {
 				e.setProperty("siteId", siteId);
 				String name = e.getIn().getHeader("CamelFileNameOnly", String.class);
 				try (var in = e.getIn().getBody(java.io.InputStream.class)) {
-					e.getIn().setBody(EventBatchReader.read(siteId, name, in, county.zone()));
+					e.getIn().setBody(CirculationBatchReader.read(siteId, name, in, county.zone()));
 				}
 			})
 			.id("circulation-file.read")

@@ -17,5 +17,5 @@ import java.util.List;
  * @param rejections each refused event with its reason
  */
 public record IntakeReport(String siteId, String source, int read, int accepted, int duplicates, int rejected,
-		int applied, int reordered, int conflicts, List<RejectedEvent> rejections) {
+		int applied, int reordered, int conflicts, List<Refusal> rejections) {
 }

@@ -7,5 +7,5 @@ package org.branchlink.sync.circulation;
  * @param eventId the event's id when it had one
  * @param reason why it was refused
  */
-public record RejectedEvent(String position, String eventId, String reason) {
+public record Refusal(String position, String eventId, String reason) {
 }

@@ -1,8 +1,8 @@
-package org.branchlink.gateway.catalog;
+package org.branchlink.gateway.records;
 
 import java.util.concurrent.Executor;
 
-import org.branchlink.sync.catalog.SiteCatalogIngest;
+import org.branchlink.sync.ingest.SiteCatalogIngest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

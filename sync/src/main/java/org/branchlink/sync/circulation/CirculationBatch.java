@@ -10,7 +10,7 @@ import java.util.List;
  * @param events the well-formed events, in input order
  * @param rejected the input refused, with reasons
  */
-public record EventBatch(String siteId, String source, List<CirculationEvent> events, List<RejectedEvent> rejected) {
+public record CirculationBatch(String siteId, String source, List<CirculationEvent> events, List<Refusal> rejected) {
 
 	public int read() {
 		return events.size() + rejected.size();

@@ -1,4 +1,4 @@
-package org.branchlink.gateway.catalog;
+package org.branchlink.gateway.records;
 
 import org.branchlink.catalog.marc.MarcFixtures;
 import org.branchlink.gateway.IntegrationTest;

@@ -1,4 +1,4 @@
-package org.branchlink.sync.catalog;
+package org.branchlink.sync.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -36,17 +36,17 @@ import tools.jackson.databind.json.JsonMapper;
  * county's zone. Koha lines carry no id, so each gets one from its content: the same line sent twice is the same
  * event. A line that cannot be read is rejected with its line number and the reason; the rest are read.
  */
-public final class EventBatchReader {
+public final class CirculationBatchReader {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final DateTimeFormatter KOC_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[ SSS]", Locale.ROOT);
 
-	private EventBatchReader() {
+	private CirculationBatchReader() {
 	}
 
 	/** Reads the input, picking the format from the file name or, failing that, from its first line. */
-	public static EventBatch read(String siteId, String source, InputStream input, ZoneId zone) throws IOException {
+	public static CirculationBatch read(String siteId, String source, InputStream input, ZoneId zone) throws IOException {
 		String text = new String(input.readAllBytes(), StandardCharsets.UTF_8);
 		if (text.startsWith("\uFEFF")) {
 			text = text.substring(1);
@@ -62,9 +62,9 @@ public final class EventBatchReader {
 		return csv(siteId, source, text, zone);
 	}
 
-	static EventBatch koc(String siteId, String source, String text, ZoneId zone) throws IOException {
+	static CirculationBatch koc(String siteId, String source, String text, ZoneId zone) throws IOException {
 		List<CirculationEvent> events = new ArrayList<>();
-		List<RejectedEvent> rejected = new ArrayList<>();
+		List<Refusal> rejected = new ArrayList<>();
 		BufferedReader lines = new BufferedReader(new StringReader(text));
 		String line;
 		int number = 0;
@@ -78,35 +78,35 @@ public final class EventBatchReader {
 			String id = "koc-" + HexFormat.of().formatHex(DigestUtils.sha1(String.join("\t", f))).substring(0, 24);
 			Instant at = kocTime(f[0], zone);
 			if (at == null) {
-				rejected.add(new RejectedEvent(position, id, "unreadable time '" + f[0] + "'"));
+				rejected.add(new Refusal(position, id, "unreadable time '" + f[0] + "'"));
 				continue;
 			}
 			String op = f.length > 1 ? f[1] : "";
 			switch (op) {
 				case "issue" -> {
 					if (f.length < 4) {
-						rejected.add(new RejectedEvent(position, id, "an issue line needs a card number and a barcode"));
+						rejected.add(new Refusal(position, id, "an issue line needs a card number and a barcode"));
 					}
 					else {
-						events.add(new CirculationEvent(siteId, id, EventType.CHECKOUT, at, f[3].strip(), null,
+						events.add(new CirculationEvent(siteId, id, CirculationAction.CHECKOUT, at, f[3].strip(), null,
 								f[2].strip(), null, null));
 					}
 				}
 				case "return" -> {
 					if (f.length < 3) {
-						rejected.add(new RejectedEvent(position, id, "a return line needs a barcode"));
+						rejected.add(new Refusal(position, id, "a return line needs a barcode"));
 					}
 					else {
-						events.add(new CirculationEvent(siteId, id, EventType.CHECKIN, at, f[2].strip(), null, null, null,
+						events.add(new CirculationEvent(siteId, id, CirculationAction.CHECKIN, at, f[2].strip(), null, null, null,
 								null));
 					}
 				}
-				case "payment" -> rejected.add(new RejectedEvent(position, id, "payments are not kept by BranchLink "
+				case "payment" -> rejected.add(new Refusal(position, id, "payments are not kept by BranchLink "
 						+ "(public libraries here lend free of charge); settle it at the desk"));
-				default -> rejected.add(new RejectedEvent(position, id, "unknown operation '" + op + "'"));
+				default -> rejected.add(new Refusal(position, id, "unknown operation '" + op + "'"));
 			}
 		}
-		return new EventBatch(siteId, source, events, rejected);
+		return new CirculationBatch(siteId, source, events, rejected);
 	}
 
 	private static Instant kocTime(String value, ZoneId zone) {
@@ -123,9 +123,9 @@ public final class EventBatchReader {
 		}
 	}
 
-	static EventBatch jsonLines(String siteId, String source, String text, ZoneId zone) throws IOException {
+	static CirculationBatch jsonLines(String siteId, String source, String text, ZoneId zone) throws IOException {
 		List<CirculationEvent> events = new ArrayList<>();
-		List<RejectedEvent> rejected = new ArrayList<>();
+		List<Refusal> rejected = new ArrayList<>();
 		BufferedReader lines = new BufferedReader(new StringReader(text));
 		String line;
 		int number = 0;
@@ -139,11 +139,11 @@ public final class EventBatchReader {
 				node = JSON.readTree(line);
 			}
 			catch (JacksonException ex) {
-				rejected.add(new RejectedEvent("line " + number, null, "not a JSON object: " + ex.getOriginalMessage()));
+				rejected.add(new Refusal("line " + number, null, "not a JSON object: " + ex.getOriginalMessage()));
 				continue;
 			}
 			if (!node.isObject()) {
-				rejected.add(new RejectedEvent("line " + number, null, "not a JSON object"));
+				rejected.add(new Refusal("line " + number, null, "not a JSON object"));
 				continue;
 			}
 			Map<String, String> fields = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -155,12 +155,12 @@ public final class EventBatchReader {
 			event(siteId, "line " + number, fields, zone).ifPresent(events::add);
 			reason(siteId, "line " + number, fields, zone).ifPresent(rejected::add);
 		}
-		return new EventBatch(siteId, source, events, rejected);
+		return new CirculationBatch(siteId, source, events, rejected);
 	}
 
-	static EventBatch csv(String siteId, String source, String text, ZoneId zone) throws IOException {
+	static CirculationBatch csv(String siteId, String source, String text, ZoneId zone) throws IOException {
 		List<CirculationEvent> events = new ArrayList<>();
-		List<RejectedEvent> rejected = new ArrayList<>();
+		List<Refusal> rejected = new ArrayList<>();
 		CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
 			.setIgnoreEmptyLines(true).get();
 		try (Reader reader = new StringReader(text); CSVParser parser = CSVParser.parse(reader, format)) {
@@ -177,9 +177,9 @@ public final class EventBatchReader {
 			}
 		}
 		catch (IllegalArgumentException | java.io.UncheckedIOException ex) {
-			rejected.add(new RejectedEvent("header", null, "not a CSV file with a header row: " + ex.getMessage()));
+			rejected.add(new Refusal("header", null, "not a CSV file with a header row: " + ex.getMessage()));
 		}
-		return new EventBatch(siteId, source, events, rejected);
+		return new CirculationBatch(siteId, source, events, rejected);
 	}
 
 	/** The event these fields make, when they make one (see {@link #reason} for why not). */
@@ -187,21 +187,21 @@ public final class EventBatchReader {
 		if (reason(siteId, position, f, zone).isPresent()) {
 			return Optional.empty();
 		}
-		return Optional.of(new CirculationEvent(siteId, id(f), EventType.parse(f.get("type")).orElseThrow(),
+		return Optional.of(new CirculationEvent(siteId, id(f), CirculationAction.parse(f.get("type")).orElseThrow(),
 				time(f.get("occurredAt"), zone), f.get("barcode"), f.get("owner"), f.get("card"), f.get("destination"),
 				f.get("dueAt") == null ? null : time(f.get("dueAt"), zone)));
 	}
 
-	private static Optional<RejectedEvent> reason(String siteId, String position, Map<String, String> f, ZoneId zone) {
+	private static Optional<Refusal> reason(String siteId, String position, Map<String, String> f, ZoneId zone) {
 		String id = id(f);
-		if (EventType.parse(f.get("type")).isEmpty()) {
-			return Optional.of(new RejectedEvent(position, id, "unknown event type '" + f.get("type") + "'"));
+		if (CirculationAction.parse(f.get("type")).isEmpty()) {
+			return Optional.of(new Refusal(position, id, "unknown event type '" + f.get("type") + "'"));
 		}
 		if (f.get("occurredAt") == null || time(f.get("occurredAt"), zone) == null) {
-			return Optional.of(new RejectedEvent(position, id, "unreadable or missing time '" + f.get("occurredAt") + "'"));
+			return Optional.of(new Refusal(position, id, "unreadable or missing time '" + f.get("occurredAt") + "'"));
 		}
 		if (f.get("dueAt") != null && time(f.get("dueAt"), zone) == null) {
-			return Optional.of(new RejectedEvent(position, id, "unreadable due date '" + f.get("dueAt") + "'"));
+			return Optional.of(new Refusal(position, id, "unreadable due date '" + f.get("dueAt") + "'"));
 		}
 		return Optional.empty();
 	}

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** What happened to a copy at a site. Wire names are lower case; Koha's offline {@code issue}/{@code return} map here. */
-public enum EventType {
+public enum CirculationAction {
 
 	/** lent to a reader (needs the reader's card) */
 	CHECKOUT,
@@ -27,7 +27,7 @@ public enum EventType {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
-	public static Optional<EventType> parse(String value) {
+	public static Optional<CirculationAction> parse(String value) {
 		if (value == null) {
 			return Optional.empty();
 		}

@@ -1,4 +1,4 @@
-package org.branchlink.gateway.catalog;
+package org.branchlink.gateway.records;
 
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.branchlink.gateway.catalog;
+package org.branchlink.gateway.records;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +10,7 @@ import org.apache.solr.cloud.MiniSolrCloudCluster;
 import org.branchlink.catalog.CatalogSearch;
 import org.branchlink.catalog.SearchRequest;
 import org.branchlink.gateway.IntegrationTest;
-import org.branchlink.sync.catalog.SiteCatalogIngest;
+import org.branchlink.sync.ingest.SiteCatalogIngest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 

@@ -13,12 +13,12 @@ import java.util.function.Predicate;
  * for a checkout, a destination for a transit that is a site of the registry; ids are bounded. A refused event is
  * reported with its reason and the rest of the batch goes on.
  */
-public final class EventValidator {
+public final class CirculationValidator {
 
 	/** Clocks at village sites drift: events up to this far ahead of ours are taken. */
 	static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
 
-	private EventValidator() {
+	private CirculationValidator() {
 	}
 
 	public static Optional<String> problem(CirculationEvent event, Instant now) {
@@ -43,10 +43,10 @@ public final class EventValidator {
 		if (event.occurredAt().isAfter(now.plus(CLOCK_SKEW))) {
 			return Optional.of("time " + event.occurredAt() + " is in the future");
 		}
-		if ((event.type() == EventType.CHECKOUT) && (event.card() == null || event.card().isBlank())) {
+		if ((event.type() == CirculationAction.CHECKOUT) && (event.card() == null || event.card().isBlank())) {
 			return Optional.of("a checkout needs the reader's card number");
 		}
-		if (event.type() == EventType.SEND && (event.destination() == null || event.destination().isBlank())) {
+		if (event.type() == CirculationAction.SEND && (event.destination() == null || event.destination().isBlank())) {
 			return Optional.of("a transit needs its destination site");
 		}
 		return Optional.empty();
@@ -57,30 +57,30 @@ public final class EventValidator {
 	 *
 	 * @param isSite whether an id is a site of the registry (a transit's destination must be one)
 	 */
-	public static EventBatch validate(EventBatch batch, Clock clock, Predicate<String> isSite) {
+	public static CirculationBatch validate(CirculationBatch batch, Clock clock, Predicate<String> isSite) {
 		Instant now = clock.instant();
 		List<CirculationEvent> valid = new ArrayList<>(batch.events().size());
-		List<RejectedEvent> rejected = new ArrayList<>(batch.rejected());
+		List<Refusal> rejected = new ArrayList<>(batch.rejected());
 		int position = 0;
 		for (CirculationEvent event : batch.events()) {
 			position++;
 			Optional<String> problem = problem(event, now);
 			if (problem.isPresent()) {
-				rejected.add(new RejectedEvent("event " + position, event.eventId(), problem.get()));
+				rejected.add(new Refusal("event " + position, event.eventId(), problem.get()));
 			}
 			else if (!event.siteId().equals(batch.siteId())) {
-				rejected.add(new RejectedEvent("event " + position, event.eventId(),
+				rejected.add(new Refusal("event " + position, event.eventId(),
 						"event of site " + event.siteId() + " sent for site " + batch.siteId()));
 			}
-			else if (event.type() == EventType.SEND && !isSite.test(event.destination())) {
-				rejected.add(new RejectedEvent("event " + position, event.eventId(),
+			else if (event.type() == CirculationAction.SEND && !isSite.test(event.destination())) {
+				rejected.add(new Refusal("event " + position, event.eventId(),
 						"transit destination '" + event.destination() + "' is not a site of the registry"));
 			}
 			else {
 				valid.add(event); // a repeated id is a duplicate, dropped when stored
 			}
 		}
-		return new EventBatch(batch.siteId(), batch.source(), valid, rejected);
+		return new CirculationBatch(batch.siteId(), batch.source(), valid, rejected);
 	}
 
 }

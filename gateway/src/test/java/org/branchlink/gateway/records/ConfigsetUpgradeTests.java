@@ -1,4 +1,4 @@
-package org.branchlink.gateway.catalog;
+package org.branchlink.gateway.records;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.branchlink.catalog.CatalogReindex;
 import org.branchlink.catalog.CatalogSearch;
 import org.branchlink.gateway.IntegrationTest;
-import org.branchlink.sync.catalog.SiteCatalogIngest;
+import org.branchlink.sync.ingest.SiteCatalogIngest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,4 +1,4 @@
-package org.branchlink.gateway.catalog;
+package org.branchlink.gateway.records;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
@@ -15,7 +15,7 @@ import org.branchlink.catalog.index.ScriptPairs;
 import org.branchlink.catalog.marc.MarcCharset;
 import org.branchlink.catalog.marc.MarcFixtures;
 import org.branchlink.gateway.IntegrationTest;
-import org.branchlink.sync.catalog.SiteCatalogIngest;
+import org.branchlink.sync.ingest.SiteCatalogIngest;
 import org.junit.jupiter.api.Test;
 import org.marc4j.marc.Record;
 

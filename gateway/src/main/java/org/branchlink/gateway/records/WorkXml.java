@@ -1,4 +1,4 @@
-package org.branchlink.gateway.catalog;
+package org.branchlink.gateway.records;
 
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;

@@ -1,4 +1,4 @@
-package org.branchlink.gateway.catalog;
+package org.branchlink.gateway.records;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
