@@ -1,5 +1,6 @@
 package org.branchlink.catalog;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -203,7 +204,7 @@ public class CatalogChanges {
 				List.of(), List.of());
 	}
 
-	private static List<String> strings(java.sql.Array array) throws SQLException {
+	private static List<String> strings(Array array) throws SQLException {
 		return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
 	}
 

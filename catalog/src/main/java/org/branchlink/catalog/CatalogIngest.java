@@ -149,7 +149,7 @@ public class CatalogIngest implements RecordFiles {
 	}
 
 	IngestReport ingestSpreadsheet(String siteId, String source, InputStream in, IngestMode mode, IngestTarget target) {
-		List<SpreadsheetInventory.Row> rows;
+		List<SpreadsheetInventory.Entry> rows;
 		try (in) {
 			rows = SpreadsheetInventory.read(siteId, source, in);
 		}

@@ -15,6 +15,7 @@ import org.apache.solr.client.solrj.request.CoreAdminRequest;
 import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.params.CoreAdminParams;
+import org.branchlink.catalog.index.SolrClientConfiguration;
 import org.branchlink.catalog.index.WorkIndexer;
 import org.branchlink.catalog.event.EventCatalog;
 import org.slf4j.Logger;
@@ -131,8 +132,8 @@ public class CatalogReindex {
 		String core = properties.solr().collection();
 		String building = core + "_" + System.currentTimeMillis();
 		if (properties.solr().mode() == CatalogProperties.Mode.EMBEDDED) {
-			java.nio.file.Path dir = properties.solr().home().resolve(building);
-			org.branchlink.catalog.index.SolrClientConfiguration.copyConfigset(properties.solr().configset(),
+			Path dir = properties.solr().home().resolve(building);
+			SolrClientConfiguration.copyConfigset(properties.solr().configset(),
 					dir.resolve("conf"));
 			Files.createDirectories(dir);
 		}

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -161,7 +162,7 @@ public class CatalogSearch {
 			query.set("qpy", SolrFields.TITLE_PINYIN + ":\"" + pinyin + "\"");
 			bool.append(" should=$qpy");
 		}
-		String initials = Pinyin.withoutTones(text).replace(" ", "").toLowerCase(java.util.Locale.ROOT);
+		String initials = Pinyin.withoutTones(text).replace(" ", "").toLowerCase(Locale.ROOT);
 		if (initials.length() >= 2 && initials.length() <= 12) {
 			query.set("qini", SolrFields.TITLE_INITIALS + ":" + ClientUtils.escapeQueryChars(initials));
 			bool.append(" should=$qini");

@@ -8,6 +8,7 @@ import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.common.SolrInputDocument;
 import org.branchlink.catalog.index.SolrFields;
+import org.branchlink.catalog.ingest.WorkStore;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,9 +25,9 @@ public class CatalogSites {
 
 	private final JdbcClient jdbc;
 
-	private final org.branchlink.catalog.ingest.WorkStore store;
+	private final WorkStore store;
 
-	public CatalogSites(SolrClient solr, JdbcClient jdbc, org.branchlink.catalog.ingest.WorkStore store) {
+	public CatalogSites(SolrClient solr, JdbcClient jdbc, WorkStore store) {
 		this.solr = solr;
 		this.jdbc = jdbc;
 		this.store = store;

@@ -3,6 +3,8 @@ package org.branchlink.catalog;
 import java.util.List;
 import java.util.Map;
 
+import org.branchlink.catalog.event.EventSearch;
+
 /**
  * One page of search results, grouped by work.
  *
@@ -15,7 +17,7 @@ import java.util.Map;
  * @param tookMs Solr's query time in milliseconds
  */
 public record SearchPage(long total, int page, int rows, List<WorkHit> works, Map<String, List<FacetValue>> facets,
-		String pinyin, long tookMs, List<org.branchlink.catalog.event.EventSearch.Hit> events) {
+		String pinyin, long tookMs, List<EventSearch.Hit> events) {
 
 	public SearchPage(long total, int page, int rows, List<WorkHit> works, Map<String, List<FacetValue>> facets,
 			String pinyin, long tookMs) {
@@ -23,7 +25,7 @@ public record SearchPage(long total, int page, int rows, List<WorkHit> works, Ma
 	}
 
 	/** The same page with the coming events that match the same words (the unified search of books and events). */
-	public SearchPage withEvents(List<org.branchlink.catalog.event.EventSearch.Hit> found) {
+	public SearchPage withEvents(List<EventSearch.Hit> found) {
 		return new SearchPage(total, page, rows, works, facets, pinyin, tookMs, List.copyOf(found));
 	}
 

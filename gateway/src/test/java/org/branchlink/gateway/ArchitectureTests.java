@@ -3,6 +3,7 @@ package org.branchlink.gateway;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -102,10 +103,10 @@ class ArchitectureTests {
 
 	@Test
 	void everyModuleHasClassesToCheck() {
-		org.assertj.core.api.Assertions.assertThat(MAIN.containPackage("org.branchlink.site")).isTrue();
-		org.assertj.core.api.Assertions.assertThat(MAIN.containPackage("org.branchlink.catalog")).isTrue();
-		org.assertj.core.api.Assertions.assertThat(MAIN.containPackage("org.branchlink.sync")).isTrue();
-		org.assertj.core.api.Assertions.assertThat(MAIN.containPackage("org.branchlink.gateway")).isTrue();
+		Assertions.assertThat(MAIN.containPackage("org.branchlink.site")).isTrue();
+		Assertions.assertThat(MAIN.containPackage("org.branchlink.catalog")).isTrue();
+		Assertions.assertThat(MAIN.containPackage("org.branchlink.sync")).isTrue();
+		Assertions.assertThat(MAIN.containPackage("org.branchlink.gateway")).isTrue();
 	}
 
 }

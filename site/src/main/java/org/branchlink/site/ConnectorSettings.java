@@ -1,5 +1,6 @@
 package org.branchlink.site;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -15,7 +16,7 @@ public record ConnectorSettings(ConnectorKind kind, Map<String, String> paramete
 	public static final ConnectorSettings NONE = new ConnectorSettings(ConnectorKind.NONE, Map.of());
 
 	public ConnectorSettings {
-		parameters = java.util.Collections.unmodifiableMap(new TreeMap<>(parameters));
+		parameters = Collections.unmodifiableMap(new TreeMap<>(parameters));
 	}
 
 }

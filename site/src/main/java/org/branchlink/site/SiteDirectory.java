@@ -2,6 +2,8 @@ package org.branchlink.site;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.commons.codec.digest.DigestUtils;
@@ -122,8 +124,8 @@ public class SiteDirectory {
 
 
 	/** The current registry's sites by id (for pages that show site names); empty before a registry is loaded. */
-	public java.util.Map<String, Site> byId() {
-		java.util.Map<String, Site> byId = new java.util.HashMap<>();
+	public Map<String, Site> byId() {
+		Map<String, Site> byId = new HashMap<>();
 		current().ifPresent(registry -> registry.sites().forEach(site -> byId.put(site.id(), site)));
 		return byId;
 	}

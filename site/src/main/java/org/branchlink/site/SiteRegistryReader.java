@@ -1,6 +1,8 @@
 package org.branchlink.site;
 
+import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +58,7 @@ public final class SiteRegistryReader {
 	public static SiteRegistry read(String yaml, String source, ConnectorPaths paths) {
 		Node root;
 		try {
-			root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new java.io.StringReader(yaml));
+			root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(yaml));
 		}
 		catch (MarkedYAMLException ex) {
 			throw new RegistryValidationException(source, List.of(new RegistryProblem(
@@ -265,7 +267,7 @@ public final class SiteRegistryReader {
 		}
 
 		private static <E> String codes(E[] values, Function<E, String> code) {
-			return java.util.Arrays.stream(values).map(code).toList().toString();
+			return Arrays.stream(values).map(code).toList().toString();
 		}
 
 	}

@@ -3,6 +3,7 @@ package org.branchlink.site;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,7 +47,7 @@ class SiteRegistryStore {
 			.param("code", federation.areaCode().value())
 			.param("source", source)
 			.param("sha", sha256)
-			.param("now", java.sql.Timestamp.from(now))
+			.param("now", Timestamp.from(now))
 			.update();
 		List<Site> sites = registry.sites();
 		jdbc.sql("delete from site where id <> all(:ids)")

@@ -20,6 +20,7 @@ import org.springframework.scheduling.support.SimpleTriggerContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The county's settings: the zone's default, its override, and a scheduled job running on the county's clock. */
 class CountySettingsTests {
 
 	private final ApplicationContextRunner context = new ApplicationContextRunner()
@@ -57,12 +58,14 @@ class CountySettingsTests {
 		return cron.getTrigger().nextExecution(new SimpleTriggerContext(Clock.fixed(after, ZoneOffset.UTC)));
 	}
 
+	/** Only the county's settings. */
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(CountySettings.class)
 	static class Settings {
 
 	}
 
+	/** A nightly job scheduled in the county's zone. */
 	@Configuration(proxyBeanMethods = false)
 	@EnableScheduling
 	static class NightlyJob {

@@ -2,6 +2,7 @@ package org.branchlink.site;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,6 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+/** Reading and validating registry files: every problem named with its line and site, all at once. */
 class SiteRegistryReaderTests {
 
 	/** A valid registry: line numbers below refer to this text. */
@@ -227,12 +229,12 @@ class SiteRegistryReaderTests {
 				"    location: {lat: 27.6, lon: 119.8}\n    connector: " + connector + "\n");
 
 		SiteRegistry registry = SiteRegistryReader.read(yaml, "test.yml",
-				new ConnectorPaths(Path.of("data"), java.util.List.of(Path.of("/srv/drop"))));
+				new ConnectorPaths(Path.of("data"), List.of(Path.of("/srv/drop"))));
 
 		assertThat(registry.find("town-a").orElseThrow().connector().parameters()).isNotEmpty();
 	}
 
-	private static java.util.List<String> problems(String yaml) {
+	private static List<String> problems(String yaml) {
 		try {
 			SiteRegistryReader.read(yaml, "test.yml");
 		}

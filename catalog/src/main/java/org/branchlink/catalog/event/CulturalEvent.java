@@ -33,10 +33,12 @@ public record CulturalEvent(Long id, Source source, String sourceSite, String ui
 		Instant starts, Instant ends, Integer capacity, Set<Audience> audience, boolean accessible, BigDecimal feeYuan,
 		boolean cancelled) {
 
+	/** Where an event came from. */
 	public enum Source {
 		FORM, ICAL, JSON, MOBILE
 	}
 
+	/** An event proper, or a mobile unit's stop shown with the events. */
 	public enum Kind {
 		EVENT, MOBILE_STOP
 	}

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,6 +50,7 @@ public class EventCatalog {
 		ADDED, UPDATED, UNCHANGED, STALE
 	}
 
+	/** An event as stored, and what its publication changed. */
 	public record Stored(CulturalEvent event, Change change) {
 	}
 
@@ -208,7 +210,7 @@ public class EventCatalog {
 	public List<CulturalEvent> between(String siteId, Instant from, Instant to) {
 		String where = "where not cancelled and starts_at >= :from and starts_at < :to"
 				+ (siteId == null ? "" : " and site_id = :site") + " order by starts_at, id";
-		Map<String, Object> params = new java.util.HashMap<>(Map.of("from", Timestamp.from(from), "to", Timestamp.from(to)));
+		Map<String, Object> params = new HashMap<>(Map.of("from", Timestamp.from(from), "to", Timestamp.from(to)));
 		if (siteId != null) {
 			params.put("site", siteId);
 		}

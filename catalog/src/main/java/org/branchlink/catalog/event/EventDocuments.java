@@ -1,6 +1,7 @@
 package org.branchlink.catalog.event;
 
 import java.util.Date;
+import java.util.Locale;
 
 import org.apache.solr.common.SolrInputDocument;
 import org.branchlink.catalog.index.Pinyin;
@@ -26,7 +27,7 @@ final class EventDocuments {
 		doc.setField(SolrFields.TITLE_INITIALS, Pinyin.initialsAndTails(event.title()));
 		doc.setField(SolrFields.DESCRIPTION, event.description());
 		doc.setField(SolrFields.EVENT_CATEGORY, event.category().code());
-		doc.setField(SolrFields.EVENT_KIND, event.kind().name().toLowerCase(java.util.Locale.ROOT));
+		doc.setField(SolrFields.EVENT_KIND, event.kind().name().toLowerCase(Locale.ROOT));
 		doc.setField(SolrFields.EVENT_START, Date.from(event.starts()));
 		doc.setField(SolrFields.EVENT_END, Date.from(event.ends()));
 		doc.setField(SolrFields.AUDIENCE, event.audience().stream().map(Audience::code).sorted().toList());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,7 @@ public class EventSearch {
 			Double distanceKm) {
 	}
 
+	/** A page of events found, with the total and the facets. */
 	public record Page(long total, List<Hit> hits, Map<String, List<FacetValue>> facets) {
 	}
 
@@ -182,8 +184,8 @@ public class EventSearch {
 				(String) doc.getFieldValue(SolrFields.DESCRIPTION), (String) doc.getFieldValue(SolrFields.EVENT_CATEGORY),
 				(String) doc.getFieldValue(SolrFields.EVENT_KIND), (String) doc.getFieldValue(SolrFields.SITE_ID),
 				(String) doc.getFieldValue(SolrFields.PLACE),
-				((java.util.Date) doc.getFieldValue(SolrFields.EVENT_START)).toInstant(),
-				((java.util.Date) doc.getFieldValue(SolrFields.EVENT_END)).toInstant(),
+				((Date) doc.getFieldValue(SolrFields.EVENT_START)).toInstant(),
+				((Date) doc.getFieldValue(SolrFields.EVENT_END)).toInstant(),
 				strings(doc.getFieldValues(SolrFields.AUDIENCE)), Boolean.TRUE.equals(doc.getFieldValue(SolrFields.ACCESSIBLE)),
 				doc.getFieldValue(SolrFields.FEE) == null ? 0 : ((Number) doc.getFieldValue(SolrFields.FEE)).doubleValue(),
 				near && distance != null ? Math.round(((Number) distance).doubleValue() * 100) / 100.0 : null);

@@ -1,5 +1,7 @@
 package org.branchlink.catalog.index;
 
+import java.io.IOException;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,10 +12,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.request.AbstractUpdateRequest;
 import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
+import org.branchlink.catalog.CatalogIndexException;
 import org.branchlink.catalog.ingest.WorkStore;
 import org.branchlink.catalog.ingest.WorkStore.HeldRecord;
 import org.slf4j.Logger;
@@ -197,7 +201,7 @@ public class AvailabilityIndexer implements SmartLifecycle {
 			List<Long> seqs = new ArrayList<>();
 			jdbc.sql("select work_id, seq from availability_outbox order by seq limit :n for update skip locked")
 				.param("n", BATCH)
-				.query((java.sql.ResultSet rs) -> {
+				.query((ResultSet rs) -> {
 					queued.add(rs.getString(1));
 					seqs.add(rs.getLong(2));
 				});
@@ -268,8 +272,8 @@ public class AvailabilityIndexer implements SmartLifecycle {
 		try {
 			update.process(solr);
 		}
-		catch (org.apache.solr.client.solrj.SolrServerException | java.io.IOException ex) {
-			throw new org.branchlink.catalog.CatalogIndexException("could not update availability of " + docs.size()
+		catch (SolrServerException | IOException ex) {
+			throw new CatalogIndexException("could not update availability of " + docs.size()
 					+ " works", ex);
 		}
 	}

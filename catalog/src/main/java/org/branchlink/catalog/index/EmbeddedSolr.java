@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -104,7 +105,7 @@ final class EmbeddedSolr {
 			for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
 				Path properties = folder.resolve("core.properties");
 				if (Files.exists(properties)) {
-					java.util.Properties read = new java.util.Properties();
+					Properties read = new Properties();
 					try (var in = Files.newInputStream(properties)) {
 						read.load(in);
 					}

@@ -1,5 +1,7 @@
 package org.branchlink.catalog.index;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Optional;
 
 import org.apache.solr.client.solrj.SolrClient;
@@ -21,7 +23,7 @@ public class SolrClientConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(SolrClientConfiguration.class);
 
 	/** Copies the configset carried in the jar into a core's {@code conf} folder. */
-	public static int copyConfigset(String configset, java.nio.file.Path target) throws java.io.IOException {
+	public static int copyConfigset(String configset, Path target) throws IOException {
 		return EmbeddedSolr.copyConfigset(configset, target);
 	}
 

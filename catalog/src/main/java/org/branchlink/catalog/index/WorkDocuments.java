@@ -1,10 +1,12 @@
 package org.branchlink.catalog.index;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -142,7 +144,7 @@ public final class WorkDocuments {
 
 	/** Title order: NFKC, lower case, letters and digits only (cheap: no script transliteration per document). */
 	private static String sortKey(String title) {
-		String folded = java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT);
+		String folded = Normalizer.normalize(title, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
 		StringBuilder key = new StringBuilder(folded.length());
 		folded.codePoints().filter(Character::isLetterOrDigit).forEach(key::appendCodePoint);
 		return key.toString();

@@ -1,5 +1,6 @@
 package org.branchlink.catalog.marc;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -7,15 +8,21 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import org.marc4j.ErrorHandler;
 import org.marc4j.MarcException;
 import org.marc4j.MarcPermissiveStreamReader;
 import org.marc4j.MarcStreamReader;
+import org.marc4j.marc.ControlField;
+import org.marc4j.marc.DataField;
 import org.marc4j.marc.Record;
+import org.marc4j.marc.Subfield;
 
 /**
  * Reads ISO 2709 records one by one and checks each before decoding it: a record whose leader, directory or field
@@ -48,7 +55,7 @@ final class Iso2709Reader extends RecordReader {
 	private int index;
 
 	Iso2709Reader(InputStream in, MarcCharset charset) {
-		this.in = in.markSupported() ? in : new java.io.BufferedInputStream(in, 1 << 16);
+		this.in = in.markSupported() ? in : new BufferedInputStream(in, 1 << 16);
 		this.charset = charset;
 	}
 
@@ -73,7 +80,7 @@ final class Iso2709Reader extends RecordReader {
 			if (read < length) {
 				offset += read;
 				return RawRecord.refused(position, "truncated: the file ends after " + read + " of " + length
-						+ " bytes the leader announces", java.util.Arrays.copyOf(record, read));
+						+ " bytes the leader announces", Arrays.copyOf(record, read));
 			}
 			if (record[length - 1] != RECORD_TERMINATOR) {
 				return refused(position, "wrong record length: byte " + length
@@ -111,7 +118,7 @@ final class Iso2709Reader extends RecordReader {
 	private static String structureProblem(byte[] record) {
 		int base = digits(record, 12, 5);
 		if (base < LEADER_LENGTH + 1 || base >= record.length) {
-			return "bad leader: base address of data '" + printable(java.util.Arrays.copyOfRange(record, 12, 17))
+			return "bad leader: base address of data '" + printable(Arrays.copyOfRange(record, 12, 17))
 					+ "' is not inside the record";
 		}
 		if (record[base - 1] != FIELD_TERMINATOR) {
@@ -123,7 +130,7 @@ final class Iso2709Reader extends RecordReader {
 		}
 		int dataLength = record.length - base;
 		for (int entry = LEADER_LENGTH; entry < base - 1; entry += 12) {
-			String tag = new String(record, entry, 3, java.nio.charset.StandardCharsets.ISO_8859_1);
+			String tag = new String(record, entry, 3, StandardCharsets.ISO_8859_1);
 			int fieldLength = digits(record, entry + 3, 4);
 			int fieldStart = digits(record, entry + 7, 5);
 			if (fieldLength < 1 || fieldStart < 0) {
@@ -181,13 +188,13 @@ final class Iso2709Reader extends RecordReader {
 		}
 	}
 
-	private static void recode(Record record, java.nio.charset.Charset charset) {
-		for (org.marc4j.marc.ControlField field : record.getControlFields()) {
-			field.setData(new String(field.getData().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), charset));
+	private static void recode(Record record, Charset charset) {
+		for (ControlField field : record.getControlFields()) {
+			field.setData(new String(field.getData().getBytes(StandardCharsets.ISO_8859_1), charset));
 		}
-		for (org.marc4j.marc.DataField field : record.getDataFields()) {
-			for (org.marc4j.marc.Subfield subfield : field.getSubfields()) {
-				subfield.setData(new String(subfield.getData().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), charset));
+		for (DataField field : record.getDataFields()) {
+			for (Subfield subfield : field.getSubfields()) {
+				subfield.setData(new String(subfield.getData().getBytes(StandardCharsets.ISO_8859_1), charset));
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package org.branchlink.catalog.marc;
 
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -32,7 +33,7 @@ public enum MarcCharset {
 
 	Charset javaCharset() {
 		return switch (this) {
-			case UTF_8, AUTO -> java.nio.charset.StandardCharsets.UTF_8;
+			case UTF_8, AUTO -> StandardCharsets.UTF_8;
 			case GBK -> Charset.forName("GBK");
 			case GB18030 -> Charset.forName("GB18030");
 			case MARC_8 -> throw new IllegalStateException("MARC-8 is decoded by marc4j");

@@ -8,6 +8,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import org.marc4j.MarcException;
 import org.marc4j.marc.DataField;
 import org.marc4j.marc.MarcFactory;
 import org.marc4j.marc.Record;
@@ -60,7 +61,7 @@ final class MarcXmlRecords extends RecordReader {
 					try {
 						record = readRecord();
 					}
-					catch (org.marc4j.MarcException | IllegalArgumentException ex) {
+					catch (MarcException | IllegalArgumentException ex) {
 						skipToEndOfRecord();
 						return RawRecord.refused("record " + (++index) + " at line " + line,
 								"malformed MARCXML: " + ex.getMessage(), new byte[0]);

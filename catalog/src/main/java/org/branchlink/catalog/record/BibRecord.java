@@ -1,6 +1,7 @@
 package org.branchlink.catalog.record;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A site's bibliographic record, normalized: what the search index and the work merge need, whatever the record's
@@ -71,7 +72,7 @@ public record BibRecord(String siteId, String recordId, String version, String t
 		if (classification.isEmpty() || !Character.isLetter(classification.charAt(0))) {
 			return "";
 		}
-		String upper = classification.toUpperCase(java.util.Locale.ROOT);
+		String upper = classification.toUpperCase(Locale.ROOT);
 		return upper.charAt(0) == 'T' && upper.length() > 1 && Character.isLetter(upper.charAt(1))
 				? upper.substring(0, 2) : upper.substring(0, 1);
 	}

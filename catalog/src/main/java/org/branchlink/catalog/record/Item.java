@@ -1,7 +1,7 @@
 package org.branchlink.catalog.record;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 /**
  * One copy held by a site.
@@ -55,7 +55,7 @@ public record Item(String barcode, String callNumber, String location, String st
 				return LocalDate.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
 			}
 		}
-		catch (java.time.DateTimeException ex) {
+		catch (DateTimeException ex) {
 			return null;
 		}
 		return null;

@@ -1,5 +1,7 @@
 package org.branchlink.catalog.record;
 
+import java.text.Normalizer;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -187,7 +189,7 @@ public final class MarcRecordMapper {
 	}
 
 	private static void item(List<Item> items, String barcode, String callNumber, String location, String status,
-			java.time.LocalDate acquired) {
+			LocalDate acquired) {
 		if (!barcode.isBlank()) {
 			items.add(new Item(barcode.strip(), callNumber.strip(), location.strip(),
 					status.isBlank() ? Item.AVAILABLE : status.strip(), acquired));
@@ -249,7 +251,7 @@ public final class MarcRecordMapper {
 
 	/** Trims ISBD punctuation and brackets, and composes accents (MARC-8 and some UTF-8 records decompose them). */
 	private static String clean(String text) {
-		String composed = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC);
+		String composed = Normalizer.normalize(text, Normalizer.Form.NFC);
 		if (composed.isEmpty() || !needsTrimming(composed.charAt(0)) && !needsTrimming(composed.charAt(composed.length() - 1))) {
 			return composed; // most values: nothing to trim, no regular expression run
 		}

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -57,7 +60,7 @@ public final class SpreadsheetInventory {
 	}
 
 	/** A row that became part of a record, or the reason it could not. */
-	public record Row(String position, BibRecord record, String problem) {
+	public record Entry(String position, BibRecord record, String problem) {
 	}
 
 	private SpreadsheetInventory() {
@@ -68,7 +71,7 @@ public final class SpreadsheetInventory {
 	 * @return the inventory's records (one per book, copies grouped) followed by the refused rows
 	 * @throws IllegalArgumentException when the file has no header row naming at least a title column
 	 */
-	public static List<Row> read(String siteId, String fileName, InputStream in) throws IOException {
+	public static List<Entry> read(String siteId, String fileName, InputStream in) throws IOException {
 		List<Map<String, String>> rows = new ArrayList<>();
 		List<String> positions = new ArrayList<>();
 		String lower = fileName.toLowerCase(Locale.ROOT);
@@ -107,7 +110,7 @@ public final class SpreadsheetInventory {
 			Sheet sheet = workbook.getSheetAt(0);
 			DataFormatter formatter = new DataFormatter(Locale.ROOT);
 			Map<Integer, String> columns = null;
-			for (org.apache.poi.ss.usermodel.Row row : sheet) {
+			for (Row row : sheet) {
 				List<String> cells = new ArrayList<>();
 				for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
 					Cell cell = row.getCell(c);
@@ -150,13 +153,13 @@ public final class SpreadsheetInventory {
 		return values;
 	}
 
-	private static List<Row> group(String siteId, List<Map<String, String>> rows, List<String> positions) {
+	private static List<Entry> group(String siteId, List<Map<String, String>> rows, List<String> positions) {
 		Map<String, List<Integer>> books = new LinkedHashMap<>();
-		List<Row> refused = new ArrayList<>();
+		List<Entry> refused = new ArrayList<>();
 		for (int i = 0; i < rows.size(); i++) {
 			Map<String, String> row = rows.get(i);
 			if (row.getOrDefault("title", "").isBlank()) {
-				refused.add(new Row(positions.get(i), null, "no title"));
+				refused.add(new Entry(positions.get(i), null, "no title"));
 				continue;
 			}
 			Optional<String> isbn = Isbn.normalize(row.getOrDefault("isbn", ""));
@@ -165,7 +168,7 @@ public final class SpreadsheetInventory {
 						+ "-" + year(row.getOrDefault("year", "")));
 			books.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
 		}
-		List<Row> result = new ArrayList<>();
+		List<Entry> result = new ArrayList<>();
 		for (Map.Entry<String, List<Integer>> book : books.entrySet()) {
 			Map<String, String> first = rows.get(book.getValue().get(0));
 			List<Item> items = new ArrayList<>();
@@ -183,14 +186,14 @@ public final class SpreadsheetInventory {
 					Isbn.normalize(first.getOrDefault("isbn", "")).map(List::of).orElse(List.of()),
 					first.getOrDefault("publisher", ""), year(first.getOrDefault("year", "")), "", "book",
 					first.getOrDefault("class", ""), List.of(), items);
-			result.add(new Row(positions.get(book.getValue().get(0)), record, null));
+			result.add(new Entry(positions.get(book.getValue().get(0)), record, null));
 		}
 		result.addAll(refused);
 		return result;
 	}
 
 	private static int year(String text) {
-		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("(1[5-9]\\d\\d|20\\d\\d)").matcher(text);
+		Matcher matcher = Pattern.compile("(1[5-9]\\d\\d|20\\d\\d)").matcher(text);
 		return matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
 	}
 
@@ -202,7 +205,7 @@ public final class SpreadsheetInventory {
 				.decode(ByteBuffer.wrap(bytes));
 			return true;
 		}
-		catch (java.nio.charset.CharacterCodingException ex) {
+		catch (CharacterCodingException ex) {
 			return false;
 		}
 	}

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** Pinyin syllables, tones and initials of titles. */
 class PinyinTests {
 
 	@Test

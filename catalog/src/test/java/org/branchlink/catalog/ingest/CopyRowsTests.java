@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** Copies written in one statement per batch. */
 class CopyRowsTests {
 
 	@Test

@@ -1,10 +1,12 @@
 package org.branchlink.catalog.marc;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
@@ -22,6 +24,7 @@ import static org.branchlink.catalog.marc.MarcFixtures.iso2709;
 import static org.branchlink.catalog.marc.MarcFixtures.marc21;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+/** Reading ISO 2709 and MARCXML: bad records refused with their position, reading going on. */
 class MarcReadingTests {
 
 	@ParameterizedTest
@@ -85,7 +88,7 @@ class MarcReadingTests {
 	@Test
 	void aTruncatedFileRefusesItsLastRecord() {
 		byte[] good = iso2709("UTF-8", marc21("a", null, "张三", "完整", "2001", "1"));
-		byte[] cut = java.util.Arrays.copyOf(good, good.length - 10);
+		byte[] cut = Arrays.copyOf(good, good.length - 10);
 
 		assertThat(outcomes(concat(good, cut))).containsExactly("ok 完整",
 				"record 2 at byte " + good.length + ": truncated: the file ends after " + cut.length + " of "
@@ -186,7 +189,7 @@ class MarcReadingTests {
 	}
 
 	private static byte[] concat(byte[]... parts) {
-		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		for (byte[] part : parts) {
 			out.writeBytes(part);
 		}

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The record model: what a record keeps, and what its text for hashing is. */
 class BibRecordTests {
 
 	/** Stored content hashes are taken of {@code toString}: the hand-built one must give what a generated one gives. */
@@ -35,11 +36,13 @@ class BibRecordTests {
 	/** Records shaped as ours, with the toString Java generates. */
 	static final class Generated {
 
+		/** The record's components as generated (to compare with the real record's). */
 		record BibRecord(String siteId, String recordId, String version, String title, List<String> otherTitles,
 				List<String> authors, List<String> isbns, String publisher, int year, String language, String format,
 				String classification, List<String> subjects, List<Item> items) {
 		}
 
+		/** A copy's components as generated. */
 		record Item(String barcode, String callNumber, String location, String status, LocalDate acquired) {
 		}
 

@@ -5,6 +5,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** ISBNs normalized to ISBN-13, check digits checked. */
 class IsbnTests {
 
 	@ParameterizedTest

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The keys that merge editions into works. */
 class WorkKeyTests {
 
 	@Test

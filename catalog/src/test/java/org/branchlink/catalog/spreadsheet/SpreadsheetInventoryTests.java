@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+/** Reading rooms' inventories: CSV in UTF-8 or GBK and XLSX, by header names in Chinese or English. */
 class SpreadsheetInventoryTests {
 
 	private static final String CSV = """
@@ -24,7 +25,7 @@ class SpreadsheetInventoryTests {
 
 	@Test
 	void rowsOfTheSameBookBecomeOneRecordWithACopyEach() throws Exception {
-		List<SpreadsheetInventory.Row> rows = read("inventory.csv", CSV.getBytes(StandardCharsets.UTF_8));
+		List<SpreadsheetInventory.Entry> rows = read("inventory.csv", CSV.getBytes(StandardCharsets.UTF_8));
 
 		assertThat(rows).hasSize(3);
 		var threeBody = rows.get(0).record();
@@ -40,7 +41,7 @@ class SpreadsheetInventoryTests {
 
 	@Test
 	void aCsvSavedInGbkIsReadAsChinese() throws Exception {
-		List<SpreadsheetInventory.Row> rows = read("inventory.csv", CSV.getBytes(Charset.forName("GBK")));
+		List<SpreadsheetInventory.Entry> rows = read("inventory.csv", CSV.getBytes(Charset.forName("GBK")));
 
 		assertThat(rows.get(0).record().title()).isEqualTo("三体");
 		assertThat(rows.get(1).record().publisher()).isEqualTo("人民卫生出版社");
@@ -63,7 +64,7 @@ class SpreadsheetInventoryTests {
 			workbook.write(out);
 		}
 
-		List<SpreadsheetInventory.Row> rows = read("books.xlsx", out.toByteArray());
+		List<SpreadsheetInventory.Entry> rows = read("books.xlsx", out.toByteArray());
 
 		assertThat(rows).singleElement().satisfies(row -> {
 			assertThat(row.record().title()).isEqualTo("Rice Farming Today");
@@ -80,7 +81,7 @@ class SpreadsheetInventoryTests {
 			.withMessageStartingWith("the first row names no title column");
 	}
 
-	private static List<SpreadsheetInventory.Row> read(String name, byte[] bytes) throws Exception {
+	private static List<SpreadsheetInventory.Entry> read(String name, byte[] bytes) throws Exception {
 		return SpreadsheetInventory.read("reading-room", name, new ByteArrayInputStream(bytes));
 	}
 

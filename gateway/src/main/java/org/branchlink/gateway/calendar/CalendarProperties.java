@@ -1,6 +1,7 @@
 package org.branchlink.gateway.calendar;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -19,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("branchlink.calendar")
 public record CalendarProperties(@DefaultValue Map<Integer, YearDays> years) {
 
+	/** A year's public holidays and the weekend days worked instead. */
 	public record YearDays(@DefaultValue List<String> holidays, @DefaultValue List<String> workdays) {
 	}
 
@@ -58,7 +60,7 @@ public record CalendarProperties(@DefaultValue Map<Integer, YearDays> years) {
 					range.add(day);
 				}
 			}
-			catch (java.time.format.DateTimeParseException ex) {
+			catch (DateTimeParseException ex) {
 				throw new IllegalArgumentException(where + " is not a date (yyyy-mm-dd)", ex);
 			}
 			for (LocalDate day : range) {

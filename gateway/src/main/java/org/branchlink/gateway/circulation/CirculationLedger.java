@@ -8,6 +8,7 @@ import org.branchlink.catalog.ItemAvailability;
 import org.branchlink.catalog.ItemRef;
 import org.branchlink.catalog.ItemState;
 import org.branchlink.gateway.circulation.CirculationStore.StoredEvent;
+import org.branchlink.sync.circulation.CirculationAction;
 import org.branchlink.sync.circulation.CirculationEvent;
 import org.branchlink.sync.circulation.CirculationIntake;
 import org.branchlink.sync.circulation.CirculationIntake.JournalEntry;
@@ -16,6 +17,7 @@ import org.branchlink.sync.circulation.IntakeReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,7 +51,7 @@ public class CirculationLedger implements CirculationIntake {
 	private final SingletonSupplier<HoldEvents> holdEvents;
 
 	CirculationLedger(CirculationStore store, ItemAvailability availability, CountyLendingRules rules,
-			TransactionTemplate transactions, org.springframework.beans.factory.ObjectProvider<HoldEvents> holds) {
+			TransactionTemplate transactions, ObjectProvider<HoldEvents> holds) {
 		this.store = store;
 		this.availability = availability;
 		this.rules = rules;
@@ -159,9 +161,9 @@ public class CirculationLedger implements CirculationIntake {
 
 	/** A copy back in hand with no hold on it is offered to the holds waiting for its title. */
 	private void claimForHold(ItemRef item, ItemCirculation copy, CirculationEvent event) {
-		boolean inHand = event.type() == org.branchlink.sync.circulation.CirculationAction.CHECKIN
-				|| event.type() == org.branchlink.sync.circulation.CirculationAction.RECEIVE
-				|| event.type() == org.branchlink.sync.circulation.CirculationAction.FOUND;
+		boolean inHand = event.type() == CirculationAction.CHECKIN
+				|| event.type() == CirculationAction.RECEIVE
+				|| event.type() == CirculationAction.FOUND;
 		HoldEvents holds = holdEvents.get();
 		if (inHand && copy.hold() == null && holds != null) {
 			holds.claim(item, event.siteId(), event.occurredAt()).ifPresent(copy::holdFor);

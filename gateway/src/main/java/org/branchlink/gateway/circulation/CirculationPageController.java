@@ -1,6 +1,7 @@
 package org.branchlink.gateway.circulation;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -134,7 +135,7 @@ class CirculationPageController {
 			model.addAttribute("loans", queries.openLoans(reader.cardNumber()));
 			model.addAttribute("history", reader.keepHistory() ? queries.history(reader.cardNumber()) : List.of());
 		});
-		model.addAttribute("now", java.time.Instant.now());
+		model.addAttribute("now", Instant.now());
 		return "loans";
 	}
 

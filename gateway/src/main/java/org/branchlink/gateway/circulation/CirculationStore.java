@@ -5,8 +5,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.branchlink.catalog.ItemRef;
 import org.branchlink.gateway.circulation.ItemCirculation.Conflict;
@@ -66,7 +69,7 @@ class CirculationStore {
 			due[i] = e.dueAt() == null ? null : e.dueAt().toString();
 		}
 		// one statement for the batch; an event id the site sent before (or twice in the batch) is not stored again
-		java.util.Map<String, Long> stored = new java.util.HashMap<>(); // by site and event id
+		Map<String, Long> stored = new HashMap<>(); // by site and event id
 		jdbc.sql("""
 				insert into circulation_event (site_id, event_id, type, occurred_at, barcode, owner, card, destination,
 				    due_at, source)
@@ -214,7 +217,7 @@ class CirculationStore {
 	 * Writes loans and conflicts; a loan closed for a reader who keeps no history is anonymised at once. The journal
 	 * keeps the card a while longer ({@link #forgetCards}) so that a late event can still be replayed correctly.
 	 */
-	int write(ItemRef item, List<Effect> effects, java.util.function.Predicate<String> keepsHistory) {
+	int write(ItemRef item, List<Effect> effects, Predicate<String> keepsHistory) {
 		int conflicts = 0;
 		for (Effect effect : effects) {
 			if (effect instanceof LoanOpened opened) {

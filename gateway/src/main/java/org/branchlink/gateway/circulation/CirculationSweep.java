@@ -1,5 +1,8 @@
 package org.branchlink.gateway.circulation;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -12,7 +15,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 @EnableScheduling
 class CirculationSweep {
 
-	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CirculationSweep.class);
+	private static final Logger log = LoggerFactory.getLogger(CirculationSweep.class);
 
 	private final CirculationLedger ledger;
 

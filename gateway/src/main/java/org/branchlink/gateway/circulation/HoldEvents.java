@@ -1,5 +1,10 @@
 package org.branchlink.gateway.circulation;
 
+import java.time.Instant;
+import java.util.Optional;
+
+import org.branchlink.catalog.ItemRef;
+
 /**
  * What lending tells the holds service about copies allocated to holds; called in the transaction that applied the
  * event, so a hold's state and its copy's state change together. Each call must be idempotent: a replayed history
@@ -27,7 +32,7 @@ public interface HoldEvents {
 	 * copy; first in the configured queue order) takes it now, so lending sends it to the hold's pickup site instead of
 	 * home. Runs in the event's transaction.
 	 */
-	java.util.Optional<HeldFor> claim(org.branchlink.catalog.ItemRef copy, String inHandAt,
-			java.time.Instant at);
+	Optional<HeldFor> claim(ItemRef copy, String inHandAt,
+			Instant at);
 
 }

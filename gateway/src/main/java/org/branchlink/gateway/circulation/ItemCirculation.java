@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import org.branchlink.sync.circulation.CirculationEvent;
@@ -212,7 +213,7 @@ public final class ItemCirculation {
 			return false;
 		}
 		effects.add(new Conflict(ConflictKind.ON_ITS_OWNERS_SHELF, owner, e.siteId(), e.eventId(), e.barcode(),
-				e.siteId() + " reported the copy " + e.type().name().toLowerCase(java.util.Locale.ROOT)
+				e.siteId() + " reported the copy " + e.type().name().toLowerCase(Locale.ROOT)
 						+ " while it stood on its owner's shelf; not applied"));
 		return true;
 	}
@@ -358,6 +359,7 @@ public final class ItemCirculation {
 	public record HoldReady(String holdId, String site) implements Effect {
 	}
 
+	/** The copy left for the hold's pickup site. */
 	public record HoldInTransit(String holdId) implements Effect {
 	}
 
@@ -369,9 +371,11 @@ public final class ItemCirculation {
 	public record HoldReleased(String holdId, String reason) implements Effect {
 	}
 
+	/** A loan began. */
 	public record LoanOpened(OpenLoan loan) implements Effect {
 	}
 
+	/** A loan was renewed: its new due date and renewals so far. */
 	public record LoanRenewed(String loanKey, Instant due, int renewals) implements Effect {
 	}
 

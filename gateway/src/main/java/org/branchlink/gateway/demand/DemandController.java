@@ -1,5 +1,6 @@
 package org.branchlink.gateway.demand;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.branchlink.gateway.security.LibrarianOrCentral;
@@ -42,7 +43,7 @@ class DemandController {
 	}
 
 	/** The answer a resident gets: the ticket's reference to follow it on the board. */
-	record Receipt(String reference, java.time.LocalDate receivedDay) {
+	record Receipt(String reference, LocalDate receivedDay) {
 	}
 
 	@PostMapping("/api/demand")
@@ -107,6 +108,7 @@ class DemandController {
 		return tickets.review(id, review.publish(), review.text(), authentication.getName());
 	}
 
+	/** The answer to a ticket, and whether it goes on the public board. */
 	record Answer(String answer, boolean publish) {
 	}
 

@@ -2,17 +2,22 @@ package org.branchlink.gateway.demand;
 
 import java.util.List;
 
+import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.LibrarianOrCentral;
 import org.branchlink.gateway.security.Public;
+import org.branchlink.gateway.security.SiteAccess;
 import org.branchlink.gateway.site.NotFoundException;
+import org.branchlink.site.Site;
 import org.branchlink.site.SiteDirectory;
 import org.branchlink.site.SiteLevel;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -28,9 +33,9 @@ class DemandPageController {
 
 	private final SiteDirectory sites;
 
-	private final org.branchlink.gateway.security.SiteAccess access;
+	private final SiteAccess access;
 
-	DemandPageController(DemandTickets tickets, SiteDirectory sites, org.branchlink.gateway.security.SiteAccess access) {
+	DemandPageController(DemandTickets tickets, SiteDirectory sites, SiteAccess access) {
 		this.access = access;
 		this.tickets = tickets;
 		this.sites = sites;
@@ -51,9 +56,9 @@ class DemandPageController {
 	@GetMapping("/demand/tickets")
 	@LibrarianOrCentral
 	String tickets(@AuthenticationPrincipal BranchLinkUser user,
-			org.springframework.security.core.Authentication authentication, Model model) {
+			Authentication authentication, Model model) {
 		model.addAttribute("user", user);
-		model.addAttribute("tickets", tickets.of(sites.require().sites().stream().map(org.branchlink.site.Site::id)
+		model.addAttribute("tickets", tickets.of(sites.require().sites().stream().map(Site::id)
 			.filter(id -> access.mayActFor(authentication, id)).toList()));
 		model.addAttribute("siteNames", sites.byId());
 		return "tickets";
@@ -61,17 +66,17 @@ class DemandPageController {
 
 	@PostMapping("/demand/tickets/{id}/classify")
 	@LibrarianOrCentral
-	String classify(@org.springframework.web.bind.annotation.PathVariable long id, @RequestParam String subject,
+	String classify(@PathVariable long id, @RequestParam String subject,
 			@RequestParam String initiative, @RequestParam String audience, @RequestParam(defaultValue = "") String provider,
 			@RequestParam String urgency, @RequestParam String difficulty, @RequestParam String disposition,
 			@RequestParam(defaultValue = "") String forwardedTo,
-			org.springframework.security.core.Authentication authentication, RedirectAttributes redirect) {
+			Authentication authentication, RedirectAttributes redirect) {
 		access.requireActFor(authentication, tickets.ticket(id).siteId());
 		try {
 			tickets.classify(id, new DemandTickets.Classification(subject, initiative, audience, provider, urgency,
 					difficulty, disposition, forwardedTo), authentication.getName());
 		}
-		catch (IllegalArgumentException | org.branchlink.gateway.platform.ConflictException ex) {
+		catch (IllegalArgumentException | ConflictException ex) {
 			redirect.addFlashAttribute("refused", ex.getMessage());
 		}
 		return "redirect:/demand/tickets";
@@ -79,9 +84,9 @@ class DemandPageController {
 
 	@PostMapping("/demand/tickets/{id}/review")
 	@LibrarianOrCentral
-	String review(@org.springframework.web.bind.annotation.PathVariable long id,
+	String review(@PathVariable long id,
 			@RequestParam(defaultValue = "false") boolean publish, @RequestParam(defaultValue = "") String text,
-			org.springframework.security.core.Authentication authentication, RedirectAttributes redirect) {
+			Authentication authentication, RedirectAttributes redirect) {
 		access.requireActFor(authentication, tickets.ticket(id).siteId());
 		try {
 			tickets.review(id, publish, text, authentication.getName());
@@ -94,9 +99,9 @@ class DemandPageController {
 
 	@PostMapping("/demand/tickets/{id}/answer")
 	@LibrarianOrCentral
-	String answer(@org.springframework.web.bind.annotation.PathVariable long id, @RequestParam String answer,
+	String answer(@PathVariable long id, @RequestParam String answer,
 			@RequestParam(defaultValue = "false") boolean publish,
-			org.springframework.security.core.Authentication authentication, RedirectAttributes redirect) {
+			Authentication authentication, RedirectAttributes redirect) {
 		DemandTickets.Ticket ticket = tickets.ticket(id);
 		if (!access.mayActFor(authentication, ticket.siteId())) {
 			access.requireActFor(authentication, String.valueOf(ticket.escalatedTo()));
@@ -104,7 +109,7 @@ class DemandPageController {
 		try {
 			tickets.answer(id, answer, publish, authentication.getName());
 		}
-		catch (IllegalArgumentException | org.branchlink.gateway.platform.ConflictException ex) {
+		catch (IllegalArgumentException | ConflictException ex) {
 			redirect.addFlashAttribute("refused", ex.getMessage());
 		}
 		return "redirect:/demand/tickets";

@@ -31,6 +31,7 @@ public class DemandTicketJob extends QuartzJobBean {
 		tickets.sweep(tickets.today());
 	}
 
+	/** The job's schedule: its trigger in the county's zone. */
 	@Configuration(proxyBeanMethods = false)
 	static class Schedule {
 

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -262,7 +263,7 @@ public class DemandTickets {
 	}
 
 	/** Tickets of these sites (or escalated to them), newest first. */
-	public List<Ticket> of(java.util.Collection<String> siteIds) {
+	public List<Ticket> of(Collection<String> siteIds) {
 		return jdbc.sql(SELECT + " where site_id = any(:sites) or escalated_to = any(:sites) order by id desc limit 500")
 			.param("sites", siteIds.toArray(String[]::new))
 			.query(Ticket.class).list();

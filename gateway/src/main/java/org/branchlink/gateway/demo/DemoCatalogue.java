@@ -1,13 +1,22 @@
 package org.branchlink.gateway.demo;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.branchlink.site.Site;
+import org.branchlink.site.SiteKind;
+import org.branchlink.site.SiteRegistry;
 import org.marc4j.MarcStreamWriter;
 import org.marc4j.marc.DataField;
 import org.marc4j.marc.MarcFactory;
@@ -61,9 +70,9 @@ public final class DemoCatalogue {
 	 * bookmobiles, then reading rooms; bookmobiles and city study rooms export MARC21, the others CNMARC, in GBK where
 	 * the site's connector says so.
 	 */
-	public static List<Holder> holders(org.branchlink.site.SiteRegistry registry) {
+	public static List<Holder> holders(SiteRegistry registry) {
 		List<Holder> holders = new ArrayList<>();
-		for (org.branchlink.site.Site site : registry.sites()) {
+		for (Site site : registry.sites()) {
 			int weight = switch (site.kind()) {
 				case CENTRAL_LIBRARY -> 40;
 				case TOWNSHIP_STATION, BOOKMOBILE -> 4;
@@ -71,10 +80,10 @@ public final class DemoCatalogue {
 				default -> 0;
 			};
 			if (weight > 0) {
-				boolean marc21 = site.kind() == org.branchlink.site.SiteKind.BOOKMOBILE
-						|| site.kind() == org.branchlink.site.SiteKind.CITY_STUDY_ROOM;
+				boolean marc21 = site.kind() == SiteKind.BOOKMOBILE
+						|| site.kind() == SiteKind.CITY_STUDY_ROOM;
 				Charset charset = "GBK".equalsIgnoreCase(site.connector().parameters().get("charset"))
-						? Charset.forName("GBK") : java.nio.charset.StandardCharsets.UTF_8;
+						? Charset.forName("GBK") : StandardCharsets.UTF_8;
 				holders.add(new Holder(site.id(), marc21, charset, weight));
 			}
 		}
@@ -99,20 +108,20 @@ public final class DemoCatalogue {
 	 * in memory (the benchmark's million records).
 	 * @return the files written, by site
 	 */
-	public static Map<String, java.nio.file.Path> write(List<Holder> holders, int records, java.nio.file.Path folder)
-			throws java.io.IOException {
+	public static Map<String, Path> write(List<Holder> holders, int records, Path folder)
+			throws IOException {
 		return new DemoCatalogue().writeFiles(holders, records, folder);
 	}
 
-	private Map<String, java.nio.file.Path> writeFiles(List<Holder> holders, int target, java.nio.file.Path folder)
-			throws java.io.IOException {
-		java.nio.file.Files.createDirectories(folder);
-		Map<String, java.nio.file.Path> paths = new LinkedHashMap<>();
+	private Map<String, Path> writeFiles(List<Holder> holders, int target, Path folder)
+			throws IOException {
+		Files.createDirectories(folder);
+		Map<String, Path> paths = new LinkedHashMap<>();
 		Map<String, MarcStreamWriter> writers = new LinkedHashMap<>();
-		Map<String, java.io.OutputStream> streams = new LinkedHashMap<>();
+		Map<String, OutputStream> streams = new LinkedHashMap<>();
 		for (Holder holder : holders) {
-			java.nio.file.Path path = folder.resolve(holder.siteId() + ".mrc");
-			java.io.OutputStream out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(path), 1 << 16);
+			Path path = folder.resolve(holder.siteId() + ".mrc");
+			OutputStream out = new BufferedOutputStream(Files.newOutputStream(path), 1 << 16);
 			paths.put(holder.siteId(), path);
 			streams.put(holder.siteId(), out);
 			writers.put(holder.siteId(), new MarcStreamWriter(out, holder.charset().name(), true));

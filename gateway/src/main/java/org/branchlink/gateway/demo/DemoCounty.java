@@ -1,6 +1,7 @@
 package org.branchlink.gateway.demo;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -67,7 +68,7 @@ public final class DemoCounty {
 				villageNames.add(new Name(head.zh() + tail.zh(), head.en() + tail.en()));
 			}
 		}
-		java.util.Collections.shuffle(villageNames, random);
+		Collections.shuffle(villageNames, random);
 	}
 
 	/** The demo county's registry file. */

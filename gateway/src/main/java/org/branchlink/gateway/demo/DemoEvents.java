@@ -20,6 +20,7 @@ import org.branchlink.sync.calendar.IcalFeed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
  * and then by the {@code events-ical.culture-hall} route on its schedule, as a real feed would be.
  */
 @Component
-@org.springframework.context.annotation.Profile("demo")
+@Profile("demo")
 class DemoEvents {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoEvents.class);

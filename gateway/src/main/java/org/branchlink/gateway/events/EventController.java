@@ -147,6 +147,7 @@ class EventController {
 		return registrations.cancel(reader(authentication), id);
 	}
 
+	/** A participant's rating of an event. */
 	record Rating(int stars, String comment) {
 	}
 

@@ -1,5 +1,6 @@
 package org.branchlink.gateway.events;
 
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -19,6 +20,7 @@ import org.branchlink.gateway.security.SiteAccess;
 import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.site.CountySettings;
 import org.branchlink.site.SiteDirectory;
+import org.branchlink.site.SiteLevel;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -181,7 +183,7 @@ class EventPageController {
 		model.addAttribute("categories", EventCategory.values());
 		model.addAttribute("audiences", Audience.values());
 		model.addAttribute("sites", sites.current().map(r -> r.sites().stream()
-			.filter(site -> site.kind().level() != org.branchlink.site.SiteLevel.MOBILE)
+			.filter(site -> site.kind().level() != SiteLevel.MOBILE)
 			.toList()).orElse(List.of()));
 		return "event-form";
 	}
@@ -193,7 +195,7 @@ class EventPageController {
 			@RequestParam(defaultValue = "") String place, @RequestParam LocalDateTime starts,
 			@RequestParam int minutes, @RequestParam(required = false) Integer capacity,
 			@RequestParam(required = false) List<String> audience, @RequestParam(defaultValue = "false") boolean accessible,
-			@RequestParam(required = false) java.math.BigDecimal fee, RedirectAttributes redirect) {
+			@RequestParam(required = false) BigDecimal fee, RedirectAttributes redirect) {
 		access.requireKnown(siteId);
 		try {
 			CulturalEvent event = publishing.fromForm(new EventPublishing.EventRequest(null, 0, category, title,

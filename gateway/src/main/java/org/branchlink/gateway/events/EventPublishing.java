@@ -2,6 +2,7 @@ package org.branchlink.gateway.events;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -87,7 +88,7 @@ public class EventPublishing {
 	static CulturalEvent toEvent(EventRequest request, CulturalEvent.Source source, String sourceSite, String uid) {
 		EventCategory category = EventCategory.parse(request.category())
 			.orElseThrow(() -> new IllegalArgumentException("unknown category '" + request.category() + "'; one of "
-					+ java.util.Arrays.stream(EventCategory.values()).map(EventCategory::code).toList()));
+					+ Arrays.stream(EventCategory.values()).map(EventCategory::code).toList()));
 		if (request.siteId() == null || request.siteId().isBlank()) {
 			throw new IllegalArgumentException("an event needs the site where it takes place");
 		}
@@ -100,7 +101,7 @@ public class EventPublishing {
 		Set<Audience> audience = EnumSet.noneOf(Audience.class);
 		for (String code : request.audience() == null ? List.<String>of() : request.audience()) {
 			audience.add(Audience.parse(code).orElseThrow(() -> new IllegalArgumentException("unknown audience '" + code
-					+ "'; one of " + java.util.Arrays.stream(Audience.values()).map(Audience::code).toList())));
+					+ "'; one of " + Arrays.stream(Audience.values()).map(Audience::code).toList())));
 		}
 		return new CulturalEvent(null, source, sourceSite, uid, "", request.sequence() == null ? 0 : request.sequence(),
 				CulturalEvent.Kind.EVENT, category, request.title(), request.description(), request.siteId(),

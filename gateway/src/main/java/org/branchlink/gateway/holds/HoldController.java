@@ -1,5 +1,6 @@
 package org.branchlink.gateway.holds;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -8,6 +9,7 @@ import org.branchlink.catalog.ItemRef;
 import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.gateway.security.ReaderOnly;
+import org.branchlink.gateway.security.SiteAccess;
 import org.branchlink.gateway.site.NotFoundException;
 
 import org.springframework.http.HttpStatus;
@@ -29,11 +31,11 @@ class HoldController {
 
 	private final ReaderRegistry readers;
 
-	private final org.branchlink.gateway.security.SiteAccess access;
+	private final SiteAccess access;
 
 	private final HoldShelf shelf;
 
-	HoldController(HoldQueue holds, ReaderRegistry readers, org.branchlink.gateway.security.SiteAccess access,
+	HoldController(HoldQueue holds, ReaderRegistry readers, SiteAccess access,
 			HoldShelf shelf) {
 		this.holds = holds;
 		this.readers = readers;
@@ -80,7 +82,7 @@ class HoldController {
 	}
 
 	/** @param until the date the hold wakes up again (null: now) */
-	record Suspension(java.time.LocalDate until) {
+	record Suspension(LocalDate until) {
 	}
 
 	@PostMapping("/api/me/holds/{id}/suspend")

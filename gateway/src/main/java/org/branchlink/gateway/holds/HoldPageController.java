@@ -5,6 +5,7 @@ import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.ReaderOnly;
+import org.branchlink.gateway.security.SiteAccess;
 import org.branchlink.site.SiteDirectory;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,12 +28,12 @@ class HoldPageController {
 
 	private final SiteDirectory sites;
 
-	private final org.branchlink.gateway.security.SiteAccess access;
+	private final SiteAccess access;
 
 	private final HoldShelf shelf;
 
 	HoldPageController(HoldQueue holds, ReaderRegistry readers, SiteDirectory sites,
-			org.branchlink.gateway.security.SiteAccess access, HoldShelf shelf) {
+			SiteAccess access, HoldShelf shelf) {
 		this.holds = holds;
 		this.readers = readers;
 		this.sites = sites;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 
 import org.branchlink.catalog.CatalogCopies;
 import org.branchlink.catalog.CatalogCopies.CopyId;
@@ -229,7 +230,7 @@ public class HoldQueue implements HoldEvents {
 	}
 
 	/** Applies a verb to the stored hold and writes it when it moved (and nobody moved it meanwhile). */
-	private boolean move(long holdId, java.util.function.Predicate<Hold> verb) {
+	private boolean move(long holdId, Predicate<Hold> verb) {
 		return store.find(holdId).map(hold -> {
 			Hold.Status was = hold.status();
 			return verb.test(hold) && store.save(hold, was);

@@ -1,5 +1,6 @@
 package org.branchlink.gateway.holds;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -233,7 +234,7 @@ public class HoldStore {
 	private static Hold hold(ResultSet rs, int row) throws SQLException {
 		String copySite = rs.getString("copy_site");
 		String allocatedSite = rs.getString("allocated_site");
-		java.sql.Date suspended = rs.getDate("suspended_until");
+		Date suspended = rs.getDate("suspended_until");
 		return Hold.restore(rs.getLong("id"), rs.getString("card"), rs.getString("work_id"),
 				copySite == null ? null : new CopyId(copySite, rs.getString("copy_barcode")), rs.getString("pickup_site"),
 				instant(rs.getTimestamp("placed_at")), Hold.Status.of(rs.getString("status")),

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import java.util.function.Function;
@@ -63,7 +64,7 @@ public final class HoldTargeting {
 				continue;
 			}
 			boolean young = c.catalogedAt() != null && c.catalogedAt().isAfter(now.minus(localDays));
-			if (young && !java.util.Objects.equals(townshipOf.apply(c.item().siteId()), readerTownship)) {
+			if (young && !Objects.equals(townshipOf.apply(c.item().siteId()), readerTownship)) {
 				continue;
 			}
 			eligible.add(c);

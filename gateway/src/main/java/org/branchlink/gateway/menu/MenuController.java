@@ -81,6 +81,7 @@ class MenuController {
 		return menu.schedule(id, scheduling.starts(), scheduling.capacity());
 	}
 
+	/** Why central staff turn an order down. */
 	record Rejection(String reason) {
 	}
 
@@ -91,6 +92,7 @@ class MenuController {
 		return menu.reject(id, rejection.reason());
 	}
 
+	/** A delivered order: how many attended. */
 	record Delivery(int attendance) {
 	}
 
@@ -103,6 +105,7 @@ class MenuController {
 		return menu.delivered(id, delivery.attendance());
 	}
 
+	/** The ordering site's rating of a delivered order. */
 	record Rating(int stars, String comment) {
 	}
 

@@ -2,17 +2,21 @@ package org.branchlink.gateway.menu;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.branchlink.catalog.event.EventCategory;
 import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.CentralAdminOnly;
 import org.branchlink.gateway.security.LibrarianOrCentral;
+import org.branchlink.gateway.security.Role;
 import org.branchlink.gateway.security.SiteAccess;
 import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.site.Site;
 import org.branchlink.site.SiteDirectory;
+import org.branchlink.site.SiteLevel;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -50,11 +54,11 @@ class MenuPageController {
 	@GetMapping("/menu")
 	@LibrarianOrCentral
 	String page(@AuthenticationPrincipal BranchLinkUser user, Authentication authentication, Model model) {
-		boolean central = user.roles().contains(org.branchlink.gateway.security.Role.CENTRAL_ADMIN);
+		boolean central = user.roles().contains(Role.CENTRAL_ADMIN);
 		List<Site> orderingSites = sites.current().map(registry -> registry.sites().stream()
 			.filter(site -> properties.orderingKinds().contains(site.kind().code()))
 			.filter(site -> access.mayActFor(authentication, site.id()))
-			.sorted(java.util.Comparator.comparing(Site::id))
+			.sorted(Comparator.comparing(Site::id))
 			.toList()).orElse(List.of());
 		LocalDate quarter = ServiceMenu.Period.QUARTER.start(LocalDate.now());
 		model.addAttribute("user", user);
@@ -68,7 +72,7 @@ class MenuPageController {
 		model.addAttribute("categories", EventCategory.values());
 		model.addAttribute("providers", sites.current().map(r -> r.sites().stream()
 			.filter(site -> access.mayActFor(authentication, site.id()))
-			.filter(site -> site.kind().level().ordinal() <= org.branchlink.site.SiteLevel.BRANCH.ordinal())
+			.filter(site -> site.kind().level().ordinal() <= SiteLevel.BRANCH.ordinal())
 			.toList()).orElse(List.of()));
 		model.addAttribute("siteNames", sites.byId());
 		return "menu";
@@ -113,7 +117,7 @@ class MenuPageController {
 		return attempt(redirect, () -> menu.delivered(id, attendance));
 	}
 
-	private static String attempt(RedirectAttributes redirect, java.util.function.Supplier<?> action) {
+	private static String attempt(RedirectAttributes redirect, Supplier<?> action) {
 		try {
 			redirect.addFlashAttribute("done", action.get());
 		}

@@ -1,6 +1,8 @@
 package org.branchlink.gateway.menu;
 
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -9,6 +11,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.branchlink.catalog.event.Audience;
@@ -36,6 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ServiceMenu {
 
+	/** How often a menu item may be ordered. */
 	public enum Period {
 		MONTH, QUARTER, YEAR;
 
@@ -65,9 +69,11 @@ public class ServiceMenu {
 
 	}
 
+	/** An order of a menu item by a site. */
 	public record OrderRequest(Long itemId, String siteId, LocalDate wantedDate, Integer quantity, String note) {
 	}
 
+	/** An order of a menu item, and where it stands. */
 	public record Order(long id, long itemId, String itemTitle, String orderingSite, LocalDate wantedDate, int quantity,
 			String note, String status, LocalDate periodStart, String reason, Long eventId, Integer attendance,
 			Integer rating) {
@@ -166,7 +172,7 @@ public class ServiceMenu {
 			        else 'year' end, cast(:today as date))::date), 0) as ordered
 			from menu_item i""".formatted(LIVE);
 
-	private static Item itemRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	private static Item itemRow(ResultSet rs, int n) throws SQLException {
 		return new Item(rs.getLong("id"), rs.getString("provider_site"), rs.getString("category"), rs.getString("title"),
 				rs.getString("content"), rs.getString("unit"), rs.getInt("quantity_per_period"), rs.getString("period"),
 				Arrays.asList((String[]) rs.getArray("audience").getArray()), rs.getInt("duration_minutes"),
@@ -280,7 +286,7 @@ public class ServiceMenu {
 	/** Orders, newest first; of one site when {@code siteId} is given. */
 	public List<Order> orders(String siteId) {
 		return jdbc.sql(ORDERS + (siteId == null ? "" : " where o.ordering_site = :site") + " order by o.id desc limit 500")
-			.params(siteId == null ? java.util.Map.of() : java.util.Map.of("site", siteId))
+			.params(siteId == null ? Map.of() : Map.of("site", siteId))
 			.query(Order.class).list();
 	}
 

@@ -1,5 +1,6 @@
 package org.branchlink.gateway.metrics;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -62,7 +63,7 @@ class MetricsController {
 	@PreAuthorize("hasAnyRole('SITE_SYSTEM','LIBRARIAN','CENTRAL_ADMIN') "
 			+ "and @siteAccess.mayActFor(authentication, #siteId)")
 	@Operation(summary = "A site's visit counts by day (gate counter, mobile head count, manual)")
-	int visits(@PathVariable String siteId, @RequestBody java.util.List<SiteVisits.Count> counts) {
+	int visits(@PathVariable String siteId, @RequestBody List<SiteVisits.Count> counts) {
 		access.requireKnown(siteId);
 		return visits.record(siteId, counts);
 	}

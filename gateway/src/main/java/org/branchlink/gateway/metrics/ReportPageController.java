@@ -1,6 +1,8 @@
 package org.branchlink.gateway.metrics;
 
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.branchlink.gateway.security.BranchLinkUser;
@@ -8,6 +10,9 @@ import org.branchlink.gateway.security.CentralAdminOnly;
 import org.branchlink.site.CountySettings;
 import org.branchlink.site.SiteDirectory;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -60,17 +65,17 @@ class ReportPageController {
 
 	@GetMapping("/reports/{period}.pdf")
 	@CentralAdminOnly
-	org.springframework.http.ResponseEntity<byte[]> pdf(@PathVariable String period, java.util.Locale locale) {
+	ResponseEntity<byte[]> pdf(@PathVariable String period, Locale locale) {
 		ReportPeriod p = ReportPeriod.parse(period);
-		Map<String, Object> model = new java.util.HashMap<>();
+		Map<String, Object> model = new HashMap<>();
 		model.put("period", p);
 		model.put("report", metrics.report(p.from(), p.to()));
 		model.put("siteNames", sites.byId());
 		model.put("dashboard", false);
-		return org.springframework.http.ResponseEntity.ok()
-			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
-			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-					"attachment; filename=branchlink-" + p.code().toLowerCase(java.util.Locale.ROOT) + ".pdf")
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					"attachment; filename=branchlink-" + p.code().toLowerCase(Locale.ROOT) + ".pdf")
 			.body(pdf.render(locale, model));
 	}
 

@@ -10,9 +10,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.slf4j.Logger;
@@ -52,7 +55,7 @@ class ReportPdf {
 				.toStream(out);
 			TrueTypeFont font = cjkFont();
 			if (font != null) {
-				builder.useFont(new com.openhtmltopdf.pdfboxout.PDFontSupplier(load(document, font)), "cjk");
+				builder.useFont(new PDFontSupplier(load(document, font)), "cjk");
 			}
 			builder.run();
 			return out.toByteArray();
@@ -83,7 +86,7 @@ class ReportPdf {
 				collection.processAllFonts(font -> first.compareAndSet(null, font));
 				return first.get();
 			}
-			return new org.apache.fontbox.ttf.TTFParser().parse(new org.apache.pdfbox.io.RandomAccessReadBufferedFile(path.toFile()));
+			return new TTFParser().parse(new RandomAccessReadBufferedFile(path.toFile()));
 		}
 		log.warn("No CJK font for PDF reports in {}: Chinese text will be missing (install fonts-wqy-microhei or set "
 				+ "branchlink.reports.pdf-fonts)", fonts);

@@ -1,7 +1,9 @@
 package org.branchlink.gateway.metrics;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Locale;
 
 /**
  * A reporting period of seeds 003 and 004: a month ({@code 2026-11}), a quarter ({@code 2026-Q4}) or a year
@@ -10,7 +12,7 @@ import java.time.YearMonth;
 public record ReportPeriod(String code, String kind, LocalDate from, LocalDate to) {
 
 	public static ReportPeriod parse(String code) {
-		String text = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
+		String text = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
 		try {
 			if (text.matches("\\d{4}")) {
 				int year = Integer.parseInt(text);
@@ -27,7 +29,7 @@ public record ReportPeriod(String code, String kind, LocalDate from, LocalDate t
 				return new ReportPeriod(text, "monthly", month.atDay(1), month.atEndOfMonth());
 			}
 		}
-		catch (java.time.DateTimeException ex) {
+		catch (DateTimeException ex) {
 			throw new IllegalArgumentException("not a period: '" + code + "' (2026-11, 2026-Q4 or 2026)", ex);
 		}
 		throw new IllegalArgumentException("not a period: '" + code + "' (2026-11, 2026-Q4 or 2026)");

@@ -22,6 +22,7 @@ import org.branchlink.catalog.CatalogCopies;
 import org.branchlink.catalog.event.CulturalEvent;
 import org.branchlink.catalog.event.EventCatalog;
 import org.branchlink.gateway.menu.ServiceMenu;
+import org.branchlink.gateway.survey.StratifiedSample;
 import org.branchlink.site.CountySettings;
 import org.branchlink.site.Site;
 import org.branchlink.site.SiteDirectory;
@@ -53,6 +54,7 @@ public class ServiceMetrics {
 			Double satisfactionMargin) {
 	}
 
+	/** The figures of a period: per township, for the county, and the service menu's. */
 	public record Report(LocalDate from, LocalDate to, List<Row> townships, Row county, ServiceMenu.Stats menu) {
 	}
 
@@ -310,7 +312,7 @@ public class ServiceMetrics {
 	private static double[] cell(long satisfied, long scored) {
 		double p = (double) satisfied / scored;
 		return new double[] { Math.round(p * 10000) / 10000.0, scored,
-				Math.round(org.branchlink.gateway.survey.StratifiedSample.marginOfError(p, (int) scored) * 10000) / 10000.0 };
+				Math.round(StratifiedSample.marginOfError(p, (int) scored) * 10000) / 10000.0 };
 	}
 
 }

@@ -34,9 +34,11 @@ public class Staffing {
 
 	static final int LOCAL_TRAINING_DAYS = 5;
 
+	/** A staff member to register at a site. */
 	public record StaffRequest(String siteId, String name, String kind) {
 	}
 
+	/** A training a staff member took: the day, its length in days, its topic. */
 	public record TrainingRequest(LocalDate day, BigDecimal days, String topic) {
 	}
 
@@ -48,6 +50,7 @@ public class Staffing {
 	public record TrainingShortfall(long staffId, String siteId, double days, int required) {
 	}
 
+	/** A year's staffing and training checked against the county's standards. */
 	public record Check(int year, int sitesChecked, List<StaffShortfall> staffing, int staffChecked,
 			List<TrainingShortfall> training) {
 	}

@@ -18,9 +18,11 @@ sealed interface OaiAnswer {
 	record Identity(String repositoryName, Instant earliest, String adminEmail) implements OaiAnswer {
 	}
 
+	/** The metadata formats given (ListMetadataFormats). */
 	record Formats(List<MetadataFormat> formats) implements OaiAnswer {
 	}
 
+	/** The sets (ListSets). */
 	record Sets(List<SetEntry> sets) implements OaiAnswer {
 	}
 
@@ -36,6 +38,7 @@ sealed interface OaiAnswer {
 			implements OaiAnswer {
 	}
 
+	/** One record (GetRecord). */
 	record Single(MetadataFormat format, Item item) implements OaiAnswer {
 	}
 

@@ -1,5 +1,7 @@
 package org.branchlink.gateway.platform;
 
+import java.util.UUID;
+
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
@@ -25,7 +27,7 @@ public class ClusterConfiguration {
 	public static Config memberConfig(GatewayProperties.Cluster cluster) {
 		Config config = new Config();
 		config.setClusterName(cluster.name());
-		config.setInstanceName(cluster.name() + "-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+		config.setInstanceName(cluster.name() + "-" + UUID.randomUUID().toString().substring(0, 8));
 		config.setProperty("hazelcast.phone.home.enabled", "false");
 		config.setProperty("hazelcast.logging.type", "slf4j");
 		config.setProperty("hazelcast.shutdownhook.enabled", "false");

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -125,7 +126,7 @@ class EmbeddedPostgresConfiguration {
 		log.warn("PostgreSQL (pid {}) of a run that did not stop cleanly still holds {}; stopping it", pid, dataDirectory);
 		server.get().destroy(); // SIGTERM
 		try {
-			server.get().onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+			server.get().onExit().get(60, TimeUnit.SECONDS);
 		}
 		catch (Exception ex) {
 			throw new IOException("the orphaned PostgreSQL (pid " + pid + ") did not stop", ex);

@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +66,7 @@ class ModuleMigrations implements FlywayMigrationStrategy {
 		}
 	}
 
-	private static org.flywaydb.core.api.configuration.FluentConfiguration configure(Flyway flyway, String module) {
+	private static FluentConfiguration configure(Flyway flyway, String module) {
 		return Flyway.configure(flyway.getConfiguration().getClassLoader())
 			.configuration(flyway.getConfiguration())
 			.locations("classpath:db/migration/" + module)

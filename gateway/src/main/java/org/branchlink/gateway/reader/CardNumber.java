@@ -1,6 +1,7 @@
 package org.branchlink.gateway.reader;
 
 import java.security.SecureRandom;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -50,7 +51,7 @@ public final class CardNumber {
 		if (input == null) {
 			return Optional.empty();
 		}
-		String card = input.strip().toUpperCase(java.util.Locale.ROOT);
+		String card = input.strip().toUpperCase(Locale.ROOT);
 		return isWellFormed(card) ? Optional.of(card) : Optional.empty();
 	}
 

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,7 +44,7 @@ public class ReaderRegistry {
 
 	private final Clock clock;
 
-	private final java.time.ZoneId zone;
+	private final ZoneId zone;
 
 	private final AccountStore accounts;
 

@@ -75,6 +75,7 @@ class IngestController {
 		return ingest.ingestFiles(files);
 	}
 
+	/** The answer to a reindex: how many works it indexed. */
 	record Reindexed(long works) {
 	}
 

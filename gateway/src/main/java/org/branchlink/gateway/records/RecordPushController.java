@@ -1,7 +1,9 @@
 package org.branchlink.gateway.records;
 
 import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -57,7 +59,8 @@ class RecordPushController {
 			List<String> subjects, List<PushedItem> items) {
 	}
 
-	record PushedItem(String barcode, String callNumber, String location, String status, java.time.LocalDate acquired) {
+	/** A copy of a pushed record, as a site's system sends it. */
+	record PushedItem(String barcode, String callNumber, String location, String status, LocalDate acquired) {
 	}
 
 	@PostMapping(path = "/api/sites/{siteId}/records", consumes = "application/json")
@@ -105,7 +108,7 @@ class RecordPushController {
 
 	private static BibRecord toBibRecord(String siteId, PushedRecord r) {
 		List<String> isbns = r.isbns() == null ? List.of()
-				: r.isbns().stream().map(Isbn::normalize).flatMap(java.util.Optional::stream).distinct().toList();
+				: r.isbns().stream().map(Isbn::normalize).flatMap(Optional::stream).distinct().toList();
 		List<Item> items = r.items() == null ? List.of()
 				: r.items().stream().filter(i -> i.barcode() != null && !i.barcode().isBlank())
 					.map(i -> new Item(i.barcode(), nz(i.callNumber()), nz(i.location()),

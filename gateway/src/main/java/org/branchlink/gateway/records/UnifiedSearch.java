@@ -1,6 +1,8 @@
 package org.branchlink.gateway.records;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -57,7 +59,7 @@ public class UnifiedSearch {
 			throw ex.getCause() instanceof RuntimeException runtime ? runtime : ex;
 		}
 		// a weekly class is one line: its next occurrence
-		java.util.Set<String> seen = new java.util.HashSet<>();
+		Set<String> seen = new HashSet<>();
 		return page.withEvents(found.stream()
 			.filter(hit -> seen.add(hit.title() + "@" + hit.siteId()))
 			.limit(EVENTS_SHOWN)

@@ -1,5 +1,6 @@
 package org.branchlink.gateway.schedule;
 
+import java.time.DayOfWeek;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -19,7 +20,7 @@ public final class MobileFleet {
 			Site home = site.parent().flatMap(registry::find).orElse(site);
 			ScheduleProperties.UnitSettings settings = properties.settingsOf(site.id());
 			return new MobileUnit(site.id(), site.name().zh(), home.id(), home.location(),
-					settings.weekdays().isEmpty() ? EnumSet.noneOf(java.time.DayOfWeek.class) : EnumSet.copyOf(settings.weekdays()),
+					settings.weekdays().isEmpty() ? EnumSet.noneOf(DayOfWeek.class) : EnumSet.copyOf(settings.weekdays()),
 					settings.dayStart(), settings.dayEnd(), settings.stopMinutes(), settings.speedKmh());
 		}).toList();
 	}

@@ -3,7 +3,9 @@ package org.branchlink.gateway.schedule;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
+import java.sql.Time;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +24,7 @@ class MobilePlanStore {
 
 	/** A stored visit with its ids and publication. */
 	record Visit(long id, long planId, String unitId, String siteId, LocalDate day, int run, int seq,
-			java.time.LocalTime arrive, java.time.LocalTime depart, double runKm, String status, LocalDate movedFrom,
+			LocalTime arrive, LocalTime depart, double runKm, String status, LocalDate movedFrom,
 			Long eventId) {
 	}
 
@@ -77,8 +79,8 @@ class MobilePlanStore {
 				.param("day", Date.valueOf(run.day()))
 				.param("run", run.run())
 				.param("seq", seq)
-				.param("arrive", java.sql.Time.valueOf(stop.arrive()))
-				.param("depart", java.sql.Time.valueOf(stop.depart()))
+				.param("arrive", Time.valueOf(stop.arrive()))
+				.param("depart", Time.valueOf(stop.depart()))
 				.param("km", km(run.km()))
 				.param("moved", movedFrom == null ? null : Date.valueOf(movedFrom))
 				.query(Long.class)

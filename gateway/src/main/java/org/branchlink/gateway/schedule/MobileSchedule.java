@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -15,9 +16,11 @@ import org.branchlink.catalog.event.EventCategory;
 import org.branchlink.gateway.calendar.WorkingCalendar;
 import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.site.NotFoundException;
+import org.branchlink.gateway.transfer.MobileCarrier;
 import org.branchlink.site.CountySettings;
 import org.branchlink.site.Site;
 import org.branchlink.site.SiteDirectory;
+import org.branchlink.site.SiteLevel;
 import org.branchlink.site.SiteRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  * repaired; every other stop, published or not, stays as it was.
  */
 @Service
-public class MobileSchedule implements org.branchlink.gateway.transfer.MobileCarrier {
+public class MobileSchedule implements MobileCarrier {
 
 	private static final Logger log = LoggerFactory.getLogger(MobileSchedule.class);
 
@@ -123,7 +126,7 @@ public class MobileSchedule implements org.branchlink.gateway.transfer.MobileCar
 	 * months; nothing otherwise, so the job may fire again without harm.
 	 */
 	@Transactional
-	public java.util.Optional<PlanSummary> generateNext() {
+	public Optional<PlanSummary> generateNext() {
 		LocalDate firstNext = today().withDayOfMonth(1).plusMonths(1);
 		LocalDate endNext = firstNext.plusMonths(1).minusDays(1);
 		LocalDate from = firstNext;
@@ -133,13 +136,13 @@ public class MobileSchedule implements org.branchlink.gateway.transfer.MobileCar
 			}
 		}
 		if (from.isAfter(endNext)) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
-		return java.util.Optional.of(generate(from, from.plusMonths(properties.periodMonths()).minusDays(1)));
+		return Optional.of(generate(from, from.plusMonths(properties.periodMonths()).minusDays(1)));
 	}
 
 	@Override
-	public java.util.Optional<Ride> nextVisit(String siteId, LocalDate after, LocalDate until) {
+	public Optional<Ride> nextVisit(String siteId, LocalDate after, LocalDate until) {
 		return store.nextVisit(siteId, after, until).map(visit -> new Ride(visit.unitId(), visit.day()));
 	}
 
@@ -209,7 +212,7 @@ public class MobileSchedule implements org.branchlink.gateway.transfer.MobileCar
 	public BreakdownResult breakdown(String unitId, LocalDate from, LocalDate to, String reason) {
 		SiteRegistry registry = sites.require();
 		Site unit = registry.find(unitId).orElseThrow(() -> new NotFoundException("mobile unit", unitId));
-		if (unit.kind().level() != org.branchlink.site.SiteLevel.MOBILE) {
+		if (unit.kind().level() != SiteLevel.MOBILE) {
 			throw new IllegalArgumentException(unitId + " is not a mobile unit");
 		}
 		if (to.isBefore(from)) {

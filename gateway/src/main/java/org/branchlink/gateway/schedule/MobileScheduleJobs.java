@@ -24,6 +24,7 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
 @Configuration(proxyBeanMethods = false)
 class MobileScheduleJobs {
 
+	/** Plans the next month's visits once the current plan nears its end. */
 	@DisallowConcurrentExecution
 	public static class NextPlanJob extends QuartzJobBean {
 
@@ -41,6 +42,7 @@ class MobileScheduleJobs {
 
 	}
 
+	/** Publishes the coming days' stops as events readers find. */
 	@DisallowConcurrentExecution
 	public static class PublishStopsJob extends QuartzJobBean {
 

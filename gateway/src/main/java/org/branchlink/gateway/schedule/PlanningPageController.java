@@ -3,9 +3,13 @@ package org.branchlink.gateway.schedule;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
 
 import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.security.BranchLinkUser;
@@ -52,9 +56,11 @@ class PlanningPageController {
 	record MapView(int width, int height, List<Dot> stops, List<Dot> homes, List<Line> runs) {
 	}
 
+	/** A stop drawn on the plan's map. */
 	record Dot(String id, String label, long x, long y, boolean ok) {
 	}
 
+	/** A unit's tour drawn on the plan's map. */
 	record Line(String unitId, String colour, String points, String label) {
 	}
 
@@ -137,7 +143,7 @@ class PlanningPageController {
 	private MapView map(MobilePlan plan, PlanView view, Map<String, String> colours) {
 		Map<String, Site> byId = sites.byId();
 		List<GeoPoint> all = new ArrayList<>();
-		plan.stops().stream().map(byId::get).filter(java.util.Objects::nonNull).forEach(site -> all.add(site.location()));
+		plan.stops().stream().map(byId::get).filter(Objects::nonNull).forEach(site -> all.add(site.location()));
 		if (all.isEmpty()) {
 			return new MapView(WIDTH, HEIGHT, List.of(), List.of(), List.of());
 		}
@@ -145,7 +151,7 @@ class PlanningPageController {
 		double maxLat = all.stream().mapToDouble(GeoPoint::lat).max().orElseThrow() + 0.02;
 		double minLon = all.stream().mapToDouble(GeoPoint::lon).min().orElseThrow() - 0.02;
 		double maxLon = all.stream().mapToDouble(GeoPoint::lon).max().orElseThrow() + 0.02;
-		java.util.function.Function<GeoPoint, long[]> xy = point -> new long[] {
+		Function<GeoPoint, long[]> xy = point -> new long[] {
 				Math.round(MARGIN + (point.lon() - minLon) / (maxLon - minLon) * (WIDTH - 2 * MARGIN)),
 				Math.round(MARGIN + (maxLat - point.lat()) / (maxLat - minLat) * (HEIGHT - 2 * MARGIN)) };
 		Map<String, Boolean> ok = new HashMap<>();
@@ -170,7 +176,7 @@ class PlanningPageController {
 			}
 		}
 		List<Line> runs = new ArrayList<>();
-		java.util.Set<String> drawn = new java.util.HashSet<>();
+		Set<String> drawn = new HashSet<>();
 		for (MobilePlan.DayRun run : plan.runs()) {
 			if (!drawn.add(run.unitId() + "#" + run.run()) || !homeOf.containsKey(run.unitId())) {
 				continue;

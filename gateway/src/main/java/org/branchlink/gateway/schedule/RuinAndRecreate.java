@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 
 /** The tour builder's improvement phase (see {@link TourBuilder}). */
 final class RuinAndRecreate {
@@ -32,7 +33,7 @@ final class RuinAndRecreate {
 	 * stops give the same runs.
 	 */
 	List<DayRoute> run(List<DayRoute> start, int[] homes) {
-		java.util.Random random = new java.util.Random(seed);
+		Random random = new Random(seed);
 		List<DayRoute> current = copy(start);
 		double currentKm = total(current);
 		List<DayRoute> best = copy(current);

@@ -33,6 +33,7 @@ class ScheduleController {
 		return schedule.plans();
 	}
 
+	/** The days to plan the mobile units' visits for. */
 	record PlanRequest(LocalDate from, LocalDate to) {
 	}
 
@@ -55,6 +56,7 @@ class ScheduleController {
 		return PlanView.of(schedule.summary(id), schedule.plan(id));
 	}
 
+	/** A unit out of service over these days, and why. */
 	record Breakdown(LocalDate from, LocalDate to, String reason) {
 	}
 

@@ -100,6 +100,7 @@ final class TourBuilder {
 			routes.add(route);
 			routeOf.put(stop, route);
 		}
+		/** What joining stops i and j into one tour saves. */
 		record Saving(int i, int j, double value) {
 		}
 		List<Saving> savings = new ArrayList<>();

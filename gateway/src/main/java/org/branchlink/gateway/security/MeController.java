@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Me")
 class MeController {
 
+	/** Who is signed in: their name, roles and sites. */
 	record Me(String name, List<String> roles, List<String> sites) {
 	}
 

@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import org.branchlink.site.Site;
 import org.branchlink.site.SiteDirectory;
+import org.branchlink.sync.ingest.SiteCatalogIngest;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -66,7 +67,7 @@ public class SiteAccess {
 	 */
 	public void requireKnown(String siteId) {
 		if (sites.require().find(siteId).isEmpty()) {
-			throw new org.branchlink.sync.ingest.SiteCatalogIngest.UnknownSiteException(siteId);
+			throw new SiteCatalogIngest.UnknownSiteException(siteId);
 		}
 	}
 

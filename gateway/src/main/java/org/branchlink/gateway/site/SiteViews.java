@@ -15,15 +15,18 @@ final class SiteViews {
 	private SiteViews() {
 	}
 
+	/** A name in Chinese and English. */
 	record Name(String zh, String en) {
 		static Name of(LocalizedName name) {
 			return new Name(name.zh(), name.en());
 		}
 	}
 
+	/** Where a site is. */
 	record Location(double lat, double lon) {
 	}
 
+	/** The federation with its sites as a tree. */
 	record FederationTree(String id, Name name, String areaCode, int siteCount, List<Node> tree) {
 		static FederationTree of(SiteRegistry registry) {
 			return new FederationTree(registry.federation().id(), Name.of(registry.federation().name()),
@@ -32,6 +35,7 @@ final class SiteViews {
 		}
 	}
 
+	/** A site in the tree, with the sites below it. */
 	record Node(String id, String kind, String level, Name name, List<String> serviceLines, List<Node> children) {
 		static Node of(SiteNode node) {
 			Site site = node.site();
@@ -40,6 +44,7 @@ final class SiteViews {
 		}
 	}
 
+	/** A site with everything the registry says of it. */
 	record SiteDetail(String id, String kind, String level, Name name, List<String> serviceLines, String parent,
 			String township, String areaCode, String address, Location location, String openingHours,
 			String connector, List<String> children) {
@@ -52,6 +57,7 @@ final class SiteViews {
 		}
 	}
 
+	/** What loading a registry did. */
 	record LoadResult(String federation, int sites, boolean changed, Map<String, Long> byKind) {
 	}
 

@@ -1,6 +1,7 @@
 package org.branchlink.gateway.survey;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ public final class StratifiedSample {
 		for (Map.Entry<String, List<Member>> stratum : strata.entrySet()) {
 			List<Member> members = new ArrayList<>(stratum.getValue());
 			members.sort(Comparator.comparingLong(Member::id));
-			java.util.Collections.shuffle(members, random);
+			Collections.shuffle(members, random);
 			sample.addAll(members.subList(0, allocation.get(stratum.getKey())));
 		}
 		return sample;

@@ -41,6 +41,7 @@ public class Surveys {
 	public record Question(String id, String kind, String text, boolean overall) {
 	}
 
+	/** A survey to open: its questions and the sample to draw. */
 	public record SurveyRequest(String title, List<Question> questions, Integer sampleSize, Long seed) {
 	}
 
@@ -53,6 +54,7 @@ public class Surveys {
 			Double marginOfError, boolean sufficient) {
 	}
 
+	/** A survey's results: the county's rate and each township's, with sample and margin. */
 	public record Results(long surveyId, String title, Cell overall, List<Cell> townships,
 			Map<String, Double> meanByQuestion) {
 	}

@@ -36,6 +36,7 @@ public class RotationJob extends QuartzJobBean {
 		rotations.advance(LocalDate.now(zone));
 	}
 
+	/** The job's schedule: its trigger in the county's zone. */
 	@Configuration(proxyBeanMethods = false)
 	static class Schedule {
 

@@ -51,6 +51,7 @@ class VolunteerController {
 		return volunteers.find(skill, access.sitesFor(authentication));
 	}
 
+	/** A volunteer assigned to an event, in a role. */
 	record Assignment(long eventId, String role) {
 	}
 
@@ -63,6 +64,7 @@ class VolunteerController {
 		volunteers.assign(id, assignment.eventId(), assignment.role(), authentication.getName());
 	}
 
+	/** Hours of service to log. */
 	record Hours(String siteId, Long eventId, LocalDate day, BigDecimal hours, String note) {
 	}
 

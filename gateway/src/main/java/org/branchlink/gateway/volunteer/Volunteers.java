@@ -37,14 +37,17 @@ public class Volunteers {
 
 	static final int ADULT = 18;
 
+	/** A volunteer to register. */
 	public record Registration(String name, LocalDate birthDate, String phone, String homeSite, List<String> skills,
 			String guardianName, Boolean guardianConsent) {
 	}
 
+	/** A registered volunteer. */
 	public record Volunteer(long id, String name, LocalDate birthDate, String homeSite, List<String> skills,
 			boolean minor, String guardianName, double confirmedHours, double pendingHours) {
 	}
 
+	/** Hours a volunteer logged, and whether staff confirmed them. */
 	public record HoursLine(long id, long volunteerId, Long eventId, String siteId, LocalDate day, double hours,
 			String note, String loggedBy, String confirmedBy) {
 	}

@@ -1,9 +1,12 @@
 package org.branchlink.gateway.web;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.branchlink.catalog.event.EventCatalog;
 import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.Public;
 import org.branchlink.gateway.site.NotFoundException;
@@ -24,9 +27,9 @@ class HomeController {
 
 	private final SiteDirectory directory;
 
-	private final org.branchlink.catalog.event.EventCatalog events;
+	private final EventCatalog events;
 
-	HomeController(SiteDirectory directory, org.branchlink.catalog.event.EventCatalog events) {
+	HomeController(SiteDirectory directory, EventCatalog events) {
 		this.directory = directory;
 		this.events = events;
 	}
@@ -52,9 +55,9 @@ class HomeController {
 		model.addAttribute("site", site);
 		model.addAttribute("ancestry", registry.ancestry(id));
 		model.addAttribute("children", registry.childrenOf(id));
-		java.time.Instant now = java.time.Instant.now();
-		model.addAttribute("events", events.between(id, now.minus(java.time.Duration.ofHours(3)),
-				now.plus(java.time.Duration.ofDays(30))));
+		Instant now = Instant.now();
+		model.addAttribute("events", events.between(id, now.minus(Duration.ofHours(3)),
+				now.plus(Duration.ofDays(30))));
 		model.addAttribute("federation", registry.federation());
 		model.addAttribute("user", user);
 		return "site";

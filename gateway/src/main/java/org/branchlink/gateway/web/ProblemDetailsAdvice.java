@@ -6,21 +6,28 @@ import java.util.List;
 import java.util.Map;
 
 import org.branchlink.catalog.CatalogIndexException;
+import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.platform.TextLimits;
 import org.branchlink.gateway.security.BodyTooLargeException;
 import org.branchlink.gateway.security.OutOfScopeException;
 import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.site.RegistryValidationException;
+import org.branchlink.sync.ingest.SiteCatalogIngest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Errors of the REST API as RFC 9457 problem details, with a stable {@code type} per kind of error. */
@@ -52,12 +59,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ProblemDetail unknownSite(org.branchlink.sync.ingest.SiteCatalogIngest.UnknownSiteException ex) {
+	ProblemDetail unknownSite(SiteCatalogIngest.UnknownSiteException ex) {
 		return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage());
 	}
 
 	@ExceptionHandler
-	ProblemDetail conflict(org.branchlink.gateway.platform.ConflictException ex) {
+	ProblemDetail conflict(ConflictException ex) {
 		return problem(HttpStatus.CONFLICT, "conflict", "Conflict", ex.getMessage());
 	}
 
@@ -87,19 +94,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
-	protected org.springframework.http.ResponseEntity<Object> handleHttpMessageNotReadable(
-			org.springframework.http.converter.HttpMessageNotReadableException ex, org.springframework.http.HttpHeaders headers,
-			org.springframework.http.HttpStatusCode status, org.springframework.web.context.request.WebRequest request) {
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(
+			HttpMessageNotReadableException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
 		Throwable cause = ex.getMostSpecificCause();
 		if (cause instanceof BodyTooLargeException tooLarge) {
 			ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large",
 					tooLarge.getMessage());
 			problem.setProperty("limitBytes", tooLarge.limit());
-			return org.springframework.http.ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
 		}
 		String detail = "The request body could not be read: " + (cause.getMessage() == null ? cause.getClass().getSimpleName()
 				: cause.getMessage().lines().findFirst().orElse(""));
-		return org.springframework.http.ResponseEntity.badRequest()
+		return ResponseEntity.badRequest()
 			.body(problem(HttpStatus.BAD_REQUEST, "unreadable-request", "Unreadable request", detail));
 	}
 

@@ -1,5 +1,7 @@
 package org.branchlink.gateway.web;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,9 +9,12 @@ import java.util.Map;
 import org.branchlink.catalog.CatalogSearch;
 import org.branchlink.catalog.SearchPage;
 import org.branchlink.catalog.SearchRequest;
+import org.branchlink.gateway.records.CatalogRequests;
+import org.branchlink.gateway.records.UnifiedSearch;
 import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.Public;
 import org.branchlink.gateway.site.NotFoundException;
+import org.branchlink.site.ServiceLine;
 import org.branchlink.site.Site;
 import org.branchlink.site.SiteDirectory;
 
@@ -31,9 +36,9 @@ class SearchPageController {
 
 	private final SiteDirectory sites;
 
-	private final org.branchlink.gateway.records.UnifiedSearch unified;
+	private final UnifiedSearch unified;
 
-	SearchPageController(CatalogSearch search, SiteDirectory sites, org.branchlink.gateway.records.UnifiedSearch unified) {
+	SearchPageController(CatalogSearch search, SiteDirectory sites, UnifiedSearch unified) {
 		this.search = search;
 		this.sites = sites;
 		this.unified = unified;
@@ -46,7 +51,7 @@ class SearchPageController {
 			@RequestParam(required = false) String sort, @RequestParam(defaultValue = "0") int page,
 			@RequestParam MultiValueMap<String, String> parameters, @AuthenticationPrincipal BranchLinkUser user,
 			Model model) {
-		SearchRequest request = org.branchlink.gateway.records.CatalogRequests.of(q, near, yearFrom, yearTo, sort,
+		SearchRequest request = CatalogRequests.of(q, near, yearFrom, yearTo, sort,
 				page, 20, parameters);
 		SearchPage results = unified.search(request);
 		model.addAttribute("q", q);
@@ -68,9 +73,9 @@ class SearchPageController {
 		model.addAttribute("user", user);
 		// where a reader may collect: every site that lends (not the culture hall, its villages' halls or troupes)
 		model.addAttribute("pickupSites", sites.current().map(registry -> registry.sites().stream()
-			.filter(site -> site.serviceLines().contains(org.branchlink.site.ServiceLine.LIBRARY))
-			.sorted(java.util.Comparator.comparing(Site::id))
-			.toList()).orElse(java.util.List.of()));
+			.filter(site -> site.serviceLines().contains(ServiceLine.LIBRARY))
+			.sorted(Comparator.comparing(Site::id))
+			.toList()).orElse(List.of()));
 		return "work";
 	}
 
@@ -94,7 +99,7 @@ class SearchPageController {
 				}
 			}
 			else {
-				List<String> chosen = new java.util.ArrayList<>(next.getOrDefault(facet, List.of()));
+				List<String> chosen = new ArrayList<>(next.getOrDefault(facet, List.of()));
 				if (!chosen.remove(value.value())) {
 					chosen.add(value.value());
 				}

@@ -1,5 +1,7 @@
 package org.branchlink.gateway.bench;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -8,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -19,6 +22,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.sun.management.OperatingSystemMXBean;
+import com.zaxxer.hikari.HikariDataSource;
 import org.apache.solr.client.solrj.SolrClient;
 import org.branchlink.catalog.CatalogSearch;
 import org.branchlink.catalog.IngestMode;
@@ -31,6 +36,7 @@ import org.branchlink.gateway.IntegrationTest;
 import org.branchlink.gateway.records.UnifiedSearch;
 import org.branchlink.gateway.demo.DemoCatalogue;
 import org.branchlink.gateway.demo.DemoCounty;
+import org.branchlink.gateway.sip2.Sip2Bench;
 import org.branchlink.site.SiteDirectory;
 import org.branchlink.sync.ingest.SiteCatalogIngest;
 
@@ -62,7 +68,7 @@ public final class Bench {
 			case "catalog" -> catalog(size.isEmpty() ? 1_000_000 : Integer.parseInt(size));
 			case "lending" -> LendingBench.run(size.isEmpty() ? 60 : Integer.parseInt(size));
 			case "holds" -> HoldsBench.run(size.isEmpty() ? 30 : Integer.parseInt(size));
-			case "sip2" -> org.branchlink.gateway.sip2.Sip2Bench.run(size.isEmpty() ? 30 : Integer.parseInt(size));
+			case "sip2" -> Sip2Bench.run(size.isEmpty() ? 30 : Integer.parseInt(size));
 			case "schedule" -> ScheduleBench.run(size);
 			case "oai" -> OaiBench.run(size.isEmpty() ? 1_000_000 : Integer.parseInt(size));
 			case "sru" -> SruBench.run(size.isEmpty() ? 1_000_000 : Integer.parseInt(size));
@@ -135,7 +141,7 @@ public final class Bench {
 
 			Map<String, Object> result = new LinkedHashMap<>();
 			result.put("benchmark", "catalog");
-			result.put("date", java.time.OffsetDateTime.now().toString());
+			result.put("date", OffsetDateTime.now().toString());
 			result.put("load", BULK ? "bulk" : "sites");
 			result.put("records", read);
 			result.put("warm_up_records", WARM_UP);
@@ -163,7 +169,7 @@ public final class Bench {
 	 * Deletes a finished run's data directory unless {@code -Dbench.keep-data=true}: a 1M-record catalogue run leaves
 	 * several GB (PostgreSQL, two Solr indexes, the MARC files).
 	 */
-	public static void deleteData(Path data) throws java.io.IOException {
+	public static void deleteData(Path data) throws IOException {
 		if (!Boolean.getBoolean("bench.keep-data")) {
 			FileSystemUtils.deleteRecursively(data);
 		}
@@ -184,6 +190,7 @@ public final class Bench {
 		return app;
 	}
 
+	/** What a load read and how long it took. */
 	record Loaded(int read, double seconds) {
 	}
 
@@ -218,7 +225,7 @@ public final class Bench {
 	}
 
 	/** Writes a run's figures to {@code src/docs/bench/<name>.json} (or {@code -Dbench.out}) and prints them. */
-	public static void writeJson(String name, Map<String, Object> result) throws java.io.IOException {
+	public static void writeJson(String name, Map<String, Object> result) throws IOException {
 		String json = toJson(result);
 		Path out = Path.of(System.getProperty("bench.out", "../src/docs/bench/" + name + ".json"));
 		Files.createDirectories(out.getParent());
@@ -230,7 +237,7 @@ public final class Bench {
 	 * Writes one protocol's figures into {@code src/docs/bench/interop.json} (the SIP2, SRU and OAI-PMH benchmarks
 	 * share it, each under its own key, keeping the others' latest figures) and prints them.
 	 */
-	public static void writeInterop(String part, Map<String, Object> result) throws java.io.IOException {
+	public static void writeInterop(String part, Map<String, Object> result) throws IOException {
 		Path out = Path.of(System.getProperty("bench.out", "../src/docs/bench/interop.json"));
 		JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 		Map<String, Object> all = new LinkedHashMap<>();
@@ -254,25 +261,25 @@ public final class Bench {
 	 * nanoseconds: the load's cost per event, steadier across runs than latency on a machine whose speed drifts.
 	 */
 	public static long[] cpuNanos() {
-		long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+		long jvm = ((OperatingSystemMXBean) ManagementFactory
 			.getOperatingSystemMXBean()).getProcessCpuTime();
 		long postgres = 0;
-		try (var processes = java.nio.file.Files.list(Path.of("/proc"))) {
+		try (var processes = Files.list(Path.of("/proc"))) {
 			for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
 				try {
-					String command = java.nio.file.Files.readString(process.resolve("comm")).strip();
+					String command = Files.readString(process.resolve("comm")).strip();
 					if (command.startsWith("postgres")) {
-						String stat = java.nio.file.Files.readString(process.resolve("stat"));
+						String stat = Files.readString(process.resolve("stat"));
 						String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 						postgres += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L; // 100 ticks/s
 					}
 				}
-				catch (java.io.IOException | RuntimeException gone) {
+				catch (IOException | RuntimeException gone) {
 					// the process ended meanwhile
 				}
 			}
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			return new long[] { jvm, 0 };
 		}
 		return new long[] { jvm, postgres };
@@ -284,7 +291,7 @@ public final class Bench {
 		if (WARM_UP > 0) {
 			return RawAdd.inThisJvm(app.getBean(WorkStore.class), jdbc, home);
 		}
-		com.zaxxer.hikari.HikariDataSource database = app.getBean(com.zaxxer.hikari.HikariDataSource.class);
+		HikariDataSource database = app.getBean(HikariDataSource.class);
 		return RawAdd.inFreshJvm(database.getJdbcUrl(), database.getUsername(), database.getPassword(), home);
 	}
 

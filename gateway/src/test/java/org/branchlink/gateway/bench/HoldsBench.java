@@ -1,7 +1,9 @@
 package org.branchlink.gateway.bench;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
 
 import org.branchlink.gateway.BranchLinkApplication;
 import org.branchlink.gateway.IntegrationTest;
@@ -42,7 +45,7 @@ final class HoldsBench {
 	 * least a placement must do — insert a hold row and read the title's queue — with plain JDBC, on a scratch table.
 	 */
 	private static double rawEngine(ConfigurableApplicationContext app, List<String> titles, int seconds) throws Exception {
-		javax.sql.DataSource source = app.getBean(javax.sql.DataSource.class);
+		DataSource source = app.getBean(DataSource.class);
 		try (var c = source.getConnection(); var st = c.createStatement()) {
 			st.execute("create table if not exists bench_raw_hold (id bigserial primary key, work_id text not null, "
 					+ "card text not null, placed_at timestamptz not null default now())");
@@ -73,7 +76,7 @@ final class HoldsBench {
 						c.commit();
 						done.incrementAndGet();
 					}
-					catch (java.sql.SQLException ex) {
+					catch (SQLException ex) {
 						throw new IllegalStateException(ex);
 					}
 				}
@@ -151,7 +154,7 @@ final class HoldsBench {
 					+ "placements at %.2f of it", raw, rate / raw);
 			Map<String, Object> result = new LinkedHashMap<>();
 			result.put("benchmark", "holds");
-			result.put("date", java.time.OffsetDateTime.now().toString());
+			result.put("date", OffsetDateTime.now().toString());
 			result.put("readers", READERS);
 			result.put("titles", titles.size());
 			result.put("seconds", Bench.round(elapsed));

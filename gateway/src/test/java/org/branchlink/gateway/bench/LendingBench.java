@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,11 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
@@ -63,7 +67,7 @@ final class LendingBench {
 	/** How often a site's system sends what happened since its last call; 0 sends each event on its own. */
 	private static final long FLUSH_NANOS = Long.getLong("bench.flush-ms", 100) * 1_000_000L;
 
-	private static final HttpClient HTTP = HttpClient.newBuilder().executor(java.util.concurrent.Executors.newFixedThreadPool(8)).build();
+	private static final HttpClient HTTP = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
 
 	private LendingBench() {
 	}
@@ -214,7 +218,7 @@ final class LendingBench {
 					visible[0], visible[1], watcher.measured(), watcher.pending(), raw[1]);
 			Bench.log("visible p90 %.1f ms, p95 %.1f ms, max %.1f ms", visible[2], visible[3], visible[4]);
 			Bench.log("slowest per second: %s", watcher.worst.values().stream().map(v -> String.valueOf(Math.round(v)))
-				.collect(java.util.stream.Collectors.joining(" ")));
+				.collect(Collectors.joining(" ")));
 			Bench.log("lost %d, duplicated %d", lost, duplicated);
 			double jvmCpuMs = (cpuAtEnd[0] - cpuAtStart[0]) / 1e6 / Math.max(1, acknowledged.get());
 			double pgCpuMs = (cpuAtEnd[1] - cpuAtStart[1]) / 1e6 / Math.max(1, acknowledged.get());
@@ -223,7 +227,7 @@ final class LendingBench {
 
 			Map<String, Object> result = new LinkedHashMap<>();
 			result.put("benchmark", "lending");
-			result.put("date", java.time.OffsetDateTime.now().toString());
+			result.put("date", OffsetDateTime.now().toString());
 			result.put("clients", CLIENTS);
 			result.put("target_events_per_s", TARGET_RATE);
 			result.put("seconds", Bench.round(elapsed));
@@ -302,7 +306,7 @@ final class LendingBench {
 		private final long born = System.nanoTime();
 
 		/** The slowest accepted → visible per second of the run (where the tail comes from). */
-		private final Map<Integer, Double> worst = new java.util.concurrent.ConcurrentSkipListMap<>();
+		private final Map<Integer, Double> worst = new ConcurrentSkipListMap<>();
 
 		Watcher(SolrClient solr) {
 			super("visibility-watcher");

@@ -1,5 +1,7 @@
 package org.branchlink.gateway.bench;
 
+import java.io.FilterInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +80,7 @@ final class OaiBench {
 
 			Map<String, Object> result = new LinkedHashMap<>();
 			result.put("benchmark", "oai");
-			result.put("date", java.time.OffsetDateTime.now().toString());
+			result.put("date", OffsetDateTime.now().toString());
 			result.put("records", loaded.read());
 			result.put("works", works);
 			result.put("ingest_records_per_s", Math.round(loaded.read() / loaded.seconds()));
@@ -204,7 +207,7 @@ final class OaiBench {
 	}
 
 	/** An input stream that counts the bytes read through it. */
-	private static final class CountingStream extends java.io.FilterInputStream {
+	private static final class CountingStream extends FilterInputStream {
 
 		private long count;
 
@@ -213,14 +216,14 @@ final class OaiBench {
 		}
 
 		@Override
-		public int read() throws java.io.IOException {
+		public int read() throws IOException {
 			int b = super.read();
 			count += b < 0 ? 0 : 1;
 			return b;
 		}
 
 		@Override
-		public int read(byte[] buffer, int offset, int length) throws java.io.IOException {
+		public int read(byte[] buffer, int offset, int length) throws IOException {
 			int n = super.read(buffer, offset, length);
 			count += Math.max(n, 0);
 			return n;

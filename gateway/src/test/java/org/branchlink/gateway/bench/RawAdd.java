@@ -1,5 +1,6 @@
 package org.branchlink.gateway.bench;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,7 @@ final class RawAdd {
 	 * line every local user can read); prints {@code raw-seconds=<s>}.
 	 */
 	public static void main(String[] args) throws Exception {
-		String password = new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+		String password = new String(System.in.readAllBytes(), StandardCharsets.UTF_8).strip();
 		SingleConnectionDataSource database = new SingleConnectionDataSource(args[0], args[1], password, true);
 		JdbcTemplate jdbc = new JdbcTemplate(database);
 		System.out.println("raw-seconds=" + inThisJvm(new WorkStore(jdbc, JdbcClient.create(jdbc)), JdbcClient.create(jdbc),
@@ -50,9 +51,9 @@ final class RawAdd {
 			.redirectError(ProcessBuilder.Redirect.DISCARD)
 			.start();
 		try (var in = child.getOutputStream()) {
-			in.write(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			in.write(password.getBytes(StandardCharsets.UTF_8));
 		}
-		String out = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		if (!child.waitFor(30, TimeUnit.MINUTES) || child.exitValue() != 0) {
 			throw new IllegalStateException("the raw add's JVM failed: " + out);
 		}

@@ -1,6 +1,7 @@
 package org.branchlink.gateway.bench;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,7 @@ public final class ScheduleBench {
 			plan = planner.plan(request);
 			times[i] = System.nanoTime() - t0;
 		}
-		java.util.Arrays.sort(times);
+		Arrays.sort(times);
 		double wall = times[times.length / 2] / 1e9;
 		// the same plan from the construction heuristic alone (savings + local search, no ruin and recreate)
 		long b0 = System.nanoTime();

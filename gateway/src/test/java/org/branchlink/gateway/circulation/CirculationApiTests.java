@@ -3,15 +3,20 @@ package org.branchlink.gateway.circulation;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.jayway.jsonpath.JsonPath;
+import org.assertj.core.api.Assertions;
 import org.branchlink.catalog.ItemRef;
 import org.branchlink.gateway.IntegrationTest;
 import org.branchlink.gateway.reader.ReaderRegistry;
+import org.branchlink.gateway.security.AccountStore;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -42,7 +47,7 @@ class CirculationApiTests extends IntegrationTest {
 	ReaderRegistry readers;
 
 	@Autowired
-	org.branchlink.gateway.security.AccountStore accounts;
+	AccountStore accounts;
 
 	private static final String KEY = "demo-central-library-key";
 
@@ -159,9 +164,9 @@ class CirculationApiTests extends IntegrationTest {
 
 	@Test
 	void aReaderSeesAndRenewsTheirLoansWithinTheLimit() throws Exception {
-		List<String> fresh = com.jayway.jsonpath.JsonPath.read(mvc.perform(get("/api/me/loans").with(httpBasic("reader", "demo-reader")))
+		List<String> fresh = JsonPath.read(mvc.perform(get("/api/me/loans").with(httpBasic("reader", "demo-reader")))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.loans.length()").value(org.hamcrest.Matchers.greaterThanOrEqualTo(2)))
+			.andExpect(jsonPath("$.loans.length()").value(Matchers.greaterThanOrEqualTo(2)))
 			.andExpect(jsonPath("$.loans[0].dueAt").isString())
 			.andReturn().getResponse().getContentAsString(), "$.loans[?(@.renewals == 0)].id");
 		String loan = fresh.get(0);
@@ -186,7 +191,7 @@ class CirculationApiTests extends IntegrationTest {
 		mvc.perform(post("/circulation/checkout").with(user(accounts.loadUserByUsername("librarian"))).with(csrf())
 			.param("site", "baishi").param("card", card).param("barcode", copy.barcode()))
 			.andExpect(redirectedUrl("/circulation?site=baishi"))
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attributeExists("report"));
+			.andExpect(MockMvcResultMatchers.flash().attributeExists("report"));
 		mvc.perform(post("/circulation/checkout").with(user(accounts.loadUserByUsername("librarian"))).with(csrf())
 			.param("site", "central-library").param("card", card).param("barcode", copy.barcode()))
 			.andExpect(status().isForbidden());
@@ -197,7 +202,7 @@ class CirculationApiTests extends IntegrationTest {
 	}
 
 	private void assertNoClearIdNumber(String id) {
-		org.assertj.core.api.Assertions.assertThat(jdbc.sql("select count(*) from reader where id_hash = :id or card_number = :id")
+		Assertions.assertThat(jdbc.sql("select count(*) from reader where id_hash = :id or card_number = :id")
 			.param("id", id).query(Integer.class).single()).isZero();
 	}
 

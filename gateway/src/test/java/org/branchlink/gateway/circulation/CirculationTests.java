@@ -5,21 +5,27 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.assertj.core.api.Assertions;
 import org.branchlink.catalog.CatalogSearch;
 import org.branchlink.catalog.ItemRef;
 import org.branchlink.catalog.SearchPage.Holding;
 import org.branchlink.gateway.IntegrationTest;
+import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.sync.circulation.CirculationEvent;
 import org.branchlink.sync.circulation.CirculationBatch;
 import org.branchlink.sync.circulation.CirculationAction;
 import org.branchlink.sync.circulation.IntakeReport;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -56,7 +62,7 @@ class CirculationTests extends IntegrationTest {
 	CopyHolds copyHolds;
 
 	@Autowired
-	org.springframework.test.web.servlet.MockMvc mvc;
+	MockMvc mvc;
 
 	LendingFixtures fixtures;
 
@@ -99,9 +105,9 @@ class CirculationTests extends IntegrationTest {
 
 		send(other, event(other, "e2", CirculationAction.CHECKIN, t0.plusSeconds(3600), copy.barcode(), null));
 		awaitInSearch(copy, "in_transit", other, copy.siteId());
-		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/works/" + copy.workId()))
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-				.string(org.hamcrest.Matchers.containsString("运往")));
+		mvc.perform(MockMvcRequestBuilders.get("/works/" + copy.workId()))
+			.andExpect(MockMvcResultMatchers.content()
+				.string(Matchers.containsString("运往")));
 		assertThat(queries.openLoans(reader.cardNumber())).isEmpty();
 
 		send(copy.siteId(), event(copy.siteId(), "r1", CirculationAction.RECEIVE, t0.plusSeconds(7200), copy.barcode(), null));
@@ -288,8 +294,8 @@ class CirculationTests extends IntegrationTest {
 		var renewed = queries.openLoans(reader.cardNumber()).get(0);
 		assertThat(renewed.renewals()).isEqualTo(1);
 		assertThat(renewed.dueAt()).isAfter(loan.dueAt());
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> desk.renew(reader, loan.id()))
-			.isInstanceOf(org.branchlink.gateway.platform.ConflictException.class)
+		Assertions.assertThatThrownBy(() -> desk.renew(reader, loan.id()))
+			.isInstanceOf(ConflictException.class)
 			.hasMessageContaining("limit");
 	}
 
@@ -297,12 +303,12 @@ class CirculationTests extends IntegrationTest {
 	void theDeskRefusesAnUnknownCardAndTheLoanLimit() {
 		List<ItemRef> copies = fixtures.freshCopies("township_station", 11);
 		Reader reader = fixtures.reader(false);
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> desk.checkout("baishi", "BL000", copies.get(0).barcode()))
+		Assertions.assertThatThrownBy(() -> desk.checkout("baishi", "BL000", copies.get(0).barcode()))
 			.isInstanceOf(IllegalArgumentException.class);
 		for (int i = 0; i < 10; i++) {
 			desk.checkout("baishi", reader.cardNumber(), copies.get(i).barcode());
 		}
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> desk.checkout("baishi", reader.cardNumber(),
+		Assertions.assertThatThrownBy(() -> desk.checkout("baishi", reader.cardNumber(),
 				copies.get(10).barcode())).hasMessageContaining("limit");
 	}
 

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -154,7 +155,7 @@ class CrashRecoveryIT {
 			assertThat(app.isAlive()).as("the application exited; see its log in the data directory").isTrue();
 			try {
 				HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/me/loans"))
-					.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("reader:demo-reader".getBytes()))
+					.header("Authorization", "Basic " + Base64.getEncoder().encodeToString("reader:demo-reader".getBytes()))
 					.build();
 				return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
 			}

@@ -108,7 +108,8 @@ class ItemCirculationTests {
 	void anyOrderOfTheSameEventsReplaysToTheSameCopy() {
 		List<CirculationEvent> history = new ArrayList<>();
 		Random random = new Random(3);
-		CirculationAction[] types = { CirculationAction.CHECKOUT, CirculationAction.CHECKIN, CirculationAction.RENEW, CirculationAction.CHECKOUT, CirculationAction.SEND };
+		CirculationAction[] types = { CirculationAction.CHECKOUT, CirculationAction.CHECKIN, CirculationAction.RENEW,
+				CirculationAction.CHECKOUT, CirculationAction.SEND };
 		for (int i = 0; i < 40; i++) {
 			CirculationAction type = types[random.nextInt(types.length)];
 			String site = random.nextBoolean() ? "home" : "village";

@@ -1,6 +1,9 @@
 package org.branchlink.gateway.circulation;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -9,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
+import org.awaitility.Awaitility;
 import org.branchlink.catalog.ItemRef;
 import org.branchlink.gateway.IntegrationTest;
 import org.branchlink.gateway.reader.Reader;
@@ -19,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.greaterThan;
@@ -109,14 +114,14 @@ class OfflineBatchTests extends IntegrationTest {
 	@Test
 	void aFileDroppedInTheSitesCirculationFolderIsAppliedOnceAndMovedAway() throws Exception {
 		ItemRef copy = new LendingFixtures(jdbc, readers).freshCopiesOf(SITE, 1).get(0);
-		java.nio.file.Path folder = DATA_DIR.resolve("circulation").resolve(SITE);
-		java.nio.file.Files.createDirectories(folder);
+		Path folder = DATA_DIR.resolve("circulation").resolve(SITE);
+		Files.createDirectories(folder);
 		String line = "{\"eventId\":\"drop-1\",\"type\":\"missing\",\"occurredAt\":\"2026-11-01T09:00:00+08:00\","
 				+ "\"barcode\":\"" + copy.barcode() + "\"}\n";
-		java.nio.file.Path file = folder.resolve("offline-day.jsonl");
-		java.nio.file.Files.writeString(file, line);
-		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(40))
-			.until(() -> java.nio.file.Files.notExists(file));
+		Path file = folder.resolve("offline-day.jsonl");
+		Files.writeString(file, line);
+		Awaitility.await().atMost(Duration.ofSeconds(40))
+			.until(() -> Files.notExists(file));
 		assertThat(jdbc.sql("select status from circulation_item where barcode = :b").param("b", copy.barcode())
 			.query(String.class).single()).isEqualTo("missing");
 		assertThat(jdbc.sql("select source from circulation_event where site_id = :s and event_id = 'drop-1'")
@@ -138,7 +143,7 @@ class OfflineBatchTests extends IntegrationTest {
 			.andExpect(jsonPath("$.rejections[0].reason").value("unknown event type 'borrowed'"));
 	}
 
-	private org.springframework.test.web.servlet.ResultActions upload(String name, List<String> lines) throws Exception {
+	private ResultActions upload(String name, List<String> lines) throws Exception {
 		return mvc.perform(multipart("/api/sites/" + SITE + "/circulation/batch")
 			.file(new MockMultipartFile("file", name, "application/x-ndjson",
 					String.join("\n", lines).getBytes(StandardCharsets.UTF_8)))

@@ -11,13 +11,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 
+import com.jayway.jsonpath.JsonPath;
 import org.branchlink.gateway.IntegrationTest;
+import org.branchlink.gateway.security.AccountStore;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 /** Demand tickets: the 10-working-day deadline on the holiday calendar, reminder, escalation, the public board. */
 class DemandTicketTests extends IntegrationTest {
@@ -29,7 +35,7 @@ class DemandTicketTests extends IntegrationTest {
 	MockMvc mvc;
 
 	@Autowired
-	org.branchlink.gateway.security.AccountStore accounts;
+	AccountStore accounts;
 
 	private static final DemandTickets.Classification HANDLE = new DemandTickets.Classification("group", "active",
 			"special_group", "baishi", "normal", "easy", "handle", null);
@@ -75,9 +81,9 @@ class DemandTicketTests extends IntegrationTest {
 		String json = mvc.perform(post("/api/demand").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"body\":\"希望图书馆晚上开到九点，我的电话 13900001111\",\"siteId\":\"baishi\",\"name\":\"李女士\"}"))
 			.andExpect(status().isCreated())
-			.andExpect(jsonPath("$.reference").value(org.hamcrest.Matchers.startsWith("D20")))
+			.andExpect(jsonPath("$.reference").value(Matchers.startsWith("D20")))
 			.andReturn().getResponse().getContentAsString();
-		String reference = com.jayway.jsonpath.JsonPath.read(json, "$.reference");
+		String reference = JsonPath.read(json, "$.reference");
 		long id = Long.parseLong(reference.substring(reference.indexOf('-') + 1));
 		tickets.classify(id, HANDLE, "librarian");
 		mvc.perform(get("/api/demand/board"))
@@ -90,35 +96,35 @@ class DemandTicketTests extends IntegrationTest {
 			.andExpect(status().isOk());
 		mvc.perform(get("/api/demand/board"))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$[?(@.reference == '" + reference + "')].answer").value(org.hamcrest.Matchers.hasItem("自下月起周五延长到21:00")))
-			.andExpect(jsonPath("$[?(@.reference == '" + reference + "')].onTime").value(org.hamcrest.Matchers.hasItem(true)))
-			.andExpect(jsonPath("$[?(@.reference == '" + reference + "')].body").value(org.hamcrest.Matchers.hasItem(
-					org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("***"),
-							org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("13900001111"))))))
+			.andExpect(jsonPath("$[?(@.reference == '" + reference + "')].answer").value(Matchers.hasItem("自下月起周五延长到21:00")))
+			.andExpect(jsonPath("$[?(@.reference == '" + reference + "')].onTime").value(Matchers.hasItem(true)))
+			.andExpect(jsonPath("$[?(@.reference == '" + reference + "')].body").value(Matchers.hasItem(
+					Matchers.allOf(Matchers.containsString("***"),
+							Matchers.not(Matchers.containsString("13900001111"))))))
 			.andExpect(jsonPath("$[0].submitterName").doesNotExist());
 	}
 
 	@Test
 	void theDemandPageTakesANeedWithoutSignInAndShowsTheBoard() throws Exception {
-		mvc.perform(post("/demand").with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()).param("body", "希望增加老年大学课程").param("siteId", "baishi").param("contact", "13711112222"))
+		mvc.perform(post("/demand").with(SecurityMockMvcRequestPostProcessors.csrf()).param("body", "希望增加老年大学课程").param("siteId", "baishi").param("contact", "13711112222"))
 			.andExpect(status().is3xxRedirection())
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
-				.attribute("reference", org.hamcrest.Matchers.startsWith("D20")));
-		for (DemandTickets.Ticket ticket : tickets.of(java.util.List.of("baishi"))) {
+			.andExpect(MockMvcResultMatchers.flash()
+				.attribute("reference", Matchers.startsWith("D20")));
+		for (DemandTickets.Ticket ticket : tickets.of(List.of("baishi"))) {
 			if (ticket.boardState().equals("pending") && ticket.body().equals("希望增加老年大学课程")) {
 				tickets.review(ticket.id(), true, null, "librarian");
 			}
 		}
 		mvc.perform(get("/demand"))
 			.andExpect(status().isOk())
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-				.string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("希望增加老年大学课程"),
-						org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("13711112222")))));
+			.andExpect(MockMvcResultMatchers.content()
+				.string(Matchers.allOf(Matchers.containsString("希望增加老年大学课程"),
+						Matchers.not(Matchers.containsString("13711112222")))));
 		mvc.perform(get("/demand/tickets").with(org.springframework.security.test.web.servlet.request
 			.SecurityMockMvcRequestPostProcessors.user(accounts.loadUserByUsername("librarian"))))
 			.andExpect(status().isOk())
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-				.string(org.hamcrest.Matchers.containsString("13711112222")));
+			.andExpect(MockMvcResultMatchers.content()
+				.string(Matchers.containsString("13711112222")));
 	}
 
 	@Test

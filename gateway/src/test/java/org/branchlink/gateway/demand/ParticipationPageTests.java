@@ -1,5 +1,7 @@
 package org.branchlink.gateway.demand;
 
+import java.util.Set;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -11,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.branchlink.gateway.IntegrationTest;
 import org.branchlink.gateway.security.AccountStore;
 import org.branchlink.gateway.volunteer.Volunteers;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,7 +41,7 @@ class ParticipationPageTests extends IntegrationTest {
 		var librarian = user(accounts.loadUserByUsername("librarian"));
 		mvc.perform(get("/demand/tickets").with(librarian))
 			.andExpect(status().isOk())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("村里路灯太暗")));
+			.andExpect(content().string(Matchers.containsString("村里路灯太暗")));
 		mvc.perform(post("/demand/tickets/" + id + "/classify").with(librarian).with(csrf()).param("subject", "group")
 			.param("initiative", "active").param("audience", "general").param("urgency", "normal")
 			.param("difficulty", "easy").param("disposition", "handle"))
@@ -59,11 +62,11 @@ class ParticipationPageTests extends IntegrationTest {
 			.param("name", "页面志愿者").param("birthDate", "1975-03-02").param("homeSite", "baishi")
 			.param("skills", "摄影，剪纸"))
 			.andExpect(status().is3xxRedirection());
-		assertThat(volunteers.find("剪纸", java.util.Set.of("baishi")))
+		assertThat(volunteers.find("剪纸", Set.of("baishi")))
 			.anySatisfy(v -> assertThat(v.name()).isEqualTo("页面志愿者"));
 		mvc.perform(get("/surveys").with(user(accounts.loadUserByUsername("admin"))))
 			.andExpect(status().isOk())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("survey-create")));
+			.andExpect(content().string(Matchers.containsString("survey-create")));
 	}
 
 }

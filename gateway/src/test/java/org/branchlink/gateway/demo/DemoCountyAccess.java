@@ -1,5 +1,6 @@
 package org.branchlink.gateway.demo;
 
+import org.branchlink.site.SiteKind;
 import org.branchlink.site.SiteRegistryReader;
 
 /** The demo county's generated ids, for tests in other packages. */
@@ -11,7 +12,7 @@ public final class DemoCountyAccess {
 	/** The slug of a township's first village (its id after {@code <township>-}). */
 	public static String firstVillageSlug(String township) {
 		return SiteRegistryReader.read(DemoCounty.registryYaml(), "demo").childrenOf(township).stream()
-			.filter(site -> site.kind() == org.branchlink.site.SiteKind.VILLAGE_CENTER)
+			.filter(site -> site.kind() == SiteKind.VILLAGE_CENTER)
 			.map(site -> site.id().substring(township.length() + 1))
 			.sorted()
 			.findFirst()

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The generated demo county: its registry, catalogue and logins. */
 class DemoCountyTests {
 
 	private final SiteRegistry county = SiteRegistryReader.read(DemoCounty.registryYaml(), "demo-county.yml");

@@ -26,6 +26,8 @@ import org.branchlink.gateway.IntegrationTest;
 import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.reader.ReaderRegistry;
+import org.branchlink.gateway.site.NotFoundException;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,7 +71,7 @@ class EventTests extends IntegrationTest {
 		CulturalEvent lesson = event("少儿书法体验课", EventCategory.TRAINING, Instant.now().plus(Duration.ofDays(2)), 20);
 		mvc.perform(get("/api/search").param("q", "书法").param("near", "27.60,120.10"))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.works[0].title").value(org.hamcrest.Matchers.containsString("书法")))
+			.andExpect(jsonPath("$.works[0].title").value(Matchers.containsString("书法")))
 			.andExpect(jsonPath("$.events[?(@.id == " + lesson.id() + ")].title").value("少儿书法体验课"))
 			.andExpect(jsonPath("$.events[0].distanceKm").isNumber());
 		EventSearch.Page thisWeek = search.search(new EventSearch.Query("书法", List.of("training"), List.of("children"),
@@ -127,7 +129,7 @@ class EventTests extends IntegrationTest {
 		assertThat(counts.attended()).isEqualTo(2);
 		assertThat(counts.averageRating()).isEqualTo(5.0);
 		assertThatThrownBy(() -> registrations.rate(reader(), checkedIn.id(), 4, null))
-			.isInstanceOf(org.branchlink.gateway.site.NotFoundException.class);
+			.isInstanceOf(NotFoundException.class);
 	}
 
 	@Test
@@ -142,7 +144,7 @@ class EventTests extends IntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[0].change").value("added"))
 			.andExpect(jsonPath("$[1].change").value("refused"))
-			.andExpect(jsonPath("$[1].error").value(org.hamcrest.Matchers.containsString("nonsense")));
+			.andExpect(jsonPath("$[1].error").value(Matchers.containsString("nonsense")));
 		String v0 = v1.replace("\"sequence\":1", "\"sequence\":0").replace("乡村摄影展", "旧标题");
 		mvc.perform(post("/api/sites/baishi/events").with(httpBasic("librarian", "demo-librarian"))
 			.contentType(MediaType.APPLICATION_JSON).content(v0))
@@ -182,8 +184,8 @@ class EventTests extends IntegrationTest {
 			.contentType(MediaType.APPLICATION_JSON).content(intoBaishi))
 			.andExpect(status().isForbidden())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.allOf(
-					org.hamcrest.Matchers.containsString("'baishi'"), org.hamcrest.Matchers.containsString("'central-library'"))));
+			.andExpect(jsonPath("$.detail").value(Matchers.allOf(
+					Matchers.containsString("'baishi'"), Matchers.containsString("'central-library'"))));
 		assertThat(catalog.find("central-library", "cross-1", "")).isEmpty();
 
 		String atItsOwnSite = intoBaishi.replace(",\"siteId\":\"baishi\"", "");

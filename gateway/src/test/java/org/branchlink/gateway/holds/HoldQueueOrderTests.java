@@ -5,18 +5,25 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 
+import org.branchlink.catalog.CatalogCopies;
+import org.branchlink.catalog.ItemRef;
 import org.branchlink.gateway.IntegrationTest;
+import org.branchlink.gateway.circulation.CopyHolds;
 import org.branchlink.gateway.circulation.LendingDesk;
 import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.reader.ReaderRegistry;
+import org.branchlink.site.SiteDirectory;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The configurable queue order ({@code pickup-site-first}, on a hold service made with that policy) and age
@@ -29,19 +36,19 @@ class HoldQueueOrderTests extends IntegrationTest {
 	HoldPolicy policy;
 
 	@Autowired
-	org.springframework.transaction.support.TransactionTemplate transactions;
+	TransactionTemplate transactions;
 
 	@Autowired
-	org.branchlink.site.SiteDirectory sites;
+	SiteDirectory sites;
 
 	@Autowired
-	org.branchlink.gateway.circulation.CopyHolds copyHolds;
+	CopyHolds copyHolds;
 
 	@Autowired
 	NotificationSender notifications;
 
 	@Autowired
-	java.time.Clock clock;
+	Clock clock;
 
 	@Autowired
 	HoldCopies copyQueries;
@@ -50,7 +57,7 @@ class HoldQueueOrderTests extends IntegrationTest {
 	HoldStore store;
 
 	@Autowired
-	org.branchlink.catalog.CatalogCopies catalogCopies;
+	CatalogCopies catalogCopies;
 
 	@Autowired
 	HoldQueue holds;
@@ -96,7 +103,7 @@ class HoldQueueOrderTests extends IntegrationTest {
 				policy.loadWeight(), policy.overrides(), policy.pickupDays(), HoldPolicy.QueueOrder.PICKUP_SITE_FIRST);
 		HoldQueue service = new HoldQueue(store, catalogCopies, transactions, sites, pickupFirst, clock, copyHolds, notifications,
 				copyQueries);
-		var claimed = service.claim(new org.branchlink.catalog.ItemRef(site, barcode, work), site, java.time.Instant.now());
+		var claimed = service.claim(new ItemRef(site, barcode, work), site, Instant.now());
 		assertThat(claimed).as("the copy came back where the second hold is collected").isPresent();
 		assertThat(claimed.get().holdId()).isEqualTo(Long.toString(here.id()));
 		assertThat(holds.view(elsewhere.id()).status()).as("first placed, but collected elsewhere").isEqualTo("waiting");

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.branchlink.catalog.ItemRef;
 import org.branchlink.gateway.demo.DemoCounty;
@@ -41,7 +42,7 @@ class HoldTargetingTests {
 		return new CopyCandidate(new ItemRef(site, barcode, "w1"), site, cataloged);
 	}
 
-	private HoldTargeting targeting(Map<String, Integer> load, java.util.function.Predicate<String> open, long seed) {
+	private HoldTargeting targeting(Map<String, Integer> load, Predicate<String> open, long seed) {
 		return new HoldTargeting(costs, open, site -> load.getOrDefault(site, 0), 0.5, Duration.ofDays(30),
 				new Random(seed));
 	}

@@ -1,5 +1,6 @@
 package org.branchlink.gateway.holds;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,15 +8,24 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.assertj.core.api.Assertions;
 import org.branchlink.gateway.IntegrationTest;
+import org.branchlink.gateway.circulation.LendingDesk;
 import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.reader.ReaderRegistry;
+import org.branchlink.gateway.security.AccountStore;
+import org.branchlink.sync.circulation.CirculationAction;
+import org.branchlink.sync.circulation.CirculationBatch;
+import org.branchlink.sync.circulation.CirculationEvent;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -40,10 +50,10 @@ class HoldTests extends IntegrationTest {
 	MockMvc mvc;
 
 	@Autowired
-	org.branchlink.gateway.security.AccountStore accounts;
+	AccountStore accounts;
 
 	@Autowired
-	org.branchlink.gateway.circulation.LendingDesk desk;
+	LendingDesk desk;
 
 	@Autowired
 	HoldShelf shelf;
@@ -80,22 +90,22 @@ class HoldTests extends IntegrationTest {
 	@Test
 	void theReserveButtonOnAWorkPagePlacesAHoldShownOnMyHolds() throws Exception {
 		String work = singleCopyWorks(1).get(0);
-		var reader = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+		var reader = SecurityMockMvcRequestPostProcessors
 			.user(accounts.loadUserByUsername("reader"));
 		mvc.perform(get("/works/" + work).with(reader))
 			.andExpect(status().isOk())
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-				.string(org.hamcrest.Matchers.containsString("reserve-form")));
+			.andExpect(MockMvcResultMatchers.content()
+				.string(Matchers.containsString("reserve-form")));
 		mvc.perform(post("/holds").with(reader).with(org.springframework.security.test.web.servlet.request
 			.SecurityMockMvcRequestPostProcessors.csrf()).param("workId", work).param("pickupSite", "baishi"))
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/my/holds"));
+			.andExpect(MockMvcResultMatchers.redirectedUrl("/my/holds"));
 		mvc.perform(get("/my/holds").with(reader))
 			.andExpect(status().isOk())
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-				.string(org.hamcrest.Matchers.containsString(work)));
+			.andExpect(MockMvcResultMatchers.content()
+				.string(Matchers.containsString(work)));
 		mvc.perform(get("/works/" + work))
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-				.string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("reserve-form"))));
+			.andExpect(MockMvcResultMatchers.content()
+				.string(Matchers.not(Matchers.containsString("reserve-form"))));
 	}
 
 	@Test
@@ -114,28 +124,28 @@ class HoldTests extends IntegrationTest {
 		String site = hold.allocatedSite();
 		String barcode = jdbc.sql("select allocated_barcode from hold where id = :id").param("id", hold.id())
 			.query(String.class).single();
-		java.time.Instant t = java.time.Instant.now().minusSeconds(3600);
+		Instant t = Instant.now().minusSeconds(3600);
 		// the owning site pulls it and scans it in: it goes to the pickup site, not home
-		desk.submit(batch(site, new org.branchlink.sync.circulation.CirculationEvent(site, "pull-" + hold.id(),
-				org.branchlink.sync.circulation.CirculationAction.CHECKIN, t, barcode, null, null, null, null)));
+		desk.submit(batch(site, new CirculationEvent(site, "pull-" + hold.id(),
+				CirculationAction.CHECKIN, t, barcode, null, null, null, null)));
 		assertThat(holds.view(hold.id()).status()).isEqualTo("in_transit");
-		desk.submit(batch("baishi", new org.branchlink.sync.circulation.CirculationEvent("baishi", "recv-" + hold.id(),
-				org.branchlink.sync.circulation.CirculationAction.RECEIVE, t.plusSeconds(60), barcode, null, null, null, null)));
+		desk.submit(batch("baishi", new CirculationEvent("baishi", "recv-" + hold.id(),
+				CirculationAction.RECEIVE, t.plusSeconds(60), barcode, null, null, null, null)));
 		assertThat(holds.view(hold.id()).status()).isEqualTo("ready");
 		assertThat(jdbc.sql("select status from item_state where barcode = :b").param("b", barcode)
 			.query(String.class).single()).isEqualTo("on_hold_shelf");
 		// someone else borrows it (offline): the checkout stands, the hold goes back to its queue
-		desk.submit(batch("baishi", new org.branchlink.sync.circulation.CirculationEvent("baishi", "co-" + hold.id(),
-				org.branchlink.sync.circulation.CirculationAction.CHECKOUT, t.plusSeconds(120), barcode, null,
+		desk.submit(batch("baishi", new CirculationEvent("baishi", "co-" + hold.id(),
+				CirculationAction.CHECKOUT, t.plusSeconds(120), barcode, null,
 				other.cardNumber(), null, null)));
 		assertThat(holds.view(hold.id()).status()).isEqualTo("waiting");
 		// returned: the copy goes to the hold again, and its reader collects it
-		desk.submit(batch("baishi", new org.branchlink.sync.circulation.CirculationEvent("baishi", "ci-" + hold.id(),
-				org.branchlink.sync.circulation.CirculationAction.CHECKIN, t.plusSeconds(180), barcode, null, null, null, null)));
+		desk.submit(batch("baishi", new CirculationEvent("baishi", "ci-" + hold.id(),
+				CirculationAction.CHECKIN, t.plusSeconds(180), barcode, null, null, null, null)));
 		assertThat(holds.view(hold.id()).status()).as("returned at the pickup site, the copy fills the waiting hold")
 			.isEqualTo("ready");
-		desk.submit(batch("baishi", new org.branchlink.sync.circulation.CirculationEvent("baishi", "co2-" + hold.id(),
-				org.branchlink.sync.circulation.CirculationAction.CHECKOUT, t.plusSeconds(300), barcode, null,
+		desk.submit(batch("baishi", new CirculationEvent("baishi", "co2-" + hold.id(),
+				CirculationAction.CHECKOUT, t.plusSeconds(300), barcode, null,
 				holder.cardNumber(), null, null)));
 		assertThat(holds.view(hold.id()).status()).isEqualTo("collected");
 	}
@@ -165,11 +175,11 @@ class HoldTests extends IntegrationTest {
 		mvc.perform(get("/holds/pull").param("site", copySite).with(org.springframework.security.test.web.servlet.request
 			.SecurityMockMvcRequestPostProcessors.user(accounts.loadUserByUsername("admin"))))
 			.andExpect(status().isOk())
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-				.string(org.hamcrest.Matchers.containsString(barcode)));
-		java.time.Instant t = java.time.Instant.now().minusSeconds(600);
-		desk.submit(batch("baishi", new org.branchlink.sync.circulation.CirculationEvent("baishi", "x-recv-" + a.id(),
-				org.branchlink.sync.circulation.CirculationAction.RECEIVE, t, barcode, null, null, null, null)));
+			.andExpect(MockMvcResultMatchers.content()
+				.string(Matchers.containsString(barcode)));
+		Instant t = Instant.now().minusSeconds(600);
+		desk.submit(batch("baishi", new CirculationEvent("baishi", "x-recv-" + a.id(),
+				CirculationAction.RECEIVE, t, barcode, null, null, null, null)));
 		assertThat(holds.view(a.id()).status()).isEqualTo("ready");
 		jdbc.sql("update hold set expires_at = now() - interval '1 hour' where id = :id").param("id", a.id()).update();
 		assertThat(shelf.expire(desk)).isEqualTo(1);
@@ -189,8 +199,8 @@ class HoldTests extends IntegrationTest {
 		String first = jdbc.sql("select allocated_barcode from hold where id = :id").param("id", hold.id())
 			.query(String.class).single();
 		String site = hold.allocatedSite();
-		desk.submit(batch(site, new org.branchlink.sync.circulation.CirculationEvent(site, "nf-" + hold.id(),
-				org.branchlink.sync.circulation.CirculationAction.MISSING, java.time.Instant.now().minusSeconds(5), first, null, null,
+		desk.submit(batch(site, new CirculationEvent(site, "nf-" + hold.id(),
+				CirculationAction.MISSING, Instant.now().minusSeconds(5), first, null, null,
 				null, null)));
 		assertThat(holds.view(hold.id()).status()).isEqualTo("allocated");
 		assertThat(jdbc.sql("select allocated_barcode from hold where id = :id").param("id", hold.id())
@@ -199,9 +209,9 @@ class HoldTests extends IntegrationTest {
 			.single()).isEqualTo("missing");
 	}
 
-	private static org.branchlink.sync.circulation.CirculationBatch batch(String site,
-			org.branchlink.sync.circulation.CirculationEvent event) {
-		return new org.branchlink.sync.circulation.CirculationBatch(site, "test", List.of(event), List.of());
+	private static CirculationBatch batch(String site,
+			CirculationEvent event) {
+		return new CirculationBatch(site, "test", List.of(event), List.of());
 	}
 
 	@Test
@@ -211,7 +221,7 @@ class HoldTests extends IntegrationTest {
 		for (int i = 0; i < 10; i++) {
 			holds.place(reader, works.get(i), null, "baishi");
 		}
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> holds.place(reader, works.get(10), null, "baishi"))
+		Assertions.assertThatThrownBy(() -> holds.place(reader, works.get(10), null, "baishi"))
 			.hasMessageContaining("limit");
 	}
 

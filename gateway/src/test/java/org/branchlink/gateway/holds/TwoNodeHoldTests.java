@@ -1,5 +1,8 @@
 package org.branchlink.gateway.holds;
 
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +10,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.hazelcast.core.HazelcastInstance;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.awaitility.Awaitility;
 import org.branchlink.gateway.BranchLinkApplication;
 import org.branchlink.gateway.IntegrationTest;
 import org.branchlink.gateway.reader.Reader;
@@ -58,8 +63,8 @@ class TwoNodeHoldTests extends IntegrationTest {
 		// whenever it comes up
 		try (ConfigurableApplicationContext b = node("b", portB, portC);
 				ConfigurableApplicationContext c = node("c", portC, portB)) {
-			com.hazelcast.core.HazelcastInstance memberB = b.getBean(com.hazelcast.core.HazelcastInstance.class);
-			org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+			HazelcastInstance memberB = b.getBean(HazelcastInstance.class);
+			Awaitility.await().atMost(Duration.ofSeconds(60))
 				.until(() -> memberB.getCluster().getMembers().size() == 2);
 			HoldQueue nodeB = b.getBean(HoldQueue.class);
 			HoldQueue nodeC = c.getBean(HoldQueue.class);
@@ -100,10 +105,10 @@ class TwoNodeHoldTests extends IntegrationTest {
 	}
 
 	private static int freePort() {
-		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

@@ -14,6 +14,7 @@ import org.branchlink.catalog.event.EventCatalog;
 import org.branchlink.gateway.IntegrationTest;
 import org.branchlink.site.Site;
 import org.branchlink.site.SiteDirectory;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,9 +70,9 @@ class MenuTests extends IntegrationTest {
 		mvc.perform(post("/api/menu/orders").with(httpBasic("librarian", "demo-librarian"))
 			.contentType(MediaType.APPLICATION_JSON).content(order(item, villages.get(2), day)))
 			.andExpect(status().isConflict())
-			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("quota exhausted: 2 of 2")));
+			.andExpect(jsonPath("$.detail").value(Matchers.containsString("quota exhausted: 2 of 2")));
 		mvc.perform(get("/api/menu/items"))
-			.andExpect(jsonPath("$[?(@.id == " + item + ")].orderedThisPeriod").value(org.hamcrest.Matchers.hasItem(
+			.andExpect(jsonPath("$[?(@.id == " + item + ")].orderedThisPeriod").value(Matchers.hasItem(
 					ServiceMenu.Period.QUARTER.start(day).equals(ServiceMenu.Period.QUARTER.start(LocalDate.now())) ? 2 : 0)));
 
 		long orderId = ((Number) JsonPath.read(first, "$.id")).longValue();
@@ -92,8 +93,8 @@ class MenuTests extends IntegrationTest {
 		mvc.perform(get("/api/menu/stats").param("from", day.minusDays(1).toString()).param("to", day.plusDays(1).toString())
 			.with(httpBasic("admin", "demo-admin")))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.itemsOrdered").value(org.hamcrest.Matchers.greaterThanOrEqualTo(1)))
-			.andExpect(jsonPath("$.items[?(@.itemId == " + item + ")].participants").value(org.hamcrest.Matchers.hasItem(86)));
+			.andExpect(jsonPath("$.itemsOrdered").value(Matchers.greaterThanOrEqualTo(1)))
+			.andExpect(jsonPath("$.items[?(@.itemId == " + item + ")].participants").value(Matchers.hasItem(86)));
 	}
 
 	@Test

@@ -8,21 +8,33 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Set;
+import java.util.stream.Stream;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.branchlink.catalog.event.CulturalEvent;
 import org.branchlink.catalog.event.EventCatalog;
 import org.branchlink.catalog.event.EventCategory;
 import org.branchlink.gateway.IntegrationTest;
+import org.branchlink.gateway.demo.DemoCountyAccess;
 import org.branchlink.gateway.events.EventRegistrations;
 import org.branchlink.gateway.reader.ReaderRegistry;
+import org.branchlink.gateway.security.AccountStore;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /** Metrics from the data the other capabilities write, the staffing and training checks, and the CSV report. */
 class MetricsTests extends IntegrationTest {
@@ -46,7 +58,7 @@ class MetricsTests extends IntegrationTest {
 	MockMvc mvc;
 
 	@Autowired
-	org.branchlink.gateway.security.AccountStore accounts;
+	AccountStore accounts;
 
 	@Test
 	void aTownshipStationNeedsTwoFullTimeStaffAVillageOnePartTimeAndTrainingDaysAreCountedPerLevel() {
@@ -58,7 +70,7 @@ class MetricsTests extends IntegrationTest {
 			assertThat(s.fullTime()).isEqualTo(1);
 		});
 		staffing.addStaff(new Staffing.StaffRequest("longhu", "龙湖专干", "full_time"));
-		String village = "longhu-" + org.branchlink.gateway.demo.DemoCountyAccess.firstVillageSlug("longhu");
+		String village = "longhu-" + DemoCountyAccess.firstVillageSlug("longhu");
 		staffing.addStaff(new Staffing.StaffRequest(village, "村文化管理员", "part_time"));
 		Staffing.Check check = staffing.check(year);
 		assertThat(check.staffing()).noneMatch(s -> s.siteId().equals("longhu") || s.siteId().equals(village));
@@ -80,7 +92,7 @@ class MetricsTests extends IntegrationTest {
 
 	@Test
 	void theMonthsFiguresComeFromLoansEventsAndCheckInsAndTheReportExportsAsCsv() throws Exception {
-		java.time.ZoneId china = java.time.ZoneId.of("Asia/Shanghai");
+		ZoneId china = ZoneId.of("Asia/Shanghai");
 		ReportPeriod month = ReportPeriod.monthOf(LocalDate.now(china));
 		// an event that began five minutes ago, but not before this month did (just after midnight on the 1st)
 		Instant monthStart = month.from().atStartOfDay(china).toInstant();
@@ -95,8 +107,8 @@ class MetricsTests extends IntegrationTest {
 				"baishi", null, false, null, null, null));
 		registrations.checkIn(talk.id(), reader.cardNumber());
 		registrations.checkIn(talk.id(), null);
-		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/sites/baishi/visits")
-			.with(httpBasic("librarian", "demo-librarian")).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+		mvc.perform(MockMvcRequestBuilders.post("/api/sites/baishi/visits")
+			.with(httpBasic("librarian", "demo-librarian")).contentType(MediaType.APPLICATION_JSON)
 			.content("[{\"day\":\"" + month.from() + "\",\"visits\":120,\"source\":\"gate\"}]"))
 			.andExpect(status().isOk());
 		ServiceMetrics.Row after = row(month, "baishi");
@@ -122,8 +134,8 @@ class MetricsTests extends IntegrationTest {
 
 		mvc.perform(get("/api/reports/" + month.code() + ".csv").with(httpBasic("admin", "demo-admin")))
 			.andExpect(status().isOk())
-			.andExpect(content().string(org.hamcrest.Matchers.startsWith(ReportCsv.HEADER + "\nbaishi,")))
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("\nall,")));
+			.andExpect(content().string(Matchers.startsWith(ReportCsv.HEADER + "\nbaishi,")))
+			.andExpect(content().string(Matchers.containsString("\nall,")));
 		mvc.perform(get("/api/reports/" + month.code() + ".csv").with(httpBasic("librarian", "demo-librarian")))
 			.andExpect(status().isForbidden());
 		mvc.perform(get("/api/metrics").param("period", "2026-13").with(httpBasic("admin", "demo-admin")))
@@ -137,13 +149,13 @@ class MetricsTests extends IntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(content().contentType("application/pdf"))
 			.andReturn().getResponse().getContentAsByteArray();
-		try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+		try (var document = Loader.loadPDF(pdf)) {
+			String text = new PDFTextStripper().getText(document);
 			assertThat(text).contains("2026-Q4");
 			assertThat(document.getNumberOfPages()).isGreaterThanOrEqualTo(1);
 			// Chinese text needs a CJK font on the host (CI installs fonts-wqy-microhei); without one it renders as #
-			org.junit.jupiter.api.Assumptions.assumeTrue(java.util.stream.Stream.of("wqy/wqy-microhei.ttc", "wqy/wqy-zenhei.ttc",
-					"arphic/uming.ttc").anyMatch(font -> java.nio.file.Files.exists(java.nio.file.Path.of("/usr/share/fonts/truetype", font))),
+			Assumptions.assumeTrue(Stream.of("wqy/wqy-microhei.ttc", "wqy/wqy-zenhei.ttc",
+					"arphic/uming.ttc").anyMatch(font -> Files.exists(Path.of("/usr/share/fonts/truetype", font))),
 					"no CJK font on this machine");
 			assertThat(text).contains("白石镇综合文化站");
 		}

@@ -1,7 +1,9 @@
 package org.branchlink.gateway.oai;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -65,7 +67,7 @@ class OaiListTests extends IntegrationTest {
 		assertThat(datestamps).allMatch(d -> d.matches(DATESTAMP)).isSorted();
 		// works changed while the list was read (copies circulating) leave it for the next harvest; all others are in it
 		List<String> unchanged = jdbc.sql("select 'oai:qingxi:work/' || id from work where changed_at < :started")
-			.param("started", java.sql.Timestamp.from(started)).query(String.class).list();
+			.param("started", Timestamp.from(started)).query(String.class).list();
 		assertThat(listed).containsAll(unchanged).hasSizeLessThanOrEqualTo((int) size);
 	}
 
@@ -169,13 +171,13 @@ class OaiListTests extends IntegrationTest {
 				+ copy.get("barcode") + "']/marc:subfield[@code='s']")).as("returned elsewhere: on its way home")
 			.isEqualTo("in_transit");
 		String datestamp = record.string("//o:header/o:datestamp");
-		assertThat(Instant.parse(datestamp)).isAfterOrEqualTo(before.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+		assertThat(Instant.parse(datestamp)).isAfterOrEqualTo(before.truncatedTo(ChronoUnit.SECONDS));
 		assertThat(oai(get("/oai").param("verb", "ListIdentifiers").param("metadataPrefix", "marcxml")
 			.param("from", datestamp)).strings("//o:header/o:identifier")).contains(id);
 	}
 
 	private Instant changedAt(String work) {
-		return jdbc.sql("select changed_at from work where id = :w").param("w", work).query(java.sql.Timestamp.class)
+		return jdbc.sql("select changed_at from work where id = :w").param("w", work).query(Timestamp.class)
 			.single().toInstant();
 	}
 

@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -101,7 +102,7 @@ class EmbeddedPostgresAccessTests {
 
 	private static List<String> values(Connection c, String sql) throws SQLException {
 		try (ResultSet rs = c.createStatement().executeQuery(sql)) {
-			List<String> values = new java.util.ArrayList<>();
+			List<String> values = new ArrayList<>();
 			while (rs.next()) {
 				values.add(rs.getString(1));
 			}

@@ -1,6 +1,7 @@
 package org.branchlink.gateway.platform;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.hazelcast.core.Hazelcast;
@@ -15,7 +16,7 @@ import static org.awaitility.Awaitility.await;
 /** Two members configured as the application configures them, with each other as members, form one cluster. */
 class HazelcastClusterTests {
 
-	private final java.util.List<HazelcastInstance> members = new java.util.ArrayList<>();
+	private final List<HazelcastInstance> members = new ArrayList<>();
 
 	@AfterEach
 	void shutdown() {

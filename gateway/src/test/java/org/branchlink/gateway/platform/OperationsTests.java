@@ -1,9 +1,12 @@
 package org.branchlink.gateway.platform;
 
+import org.assertj.core.api.Assertions;
 import org.branchlink.gateway.IntegrationTest;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
@@ -13,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+/** Operations: health, metrics and the OpenAPI description, and who may see them. */
 class OperationsTests extends IntegrationTest {
 
 	@Autowired
@@ -27,17 +31,17 @@ class OperationsTests extends IntegrationTest {
 			.andExpect(jsonPath("$.components.db.details.database").value("PostgreSQL"))
 			.andExpect(jsonPath("$.components.solr.status").value("UP"))
 			.andExpect(jsonPath("$.components.solr.details.mode").value("embedded"))
-			.andExpect(jsonPath("$.components.solr.details.documents", org.hamcrest.Matchers.greaterThanOrEqualTo(180)))
+			.andExpect(jsonPath("$.components.solr.details.documents", Matchers.greaterThanOrEqualTo(180)))
 			.andExpect(jsonPath("$.components.hazelcast.status").value("UP"));
 	}
 
 	@Autowired
-	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+	JdbcClient jdbc;
 
 	/** The embedding library starts PostgreSQL with synchronous_commit off; accepted events must survive a power cut. */
 	@Test
 	void theEmbeddedDatabaseCommitsToDiskBeforeAnswering() {
-		org.assertj.core.api.Assertions.assertThat(jdbc.sql("show synchronous_commit").query(String.class).single())
+		Assertions.assertThat(jdbc.sql("show synchronous_commit").query(String.class).single())
 			.isEqualTo("on");
 	}
 

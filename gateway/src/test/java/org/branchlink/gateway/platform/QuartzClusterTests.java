@@ -16,6 +16,7 @@ import org.quartz.Job;
 import org.quartz.JobBuilder;
 import org.quartz.JobExecutionContext;
 import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
@@ -105,7 +106,7 @@ class QuartzClusterTests extends IntegrationTest {
 				FIRES.computeIfAbsent(context.getScheduledFireTime().getTime(), t -> new CopyOnWriteArrayList<>())
 					.add(context.getScheduler().getSchedulerInstanceId());
 			}
-			catch (org.quartz.SchedulerException ex) {
+			catch (SchedulerException ex) {
 				throw new IllegalStateException(ex);
 			}
 		}

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** Chinese resident ID numbers checked (check digit, birth date). */
 class IdNumberTests {
 
 	@Test

@@ -6,6 +6,7 @@ import java.util.List;
 import com.jayway.jsonpath.JsonPath;
 import org.branchlink.gateway.IntegrationTest;
 import org.branchlink.gateway.security.AccountStore;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -81,7 +82,7 @@ class ReaderCardTests extends IntegrationTest {
 			.andExpect(flash().attribute("refused", containsString("check digit")));
 		mvc.perform(post("/circulation/checkout").with(librarian).with(csrf())
 			.param("site", "baishi").param("card", demoCard).param("barcode", "NO-SUCH-COPY"))
-			.andExpect(flash().attribute("refused", org.hamcrest.Matchers.not(containsString("check digit"))));
+			.andExpect(flash().attribute("refused", Matchers.not(containsString("check digit"))));
 	}
 
 }

@@ -2,6 +2,7 @@ package org.branchlink.gateway.records;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import java.util.Map;
 
 import org.branchlink.catalog.BulkLoad;
 import org.branchlink.catalog.CatalogIngest;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.marc4j.marc.Record;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,7 +32,7 @@ import static org.branchlink.catalog.marc.MarcFixtures.marc21;
 class CatalogSearchTests extends IntegrationTest {
 
 	@Autowired
-	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+	JdbcClient jdbc;
 
 	@Autowired
 	SiteCatalogIngest ingest;
@@ -88,9 +90,9 @@ class CatalogSearchTests extends IntegrationTest {
 		ingest("longhu", IngestMode.INCREMENTAL, "UTF-8", marc21("lh-script-1", null, "丁", "什么是图书馆学", "2003", "LH-S1"));
 
 		for (ScriptPairs.Pair pair : ScriptPairs.ALL) {
-			SearchPage simplified = search.search(new SearchRequest(pair.simplified(), java.util.Map.of(), null, null, null,
+			SearchPage simplified = search.search(new SearchRequest(pair.simplified(), Map.of(), null, null, null,
 					null, 0, 100));
-			SearchPage traditional = search.search(new SearchRequest(pair.traditional(), java.util.Map.of(), null, null,
+			SearchPage traditional = search.search(new SearchRequest(pair.traditional(), Map.of(), null, null,
 					null, null, 0, 100));
 			assertThat(traditional.total()).as(pair.toString()).isEqualTo(simplified.total());
 			assertThat(traditional.works()).extracting(WorkHit::id).as(pair.toString())
@@ -107,7 +109,7 @@ class CatalogSearchTests extends IntegrationTest {
 		ingest("baishi", IngestMode.INCREMENTAL, "UTF-8", cnmarc("bs-near-1", null, "佚名", "近处远处测试书乙", "2020", "BS-1"));
 		var baishi = new SearchRequest.Point(27.57143, 120.17257);
 
-		SearchPage page = search.search(new SearchRequest("近处远处测试书", java.util.Map.of(), null, null, baishi,
+		SearchPage page = search.search(new SearchRequest("近处远处测试书", Map.of(), null, null, baishi,
 				SearchRequest.Sort.DISTANCE, 0, 10));
 
 		assertThat(page.works()).extracting(WorkHit::title).containsExactly("近处远处测试书乙", "近处远处测试书甲");
@@ -156,7 +158,7 @@ class CatalogSearchTests extends IntegrationTest {
 	void facetsCountSitesTownshipsAndClasses() {
 		ingest("baishi", IngestMode.INCREMENTAL, "UTF-8", cnmarc("bs-facet-1", null, "佚名", "分面测试书", "2015", "BS-FC1"));
 
-		SearchPage page = search.search(new SearchRequest("分面测试书", java.util.Map.of("township", java.util.List.of("baishi")),
+		SearchPage page = search.search(new SearchRequest("分面测试书", Map.of("township", List.of("baishi")),
 				2010, 2019, null, null, 0, 10));
 
 		assertThat(page.total()).isEqualTo(1);

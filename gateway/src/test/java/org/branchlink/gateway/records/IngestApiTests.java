@@ -1,13 +1,18 @@
 package org.branchlink.gateway.records;
 
+import java.nio.charset.StandardCharsets;
+
 import org.branchlink.catalog.marc.MarcFixtures;
 import org.branchlink.gateway.IntegrationTest;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.branchlink.catalog.marc.MarcFixtures.cnmarc;
@@ -19,10 +24,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+/** The ingest API: uploads, bulk loads, runs and quarantine, each in its site's scope. */
 class IngestApiTests extends IntegrationTest {
 
 	@Autowired
-	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+	JdbcClient jdbc;
 
 	@Autowired
 	MockMvc mvc;
@@ -52,7 +58,7 @@ class IngestApiTests extends IntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[0].source").value("upload.mrc"))
 			.andExpect(jsonPath("$[0].position").value("record 3 at byte " + good.length))
-			.andExpect(jsonPath("$[0].reason").value(org.hamcrest.Matchers.startsWith("bad leader")));
+			.andExpect(jsonPath("$[0].reason").value(Matchers.startsWith("bad leader")));
 		mvc.perform(get("/api/ingest/runs").param("site", "central-library").with(httpBasic("admin", "demo-admin")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[0].source").value("upload.mrc"));
@@ -96,7 +102,7 @@ class IngestApiTests extends IntegrationTest {
 		String room = "书名,作者,条码\n整县载入测试书,佚名,XW-BULK-1\n";
 		var centralFile = new MockMultipartFile("central-library", "central.mrc", null, central);
 		var roomFile = new MockMultipartFile("tongxi-xiwan-books", "inventory.csv", "text/csv",
-				room.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				room.getBytes(StandardCharsets.UTF_8));
 
 		mvc.perform(multipart("/api/ingest/bulk").file(centralFile).file(roomFile).header("X-API-Key", "demo-central-library-key"))
 			.andExpect(status().isForbidden());
@@ -105,15 +111,15 @@ class IngestApiTests extends IntegrationTest {
 		mvc.perform(multipart("/api/ingest/bulk").file(centralFile).file(roomFile).with(httpBasic("admin", "demo-admin")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.length()").value(2))
-			.andExpect(jsonPath("$[*].siteId", org.hamcrest.Matchers.containsInAnyOrder("central-library", "tongxi-xiwan-books")))
-			.andExpect(jsonPath("$[*].added", org.hamcrest.Matchers.contains(1, 1)));
+			.andExpect(jsonPath("$[*].siteId", Matchers.containsInAnyOrder("central-library", "tongxi-xiwan-books")))
+			.andExpect(jsonPath("$[*].added", Matchers.contains(1, 1)));
 		// the tables are analysed before the works are read back for indexing (plans made for empty tables were slow)
 		assertThat(analyseCount("bib_record")).isGreaterThan(analysedBefore);
 		// the site's batch counted its write (a look at the site's records taken before it is stale now)
 		assertThat(siteWrites("central-library")).isGreaterThan(writesBefore);
 		mvc.perform(get("/api/search").param("q", "整县载入测试书"))
 			.andExpect(jsonPath("$.works.length()").value(2)) // no ISBN and no year in the spreadsheet: two editions
-			.andExpect(jsonPath("$.works[*].holdings[0].siteId", org.hamcrest.Matchers.containsInAnyOrder(
+			.andExpect(jsonPath("$.works[*].holdings[0].siteId", Matchers.containsInAnyOrder(
 					"central-library", "tongxi-xiwan-books")));
 		mvc.perform(multipart("/api/ingest/bulk").file(new MockMultipartFile("atlantis", "a.mrc", null, central))
 			.with(httpBasic("admin", "demo-admin")))
@@ -123,10 +129,10 @@ class IngestApiTests extends IntegrationTest {
 		var before = new MockMultipartFile("central-library", "before.mrc", null, MarcFixtures.iso2709("UTF-8",
 				cnmarc("cl-bulk-2", null, "佚名", "半途载入测试书", "2021", "CL-BULK-2")));
 		var headless = new MockMultipartFile("tongxi-xiwan-books", "no-header.csv", "text/csv",
-				"甲,乙\n1,2\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				"甲,乙\n1,2\n".getBytes(StandardCharsets.UTF_8));
 		mvc.perform(multipart("/api/ingest/bulk").file(before).file(headless).with(httpBasic("admin", "demo-admin")))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("no-header.csv")));
+			.andExpect(jsonPath("$.detail").value(Matchers.containsString("no-header.csv")));
 		mvc.perform(get("/api/search").param("q", "半途载入测试书"))
 			.andExpect(jsonPath("$.works[0].title").value("半途载入测试书"));
 	}
@@ -149,7 +155,7 @@ class IngestApiTests extends IntegrationTest {
 		String title = "反斜杠\\与\"引号\"的\t书 {甲,乙} \\N";
 		String room = "书名,作者,条码\n\"" + title.replace("\"", "\"\"") + "\",\"张\\三, \"\"李四\"\"\",ESC-1\n";
 		mvc.perform(multipart("/api/ingest/bulk").file(new MockMultipartFile("tongxi-xiwan-books", "escapes.csv", "text/csv",
-				room.getBytes(java.nio.charset.StandardCharsets.UTF_8))).with(httpBasic("admin", "demo-admin")))
+				room.getBytes(StandardCharsets.UTF_8))).with(httpBasic("admin", "demo-admin")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[0].added").value(1));
 		mvc.perform(get("/api/search").param("q", "反斜杠 引号"))
@@ -168,7 +174,7 @@ class IngestApiTests extends IntegrationTest {
 		push.append("{\"id\": \"dup-a\", \"title\": \"重复条码甲\", \"items\": [{\"barcode\": \"DUP-1\"}]},");
 		push.append("{\"id\": \"dup-b\", \"title\": \"重复条码乙\", \"items\": [{\"barcode\": \"DUP-1\"}]}]");
 
-		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/sites/central-library/records")
+		mvc.perform(MockMvcRequestBuilders.post("/api/sites/central-library/records")
 			.header("X-API-Key", "demo-central-library-key").contentType(MediaType.APPLICATION_JSON).content(push.toString()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.state").value("finished"))
@@ -177,7 +183,7 @@ class IngestApiTests extends IntegrationTest {
 			.andExpect(jsonPath("$.quarantined").value(1));
 		mvc.perform(get("/api/ingest/quarantine").param("site", "central-library").header("X-API-Key", "demo-central-library-key"))
 			.andExpect(jsonPath("$[0].position").value("record nul-bad"))
-			.andExpect(jsonPath("$[0].reason").value(org.hamcrest.Matchers.startsWith("a NUL character")));
+			.andExpect(jsonPath("$[0].reason").value(Matchers.startsWith("a NUL character")));
 		mvc.perform(get("/api/search").param("q", "重复条码乙"))
 			.andExpect(jsonPath("$.works[0].title").value("重复条码乙"))
 			.andExpect(jsonPath("$.works[0].holdings[0].barcode").value("DUP-1"));
@@ -190,7 +196,7 @@ class IngestApiTests extends IntegrationTest {
 		String csv = "书名,作者,条码,索书号\n百姓书房表格测试书,佚名,HP-0001,I0/1\n百姓书房表格测试书,佚名,HP-0002,I0/1\n";
 
 		mvc.perform(multipart("/api/sites/chengdong-heping-reading-room/ingest")
-			.file(new MockMultipartFile("file", "inventory.csv", "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.file(new MockMultipartFile("file", "inventory.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
 			.with(httpBasic("admin", "demo-admin")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.read").value(1))
@@ -209,12 +215,12 @@ class IngestApiTests extends IntegrationTest {
 				 {"id": "push-2", "title": "推送待删书", "items": [{"barcode": "PUSH-2"}]},
 				 {"id": "push-3"}]""";
 
-		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/sites/central-library/records")
+		mvc.perform(MockMvcRequestBuilders.post("/api/sites/central-library/records")
 			.header("X-API-Key", "demo-central-library-key").contentType(MediaType.APPLICATION_JSON).content(push))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.added").value(2))
 			.andExpect(jsonPath("$.quarantined").value(1));
-		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/sites/central-library/records")
+		mvc.perform(MockMvcRequestBuilders.post("/api/sites/central-library/records")
 			.header("X-API-Key", "demo-central-library-key").contentType(MediaType.APPLICATION_JSON)
 			.content("[{\"id\": \"push-2\", \"deleted\": true}]"))
 			.andExpect(jsonPath("$.deleted").value(1));
@@ -223,8 +229,8 @@ class IngestApiTests extends IntegrationTest {
 
 		mvc.perform(get("/api/search").param("q", "推送测试书")).andExpect(jsonPath("$.works[0].isbns[0]").value("9787533974022"));
 		mvc.perform(get("/api/search").param("q", "推送待删书"))
-			.andExpect(jsonPath("$.works[*].title", org.hamcrest.Matchers.not(hasItem("推送待删书"))));
-		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/sites/baishi/records")
+			.andExpect(jsonPath("$.works[*].title", Matchers.not(hasItem("推送待删书"))));
+		mvc.perform(MockMvcRequestBuilders.post("/api/sites/baishi/records")
 			.header("X-API-Key", "demo-central-library-key").contentType(MediaType.APPLICATION_JSON).content("[]"))
 			.andExpect(status().isForbidden());
 	}

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.branchlink.catalog.CatalogIngest;
 import org.branchlink.catalog.IngestMode;
 import org.branchlink.catalog.IngestReport;
+import org.branchlink.catalog.marc.MarcCharset;
 import org.branchlink.gateway.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +49,7 @@ class SharedSampleIngestTests extends IntegrationTest {
 		for (Path file : files) {
 			try (InputStream in = Files.newInputStream(file)) {
 				IngestReport report = ingest.ingestMarc("culture-hall", DATA.relativize(file).toString(), in,
-						org.branchlink.catalog.marc.MarcCharset.AUTO, IngestMode.INCREMENTAL);
+						MarcCharset.AUTO, IngestMode.INCREMENTAL);
 				assertThat(report.state()).as(file.toString()).isEqualTo("finished");
 				read += report.read();
 				quarantined += report.quarantined();

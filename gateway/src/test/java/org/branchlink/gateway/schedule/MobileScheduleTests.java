@@ -13,12 +13,18 @@ import java.util.List;
 import org.branchlink.catalog.event.EventCatalog;
 import org.branchlink.catalog.event.EventSearch;
 import org.branchlink.gateway.IntegrationTest;
+import org.branchlink.gateway.holds.HoldQueue;
+import org.branchlink.gateway.holds.HoldShelf;
+import org.branchlink.gateway.reader.ReaderRegistry;
+import org.branchlink.gateway.transfer.StockTransfers;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 /**
  * The demo's plan (made at start for the coming month) through the service and the API: its stops are published as
@@ -70,8 +76,8 @@ class MobileScheduleTests extends IntegrationTest {
 		});
 		mvc.perform(get("/sites/" + village))
 			.andExpect(status().isOk())
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-				.string(org.hamcrest.Matchers.containsString("到访")));
+			.andExpect(MockMvcResultMatchers.content()
+				.string(Matchers.containsString("到访")));
 	}
 
 	@Test
@@ -105,7 +111,7 @@ class MobileScheduleTests extends IntegrationTest {
 	}
 
 	@Autowired
-	org.branchlink.gateway.transfer.StockTransfers transfers;
+	StockTransfers transfers;
 
 	@Test
 	void theMonthlyJobPlansFromWhereTheLastPlanEndsAndOnlyOnce() {
@@ -142,13 +148,13 @@ class MobileScheduleTests extends IntegrationTest {
 	}
 
 	@Autowired
-	org.branchlink.gateway.holds.HoldQueue holds;
+	HoldQueue holds;
 
 	@Autowired
-	org.branchlink.gateway.holds.HoldShelf shelf;
+	HoldShelf shelf;
 
 	@Autowired
-	org.branchlink.gateway.reader.ReaderRegistry readers;
+	ReaderRegistry readers;
 
 	@Test
 	void aHoldCollectedAtABookmobileStopRidesOnTheNextVisitThere() {
@@ -162,7 +168,7 @@ class MobileScheduleTests extends IntegrationTest {
 				where i.status = 'available' and not exists (select 1 from circulation_item c where c.barcode = i.barcode)
 				  and not exists (select 1 from hold h where h.work_id = r.work_id)
 				group by r.work_id having count(*) = 1 order by md5(r.work_id) desc limit 1""").query(String.class).single();
-		var reader = readers.register(new org.branchlink.gateway.reader.ReaderRegistry.Registration("村里读者",
+		var reader = readers.register(new ReaderRegistry.Registration("村里读者",
 				LocalDate.of(1970, 2, 2), "adult", village, null, false, null, null, null));
 		var hold = holds.place(reader, work, null, village);
 		assertThat(hold.status()).isEqualTo("allocated");

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.branchlink.gateway.IntegrationTest;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -189,7 +190,7 @@ class AbuseLimitTests extends IntegrationTest {
 	@Test
 	void aBrowserIsNotAskedForAPasswordItWouldKeep() throws Exception {
 		mvc.perform(get("/api/me")).andExpect(status().isUnauthorized())
-			.andExpect(header().string("WWW-Authenticate", org.hamcrest.Matchers.not(startsWith("Basic"))));
+			.andExpect(header().string("WWW-Authenticate", Matchers.not(startsWith("Basic"))));
 		mvc.perform(get("/api/me").with(httpBasic("nobody", "wrong"))).andExpect(status().isUnauthorized())
 			.andExpect(header().string("WWW-Authenticate", startsWith("Basic")));
 		mvc.perform(get("/api/me").with(httpBasic("admin", "demo-admin")))

@@ -2,6 +2,7 @@ package org.branchlink.gateway.security;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -100,7 +101,7 @@ class BadInputTests extends IntegrationTest {
 					+ "spreadsheetml.sheet.main+xml\"/></Types>").getBytes(StandardCharsets.UTF_8));
 			zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
 			byte[] spaces = new byte[1 << 20];
-			java.util.Arrays.fill(spaces, (byte) ' ');
+			Arrays.fill(spaces, (byte) ' ');
 			for (int i = 0; i < 200; i++) {
 				zip.write(spaces);
 			}

@@ -1,6 +1,7 @@
 package org.branchlink.gateway.security;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,6 +15,7 @@ import java.util.Map;
 import org.branchlink.gateway.IntegrationTest;
 import org.branchlink.gateway.demo.DemoCounty;
 import org.branchlink.site.SiteDirectory;
+import org.hamcrest.Matchers;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -107,12 +109,12 @@ class HostileInputTests extends IntegrationTest {
 	void everyAnswerForbidsInlineScriptAndKeepsTheAddressToItself() throws Exception {
 		for (String path : List.of("/", "/search?q=x", "/api/sites/baishi")) {
 			mvc.perform(get(path))
-				.andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.allOf(
-						org.hamcrest.Matchers.containsString("script-src 'self'"),
-						org.hamcrest.Matchers.containsString("object-src 'none'"),
-						org.hamcrest.Matchers.containsString("frame-ancestors 'none'"))))
+				.andExpect(header().string("Content-Security-Policy", Matchers.allOf(
+						Matchers.containsString("script-src 'self'"),
+						Matchers.containsString("object-src 'none'"),
+						Matchers.containsString("frame-ancestors 'none'"))))
 				.andExpect(header().string("Referrer-Policy", "strict-origin-when-cross-origin"))
-				.andExpect(header().string("Permissions-Policy", org.hamcrest.Matchers.containsString("camera=()")));
+				.andExpect(header().string("Permissions-Policy", Matchers.containsString("camera=()")));
 		}
 		String csp = mvc.perform(get("/")).andReturn().getResponse().getHeader("Content-Security-Policy");
 		String scriptSrc = csp.substring(csp.indexOf("script-src"), csp.indexOf(';', csp.indexOf("script-src")));
@@ -222,7 +224,7 @@ class HostileInputTests extends IntegrationTest {
 	}
 
 	private static String enc(String text) {
-		return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
+		return URLEncoder.encode(text, StandardCharsets.UTF_8);
 	}
 
 	private String firstWork() throws Exception {

@@ -6,6 +6,7 @@ import org.branchlink.gateway.IntegrationTest;
 import org.branchlink.gateway.demo.DemoCounty;
 import org.branchlink.site.SiteDirectory;
 import org.branchlink.site.SiteRegistry;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +27,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+/** Who may call what: roles, API keys and the site scope. */
 class SecurityTests extends IntegrationTest {
 
 	@Autowired
@@ -64,7 +66,7 @@ class SecurityTests extends IntegrationTest {
 			.andExpect(jsonPath("$.sites[0]").value(DemoCounty.demoLibrarianSite()));
 		mvc.perform(get("/api/me").with(httpBasic("reader", "wrong")))
 			.andExpect(status().isUnauthorized())
-			.andExpect(header().string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Basic")));
+			.andExpect(header().string("WWW-Authenticate", Matchers.startsWith("Basic")));
 		mvc.perform(get("/api/me")).andExpect(status().isUnauthorized());
 	}
 
@@ -74,7 +76,7 @@ class SecurityTests extends IntegrationTest {
 			.andExpect(status().isForbidden())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 		mvc.perform(get("/not-declared")).andExpect(status().isFound()).andExpect(header().string("Location",
-				org.hamcrest.Matchers.endsWith("/login")));
+				Matchers.endsWith("/login")));
 		mvc.perform(get("/not-declared").with(user(accounts.loadUserByUsername("admin")))).andExpect(status().isForbidden());
 	}
 

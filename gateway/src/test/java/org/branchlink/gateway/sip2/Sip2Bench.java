@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -102,7 +104,7 @@ public final class Sip2Bench {
 			Bench.log("journal: %d SIP2 events stored, %d applied, %d acknowledged", stored, applied, acknowledged);
 			Map<String, Object> result = new LinkedHashMap<>();
 			result.put("benchmark", "sip2");
-			result.put("date", java.time.OffsetDateTime.now().toString());
+			result.put("date", OffsetDateTime.now().toString());
 			result.put("kiosks", KIOSKS);
 			result.put("seconds", seconds);
 			result.put("warm_up_seconds", WARM_UP_SECONDS);
@@ -134,7 +136,7 @@ public final class Sip2Bench {
 
 	/** JVM and PostgreSQL CPU per transaction. */
 	private static String cpu(long[] before, long[] after, long transactions) {
-		return String.format(java.util.Locale.ROOT, "%.2f ms JVM (the kiosks' clients included) + %.2f ms PostgreSQL per transaction",
+		return String.format(Locale.ROOT, "%.2f ms JVM (the kiosks' clients included) + %.2f ms PostgreSQL per transaction",
 				(after[0] - before[0]) / 1e6 / Math.max(1, transactions), (after[1] - before[1]) / 1e6 / Math.max(1, transactions));
 	}
 
@@ -206,7 +208,7 @@ public final class Sip2Bench {
 						if (ok) {
 							millis.add((t1 - t0) / 1e6);
 							if (SLOW_LOG && t1 - t0 > 50_000_000L) {
-								slow.add(String.format(java.util.Locale.ROOT, "%.3f+%.0f", (t0 - measureFrom) / 1e9, (t1 - t0) / 1e6));
+								slow.add(String.format(Locale.ROOT, "%.3f+%.0f", (t0 - measureFrom) / 1e9, (t1 - t0) / 1e6));
 							}
 						}
 						else {

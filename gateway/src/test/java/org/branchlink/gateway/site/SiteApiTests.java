@@ -20,6 +20,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+/** The site directory API: public reads, central staff's registry upload. */
 class SiteApiTests extends IntegrationTest {
 
 	private static final MediaType YAML = MediaType.parseMediaType("application/yaml");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -45,7 +46,7 @@ class StratifiedSampleTests {
 		List<StratifiedSample.Member> frame = frame();
 		List<StratifiedSample.Member> once = StratifiedSample.draw(frame, 500, 20261123L);
 		List<StratifiedSample.Member> shuffledFrame = new ArrayList<>(frame);
-		java.util.Collections.shuffle(shuffledFrame, new Random(1));
+		Collections.shuffle(shuffledFrame, new Random(1));
 		assertThat(StratifiedSample.draw(shuffledFrame, 500, 20261123L)).as("frame order does not matter")
 			.containsExactlyInAnyOrderElementsOf(once);
 		List<StratifiedSample.Member> other = StratifiedSample.draw(frame, 500, 20261124L);

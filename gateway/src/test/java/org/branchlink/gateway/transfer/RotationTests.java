@@ -4,7 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.branchlink.gateway.IntegrationTest;
+import org.branchlink.gateway.holds.HoldQueue;
 import org.branchlink.gateway.reader.ReaderRegistry;
+import org.branchlink.gateway.security.AccountStore;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
@@ -12,7 +15,10 @@ import org.quartz.Scheduler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -38,13 +44,13 @@ class RotationTests extends IntegrationTest {
 	Scheduler scheduler;
 
 	@Autowired
-	org.branchlink.gateway.holds.HoldQueue holds;
+	HoldQueue holds;
 
 	@Autowired
 	ReaderRegistry readers;
 
 	@Autowired
-	org.branchlink.gateway.security.AccountStore accounts;
+	AccountStore accounts;
 
 	@Test
 	void aCyclicRotaMovesItsBatchStageByStageAndHoldsBackACopyAReaderWaitsFor() throws Exception {
@@ -90,18 +96,18 @@ class RotationTests extends IntegrationTest {
 		assertThat(scheduler.checkExists(JobKey.jobKey("advance", "rotations"))).as("the daily job is scheduled").isTrue();
 		mvc.perform(post("/api/rotations/advance").with(httpBasic("librarian", "demo-librarian"))
 			.contentType(MediaType.APPLICATION_JSON)).andExpect(status().isForbidden());
-		var admin = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+		var admin = SecurityMockMvcRequestPostProcessors
 			.user(accounts.loadUserByUsername("admin"));
-		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/rotas").with(admin))
+		mvc.perform(MockMvcRequestBuilders.get("/rotas").with(admin))
 			.andExpect(status().isOk())
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-				.string(org.hamcrest.Matchers.containsString("白石流转")));
+			.andExpect(MockMvcResultMatchers.content()
+				.string(Matchers.containsString("白石流转")));
 		mvc.perform(post("/rotas").with(admin).with(org.springframework.security.test.web.servlet.request
 			.SecurityMockMvcRequestPostProcessors.csrf()).param("name", "坏路线").param("stages", "baishi thirty"))
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attributeExists("refused"));
-		var librarian = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.andExpect(MockMvcResultMatchers.flash().attributeExists("refused"));
+		var librarian = SecurityMockMvcRequestPostProcessors
 			.user(accounts.loadUserByUsername("librarian"));
-		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/rotas").with(librarian))
+		mvc.perform(MockMvcRequestBuilders.get("/rotas").with(librarian))
 			.andExpect(status().isForbidden());
 	}
 

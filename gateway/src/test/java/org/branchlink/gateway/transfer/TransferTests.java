@@ -2,13 +2,17 @@ package org.branchlink.gateway.transfer;
 
 import java.util.List;
 
+import com.jayway.jsonpath.JsonPath;
 import org.branchlink.catalog.CatalogSearch;
 import org.branchlink.gateway.IntegrationTest;
+import org.branchlink.gateway.security.AccountStore;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +41,7 @@ class TransferTests extends IntegrationTest {
 	CatalogSearch search;
 
 	@Autowired
-	org.branchlink.gateway.security.AccountStore accounts;
+	AccountStore accounts;
 
 	private List<String> freshCopies(String site, int n) {
 		return jdbc.sql("""
@@ -61,7 +65,7 @@ class TransferTests extends IntegrationTest {
 			.andExpect(jsonPath("$.transfer.copies").value(3))
 			.andExpect(jsonPath("$.refused[0].reason", containsString("no copy")))
 			.andReturn().getResponse().getContentAsString();
-		long id = ((Number) com.jayway.jsonpath.JsonPath.read(created, "$.transfer.id")).longValue();
+		long id = ((Number) JsonPath.read(created, "$.transfer.id")).longValue();
 
 		mvc.perform(post("/api/transfers/" + id + "/ship").with(httpBasic("librarian", "demo-librarian")))
 			.andExpect(status().isBadRequest())
@@ -106,17 +110,17 @@ class TransferTests extends IntegrationTest {
 			.andExpect(jsonPath("$[?(@.id == " + outcome.transfer().id() + ")].toSite").value(village));
 		mvc.perform(get("/api/transfers/overdue").with(httpBasic("librarian", "demo-librarian")))
 			.andExpect(status().isForbidden());
-		var admin = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+		var admin = SecurityMockMvcRequestPostProcessors
 			.user(accounts.loadUserByUsername("admin"));
 		mvc.perform(get("/transfers").with(admin))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"overdue\"")));
-		var librarian = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+		var librarian = SecurityMockMvcRequestPostProcessors
 			.user(accounts.loadUserByUsername("librarian"));
 		mvc.perform(get("/transfers").with(librarian))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("transfer-form")))
-			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"overdue\""))));
+			.andExpect(content().string(Matchers.not(containsString("id=\"overdue\""))));
 	}
 
 	@Test

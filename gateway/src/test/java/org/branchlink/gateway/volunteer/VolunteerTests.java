@@ -10,10 +10,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import org.branchlink.gateway.IntegrationTest;
 import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.security.AccountStore;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +44,7 @@ class VolunteerTests extends IntegrationTest {
 		Volunteers.Volunteer adult = volunteers.register(new Volunteers.Registration("书法老师", LocalDate.of(1960, 5, 1),
 				"13600000000", "baishi", List.of("书法", "摄影"), null, null), "librarian");
 		assertThat(adult.minor()).isFalse();
-		assertThat(volunteers.find("书法", java.util.Set.of("baishi"))).extracting(Volunteers.Volunteer::id).contains(adult.id())
+		assertThat(volunteers.find("书法", Set.of("baishi"))).extracting(Volunteers.Volunteer::id).contains(adult.id())
 			.doesNotContain(minor.id());
 
 		long logged = volunteers.logHours(adult.id(), "baishi", null, LocalDate.now().minusDays(2), new BigDecimal("3.5"),
@@ -59,8 +61,8 @@ class VolunteerTests extends IntegrationTest {
 
 		mvc.perform(get("/volunteers/" + adult.id() + "/certificate").with(user(accounts.loadUserByUsername("librarian"))))
 			.andExpect(status().isOk())
-			.andExpect(content().string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("书法老师"),
-					org.hamcrest.Matchers.containsString("3.5"), org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("整理书架")))));
+			.andExpect(content().string(Matchers.allOf(Matchers.containsString("书法老师"),
+					Matchers.containsString("3.5"), Matchers.not(Matchers.containsString("整理书架")))));
 		mvc.perform(get("/volunteers").with(user(accounts.loadUserByUsername("reader")))).andExpect(status().isForbidden());
 	}
 

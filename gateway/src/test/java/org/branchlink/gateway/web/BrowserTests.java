@@ -11,12 +11,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -142,7 +146,7 @@ class BrowserTests extends IntegrationTest {
 	@Test
 	void centralStaffSeeTheMobilePlanAsTimelineMapAndCoverageTable() throws Exception {
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-		browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1800));
+		browser.manage().window().setSize(new Dimension(1400, 1800));
 		signIn(wait, "admin", "demo-admin");
 		browser.get("http://localhost:" + port + "/planning");
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("timeline")));
@@ -159,7 +163,7 @@ class BrowserTests extends IntegrationTest {
 	@Test
 	void centralStaffOpenTheDashboardAndTheQuarterlyReport() throws Exception {
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-		browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1600));
+		browser.manage().window().setSize(new Dimension(1400, 1600));
 		signIn(wait, "admin", "demo-admin");
 		browser.get("http://localhost:" + port + "/dashboard");
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("headline")));
@@ -175,11 +179,11 @@ class BrowserTests extends IntegrationTest {
 	@Test
 	void aLibrarianApprovesAResidentsNeedForTheBoardUnderTheContentSecurityPolicy() throws Exception {
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-		browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+		browser.manage().window().setSize(new Dimension(390, 844));
 		browser.get("http://localhost:" + port + "/demand");
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("demand-form")));
 		browser.findElement(By.name("body")).sendKeys("希望周末开放阅览室，我叫陈晓燕，电话１３９１２３４５６７８");
-		new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("siteId"))).selectByValue("baishi");
+		new Select(browser.findElement(By.name("siteId"))).selectByValue("baishi");
 		browser.findElement(By.name("contact")).sendKeys("13912345678");
 		browser.findElement(By.id("demand-submit")).click();
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reference")));
@@ -207,12 +211,12 @@ class BrowserTests extends IntegrationTest {
 		browser.get("http://localhost:" + port + "/circulation");
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("site")));
 		assertNoSidewaysScroll("/circulation");
-		new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("site"))).selectByValue("baishi-xinqiao");
+		new Select(browser.findElement(By.id("site"))).selectByValue("baishi-xinqiao");
 		wait.until(ExpectedConditions.urlContains("site=baishi-xinqiao"));
 	}
 
 	private void assertNoSidewaysScroll(String page) {
-		Object fits = ((org.openqa.selenium.JavascriptExecutor) browser)
+		Object fits = ((JavascriptExecutor) browser)
 			.executeScript("return document.documentElement.scrollWidth <= window.innerWidth;");
 		assertThat(fits).as("%s fits the phone's width", page).isEqualTo(Boolean.TRUE);
 	}
@@ -220,7 +224,7 @@ class BrowserTests extends IntegrationTest {
 	private void screenshot(String name) throws Exception {
 		Path target = Path.of("target", "screenshots");
 		Files.createDirectories(target);
-		File shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+		File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
 		Files.copy(shot.toPath(), target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
 	}
 

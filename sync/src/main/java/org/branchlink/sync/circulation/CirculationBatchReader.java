@@ -3,9 +3,9 @@ package org.branchlink.sync.circulation;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -176,7 +177,7 @@ public final class CirculationBatchReader {
 				reason(siteId, position, fields, zone).ifPresent(rejected::add);
 			}
 		}
-		catch (IllegalArgumentException | java.io.UncheckedIOException ex) {
+		catch (IllegalArgumentException | UncheckedIOException ex) {
 			rejected.add(new Refusal("header", null, "not a CSV file with a header row: " + ex.getMessage()));
 		}
 		return new CirculationBatch(siteId, source, events, rejected);
@@ -217,7 +218,7 @@ public final class CirculationBatchReader {
 		}
 		try {
 			// one parse, with or without an offset (a failed first attempt would cost an exception per event)
-			java.time.temporal.TemporalAccessor parsed = java.time.format.DateTimeFormatter.ISO_DATE_TIME
+			TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME
 				.parseBest(value.strip().replace(' ', 'T'), OffsetDateTime::from, LocalDateTime::from);
 			return parsed instanceof OffsetDateTime offset ? offset.toInstant()
 					: ((LocalDateTime) parsed).atZone(zone).toInstant();

@@ -1,5 +1,6 @@
 package org.branchlink.sync.circulation;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -83,7 +84,7 @@ public class CirculationRoutes extends RouteBuilder {
 				}
 				e.setProperty("siteId", siteId);
 				String name = e.getIn().getHeader("CamelFileNameOnly", String.class);
-				try (var in = e.getIn().getBody(java.io.InputStream.class)) {
+				try (var in = e.getIn().getBody(InputStream.class)) {
 					e.getIn().setBody(CirculationBatchReader.read(siteId, name, in, county.zone()));
 				}
 			})

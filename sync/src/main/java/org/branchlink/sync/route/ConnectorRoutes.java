@@ -148,7 +148,7 @@ class ConnectorRoutes {
 			.forJob(key)
 			.withSchedule(CronScheduleBuilder.cronSchedule(cron).withMisfireHandlingInstructionDoNothing())
 			.build();
-		scheduler.scheduleJob(job, java.util.Set.of(trigger), true);
+		scheduler.scheduleJob(job, Set.of(trigger), true);
 	}
 
 

@@ -1,6 +1,7 @@
 package org.branchlink.sync.route;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 
 import org.springframework.stereotype.Component;
@@ -17,7 +18,7 @@ class DeadLetterRoute extends RouteBuilder {
 			.to("sql:insert into sync_failure (route_id, site_id, source, error) values "
 					+ "(:#${header.failedRoute}, :#${exchangeProperty.siteId}, :#${header.CamelFileName}, :#${header.error})")
 			.id("record")
-			.log(org.apache.camel.LoggingLevel.ERROR, "Sync route ${header.failedRoute} failed for site ${exchangeProperty.siteId}: ${header.error}")
+			.log(LoggingLevel.ERROR, "Sync route ${header.failedRoute} failed for site ${exchangeProperty.siteId}: ${header.error}")
 			.id("log");
 	}
 

@@ -3,6 +3,7 @@ package org.branchlink.sync.route;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.branchlink.catalog.CatalogIndexException;
 
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +24,7 @@ class SyncErrorHandling extends RouteConfigurationBuilder {
 		configuration.errorHandler(deadLetterChannel(DEAD_LETTER).useOriginalMessage()
 			.maximumRedeliveries(0)
 			.logExhaustedMessageHistory(false));
-		configuration.onException(CatalogIndexException.class, org.springframework.dao.TransientDataAccessException.class)
+		configuration.onException(CatalogIndexException.class, TransientDataAccessException.class)
 			.maximumRedeliveries(5)
 			.redeliveryDelay(1000)
 			.useExponentialBackOff()

@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -37,7 +40,7 @@ class IcalEventsTests {
 	}
 
 	private static Instant at(String local) {
-		return java.time.LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();
+		return LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();
 	}
 
 	@Test
@@ -96,7 +99,7 @@ class IcalEventsTests {
 		Path shared = Path.of("..", "..", "shared", "data");
 		assumeThat(shared).as("../shared/data beside the clone").isDirectory();
 		int files = 0, withEvents = 0, events = 0, problems = 0;
-		List<String> refused = new java.util.ArrayList<>();
+		List<String> refused = new ArrayList<>();
 		Instant from = ZonedDateTime.of(2000, 1, 1, 0, 0, 0, 0, SHANGHAI).toInstant();
 		Instant to = ZonedDateTime.of(2030, 1, 1, 0, 0, 0, 0, SHANGHAI).toInstant();
 		List<Path> paths;
@@ -134,7 +137,7 @@ class IcalEventsTests {
 			return Files.walk(directory);
 		}
 		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -7,11 +7,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** Offline circulation files (Koha's offline format and CSV) read into batches, bad lines refused with their position. */
 class CirculationBatchReaderTests {
 
 	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -63,16 +66,16 @@ class CirculationBatchReaderTests {
 	@Test
 	void validationRefusesWhatCannotBeAppliedAndKeepsTheRest() {
 		Instant now = Instant.parse("2026-07-23T00:00:00Z");
-		CirculationBatch batch = new CirculationBatch("baishi", "test", java.util.List.of(
+		CirculationBatch batch = new CirculationBatch("baishi", "test", List.of(
 				new CirculationEvent("baishi", "1", CirculationAction.CHECKIN, now, "B1", null, null, null, null),
 				new CirculationEvent("baishi", "2", CirculationAction.SEND, now, "B1", null, null, null, null),
 				new CirculationEvent("other", "3", CirculationAction.CHECKIN, now, "B1", null, null, null, null),
 				new CirculationEvent("baishi", "4", CirculationAction.CHECKIN, now.plusSeconds(3600), "B1", null, null, null, null),
 				new CirculationEvent("baishi", "5", CirculationAction.SEND, now, "B1", null, null, "nowhere", null),
 				new CirculationEvent("baishi", "6", CirculationAction.SEND, now, "B1", null, null, "central-library", null)),
-				java.util.List.of());
+				List.of());
 		CirculationBatch valid = CirculationValidator.validate(batch, Clock.fixed(now, ZoneOffset.UTC),
-				java.util.Set.of("baishi", "central-library")::contains);
+				Set.of("baishi", "central-library")::contains);
 		assertThat(valid.events()).extracting(CirculationEvent::eventId).containsExactly("1", "6");
 		assertThat(valid.rejected()).extracting(Refusal::reason).containsExactly(
 				"a transit needs its destination site", "event of site other sent for site baishi",

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.TransformerFactory;
@@ -20,6 +22,7 @@ import org.branchlink.catalog.record.BibRecord;
 import org.branchlink.catalog.record.InvalidRecordException;
 import org.branchlink.catalog.record.Isbn;
 import org.branchlink.catalog.record.MarcRecordMapper;
+import org.marc4j.marc.MarcFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -105,7 +108,7 @@ final class OaiResponses {
 			throw new InvalidRecordException(raw.problem());
 		}
 		if (raw.record().getControlNumberField() == null) {
-			raw.record().addVariableField(org.marc4j.marc.MarcFactory.newInstance().newControlField("001", identifier));
+			raw.record().addVariableField(MarcFactory.newInstance().newControlField("001", identifier));
 		}
 		return raw;
 	}
@@ -123,7 +126,7 @@ final class OaiResponses {
 			}
 		}
 		String date = text(dc, "date");
-		java.util.regex.Matcher year = java.util.regex.Pattern.compile("(1[5-9]\\d\\d|20\\d\\d)").matcher(date);
+		Matcher year = Pattern.compile("(1[5-9]\\d\\d|20\\d\\d)").matcher(date);
 		return new BibRecord(siteId, identifier, datestamp, title, List.of(), creators, isbns, text(dc, "publisher"),
 				year.find() ? Integer.parseInt(year.group(1)) : 0, text(dc, "language"), "book", "", texts(dc, "subject"),
 				List.of());

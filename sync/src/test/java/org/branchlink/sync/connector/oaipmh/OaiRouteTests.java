@@ -12,6 +12,7 @@ import org.branchlink.catalog.SearchRequest;
 import org.branchlink.site.SiteDirectory;
 import org.branchlink.sync.RouteTest;
 import org.junit.jupiter.api.Test;
+import org.quartz.CronTrigger;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.TriggerKey;
@@ -68,7 +69,7 @@ class OaiRouteTests extends RouteTest {
 			assertThat(camel.getRoute("catalog-oai.oai-room")).isNotNull();
 			TriggerKey trigger = TriggerKey.triggerKey("catalog-oai.oai-room", "catalog-oai");
 			assertThat(scheduler.getTrigger(trigger)).isNotNull();
-			assertThat(((org.quartz.CronTrigger) scheduler.getTrigger(trigger)).getCronExpression()).isEqualTo("0 0 3 * * ?");
+			assertThat(((CronTrigger) scheduler.getTrigger(trigger)).getCronExpression()).isEqualTo("0 0 3 * * ?");
 
 			NotifyBuilder harvested = new NotifyBuilder(camel).fromRoute("catalog-oai.oai-room").whenCompleted(1).create();
 			scheduler.triggerJob(JobKey.jobKey("catalog-oai.oai-room", "catalog-oai"));
