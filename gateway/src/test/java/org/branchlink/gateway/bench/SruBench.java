@@ -91,7 +91,7 @@ final class SruBench {
 			double[] countP = percentiles(count);
 			double[] explainP = percentiles(explain);
 			double ratio = sruP[1] / rawP[1];
-			Bench.log("SRU searchRetrieve (10 marcxml records over HTTP): p50 %.1f ms, p95 %.1f ms; raw SolrJ of the same"
+			Bench.log("SRU searchRetrieve (10 marcxml records over HTTP): p50 %.1f ms, p95 %.1f ms; raw in-process CqlSearch of the same"
 					+ " query: p50 %.1f ms, p95 %.1f ms; p95 SRU / raw = %.2f (target ≤ 2); %,d queries, %,d hits in the"
 					+ " warm-up round", sruP[0], sruP[1], rawP[0], rawP[1], ratio, sru.length, hits);
 			Bench.log("where the difference goes: the same searchRetrieve with maximumRecords=0 (HTTP and the search, no"
