@@ -21,7 +21,10 @@ class SyncErrorHandling extends RouteConfigurationBuilder {
 	@Override
 	public void configuration() {
 		var configuration = routeConfiguration(ID);
-		configuration.errorHandler(deadLetterChannel(DEAD_LETTER).useOriginalMessage()
+		// deadLetterHandleNewException(false): the dead-letter route fails a file's exchange on purpose once the failure
+		// is recorded, so the file consumer moves the file to .failed/ instead of .done/
+		configuration.errorHandler(deadLetterChannel(DEAD_LETTER).deadLetterHandleNewException(false)
+			.useOriginalMessage()
 			.maximumRedeliveries(0)
 			.logExhaustedMessageHistory(false));
 		configuration.onException(CatalogIndexException.class, TransientDataAccessException.class)

@@ -4,8 +4,10 @@ import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -16,6 +18,7 @@ import org.branchlink.catalog.CatalogSearch;
 import org.branchlink.catalog.SearchRequest;
 import org.branchlink.catalog.marc.MarcFixtures;
 import org.branchlink.site.SiteDirectory;
+import org.awaitility.Awaitility;
 import org.branchlink.sync.RouteTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -102,6 +105,13 @@ class FileDropFailureTests extends RouteTest {
 			.asString()
 			.startsWith(MarcFileDropTemplate.ID + "." + site + " inventory.csv IllegalArgumentException: ")
 			.contains("title");
+		// the file that failed is set aside in .failed/ for the site's staff, not filed as done; the retried one is done
+		Awaitility.await().atMost(Duration.ofSeconds(30))
+			.until(() -> Files.exists(folder.resolve(".failed/inventory.csv")));
+		try (Stream<Path> filed = Files.walk(folder.resolve(".done"))) {
+			assertThat(filed.map(path -> path.getFileName().toString())).contains("retry-1.mrc")
+				.doesNotContain("inventory.csv");
+		}
 	}
 
 }
