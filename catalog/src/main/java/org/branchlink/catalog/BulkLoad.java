@@ -119,7 +119,7 @@ public final class BulkLoad implements IngestTarget, RecordFiles {
 		});
 		indexer.index(works, null, "Bulk load of " + reports.size() + " sources");
 		dating.join();
-		ingest.commit("bulk load");
+		indexer.commit("bulk load");
 		return List.copyOf(reports);
 	}
 

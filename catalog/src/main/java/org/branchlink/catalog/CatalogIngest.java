@@ -195,11 +195,6 @@ public class CatalogIngest implements RecordFiles {
 		indexer.update(workIds, List.of());
 	}
 
-	/** Makes everything sent so far searchable. */
-	void commit(String what) {
-		indexer.commit(what);
-	}
-
 	/** The runs' ledger: their refused records and reports in PostgreSQL, the running ones shown live, the log. */
 	private final class RunLedger implements IngestRun.Ledger {
 

@@ -60,14 +60,14 @@ final class IndexEachBatch implements IngestTarget {
 
 	@Override
 	public void ended(IngestRun run, boolean failed) {
-		if (!failed) {
-			indexer.commit("run " + run.id());
-			return;
-		}
 		try {
 			indexer.commit("run " + run.id());
 		}
 		catch (RuntimeException ex) {
+			if (!failed) {
+				throw ex;
+			}
+			// the run's own failure is what it reports; what it stored becomes searchable with the next commit
 			log.warn("Ingest run {} failed and what it stored is not yet searchable: {}", run.id(), ex.getMessage());
 		}
 	}

@@ -3,12 +3,12 @@ package org.branchlink.sync;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.branchlink.site.ModuleMigrations;
 import org.flywaydb.core.Flyway;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -24,9 +24,6 @@ import org.springframework.context.annotation.Bean;
 @SpringBootApplication(scanBasePackages = { "org.branchlink.site", "org.branchlink.catalog", "org.branchlink.sync" })
 @ConfigurationPropertiesScan({ "org.branchlink.site", "org.branchlink.catalog", "org.branchlink.sync" })
 class SyncTestApplication {
-
-	/** The modules whose tables the routes use, from the bottom up. */
-	static final List<String> MODULES = List.of("site", "catalog", "sync");
 
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgres embeddedPostgres() throws IOException {
@@ -48,16 +45,8 @@ class SyncTestApplication {
 		dataSource.setUsername("postgres");
 		dataSource.setPoolName("sync-test-postgres");
 		dataSource.setMaximumPoolSize(10);
-		for (String module : MODULES) {
-			Flyway.configure()
-				.dataSource(dataSource)
-				.locations("classpath:db/migration/" + module)
-				.table("flyway_history_" + module)
-				.baselineOnMigrate(true)
-				.baselineVersion("0")
-				.load()
-				.migrate();
-		}
+		// as the application migrates: each module its own sequence (here site, catalog and sync are on the class path)
+		ModuleMigrations.migrate(Flyway.configure().dataSource(dataSource));
 		return dataSource;
 	}
 

@@ -142,6 +142,7 @@ public class HoldQueue implements HoldEvents {
 		HoldTargeting targeting = new HoldTargeting(new TransportCosts(registry,
 				policy.overrides() == null ? Map.of() : policy.overrides()), site -> !policy.closedSites().contains(site),
 				site -> load.getOrDefault(site, 0), policy.loadWeight(), Duration.ofDays(policy.localDays()), ThreadLocalRandom.current());
+		Hold current = hold;
 		while (!candidates.isEmpty()) {
 			Optional<CopyCandidate> chosen = targeting.choose(hold.pickupSite(), readerTownship,
 					site -> registry.townshipOf(site).map(Site::id).orElse(null), candidates, clock.instant());
@@ -149,7 +150,7 @@ public class HoldQueue implements HoldEvents {
 				return Optional.empty();
 			}
 			ItemRef copy = chosen.get().item();
-			Hold attempt = store.find(hold.id()).orElseThrow();
+			Hold attempt = current;
 			if (!attempt.allocate(CopyId.of(copy), clock.instant())) {
 				return Optional.empty();
 			}
@@ -164,12 +165,14 @@ public class HoldQueue implements HoldEvents {
 				if (Boolean.TRUE.equals(allocated)) {
 					return Optional.of(copy);
 				}
-				if (store.find(hold.id()).map(Hold::status).orElse(null) != Hold.Status.WAITING) {
-					return Optional.empty();
-				}
 			}
 			catch (DuplicateKeyException taken) {
 				// another hold got this copy first (another request or node): try the next candidate
+			}
+			// not written: the copy went to another hold, or this hold moved meanwhile; as it is stored now
+			current = store.find(hold.id()).orElseThrow();
+			if (current.status() != Hold.Status.WAITING) {
+				return Optional.empty();
 			}
 			candidates.removeIf(c -> c.item().siteId().equals(copy.siteId()) && c.item().barcode().equals(copy.barcode()));
 		}
