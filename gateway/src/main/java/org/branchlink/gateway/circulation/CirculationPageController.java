@@ -12,6 +12,7 @@ import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.LibrarianOrCentral;
 import org.branchlink.gateway.security.ReaderOnly;
 import org.branchlink.gateway.security.SiteAccess;
+import org.branchlink.gateway.web.PageMessages;
 import org.branchlink.site.CountySettings;
 import org.branchlink.site.Site;
 import org.branchlink.site.SiteDirectory;
@@ -49,8 +50,11 @@ class CirculationPageController {
 
 	private final CountySettings county;
 
+	private final PageMessages pageMessages;
+
 	CirculationPageController(LendingDesk desk, CirculationQueries queries, SiteDirectory sites, SiteAccess access,
-			ReaderRegistry readers, CountySettings county) {
+			ReaderRegistry readers, CountySettings county, PageMessages pageMessages) {
+		this.pageMessages = pageMessages;
 		this.desk = desk;
 		this.queries = queries;
 		this.sites = sites;
@@ -121,7 +125,7 @@ class CirculationPageController {
 			queries.copy(barcode.strip()).ifPresent(copy -> redirect.addFlashAttribute("copy", copy));
 		}
 		catch (IllegalArgumentException | ConflictException ex) {
-			redirect.addFlashAttribute("refused", ex.getMessage());
+			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
 		}
 		return "redirect:/circulation?site=" + site;
 	}
@@ -148,7 +152,7 @@ class CirculationPageController {
 			redirect.addFlashAttribute("renewed", loan);
 		}
 		catch (IllegalArgumentException | ConflictException ex) {
-			redirect.addFlashAttribute("refused", ex.getMessage());
+			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
 		}
 		return "redirect:/my/loans";
 	}

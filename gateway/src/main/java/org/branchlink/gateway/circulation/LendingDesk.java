@@ -10,6 +10,7 @@ import java.util.concurrent.Semaphore;
 import org.apache.camel.ProducerTemplate;
 import org.branchlink.catalog.ItemAvailability;
 import org.branchlink.gateway.platform.ConflictException;
+import org.branchlink.gateway.platform.CodedRefusal;
 import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.sync.circulation.CirculationEvent;
@@ -90,8 +91,7 @@ public class LendingDesk {
 		Reader reader = reader(card);
 		LoanTerms terms = properties.terms(reader.category());
 		if (queries.openLoanCount(reader.cardNumber()) >= terms.loanLimit()) {
-			throw new ConflictException("the reader has " + terms.loanLimit() + " copies on loan, the limit of category "
-					+ reader.category());
+			throw new ConflictException("loan-limit", terms.loanLimit(), CodedRefusal.word("reader.category." + reader.category()));
 		}
 		requireKnown(barcode);
 		return one(siteId, CirculationAction.CHECKOUT, barcode, reader.cardNumber(), null, eventId, at);
@@ -126,8 +126,7 @@ public class LendingDesk {
 			.orElseThrow(() -> new IllegalArgumentException("no open loan '" + loanId + "' of this reader"));
 		LoanTerms terms = properties.terms(reader.category());
 		if (loan.renewals() >= terms.renewals()) {
-			throw new ConflictException("renewed " + loan.renewals() + " time(s) already, the limit of category "
-					+ reader.category());
+			throw new ConflictException("renewal-limit", loan.renewals(), CodedRefusal.word("reader.category." + reader.category()));
 		}
 		return one(loan.checkoutSite(), CirculationAction.RENEW, loan.barcode(), reader.cardNumber(), loan.itemSite(), eventId, at);
 	}

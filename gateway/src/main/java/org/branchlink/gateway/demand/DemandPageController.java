@@ -8,6 +8,7 @@ import org.branchlink.gateway.security.LibrarianOrCentral;
 import org.branchlink.gateway.security.Public;
 import org.branchlink.gateway.security.SiteAccess;
 import org.branchlink.gateway.site.NotFoundException;
+import org.branchlink.gateway.web.PageMessages;
 import org.branchlink.site.Site;
 import org.branchlink.site.SiteDirectory;
 import org.branchlink.site.SiteLevel;
@@ -35,7 +36,10 @@ class DemandPageController {
 
 	private final SiteAccess access;
 
-	DemandPageController(DemandTickets tickets, SiteDirectory sites, SiteAccess access) {
+	private final PageMessages pageMessages;
+
+	DemandPageController(DemandTickets tickets, SiteDirectory sites, SiteAccess access, PageMessages pageMessages) {
+		this.pageMessages = pageMessages;
 		this.access = access;
 		this.tickets = tickets;
 		this.sites = sites;
@@ -77,7 +81,7 @@ class DemandPageController {
 					difficulty, disposition, forwardedTo), authentication.getName());
 		}
 		catch (IllegalArgumentException | ConflictException ex) {
-			redirect.addFlashAttribute("refused", ex.getMessage());
+			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
 		}
 		return "redirect:/demand/tickets";
 	}
@@ -92,7 +96,7 @@ class DemandPageController {
 			tickets.review(id, publish, text, authentication.getName());
 		}
 		catch (IllegalArgumentException ex) {
-			redirect.addFlashAttribute("refused", ex.getMessage());
+			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
 		}
 		return "redirect:/demand/tickets";
 	}
@@ -110,7 +114,7 @@ class DemandPageController {
 			tickets.answer(id, answer, publish, authentication.getName());
 		}
 		catch (IllegalArgumentException | ConflictException ex) {
-			redirect.addFlashAttribute("refused", ex.getMessage());
+			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
 		}
 		return "redirect:/demand/tickets";
 	}
@@ -125,7 +129,7 @@ class DemandPageController {
 			redirect.addFlashAttribute("reference", ticket.reference());
 		}
 		catch (IllegalArgumentException | NotFoundException ex) {
-			redirect.addFlashAttribute("refused", ex.getMessage());
+			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
 		}
 		return "redirect:/demand";
 	}

@@ -175,7 +175,7 @@ public class DemandTickets {
 	public Ticket classify(long id, Classification c, String by) {
 		Ticket ticket = ticket(id);
 		if (ticket.answeredAt() != null) {
-			throw new ConflictException("ticket " + ticket.reference() + " is already answered");
+			throw new ConflictException("ticket-answered", ticket.reference());
 		}
 		check("subject", c.subject(), Set.of("individual", "group"));
 		check("initiative", c.initiative(), Set.of("active", "passive"));
@@ -207,7 +207,7 @@ public class DemandTickets {
 	public Ticket answer(long id, String answer, boolean publish, String by) {
 		Ticket ticket = ticket(id);
 		if (ticket.disposition() == null) {
-			throw new ConflictException("classify ticket " + ticket.reference() + " before answering it");
+			throw new ConflictException("ticket-unclassified", ticket.reference());
 		}
 		if (answer == null || answer.isBlank()) {
 			throw new IllegalArgumentException("an answer needs its text");

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.branchlink.gateway.platform.ConflictException;
+import org.branchlink.gateway.platform.CodedRefusal;
 import org.branchlink.gateway.security.SiteAccess;
 import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.sync.calendar.CalendarHold;
@@ -52,8 +53,7 @@ class CalendarHoldController {
 		CalendarHold hold = holds.find(siteId, id)
 			.orElseThrow(() -> new NotFoundException("calendar hold", siteId + "/" + id));
 		return holds.confirm(siteId, id, authentication.getName())
-			.orElseThrow(() -> new ConflictException("calendar hold " + id + " is already " + hold.state().name()
-				.toLowerCase(Locale.ROOT)));
+			.orElseThrow(() -> new ConflictException("calendar-hold-state", CodedRefusal.word("calendar.hold.state." + hold.state().name().toLowerCase(Locale.ROOT))));
 	}
 
 }

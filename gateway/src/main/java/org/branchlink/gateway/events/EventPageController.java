@@ -18,6 +18,7 @@ import org.branchlink.gateway.security.Public;
 import org.branchlink.gateway.security.ReaderOnly;
 import org.branchlink.gateway.security.SiteAccess;
 import org.branchlink.gateway.site.NotFoundException;
+import org.branchlink.gateway.web.PageMessages;
 import org.branchlink.site.CountySettings;
 import org.branchlink.site.SiteDirectory;
 import org.branchlink.site.SiteLevel;
@@ -53,9 +54,12 @@ class EventPageController {
 
 	private final CountySettings county;
 
+	private final PageMessages pageMessages;
+
 	EventPageController(EventSearch search, EventCatalog catalog, EventRegistrations registrations,
 			EventPublishing publishing, ReaderRegistry readers, SiteDirectory sites, SiteAccess access,
-			CountySettings county) {
+			CountySettings county, PageMessages pageMessages) {
+		this.pageMessages = pageMessages;
 		this.search = search;
 		this.catalog = catalog;
 		this.registrations = registrations;
@@ -108,14 +112,14 @@ class EventPageController {
 	String register(@PathVariable long id, @AuthenticationPrincipal BranchLinkUser user, RedirectAttributes redirect) {
 		Reader reader = readers.byUsername(user.getUsername()).orElse(null);
 		if (reader == null) {
-			redirect.addFlashAttribute("refused", "no reader card");
+			redirect.addFlashAttribute("refused", pageMessages.text("refusal.no-card"));
 			return "redirect:/events/" + id;
 		}
 		try {
 			redirect.addFlashAttribute("registered", registrations.register(reader, id));
 		}
 		catch (IllegalArgumentException | ConflictException ex) {
-			redirect.addFlashAttribute("refused", ex.getMessage());
+			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
 		}
 		return "redirect:/events/" + id;
 	}
@@ -130,7 +134,7 @@ class EventPageController {
 			redirect.addFlashAttribute("checkedIn", registrations.checkIn(id, card.isBlank() ? null : card));
 		}
 		catch (IllegalArgumentException | ConflictException | NotFoundException ex) {
-			redirect.addFlashAttribute("refused", ex.getMessage());
+			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
 		}
 		return "redirect:/events/" + id;
 	}
@@ -155,7 +159,7 @@ class EventPageController {
 				registrations.cancel(reader, id);
 			}
 			catch (IllegalArgumentException | ConflictException ex) {
-				redirect.addFlashAttribute("refused", ex.getMessage());
+				redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
 			}
 		});
 		return "redirect:/my/registrations";
@@ -170,7 +174,7 @@ class EventPageController {
 				registrations.rate(reader, id, stars, null);
 			}
 			catch (IllegalArgumentException | ConflictException ex) {
-				redirect.addFlashAttribute("refused", ex.getMessage());
+				redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
 			}
 		});
 		return "redirect:/my/registrations";
@@ -205,7 +209,7 @@ class EventPageController {
 			return "redirect:/events/" + event.id();
 		}
 		catch (IllegalArgumentException ex) {
-			redirect.addFlashAttribute("refused", ex.getMessage());
+			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
 			return "redirect:/events/new";
 		}
 	}

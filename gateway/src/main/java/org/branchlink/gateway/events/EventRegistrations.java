@@ -14,6 +14,7 @@ import org.branchlink.catalog.event.CulturalEvent;
 import org.branchlink.catalog.event.EventCatalog;
 import org.branchlink.gateway.holds.NotificationSender;
 import org.branchlink.gateway.platform.ConflictException;
+import org.branchlink.gateway.platform.CodedRefusal;
 import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.gateway.site.NotFoundException;
@@ -82,10 +83,10 @@ public class EventRegistrations {
 	public RegistrationView register(Reader reader, long eventId) {
 		CulturalEvent event = lockEvent(eventId);
 		if (!clock.instant().isBefore(event.starts())) {
-			throw new ConflictException("event " + eventId + " has already started");
+			throw new ConflictException("event-started");
 		}
 		if (live(eventId, reader.id()).isPresent()) {
-			throw new ConflictException("you are already registered for event " + eventId);
+			throw new ConflictException("already-registered");
 		}
 		List<Long> pending = jdbc.sql("""
 				select event_id from event_registration where reader_id = :reader and status in ('registered', 'waitlisted')""")
@@ -95,8 +96,7 @@ public class EventRegistrations {
 		Instant now = clock.instant();
 		long upcoming = events.find(pending).stream().filter(e -> !e.cancelled() && e.starts().isAfter(now)).count();
 		if (upcoming >= properties.perReader()) {
-			throw new ConflictException("you already hold " + upcoming + " registrations for coming events, the most "
-					+ "one reader may (" + properties.perReader() + ")");
+			throw new ConflictException("registration-limit", upcoming, properties.perReader());
 		}
 		Counts counts = counts(eventId);
 		String status = event.capacity() == null || counts.placesLeft() > 0 ? "registered" : "waitlisted";
@@ -118,10 +118,10 @@ public class EventRegistrations {
 		RegistrationView registration = ownedBy(reader, registrationId);
 		CulturalEvent event = lockEvent(registration.eventId());
 		if (!clock.instant().isBefore(event.starts())) {
-			throw new ConflictException("event " + event.id() + " has already started");
+			throw new ConflictException("event-started");
 		}
 		if (!registration.status().equals("registered") && !registration.status().equals("waitlisted")) {
-			throw new ConflictException("registration " + registrationId + " is " + registration.status());
+			throw new ConflictException("registration-state", CodedRefusal.word("registrations.status." + registration.status()));
 		}
 		jdbc.sql("update event_registration set status = 'cancelled', cancelled_at = :now where id = :id")
 			.param("id", registrationId)
@@ -166,8 +166,7 @@ public class EventRegistrations {
 		Instant now = clock.instant();
 		if (now.isBefore(event.starts().minus(Duration.ofMinutes(properties.checkInMinutesBefore())))
 				|| now.isAfter(event.ends())) {
-			throw new ConflictException("check-in for event " + eventId + " opens "
-					+ properties.checkInMinutesBefore() + " minutes before it starts and closes when it ends");
+			throw new ConflictException("check-in-window", properties.checkInMinutesBefore());
 		}
 		if (card == null || card.isBlank()) {
 			long id = jdbc.sql("""
@@ -182,7 +181,7 @@ public class EventRegistrations {
 		Reader reader = readers.byTypedCard(card).orElseThrow(() -> new NotFoundException("reader card", card));
 		Optional<RegistrationView> live = live(eventId, reader.id());
 		if (live.isPresent() && live.get().status().equals("attended")) {
-			throw new ConflictException("card " + card + " is already checked in");
+			throw new ConflictException("already-checked-in");
 		}
 		active(reader.id(), now);
 		long id;
@@ -226,13 +225,12 @@ public class EventRegistrations {
 		}
 		RegistrationView registration = ownedBy(reader, registrationId);
 		if (!registration.status().equals("attended")) {
-			throw new ConflictException("only participants who were checked in may rate an event");
+			throw new ConflictException("rating-attendees-only");
 		}
 		CulturalEvent event = events.find(registration.eventId()).orElseThrow();
 		Instant now = clock.instant();
 		if (now.isBefore(event.starts()) || now.isAfter(event.ends().plus(Duration.ofDays(properties.ratingDays())))) {
-			throw new ConflictException("event " + event.id() + " can be rated from its start until "
-					+ properties.ratingDays() + " days after it ends");
+			throw new ConflictException("rating-window", properties.ratingDays());
 		}
 		jdbc.sql("update event_registration set rating = :stars, comment = :comment, rated_at = :now where id = :id")
 			.param("stars", stars)
@@ -353,7 +351,7 @@ public class EventRegistrations {
 			.query().listOfRows();
 		CulturalEvent event = events.find(eventId).orElseThrow(() -> new NotFoundException("event", String.valueOf(eventId)));
 		if (event.cancelled()) {
-			throw new ConflictException("event " + eventId + " was cancelled");
+			throw new ConflictException("event-cancelled");
 		}
 		return event;
 	}

@@ -6,6 +6,7 @@ import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.ReaderOnly;
 import org.branchlink.gateway.security.SiteAccess;
+import org.branchlink.gateway.web.PageMessages;
 import org.branchlink.site.SiteDirectory;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,8 +33,11 @@ class HoldPageController {
 
 	private final HoldShelf shelf;
 
+	private final PageMessages pageMessages;
+
 	HoldPageController(HoldQueue holds, ReaderRegistry readers, SiteDirectory sites,
-			SiteAccess access, HoldShelf shelf) {
+			SiteAccess access, HoldShelf shelf, PageMessages pageMessages) {
+		this.pageMessages = pageMessages;
 		this.holds = holds;
 		this.readers = readers;
 		this.sites = sites;
@@ -47,14 +51,14 @@ class HoldPageController {
 			@AuthenticationPrincipal BranchLinkUser user, RedirectAttributes redirect) {
 		Reader reader = readers.byUsername(user.getUsername()).orElse(null);
 		if (reader == null) {
-			redirect.addFlashAttribute("refused", "no reader card");
+			redirect.addFlashAttribute("refused", pageMessages.text("refusal.no-card"));
 			return "redirect:/my/holds";
 		}
 		try {
 			redirect.addFlashAttribute("placed", holds.place(reader, workId, null, pickupSite));
 		}
 		catch (IllegalArgumentException | ConflictException ex) {
-			redirect.addFlashAttribute("refused", ex.getMessage());
+			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
 		}
 		return "redirect:/my/holds";
 	}
@@ -92,7 +96,7 @@ class HoldPageController {
 				holds.cancel(reader, id);
 			}
 			catch (IllegalArgumentException ex) {
-				redirect.addFlashAttribute("refused", ex.getMessage());
+				redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
 			}
 		});
 		return "redirect:/my/holds";

@@ -100,7 +100,7 @@ public class HoldQueue implements HoldEvents {
 		transactions.executeWithoutResult(status -> {
 			int active = store.openCount(reader.cardNumber());
 			if (active >= policy.perReader()) {
-				throw new ConflictException("the reader has " + active + " holds, the limit is " + policy.perReader());
+				throw new ConflictException("hold-limit", active, policy.perReader());
 			}
 			store.insert(hold);
 		});

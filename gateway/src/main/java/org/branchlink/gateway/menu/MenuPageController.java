@@ -14,6 +14,7 @@ import org.branchlink.gateway.security.LibrarianOrCentral;
 import org.branchlink.gateway.security.Role;
 import org.branchlink.gateway.security.SiteAccess;
 import org.branchlink.gateway.site.NotFoundException;
+import org.branchlink.gateway.web.PageMessages;
 import org.branchlink.site.Site;
 import org.branchlink.site.SiteDirectory;
 import org.branchlink.site.SiteLevel;
@@ -44,7 +45,10 @@ class MenuPageController {
 
 	private final MenuProperties properties;
 
-	MenuPageController(ServiceMenu menu, SiteDirectory sites, SiteAccess access, MenuProperties properties) {
+	private final PageMessages pageMessages;
+
+	MenuPageController(ServiceMenu menu, SiteDirectory sites, SiteAccess access, MenuProperties properties, PageMessages pageMessages) {
+		this.pageMessages = pageMessages;
 		this.menu = menu;
 		this.sites = sites;
 		this.access = access;
@@ -117,12 +121,12 @@ class MenuPageController {
 		return attempt(redirect, () -> menu.delivered(id, attendance));
 	}
 
-	private static String attempt(RedirectAttributes redirect, Supplier<?> action) {
+	private String attempt(RedirectAttributes redirect, Supplier<?> action) {
 		try {
 			redirect.addFlashAttribute("done", action.get());
 		}
 		catch (IllegalArgumentException | ConflictException | NotFoundException ex) {
-			redirect.addFlashAttribute("refused", ex.getMessage());
+			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
 		}
 		return "redirect:/menu";
 	}

@@ -19,6 +19,7 @@ import org.branchlink.catalog.event.CulturalEvent;
 import org.branchlink.catalog.event.EventCatalog;
 import org.branchlink.catalog.event.EventCategory;
 import org.branchlink.gateway.platform.ConflictException;
+import org.branchlink.gateway.platform.CodedRefusal;
 import org.branchlink.gateway.platform.TextLimits;
 import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.site.CountySettings;
@@ -210,15 +211,14 @@ public class ServiceMenu {
 		int used = jdbc.sql("select coalesce(sum(quantity), 0) from menu_order where item_id = :item and period_start = :start and status in " + LIVE)
 			.param("item", item.id()).param("start", Date.valueOf(periodStart)).query(Integer.class).single();
 		if (used + quantity > item.quantityPerPeriod()) {
-			throw new ConflictException("quota exhausted: " + used + " of " + item.quantityPerPeriod() + " " + item.unit()
-					+ " of '" + item.title() + "' already ordered for the " + item.period() + " from " + periodStart);
+			throw new ConflictException("menu-quota", used, item.quantityPerPeriod(), item.unit(), item.title(),
+					CodedRefusal.word("menu.period." + item.period()), periodStart.toString());
 		}
 		if (properties.ordersPerSite() > 0) {
 			int mine = jdbc.sql("select count(*) from menu_order o join menu_item i on i.id = o.item_id where o.ordering_site = :site and o.period_start = :start and o.status in " + LIVE)
 				.param("site", site.id()).param("start", Date.valueOf(periodStart)).query(Integer.class).single();
 			if (mine >= properties.ordersPerSite()) {
-				throw new ConflictException(site.id() + " has placed its " + properties.ordersPerSite()
-						+ " orders for the period from " + periodStart);
+				throw new ConflictException("menu-orders-per-site", properties.ordersPerSite(), periodStart.toString());
 			}
 		}
 		long id = jdbc.sql("""
@@ -316,7 +316,7 @@ public class ServiceMenu {
 			.orElseThrow(() -> new NotFoundException("menu order", String.valueOf(orderId)));
 		Order order = order(orderId);
 		if (!order.status().equals(expected)) {
-			throw new ConflictException("order " + orderId + " is " + order.status() + ", not " + expected);
+			throw new ConflictException("menu-order-state", CodedRefusal.word("menu.status." + order.status()));
 		}
 		return order;
 	}

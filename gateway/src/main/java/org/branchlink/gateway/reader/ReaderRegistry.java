@@ -136,9 +136,9 @@ public class ReaderRegistry {
 		}
 		catch (DuplicateKeyException ex) {
 			if (ex.getMessage() != null && ex.getMessage().contains("username")) {
-				throw new ConflictException("that account already belongs to a reader");
+				throw new ConflictException("account-taken");
 			}
-			throw new ConflictException("this person already has a reader card (one card per person in the county)");
+			throw new ConflictException("card-exists");
 		}
 	}
 

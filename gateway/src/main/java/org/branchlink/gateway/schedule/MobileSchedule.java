@@ -99,7 +99,7 @@ public class MobileSchedule implements MobileCarrier {
 	@Transactional
 	public PlanSummary generate(LocalDate from, LocalDate to) {
 		if (!store.active(from, to).isEmpty()) {
-			throw new ConflictException("an active plan already covers part of " + from + ".." + to);
+			throw new ConflictException("plan-overlap", from.toString(), to.toString());
 		}
 		for (int year = from.getYear(); year <= to.getYear(); year++) {
 			if (!calendar.isConfigured(year)) {

@@ -15,6 +15,7 @@ import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.CentralAdminOnly;
 import org.branchlink.gateway.site.NotFoundException;
+import org.branchlink.gateway.web.PageMessages;
 import org.branchlink.site.GeoPoint;
 import org.branchlink.site.Site;
 import org.branchlink.site.SiteDirectory;
@@ -43,7 +44,10 @@ class PlanningPageController {
 
 	private final SiteDirectory sites;
 
-	PlanningPageController(MobileSchedule schedule, SiteDirectory sites) {
+	private final PageMessages pageMessages;
+
+	PlanningPageController(MobileSchedule schedule, SiteDirectory sites, PageMessages pageMessages) {
+		this.pageMessages = pageMessages;
 		this.schedule = schedule;
 		this.sites = sites;
 	}
@@ -105,7 +109,7 @@ class PlanningPageController {
 			return "redirect:/planning?plan=" + summary.id();
 		}
 		catch (IllegalArgumentException | ConflictException ex) {
-			redirect.addFlashAttribute("refused", ex.getMessage());
+			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
 			return "redirect:/planning";
 		}
 	}
@@ -118,7 +122,7 @@ class PlanningPageController {
 			redirect.addFlashAttribute("breakdown", schedule.breakdown(unitId, from, to, reason));
 		}
 		catch (IllegalArgumentException | NotFoundException ex) {
-			redirect.addFlashAttribute("refused", ex.getMessage());
+			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
 		}
 		return "redirect:/planning";
 	}

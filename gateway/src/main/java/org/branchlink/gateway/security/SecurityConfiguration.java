@@ -72,11 +72,14 @@ class SecurityConfiguration {
 	SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle, HandlerRules rules) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.GET, "/login", "/error").permitAll()
-				.requestMatchers(HttpMethod.GET, "/css/**", "/js/**", "/favicon.ico", "/favicon.svg").permitAll()
+				.requestMatchers(HttpMethod.GET, "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg").permitAll()
 				.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 				.permitAll()
 				.anyRequest().access(rules))
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.formLogin(form -> form.loginPage("/login")
+				.successHandler(SignInReturn.onSuccess())
+				.failureHandler(SignInReturn.onFailure())
+				.permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/").permitAll())
 			.addFilterBefore(new SignInLockFilter(throttle), UsernamePasswordAuthenticationFilter.class)
 			.headers(SecurityConfiguration::headers);

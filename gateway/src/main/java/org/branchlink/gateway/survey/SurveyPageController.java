@@ -8,6 +8,7 @@ import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.CentralAdminOnly;
 import org.branchlink.gateway.security.Public;
 import org.branchlink.gateway.site.NotFoundException;
+import org.branchlink.gateway.web.PageMessages;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -24,7 +25,10 @@ class SurveyPageController {
 
 	private final Surveys surveys;
 
-	SurveyPageController(Surveys surveys) {
+	private final PageMessages pageMessages;
+
+	SurveyPageController(Surveys surveys, PageMessages pageMessages) {
+		this.pageMessages = pageMessages;
 		this.surveys = surveys;
 	}
 
@@ -52,7 +56,7 @@ class SurveyPageController {
 			redirect.addFlashAttribute("thanks", true);
 		}
 		catch (IllegalArgumentException | ConflictException | NotFoundException ex) {
-			redirect.addFlashAttribute("refused", ex.getMessage());
+			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
 		}
 		return "redirect:/survey";
 	}
@@ -76,7 +80,7 @@ class SurveyPageController {
 			return "redirect:/surveys/" + drawn.id();
 		}
 		catch (IllegalArgumentException ex) {
-			redirect.addFlashAttribute("refused", ex.getMessage());
+			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
 			return "redirect:/surveys";
 		}
 	}

@@ -188,7 +188,7 @@ public class Surveys {
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
-			throw new ConflictException("this invitation has already been answered");
+			throw new ConflictException("invitation-answered");
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.CentralAdminOnly;
+import org.branchlink.gateway.web.PageMessages;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -23,7 +24,10 @@ class RotaPageController {
 
 	private final CollectionRotation rotations;
 
-	RotaPageController(CollectionRotation rotations) {
+	private final PageMessages pageMessages;
+
+	RotaPageController(CollectionRotation rotations, PageMessages pageMessages) {
+		this.pageMessages = pageMessages;
 		this.rotations = rotations;
 	}
 
@@ -55,7 +59,7 @@ class RotaPageController {
 			redirect.addFlashAttribute("done", true);
 		}
 		catch (IllegalArgumentException ex) {
-			redirect.addFlashAttribute("refused", ex.getMessage());
+			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
 		}
 		return "redirect:/rotas";
 	}

@@ -9,6 +9,7 @@ import org.branchlink.gateway.security.CentralAdminOnly;
 import org.branchlink.gateway.security.LibrarianOrCentral;
 import org.branchlink.gateway.security.Role;
 import org.branchlink.gateway.security.SiteAccess;
+import org.branchlink.gateway.web.PageMessages;
 import org.branchlink.site.Site;
 import org.branchlink.site.SiteDirectory;
 
@@ -33,7 +34,10 @@ class TransferPageController {
 
 	private final SiteAccess access;
 
-	TransferPageController(StockTransfers transfers, SiteDirectory sites, SiteAccess access) {
+	private final PageMessages pageMessages;
+
+	TransferPageController(StockTransfers transfers, SiteDirectory sites, SiteAccess access, PageMessages pageMessages) {
+		this.pageMessages = pageMessages;
 		this.transfers = transfers;
 		this.sites = sites;
 		this.access = access;
@@ -80,12 +84,12 @@ class TransferPageController {
 		return act(redirect, () -> transfers.receive(id, authentication.getName(), lines(barcodes)));
 	}
 
-	private static String act(RedirectAttributes redirect, Supplier<Object> action) {
+	private String act(RedirectAttributes redirect, Supplier<Object> action) {
 		try {
 			redirect.addFlashAttribute("done", action.get());
 		}
 		catch (IllegalArgumentException ex) {
-			redirect.addFlashAttribute("refused", ex.getMessage());
+			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
 		}
 		return "redirect:/transfers";
 	}

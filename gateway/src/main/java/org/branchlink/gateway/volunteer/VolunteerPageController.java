@@ -9,6 +9,7 @@ import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.LibrarianOrCentral;
 import org.branchlink.gateway.security.SiteAccess;
+import org.branchlink.gateway.web.PageMessages;
 import org.branchlink.site.SiteDirectory;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -36,7 +37,10 @@ class VolunteerPageController {
 
 	private final SiteAccess access;
 
-	VolunteerPageController(Volunteers volunteers, SiteDirectory sites, SiteAccess access) {
+	private final PageMessages pageMessages;
+
+	VolunteerPageController(Volunteers volunteers, SiteDirectory sites, SiteAccess access, PageMessages pageMessages) {
+		this.pageMessages = pageMessages;
 		this.access = access;
 		this.volunteers = volunteers;
 		this.sites = sites;
@@ -69,7 +73,7 @@ class VolunteerPageController {
 					authentication.getName());
 		}
 		catch (IllegalArgumentException ex) {
-			redirect.addFlashAttribute("refused", ex.getMessage());
+			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
 		}
 		return "redirect:/volunteers";
 	}
@@ -85,7 +89,7 @@ class VolunteerPageController {
 			volunteers.logHours(id, siteId, null, day, hours, note, authentication.getName());
 		}
 		catch (IllegalArgumentException ex) {
-			redirect.addFlashAttribute("refused", ex.getMessage());
+			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
 		}
 		return "redirect:/volunteers";
 	}
@@ -99,7 +103,7 @@ class VolunteerPageController {
 			volunteers.confirm(id, authentication.getName());
 		}
 		catch (ConflictException ex) {
-			redirect.addFlashAttribute("refused", ex.getMessage());
+			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
 		}
 		return "redirect:/volunteers";
 	}

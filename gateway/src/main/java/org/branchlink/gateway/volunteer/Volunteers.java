@@ -138,7 +138,7 @@ public class Volunteers {
 			.param("role", role == null || role.isBlank() ? "helper" : role.strip()).param("by", by)
 			.update();
 		if (added == 0) {
-			throw new ConflictException("volunteer " + volunteerId + " is already assigned to event " + eventId);
+			throw new ConflictException("volunteer-assigned");
 		}
 	}
 
@@ -207,10 +207,10 @@ public class Volunteers {
 	public HoursLine confirm(long hoursId, String by) {
 		HoursLine line = line(hoursId);
 		if (line.confirmedBy() != null) {
-			throw new ConflictException("these hours are already confirmed");
+			throw new ConflictException("hours-confirmed");
 		}
 		if (line.loggedBy().equals(by)) {
-			throw new ConflictException("hours are confirmed by someone other than who logged them");
+			throw new ConflictException("hours-confirm-self");
 		}
 		jdbc.sql("update volunteer_hours set confirmed_by = :by, confirmed_at = :now where id = :id")
 			.param("by", by).param("now", Timestamp.from(clock.instant())).param("id", hoursId).update();

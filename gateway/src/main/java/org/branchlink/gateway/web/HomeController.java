@@ -2,10 +2,12 @@ package org.branchlink.gateway.web;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.branchlink.catalog.event.CulturalEvent;
 import org.branchlink.catalog.event.EventCatalog;
 import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.Public;
@@ -21,9 +23,12 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** The home page with the federation tree, and one page per site. */
+/** The home page (a search box, shortcuts, coming events, the service network), and one page per site. */
 @Controller
 class HomeController {
+
+	/** How many coming events the home page shows. */
+	private static final int COMING = 6;
 
 	private final SiteDirectory directory;
 
@@ -43,6 +48,13 @@ class HomeController {
 			model.addAttribute("siteCount", registry.size());
 			model.addAttribute("levels", countByLevel(registry));
 		});
+		Instant now = Instant.now();
+		model.addAttribute("coming", events.startingIn(now, now.plus(Duration.ofDays(30)))
+			.stream()
+			.filter(event -> !event.cancelled() && event.kind() != CulturalEvent.Kind.MOBILE_STOP)
+			.sorted(Comparator.comparing(CulturalEvent::starts))
+			.limit(COMING)
+			.toList());
 		model.addAttribute("user", user);
 		return "home";
 	}

@@ -1,12 +1,13 @@
 package org.branchlink.gateway.web;
 
-
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.branchlink.catalog.CatalogIndexException;
 import org.branchlink.gateway.platform.ConflictException;
+import org.branchlink.gateway.platform.CodedRefusal;
 import org.branchlink.gateway.platform.TextLimits;
 import org.branchlink.gateway.security.BodyTooLargeException;
 import org.branchlink.gateway.security.OutOfScopeException;
@@ -16,6 +17,7 @@ import org.branchlink.sync.ingest.SiteCatalogIngest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -38,6 +40,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
 	static final String TYPE_BASE = "https://branchlink.org/problems/";
+
+	private final MessageSource messages;
+
+	ProblemDetailsAdvice(MessageSource messages) {
+		this.messages = messages;
+	}
 
 	@ExceptionHandler
 	ProblemDetail notFound(NotFoundException ex) {
@@ -64,8 +72,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ProblemDetail conflict(ConflictException ex) {
-		return problem(HttpStatus.CONFLICT, "conflict", "Conflict", ex.getMessage());
+	ProblemDetail conflict(ConflictException ex, HttpServletRequest request) {
+		return refusal(problem(HttpStatus.CONFLICT, "conflict", "Conflict", ex.getMessage()), ex, request);
 	}
 
 	@ExceptionHandler
@@ -82,8 +90,21 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ProblemDetail badRequest(IllegalArgumentException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", ex.getMessage());
+	ProblemDetail badRequest(IllegalArgumentException ex, HttpServletRequest request) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", ex.getMessage());
+		return ex instanceof CodedRefusal refusal ? refusal(problem, refusal, request) : problem;
+	}
+
+	/**
+	 * A refusal's detail in the language the client asks for with {@code Accept-Language} (English when it asks for
+	 * none), and its stable {@code code} for clients that word it themselves.
+	 */
+	private ProblemDetail refusal(ProblemDetail problem, CodedRefusal refusal, HttpServletRequest request) {
+		if (request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null) {
+			problem.setDetail(messages.getMessage(refusal, request.getLocale()));
+		}
+		problem.setProperty("code", refusal.code());
+		return problem;
 	}
 
 	@ExceptionHandler

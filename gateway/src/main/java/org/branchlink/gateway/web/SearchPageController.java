@@ -3,6 +3,7 @@ package org.branchlink.gateway.web;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -55,12 +56,18 @@ class SearchPageController {
 				page, 20, parameters);
 		SearchPage results = unified.search(request);
 		model.addAttribute("q", q);
+		model.addAttribute("sort", sort);
+		model.addAttribute("currentSort", sort == null || sort.isBlank() ? "relevance" : sort);
 		model.addAttribute("near", near == null ? "" : near);
 		model.addAttribute("results", results);
 		model.addAttribute("request", request);
 		model.addAttribute("siteNames", sites.byId());
 		model.addAttribute("toggle", toggles(results, parameters));
-		model.addAttribute("pages", (int) Math.min(50, (results.total() + 19) / 20));
+		int pages = (int) Math.min(50, (results.total() + 19) / 20);
+		model.addAttribute("pages", pages);
+		model.addAttribute("sortLinks", sortLinks(parameters, !model.getAttribute("near").toString().isEmpty()));
+		model.addAttribute("pageLinks", pageLinks(parameters, pages));
+		model.addAttribute("chosenFilters", chosenFilters(parameters));
 		model.addAttribute("user", user);
 		return "search";
 	}
@@ -80,12 +87,53 @@ class SearchPageController {
 	}
 
 
+	/** Each sort's link: the same search (query, filters, place) in that order, from its first page. */
+	private static Map<String, String> sortLinks(MultiValueMap<String, String> parameters, boolean located) {
+		Map<String, String> links = new LinkedHashMap<>();
+		for (String sort : located ? List.of("relevance", "year", "distance") : List.of("relevance", "year")) {
+			MultiValueMap<String, String> next = new LinkedMultiValueMap<>(parameters);
+			next.remove("page");
+			next.remove("lang");
+			next.set("sort", sort);
+			links.put(sort, link(next));
+		}
+		return links;
+	}
+
+	/** Each page's link: the same search, filters and sort, another page. */
+	private static List<String> pageLinks(MultiValueMap<String, String> parameters, int pages) {
+		List<String> links = new ArrayList<>();
+		for (int page = 0; page < pages; page++) {
+			MultiValueMap<String, String> next = new LinkedMultiValueMap<>(parameters);
+			next.remove("lang");
+			next.set("page", String.valueOf(page));
+			links.add(link(next));
+		}
+		return links;
+	}
+
+	/** The filters in force, each with the link that takes it away. */
+	private static List<Map.Entry<String, String>> chosenFilters(MultiValueMap<String, String> parameters) {
+		List<Map.Entry<String, String>> chosen = new ArrayList<>();
+		parameters.forEach((facet, values) -> {
+			if (SearchRequest.FACETS.contains(facet)) {
+				values.forEach(value -> chosen.add(Map.entry(facet, value)));
+			}
+		});
+		return chosen;
+	}
+
+	private static String link(MultiValueMap<String, String> parameters) {
+		return ServletUriComponentsBuilder.fromPath("/search").queryParams(parameters).build().encode().toUriString();
+	}
+
 	/** For each facet value, the link that adds it to the search, or takes it away when chosen. */
 	private static Map<String, String> toggles(SearchPage results, MultiValueMap<String, String> parameters) {
 		Map<String, String> links = new HashMap<>();
 		results.facets().forEach((facet, values) -> values.forEach(value -> {
 			MultiValueMap<String, String> next = new LinkedMultiValueMap<>(parameters);
 			next.remove("page");
+			next.remove("lang");
 			if (facet.equals("year")) {
 				String[] bounds = value.value().split("-");
 				boolean chosen = bounds.length == 2 && bounds[0].equals(parameters.getFirst("yearFrom"));
@@ -105,8 +153,7 @@ class SearchPageController {
 				}
 				next.put(facet, chosen);
 			}
-			links.put(facet + "=" + value.value(),
-					ServletUriComponentsBuilder.fromPath("/search").queryParams(next).build().encode().toUriString());
+			links.put(facet + "=" + value.value(), link(next));
 		}));
 		return links;
 	}

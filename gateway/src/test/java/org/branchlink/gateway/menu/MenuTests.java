@@ -70,7 +70,16 @@ class MenuTests extends IntegrationTest {
 		mvc.perform(post("/api/menu/orders").with(httpBasic("librarian", "demo-librarian"))
 			.contentType(MediaType.APPLICATION_JSON).content(order(item, villages.get(2), day)))
 			.andExpect(status().isConflict())
-			.andExpect(jsonPath("$.detail").value(Matchers.containsString("quota exhausted: 2 of 2")));
+			.andExpect(jsonPath("$.code").value("menu-quota"))
+			.andExpect(jsonPath("$.detail").value(Matchers.containsString("Quota exhausted: 2 of 2")));
+		// the same refusal worded in the language the client asks for
+		mvc.perform(post("/api/menu/orders").with(httpBasic("librarian", "demo-librarian"))
+			.header("Accept-Language", "zh-CN")
+			.contentType(MediaType.APPLICATION_JSON).content(order(item, villages.get(2), day)))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("menu-quota"))
+			.andExpect(jsonPath("$.detail").value(Matchers.containsString("配额已用完")))
+			.andExpect(jsonPath("$.detail").value(Matchers.containsString("本季度")));
 		mvc.perform(get("/api/menu/items"))
 			.andExpect(jsonPath("$[?(@.id == " + item + ")].orderedThisPeriod").value(Matchers.hasItem(
 					ServiceMenu.Period.QUARTER.start(day).equals(ServiceMenu.Period.QUARTER.start(LocalDate.now())) ? 2 : 0)));

@@ -53,7 +53,7 @@ class BrowserTests extends IntegrationTest {
 		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
 			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-					"--disable-sync", "--window-size=412,915",
+					"--disable-sync", "--window-size=412,915", "--force-prefers-reduced-motion",
 					"--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
 			.usingAnyFreePort()
@@ -72,14 +72,15 @@ class BrowserTests extends IntegrationTest {
 	void aLibrarianSignsInOnAPhoneAndSeesTheFederationTree() throws Exception {
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
 		browser.get("http://localhost:" + port + "/");
+		openMenu(wait);
 		browser.findElement(By.id("sign-in")).click();
 
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("librarian");
 		browser.findElement(By.id("password")).sendKeys("demo-librarian");
 		browser.findElement(By.id("login-submit")).click();
 
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("who")));
-		assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("白石镇图书管理员 Baishi librarian");
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("who")));
+		assertThat(browser.findElement(By.id("who")).getAttribute("textContent")).isEqualTo("白石镇图书管理员 Baishi librarian");
 		assertThat(browser.findElement(By.id("federation-name")).getText()).isEqualTo("青溪县公共文化服务总分馆体系");
 		assertThat(browser.findElements(By.cssSelector("#site-tree a.site"))).hasSize(180);
 		assertThat(browser.findElement(By.cssSelector("a[data-site='baishi']")).isDisplayed()).isTrue();
@@ -89,6 +90,7 @@ class BrowserTests extends IntegrationTest {
 		wait.until(ExpectedConditions.urlContains("/sites/baishi"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("白石镇综合文化站");
 
+		openMenu(wait);
 		browser.findElement(By.id("switch-language")).click();
 		wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Baishi Town Culture Station"));
 		screenshot("site-english.png");
@@ -101,7 +103,7 @@ class BrowserTests extends IntegrationTest {
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("reader");
 		browser.findElement(By.id("password")).sendKeys("demo-reader");
 		browser.findElement(By.id("login-submit")).click();
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("who")));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("who")));
 
 		browser.get("http://localhost:" + port + "/my/loans");
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("loans")));
@@ -123,7 +125,7 @@ class BrowserTests extends IntegrationTest {
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
 		browser.findElement(By.id("password")).sendKeys(password);
 		browser.findElement(By.id("login-submit")).click();
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("who")));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("who")));
 	}
 
 	@Test
@@ -213,6 +215,15 @@ class BrowserTests extends IntegrationTest {
 		assertNoSidewaysScroll("/circulation");
 		new Select(browser.findElement(By.id("site"))).selectByValue("baishi-xinqiao");
 		wait.until(ExpectedConditions.urlContains("site=baishi-xinqiao"));
+	}
+
+	/** On a phone the navigation is collapsed behind its toggler. */
+	private void openMenu(WebDriverWait wait) {
+		var toggler = browser.findElement(By.cssSelector(".navbar-toggler"));
+		if (toggler.isDisplayed()) {
+			toggler.click();
+			wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#navigation.show")));
+		}
 	}
 
 	private void assertNoSidewaysScroll(String page) {

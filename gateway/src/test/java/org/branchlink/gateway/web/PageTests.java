@@ -29,7 +29,7 @@ class PageTests extends IntegrationTest {
 		mvc.perform(get("/"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("青溪县公共文化服务总分馆体系"), containsString("白石镇综合文化站"),
-					containsString("分馆 15"), containsString("服务点 150"), containsString("lang=\"zh\""))));
+					containsString("分馆 15"), containsString("服务点 150"), containsString("lang=\"zh-CN\""))));
 	}
 
 	@Test

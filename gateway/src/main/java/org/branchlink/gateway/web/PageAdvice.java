@@ -1,0 +1,52 @@
+package org.branchlink.gateway.web;
+
+import java.time.ZoneId;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.branchlink.gateway.security.SignInReturn;
+import org.branchlink.site.CountySettings;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * What the shared layout needs on every page: times in the county's zone ({@code zone}, whatever the server's own zone
+ * is); the language switch, which returns to this very page with its query (facets, sort, page) and only the language
+ * changed ({@code switchLanguage}); and the sign-in link, which comes back here afterwards ({@code signIn}).
+ */
+@ControllerAdvice(annotations = Controller.class)
+class PageAdvice {
+
+	private final ZoneId zone;
+
+	PageAdvice(CountySettings county) {
+		this.zone = county.zone();
+	}
+
+	@ModelAttribute("zone")
+	ZoneId zone() {
+		return zone;
+	}
+
+	@ModelAttribute("switchLanguage")
+	String switchLanguage(HttpServletRequest request, Locale locale) {
+		String other = "en".equals(locale.getLanguage()) ? "zh-CN" : "en";
+		return ServletUriComponentsBuilder.fromRequest(request)
+			.replaceQueryParam("lang", other)
+			.build()
+			.toUriString()
+			.replaceFirst("^[a-z]+://[^/]+", "");
+	}
+
+	@ModelAttribute("signIn")
+	String signIn(HttpServletRequest request) {
+		if ("/login".equals(request.getRequestURI()) || !"GET".equals(request.getMethod())) {
+			return request.getContextPath() + "/login";
+		}
+		return request.getContextPath() + "/login?back=" + SignInReturn.encode(SignInReturn.pathOf(request));
+	}
+
+}
