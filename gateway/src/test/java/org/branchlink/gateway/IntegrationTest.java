@@ -28,6 +28,10 @@ public abstract class IntegrationTest {
 	static void dataDir(DynamicPropertyRegistry registry) {
 		registry.add("branchlink.gateway.data-dir", DATA_DIR::toString);
 		registry.add("branchlink.demo.catalogue-records", () -> "1500");
+		// a shorter demo year: two months of loans, and just enough readers for the survey sample of 500
+		registry.add("branchlink.demo.activity-days", () -> "60");
+		registry.add("branchlink.demo.loans-per-day", () -> "6");
+		registry.add("branchlink.demo.readers", () -> "520");
 		registry.add("branchlink.schedule.search-iterations", () -> "5000");
 		// the tests' own calls come from the loopback address; the limits are tested from other addresses
 		registry.add("branchlink.security.rate-limits.exempt", () -> "127.0.0.1");

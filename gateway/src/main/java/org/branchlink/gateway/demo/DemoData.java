@@ -69,9 +69,13 @@ class DemoData implements ApplicationRunner {
 
 	private final KioskAccounts kiosks;
 
+	private final DemoActivity activity;
+
 	DemoData(SiteDirectory sites, AccountStore accounts, SiteCatalogIngest ingest, CatalogSearch search,
 			@Value("${branchlink.demo.catalogue-records:20000}") int catalogueRecords, ReaderRegistry readers,
-			LendingDesk desk, CatalogCopies copies, DemoEvents events, MobileSchedule schedule, ServiceMenu menu, KioskAccounts kiosks) {
+			LendingDesk desk, CatalogCopies copies, DemoEvents events, MobileSchedule schedule, ServiceMenu menu, KioskAccounts kiosks,
+			DemoActivity activity) {
+		this.activity = activity;
 		this.menu = menu;
 		this.kiosks = kiosks;
 		this.events = events;
@@ -99,6 +103,7 @@ class DemoData implements ApplicationRunner {
 			loadCatalogue();
 		}
 		if (readers.byUsername("reader").isEmpty()) {
+			activity.generate();
 			lendSomething();
 		}
 		events.publish();

@@ -72,8 +72,9 @@ public final class Bench {
 			case "schedule" -> ScheduleBench.run(size);
 			case "oai" -> OaiBench.run(size.isEmpty() ? 1_000_000 : Integer.parseInt(size));
 			case "sru" -> SruBench.run(size.isEmpty() ? 1_000_000 : Integer.parseInt(size));
+			case "pages" -> PagesBench.run(size.isEmpty() ? 40 : Integer.parseInt(size));
 			default -> throw new IllegalArgumentException(
-					"unknown benchmark '" + what + "'; one of: catalog, lending, holds, schedule, sip2, oai, sru");
+					"unknown benchmark '" + what + "'; one of: catalog, lending, holds, schedule, sip2, oai, sru, pages");
 		}
 		System.exit(0);
 	}

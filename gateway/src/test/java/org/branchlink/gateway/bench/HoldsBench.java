@@ -94,7 +94,7 @@ final class HoldsBench {
 			.profiles("demo")
 			.run("--server.port=0", "--branchlink.gateway.data-dir=" + data, "--logging.level.org.branchlink=WARN",
 					"--spring.main.banner-mode=off", "--branchlink.holds.per-reader=1000000",
-					"--spring.datasource.hikari.maximum-pool-size=40")) {
+					"--spring.datasource.hikari.maximum-pool-size=40", "--branchlink.demo.activity-days=0")) {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
 			HoldQueue holds = app.getBean(HoldQueue.class);
 			ReaderRegistry registry = app.getBean(ReaderRegistry.class);

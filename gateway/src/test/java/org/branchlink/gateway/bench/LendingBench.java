@@ -79,7 +79,7 @@ final class LendingBench {
 			.profiles("demo")
 			.run("--server.port=0", "--branchlink.gateway.data-dir=" + data, "--logging.level.org.branchlink=WARN",
 					"--logging.level.org.branchlink.catalog.index.AvailabilityIndexer=INFO", "--spring.main.banner-mode=off",
-					"--server.tomcat.threads.max=64")) {
+					"--server.tomcat.threads.max=64", "--branchlink.demo.activity-days=0")) {
 			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
 			SolrClient solr = app.getBean(SolrClient.class);

@@ -142,7 +142,7 @@ class CrashRecoveryIT {
 		String java = ProcessHandle.current().info().command().orElse("java");
 		return new ProcessBuilder(java, "-Xmx768m", "-jar", jar.toString(), "--spring.profiles.active=demo",
 				"--branchlink.gateway.data-dir=" + data, "--server.port=" + port,
-				"--branchlink.gateway.database.port=" + database, "--branchlink.demo.catalogue-records=400",
+				"--branchlink.gateway.database.port=" + database, "--branchlink.demo.catalogue-records=400", "--branchlink.demo.activity-days=0",
 				"--branchlink.gateway.cluster.port=" + freePort(), "--branchlink.circulation.sweep-millis=1000")
 			.redirectErrorStream(true)
 			.redirectOutput(data.resolve(log).toFile())

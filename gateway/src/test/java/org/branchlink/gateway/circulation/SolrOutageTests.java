@@ -46,6 +46,7 @@ class SolrOutageTests {
 	static void cloud(DynamicPropertyRegistry registry) {
 		registry.add("branchlink.gateway.data-dir", () -> IntegrationTest.freshDataDir().toString());
 		registry.add("branchlink.demo.catalogue-records", () -> "600");
+		registry.add("branchlink.demo.activity-days", () -> "0");
 		registry.add("branchlink.catalog.solr.zk-hosts", () -> CLUSTER.getZkServer().getZkHost());
 		registry.add("branchlink.catalog.solr.zk-chroot", () -> "/solr");
 	}

@@ -50,6 +50,7 @@ class OfficialImagesIT {
 
 	@DynamicPropertySource
 	static void external(DynamicPropertyRegistry registry) {
+		registry.add("branchlink.demo.activity-days", () -> "0");
 		registry.add("spring.datasource.url", postgres::getJdbcUrl);
 		registry.add("spring.datasource.username", postgres::getUsername);
 		registry.add("spring.datasource.password", postgres::getPassword);

@@ -120,8 +120,9 @@ class MetricsTests extends IntegrationTest {
 		assertThat(after.visits()).isGreaterThanOrEqualTo(120);
 		ServiceMetrics.Report bySite = metrics.report(month.from(), month.to(), true);
 		assertThat(bySite.townships()).anySatisfy(r -> {
+			// by site: the township station's own count, which the township's row (its villages too) includes
 			assertThat(r.township()).isEqualTo("baishi");
-			assertThat(r.visits()).isEqualTo(after.visits());
+			assertThat(r.visits()).isGreaterThanOrEqualTo(120).isLessThanOrEqualTo(after.visits());
 		});
 		assertThat(bySite.county().events()).isEqualTo(metrics.report(month.from(), month.to()).county().events());
 		assertThat(after.eventsByCategory()).containsKey("lecture");

@@ -48,7 +48,7 @@ class RestartTests {
 	private static ConfigurableApplicationContext start(Path data, String... profiles) {
 		return new SpringApplicationBuilder(BranchLinkApplication.class).profiles(profiles)
 			.run("--server.port=0", "--branchlink.sip2.port=0", "--branchlink.gateway.data-dir=" + data,
-					"--branchlink.demo.catalogue-records=300");
+					"--branchlink.demo.catalogue-records=300", "--branchlink.demo.activity-days=0");
 	}
 
 }

@@ -36,6 +36,7 @@ class SolrCloudAliasTests {
 	static void cloud(DynamicPropertyRegistry registry) {
 		registry.add("branchlink.gateway.data-dir", () -> IntegrationTest.freshDataDir().toString());
 		registry.add("branchlink.demo.catalogue-records", () -> "1000");
+		registry.add("branchlink.demo.activity-days", () -> "0");
 		registry.add("branchlink.catalog.solr.zk-hosts", () -> CLUSTER.getZkServer().getZkHost());
 		registry.add("branchlink.catalog.solr.zk-chroot", () -> "/solr");
 		registry.add("branchlink.catalog.solr.shards", () -> "2");

@@ -56,7 +56,7 @@ public final class Sip2Bench {
 	public static void run(int seconds) throws Exception {
 		Path data = IntegrationTest.freshDataDir();
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(BranchLinkApplication.class).profiles("demo")
-			.run("--server.port=0", "--branchlink.sip2.port=0", "--branchlink.gateway.data-dir=" + data,
+			.run("--server.port=0", "--branchlink.sip2.port=0", "--branchlink.gateway.data-dir=" + data, "--branchlink.demo.activity-days=0",
 					"--logging.level.org.branchlink=WARN", "--spring.main.banner-mode=off",
 					"--logging.level.org.branchlink.catalog.index.AvailabilityIndexer=INFO")) {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
