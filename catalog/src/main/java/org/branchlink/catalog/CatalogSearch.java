@@ -17,6 +17,7 @@ import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.client.solrj.response.RangeFacet;
 import org.apache.solr.client.solrj.util.ClientUtils;
 import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrDocumentList;
 import org.branchlink.catalog.SearchPage.FacetValue;
 import org.branchlink.catalog.SearchPage.Holding;
 import org.branchlink.catalog.SearchPage.NearestCopy;
@@ -44,6 +45,9 @@ public class CatalogSearch {
 
 	private static final double FAR_AWAY_KM = 20_000;
 
+	/** How many other editions a hit lists. */
+	private static final int EDITIONS_LISTED = 10;
+
 	private final SolrClient solr;
 
 	private final WorkStore store;
@@ -54,12 +58,41 @@ public class CatalogSearch {
 	}
 
 	public SearchPage search(SearchRequest request) {
+		return search(request, false);
+	}
+
+	/**
+	 * A search; with {@code editionsTogether} the editions of one book are one hit (the best-matching one) listing the
+	 * others (Solr's collapse on {@code title_family}, and expand for the rest), as a reader's result list shows them.
+	 */
+	public SearchPage search(SearchRequest request, boolean editionsTogether) {
 		SolrQuery query = solrQuery(request);
+		if (editionsTogether) {
+			query.addFilterQuery("{!collapse field=" + SolrFields.TITLE_FAMILY + " nullPolicy=expand}");
+			query.set("expand", true);
+			query.set("expand.rows", EDITIONS_LISTED);
+			query.set("expand.sort", SolrFields.YEAR + " desc");
+			query.set("expand.fl", SolrFields.ID + "," + SolrFields.TITLE + "," + SolrFields.YEAR + ","
+					+ SolrFields.AVAILABLE_COUNT);
+		}
 		QueryResponse response = execute(query);
 		Map<String, WorkStore.HoldingSite> sites = request.near() == null ? Map.of() : store.sites();
+		Map<String, SolrDocumentList> expanded = response.getExpandedResults() == null ? Map.of()
+				: response.getExpandedResults();
 		List<WorkHit> works = new ArrayList<>();
 		for (SolrDocument doc : response.getResults()) {
-			works.add(hit(doc, request.near(), sites, response.getHighlighting()));
+			WorkHit hit = hit(doc, request.near(), sites, response.getHighlighting());
+			SolrDocumentList others = expanded.get((String) doc.getFieldValue(SolrFields.TITLE_FAMILY));
+			if (others != null && !others.isEmpty()) {
+				hit = new WorkHit(hit.id(), hit.title(), hit.authors(), hit.year(), hit.publisher(), hit.isbns(),
+						hit.formats(), hit.classes(), hit.items(), hit.available(), hit.holdings(), hit.nearest(),
+						hit.highlights(), others.stream()
+							.map(other -> new SearchPage.Edition((String) other.getFieldValue(SolrFields.ID),
+									(String) other.getFieldValue(SolrFields.TITLE), (Integer) other.getFieldValue(SolrFields.YEAR),
+									number(other.getFieldValue(SolrFields.AVAILABLE_COUNT))))
+							.toList());
+			}
+			works.add(hit);
 		}
 		return new SearchPage(response.getResults().getNumFound(), request.page(), request.rows(), works,
 				facetValues(response), query.get("pinyin", ""), response.getQTime());
@@ -95,7 +128,7 @@ public class CatalogSearch {
 		// the stored text comes from outside (site systems, uploads, harvests): Solr escapes it, only the marks are ours
 		query.set("hl.encoder", "html");
 		query.setStart(request.page() * request.rows()).setRows(request.rows());
-		query.setFields(SolrFields.ID, SolrFields.TITLE, SolrFields.AUTHOR, SolrFields.YEAR, SolrFields.PUBLISHER,
+		query.setFields(SolrFields.ID, SolrFields.TITLE, SolrFields.TITLE_FAMILY, SolrFields.AUTHOR, SolrFields.YEAR, SolrFields.PUBLISHER,
 				SolrFields.ISBN, SolrFields.FORMAT, SolrFields.CLC, SolrFields.ITEM_COUNT, SolrFields.AVAILABLE_COUNT,
 				SolrFields.HOLDINGS);
 		if (!pinyin.isEmpty()) {
@@ -254,7 +287,7 @@ public class CatalogSearch {
 				strings(doc.getFieldValues(SolrFields.ISBN)), strings(doc.getFieldValues(SolrFields.FORMAT)),
 				strings(doc.getFieldValues(SolrFields.CLC)), number(doc.getFieldValue(SolrFields.ITEM_COUNT)),
 				number(doc.getFieldValue(SolrFields.AVAILABLE_COUNT)), holdings, nearest,
-				highlighting == null ? Map.of() : highlighting.getOrDefault(id, Map.of()));
+				highlighting == null ? Map.of() : highlighting.getOrDefault(id, Map.of()), List.of());
 	}
 
 	private QueryResponse execute(SolrQuery query) {

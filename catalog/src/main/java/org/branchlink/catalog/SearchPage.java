@@ -45,10 +45,22 @@ public record SearchPage(long total, int page, int rows, List<WorkHit> works, Ma
 	 * @param holdings every copy: site, call number, status
 	 * @param nearest the nearest site with a copy on the shelf, when the search gave {@code near}
 	 * @param highlights matched fragments by field, with {@code <mark>} tags
+	 * @param editions the book's other editions, newest first, when the search put editions together (else empty)
 	 */
 	public record WorkHit(String id, String title, List<String> authors, Integer year, String publisher,
 			List<String> isbns, List<String> formats, List<String> classes, int items, int available,
-			List<Holding> holdings, NearestCopy nearest, Map<String, List<String>> highlights) {
+			List<Holding> holdings, NearestCopy nearest, Map<String, List<String>> highlights, List<Edition> editions) {
+	}
+
+	/**
+	 * Another edition of a book found.
+	 *
+	 * @param id the edition's work id
+	 * @param title its title, with its edition statement
+	 * @param year its year, null when unknown
+	 * @param available copies of it on the shelf now
+	 */
+	public record Edition(String id, String title, Integer year, int available) {
 	}
 
 	/**

@@ -10,7 +10,6 @@ import org.apache.solr.common.SolrInputDocument;
 import org.branchlink.catalog.SearchPage.WorkHit;
 import org.branchlink.catalog.index.ScriptPairs;
 import org.branchlink.catalog.index.ScriptPairs.Pair;
-import org.branchlink.catalog.index.SolrClientConfiguration;
 import org.branchlink.catalog.index.WorkDocuments;
 import org.branchlink.catalog.ingest.WorkStore.HeldRecord;
 import org.branchlink.catalog.ingest.WorkStore.HoldingSite;
@@ -42,8 +41,7 @@ class CatalogSearchFoldingTests {
 
 	@BeforeAll
 	static void index(@TempDir Path home) throws Exception {
-		solr = new SolrClientConfiguration().solrClient(new CatalogProperties(new CatalogProperties.Solr(home, List.of(),
-				"", "", "catalog", "catalog", 2, 1)));
+		solr = EmbeddedCatalog.open(home);
 		List<SolrInputDocument> works = new ArrayList<>();
 		LATIN_TITLES.forEach(title -> works.add(work(title)));
 		for (Pair pair : ScriptPairs.ALL) {

@@ -39,6 +39,9 @@ public final class SolrFields {
 
 	public static final String TITLE_SORT = "title_sort";
 
+	/** The editions of one book share it: title without edition statement and main author, folded. */
+	public static final String TITLE_FAMILY = "title_family";
+
 	public static final String AUTHOR = "author";
 
 	public static final String AUTHOR_FACET = "author_facet";

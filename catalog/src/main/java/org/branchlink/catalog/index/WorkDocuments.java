@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.apache.solr.common.SolrInputDocument;
 import org.branchlink.catalog.ItemState;
@@ -17,6 +18,7 @@ import org.branchlink.catalog.ingest.WorkStore.HoldingSite;
 import org.branchlink.catalog.record.BibRecord;
 import org.branchlink.catalog.record.Isbn;
 import org.branchlink.catalog.record.Item;
+import org.branchlink.catalog.record.WorkKey;
 
 /**
  * Builds a work's search document from all the sites' records of it: the fullest record gives the title and
@@ -37,6 +39,7 @@ public final class WorkDocuments {
 		doc.setField(SolrFields.DOC_TYPE, SolrFields.TYPE_WORK);
 		doc.setField(SolrFields.TITLE, best.title());
 		doc.setField(SolrFields.TITLE_SORT, sortKey(best.title()));
+		doc.setField(SolrFields.TITLE_FAMILY, family(best));
 		doc.setField(SolrFields.TITLE_PINYIN, Pinyin.syllables(best.title()));
 		doc.setField(SolrFields.TITLE_INITIALS, Pinyin.initialsAndTails(best.title()));
 		if (best.year() > 0) {
@@ -143,6 +146,17 @@ public final class WorkDocuments {
 	}
 
 	/** Title order: NFKC, lower case, letters and digits only (cheap: no script transliteration per document). */
+	/** An edition statement at the end of a title: （第2版）, (修订本), 第三版, "2nd edition", "(Revised edition)". */
+	private static final Pattern EDITION = Pattern.compile(
+			"\\s*[（(]?\\s*(第?\\s*[0-9一二三四五六七八九十]+\\s*版|修订本|修订版|增订本|新版|"
+					+ "(?i:[0-9]+(?:st|nd|rd|th)\\s+ed(?:ition|\\.)?|revised\\s+edition|new\\s+edition))\\s*[）)]?\\s*$");
+
+	/** The key the editions of one book share: its title without the edition statement, and its main author. */
+	static String family(BibRecord record) {
+		String title = record.title() == null ? "" : EDITION.matcher(record.title()).replaceFirst("");
+		return WorkKey.normalize(title) + "|" + WorkKey.normalize(record.mainAuthor() == null ? "" : record.mainAuthor());
+	}
+
 	private static String sortKey(String title) {
 		String folded = Normalizer.normalize(title, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
 		StringBuilder key = new StringBuilder(folded.length());

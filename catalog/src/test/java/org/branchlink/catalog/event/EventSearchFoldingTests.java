@@ -9,8 +9,7 @@ import java.util.List;
 
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.common.SolrInputDocument;
-import org.branchlink.catalog.CatalogProperties;
-import org.branchlink.catalog.index.SolrClientConfiguration;
+import org.branchlink.catalog.EmbeddedCatalog;
 import org.branchlink.catalog.index.SolrFields;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,8 +21,7 @@ class EventSearchFoldingTests {
 
 	@Test
 	void accentedWordsAndTraditionalCharactersFindTheirEventsOnly(@TempDir Path home) throws Exception {
-		try (SolrClient solr = new SolrClientConfiguration().solrClient(new CatalogProperties(new CatalogProperties.Solr(
-				home, List.of(), "", "", "catalog", "catalog", 2, 1)))) {
+		try (SolrClient solr = EmbeddedCatalog.open(home)) {
 			List<SolrInputDocument> events = new ArrayList<>();
 			String[][] titles = { { "Soirée légende bretonne", "Contes et légendes de Bretagne" },
 					{ "Élégie du soir", "Lecture de poèmes" }, { "Atelier de calligraphie", "書法入門：毛筆與宣紙" },

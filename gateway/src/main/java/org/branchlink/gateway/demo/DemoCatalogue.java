@@ -47,17 +47,24 @@ public final class DemoCatalogue {
 	private static final String[] SHAPES = { "%s入门", "%s简史", "%s教程", "%s百问", "%s精选", "图说%s", "%s实用手册",
 			"%s与生活", "少年%s", "%s新编", "走进%s", "%s十讲", "%s的故事", "%s研究", "%s概论" };
 
+	/** What tells one book on a topic from another of the same shape (most have none). */
+	private static final String[] VARIANTS = { "", "", "", "", "（插图本）", "（农家书屋版）", "：从入门到精通", "（少儿版）",
+			"三百问", "（修订本）", "（图文版）", "：案例与实践", "（大字本）", "（乡土读本）" };
+
+	private static final String[] ENGLISH_VARIANTS = { "", "", ": An Introduction", " (Illustrated)", ": A Short Guide" };
+
 	private static final String[] PUBLISHERS = { "人民出版社", "中华书局", "商务印书馆", "人民文学出版社", "科学出版社",
 			"中国农业出版社", "浙江人民出版社", "浙江少年儿童出版社", "上海古籍出版社", "人民卫生出版社", "机械工业出版社",
 			"北京大学出版社" };
 
-	private static final String[][] ENGLISH = { { "A History of China", "K2" }, { "Calligraphy for Beginners", "J292" },
-			{ "Rice Farming Today", "S511" }, { "Tea: A Global History", "S571" }, { "Chinese Poetry in Translation", "I222" },
-			{ "Introduction to Computing", "TP3" }, { "Family Health Guide", "R4" }, { "Stories for Children", "I287" },
-			{ "The Three-Body Problem", "I247" }, { "Village Economics", "F32" } };
-
-	private static final String[] ENGLISH_NAMES = { "Smith, John", "Liu, Cixin", "Brown, Mary", "Wang, Helen",
-			"Taylor, James", "Chen, Joyce" };
+	/** English titles, each with its class and its one author: a title is not written by eight people. */
+	private static final String[][] ENGLISH = { { "A History of China", "K2", "Wang, Helen" },
+			{ "Calligraphy for Beginners", "J292", "Chen, Joyce" }, { "Rice Farming Today", "S511", "Brown, Mary" },
+			{ "Tea: A Global History", "S571", "Taylor, James" },
+			{ "Chinese Poetry in Translation", "I222", "Smith, John" },
+			{ "Introduction to Computing", "TP3", "Smith, John" }, { "Family Health Guide", "R4", "Brown, Mary" },
+			{ "Stories for Children", "I287", "Taylor, James" }, { "The Three-Body Problem", "I247", "Liu, Cixin" },
+			{ "Village Economics", "F32", "Wang, Helen" } };
 
 	private final Random random = new Random(DemoCounty.SEED);
 
@@ -178,25 +185,34 @@ public final class DemoCatalogue {
 			String isbn, String language, char type) {
 	}
 
+	/**
+	 * The edition with this number: editions come two or three to a title (numbers 0–2 are title 0, 3–4 title 1,
+	 * 5–7 title 2, …). A title has its own author, publisher and class in every edition; a later edition is a few
+	 * years younger and says which it is.
+	 */
 	private Edition edition(int number) {
-		boolean english = random.nextDouble() < 0.15;
-		int year = 1980 + random.nextInt(46);
+		int titleNumber = number * 2 / 5;
+		int edition = number - (titleNumber * 5 + 1) / 2;
+		Random book = new Random(DemoCounty.SEED * 31 + titleNumber);
+		int year = 1980 + book.nextInt(40) + edition * (2 + book.nextInt(4));
 		String isbn = random.nextDouble() < 0.88 ? isbn(number) : "";
 		char type = random.nextDouble() < 0.93 ? 'a' : random.nextBoolean() ? 'g' : 'j';
-		if (english) {
-			String[] title = ENGLISH[random.nextInt(ENGLISH.length)];
-			String suffix = random.nextDouble() < 0.5 ? "" : " (" + (2 + random.nextInt(6)) + "th edition)";
-			return new Edition(number, title[0] + suffix, ENGLISH_NAMES[random.nextInt(ENGLISH_NAMES.length)],
-					"Foreign Languages Press", year, title[1], isbn, "eng", type);
+		if (book.nextDouble() < 0.04) {
+			String[] title = ENGLISH[book.nextInt(ENGLISH.length)];
+			String variant = ENGLISH_VARIANTS[book.nextInt(ENGLISH_VARIANTS.length)];
+			String suffix = edition == 0 ? "" : " (" + (edition + 1) + (edition == 1 ? "nd" : "rd") + " edition)";
+			return new Edition(number, title[0] + variant + suffix, title[2], "Foreign Languages Press", year, title[1],
+					isbn, "eng", type);
 		}
-		String[] topic = TOPICS[random.nextInt(TOPICS.length)];
-		String title = String.format(SHAPES[random.nextInt(SHAPES.length)], topic[0]);
-		if (random.nextDouble() < 0.35) {
-			title = title + "（第" + (1 + random.nextInt(5)) + "版）";
+		String[] topic = TOPICS[book.nextInt(TOPICS.length)];
+		String title = String.format(SHAPES[book.nextInt(SHAPES.length)], topic[0]) + VARIANTS[book.nextInt(VARIANTS.length)];
+		String author = SURNAMES[book.nextInt(SURNAMES.length)] + GIVEN[book.nextInt(GIVEN.length)];
+		String publisher = PUBLISHERS[book.nextInt(PUBLISHERS.length)];
+		String clc = topic[1] + (book.nextInt(9) + 1);
+		if (edition > 0) {
+			title = title + "（第" + (edition + 1) + "版）";
 		}
-		String author = SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)];
-		return new Edition(number, title, author, PUBLISHERS[random.nextInt(PUBLISHERS.length)], year,
-				topic[1] + (random.nextInt(9) + 1), isbn, "chi", type);
+		return new Edition(number, title, author, publisher, year, clc, isbn, "chi", type);
 	}
 
 	private Record unimarc(Edition e, Holder holder) {

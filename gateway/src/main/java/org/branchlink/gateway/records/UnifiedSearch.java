@@ -44,13 +44,18 @@ public class UnifiedSearch {
 	}
 
 	public SearchPage search(SearchRequest request) {
+		return search(request, false);
+	}
+
+	/** The search, with the editions of one book as one hit when {@code editionsTogether} (the readers' page). */
+	public SearchPage search(SearchRequest request, boolean editionsTogether) {
 		if (!showsEvents(request)) {
-			return works.search(request);
+			return works.search(request, editionsTogether);
 		}
 		// the events are looked up beside the works, not after them: the reader waits for the slower of the two
 		CompletableFuture<List<EventSearch.Hit>> coming = CompletableFuture.supplyAsync(() -> events.hits(eventsQuery(request)),
 				lookups);
-		SearchPage page = works.search(request);
+		SearchPage page = works.search(request, editionsTogether);
 		List<EventSearch.Hit> found;
 		try {
 			found = coming.join();

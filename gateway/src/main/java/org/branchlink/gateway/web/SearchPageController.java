@@ -54,7 +54,7 @@ class SearchPageController {
 			Model model) {
 		SearchRequest request = CatalogRequests.of(q, near, yearFrom, yearTo, sort,
 				page, 20, parameters);
-		SearchPage results = unified.search(request);
+		SearchPage results = unified.search(request, true);
 		model.addAttribute("q", q);
 		model.addAttribute("sort", sort);
 		model.addAttribute("currentSort", sort == null || sort.isBlank() ? "relevance" : sort);

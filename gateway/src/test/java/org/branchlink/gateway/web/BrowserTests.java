@@ -203,6 +203,9 @@ class BrowserTests extends IntegrationTest {
 		assertNoSidewaysScroll("/demand/tickets");
 		screenshot("tickets-review-phone.png");
 		row.findElement(By.cssSelector("button[value='true']")).click();
+		// the approval is a form post: wait for its answer before leaving, or the next page may cancel it
+		wait.until(ExpectedConditions.stalenessOf(row));
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tickets")));
 
 		browser.get("http://localhost:" + port + "/demand");
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("demand-board")));
