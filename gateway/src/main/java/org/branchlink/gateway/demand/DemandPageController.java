@@ -79,6 +79,7 @@ class DemandPageController {
 		try {
 			tickets.classify(id, new DemandTickets.Classification(subject, initiative, audience, provider, urgency,
 					difficulty, disposition, forwardedTo), authentication.getName());
+			redirect.addFlashAttribute("notice", pageMessages.text("tickets.classified", tickets.ticket(id).reference()));
 		}
 		catch (IllegalArgumentException | ConflictException ex) {
 			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
@@ -94,6 +95,7 @@ class DemandPageController {
 		access.requireActFor(authentication, tickets.ticket(id).siteId());
 		try {
 			tickets.review(id, publish, text, authentication.getName());
+			redirect.addFlashAttribute("notice", pageMessages.text("tickets.reviewed", tickets.ticket(id).reference()));
 		}
 		catch (IllegalArgumentException ex) {
 			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
@@ -112,6 +114,7 @@ class DemandPageController {
 		}
 		try {
 			tickets.answer(id, answer, publish, authentication.getName());
+			redirect.addFlashAttribute("notice", pageMessages.text("tickets.answered", tickets.ticket(id).reference()));
 		}
 		catch (IllegalArgumentException | ConflictException ex) {
 			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));

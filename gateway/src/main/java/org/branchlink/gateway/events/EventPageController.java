@@ -1,13 +1,9 @@
 package org.branchlink.gateway.events;
 
-import java.math.BigDecimal;
-import java.time.LocalDateTime;
 import java.util.List;
 
-import org.branchlink.catalog.event.Audience;
 import org.branchlink.catalog.event.CulturalEvent;
 import org.branchlink.catalog.event.EventCatalog;
-import org.branchlink.catalog.event.EventCategory;
 import org.branchlink.catalog.event.EventSearch;
 import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.reader.Reader;
@@ -21,9 +17,7 @@ import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.gateway.web.PageMessages;
 import org.branchlink.site.CountySettings;
 import org.branchlink.site.SiteDirectory;
-import org.branchlink.site.SiteLevel;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -34,7 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Event pages: search (public), an event with its places and the register button, "my registrations", the form. */
+/** Event pages: search (public), an event with its places and the register button, "my registrations"; the staff side is EventStaffPageController. */
 @Controller
 class EventPageController {
 
@@ -179,40 +173,5 @@ class EventPageController {
 		});
 		return "redirect:/my/registrations";
 	}
-
-	@GetMapping("/events/new")
-	@LibrarianOrCentral
-	String form(@AuthenticationPrincipal BranchLinkUser user, Model model) {
-		model.addAttribute("user", user);
-		model.addAttribute("categories", EventCategory.values());
-		model.addAttribute("audiences", Audience.values());
-		model.addAttribute("sites", sites.current().map(r -> r.sites().stream()
-			.filter(site -> site.kind().level() != SiteLevel.MOBILE)
-			.toList()).orElse(List.of()));
-		return "event-form";
-	}
-
-	@PostMapping("/events")
-	@PreAuthorize("hasAnyRole('LIBRARIAN','CENTRAL_ADMIN') and @siteAccess.mayActFor(authentication, #siteId)")
-	String publish(@RequestParam String category, @RequestParam String title,
-			@RequestParam(defaultValue = "") String description, @RequestParam String siteId,
-			@RequestParam(defaultValue = "") String place, @RequestParam LocalDateTime starts,
-			@RequestParam int minutes, @RequestParam(required = false) Integer capacity,
-			@RequestParam(required = false) List<String> audience, @RequestParam(defaultValue = "false") boolean accessible,
-			@RequestParam(required = false) BigDecimal fee, RedirectAttributes redirect) {
-		access.requireKnown(siteId);
-		try {
-			CulturalEvent event = publishing.fromForm(new EventPublishing.EventRequest(null, 0, category, title,
-					description, siteId, place, starts.atZone(county.zone()).toOffsetDateTime(),
-					starts.plusMinutes(minutes).atZone(county.zone()).toOffsetDateTime(), capacity, audience, accessible,
-					fee, false));
-			return "redirect:/events/" + event.id();
-		}
-		catch (IllegalArgumentException ex) {
-			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
-			return "redirect:/events/new";
-		}
-	}
-
 
 }

@@ -63,6 +63,11 @@ public class EventPublishing {
 		return catalog.publish(event).event();
 	}
 
+	/** A staff member's change to a form event: its next revision, with the same source, site of record and uid. */
+	public CulturalEvent revise(CulturalEvent old, EventRequest request) {
+		return catalog.publish(toEvent(request, old.source(), old.sourceSite(), old.uid())).event();
+	}
+
 	/** A site system's events: each is stored or refused on its own, so one bad event loses none of the others. */
 	public List<PushResult> push(String siteId, List<EventRequest> requests) {
 		return requests.stream().map(request -> {

@@ -65,6 +65,7 @@ class MenuPageController {
 			.sorted(Comparator.comparing(Site::id))
 			.toList()).orElse(List.of());
 		LocalDate quarter = ServiceMenu.Period.QUARTER.start(LocalDate.now());
+		model.addAttribute("today", LocalDate.now());
 		model.addAttribute("user", user);
 		model.addAttribute("central", central);
 		model.addAttribute("items", menu.items());
@@ -88,7 +89,7 @@ class MenuPageController {
 			@RequestParam(defaultValue = "") String content, @RequestParam String unit, @RequestParam int quantity,
 			@RequestParam String period, RedirectAttributes redirect) {
 		access.requireKnown(providerSite);
-		return attempt(redirect, () -> menu.publish(new ServiceMenu.ItemRequest(providerSite, category, title, content, unit,
+		return attempt(redirect, "menu.done.item", () -> menu.publish(new ServiceMenu.ItemRequest(providerSite, category, title, content, unit,
 				quantity, period, List.of(), null)));
 	}
 
@@ -97,20 +98,20 @@ class MenuPageController {
 	String order(@RequestParam long itemId, @RequestParam String siteId, @RequestParam LocalDate wantedDate,
 			@RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
 		access.requireKnown(siteId);
-		return attempt(redirect, () -> menu.order(new ServiceMenu.OrderRequest(itemId, siteId, wantedDate, 1, note)));
+		return attempt(redirect, "menu.done.order", () -> menu.order(new ServiceMenu.OrderRequest(itemId, siteId, wantedDate, 1, note)));
 	}
 
 	@PostMapping("/menu/orders/{id}/schedule")
 	@CentralAdminOnly
 	String schedule(@PathVariable long id, @RequestParam LocalDateTime starts,
 			@RequestParam(required = false) Integer capacity, RedirectAttributes redirect) {
-		return attempt(redirect, () -> menu.schedule(id, starts, capacity));
+		return attempt(redirect, "menu.done.schedule", () -> menu.schedule(id, starts, capacity));
 	}
 
 	@PostMapping("/menu/orders/{id}/reject")
 	@CentralAdminOnly
 	String reject(@PathVariable long id, @RequestParam String reason, RedirectAttributes redirect) {
-		return attempt(redirect, () -> menu.reject(id, reason));
+		return attempt(redirect, "menu.done.reject", () -> menu.reject(id, reason));
 	}
 
 	@PostMapping("/menu/orders/{id}/delivered")
@@ -118,12 +119,13 @@ class MenuPageController {
 	String delivered(@PathVariable long id, @RequestParam int attendance, Authentication authentication,
 			RedirectAttributes redirect) {
 		access.requireActFor(authentication, menu.order(id).orderingSite());
-		return attempt(redirect, () -> menu.delivered(id, attendance));
+		return attempt(redirect, "menu.done.delivered", () -> menu.delivered(id, attendance));
 	}
 
-	private String attempt(RedirectAttributes redirect, Supplier<?> action) {
+	private String attempt(RedirectAttributes redirect, String notice, Supplier<?> action) {
 		try {
 			redirect.addFlashAttribute("done", action.get());
+			redirect.addFlashAttribute("notice", pageMessages.text(notice));
 		}
 		catch (IllegalArgumentException | ConflictException | NotFoundException ex) {
 			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));

@@ -3,6 +3,7 @@ package org.branchlink.gateway.volunteer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 import org.branchlink.gateway.platform.ConflictException;
@@ -10,6 +11,7 @@ import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.LibrarianOrCentral;
 import org.branchlink.gateway.security.SiteAccess;
 import org.branchlink.gateway.web.PageMessages;
+import org.branchlink.site.CountySettings;
 import org.branchlink.site.SiteDirectory;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -39,8 +41,12 @@ class VolunteerPageController {
 
 	private final PageMessages pageMessages;
 
-	VolunteerPageController(Volunteers volunteers, SiteDirectory sites, SiteAccess access, PageMessages pageMessages) {
+	private final CountySettings county;
+
+	VolunteerPageController(Volunteers volunteers, SiteDirectory sites, SiteAccess access, PageMessages pageMessages,
+			CountySettings county) {
 		this.pageMessages = pageMessages;
+		this.county = county;
 		this.access = access;
 		this.volunteers = volunteers;
 		this.sites = sites;
@@ -56,6 +62,10 @@ class VolunteerPageController {
 		model.addAttribute("volunteers", volunteers.find(skill, scope));
 		model.addAttribute("pending", volunteers.pending(scope));
 		model.addAttribute("siteNames", sites.byId());
+		model.addAttribute("homeSites", sites.current().map(r -> r.sites().stream()
+			.filter(site -> scope.contains(site.id()))
+			.toList()).orElse(List.of()));
+		model.addAttribute("today", LocalDate.now(county.zone()));
 		return "volunteers";
 	}
 
@@ -71,6 +81,7 @@ class VolunteerPageController {
 			volunteers.register(new Volunteers.Registration(name, birthDate, null, homeSite,
 					Arrays.asList(skills.split("[,，、\\s]+")), guardianName, guardianConsent),
 					authentication.getName());
+			redirect.addFlashAttribute("notice", pageMessages.text("volunteers.registered", name));
 		}
 		catch (IllegalArgumentException ex) {
 			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
@@ -87,6 +98,7 @@ class VolunteerPageController {
 		access.requireKnown(siteId);
 		try {
 			volunteers.logHours(id, siteId, null, day, hours, note, authentication.getName());
+			redirect.addFlashAttribute("notice", pageMessages.text("volunteers.logged", hours));
 		}
 		catch (IllegalArgumentException ex) {
 			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
@@ -101,6 +113,7 @@ class VolunteerPageController {
 		access.requireActFor(authentication, volunteers.line(id).siteId());
 		try {
 			volunteers.confirm(id, authentication.getName());
+			redirect.addFlashAttribute("notice", pageMessages.text("volunteers.confirmed"));
 		}
 		catch (ConflictException ex) {
 			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
@@ -118,7 +131,7 @@ class VolunteerPageController {
 		model.addAttribute("volunteer", volunteer);
 		model.addAttribute("lines", volunteers.lines(id).stream().filter(line -> line.confirmedBy() != null).toList());
 		model.addAttribute("assignments", volunteers.assignments(id));
-		model.addAttribute("issued", LocalDate.now());
+		model.addAttribute("issued", LocalDate.now(county.zone()));
 		model.addAttribute("siteNames", sites.byId());
 		return "certificate";
 	}

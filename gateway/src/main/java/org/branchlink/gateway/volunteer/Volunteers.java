@@ -17,8 +17,10 @@ import java.util.Map;
 import org.branchlink.catalog.event.CulturalEvent;
 import org.branchlink.catalog.event.EventCatalog;
 import org.branchlink.gateway.platform.ConflictException;
+import org.branchlink.gateway.platform.InvalidRequestException;
 import org.branchlink.gateway.platform.TextLimits;
 import org.branchlink.gateway.site.NotFoundException;
+import org.branchlink.site.CountySettings;
 import org.branchlink.site.SiteDirectory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,23 +62,23 @@ public class Volunteers {
 
 	private final Clock clock;
 
-	Volunteers(JdbcClient jdbc, SiteDirectory sites, EventCatalog events, Clock clock) {
+	Volunteers(JdbcClient jdbc, SiteDirectory sites, EventCatalog events, Clock clock, CountySettings county) {
 		this.jdbc = jdbc;
 		this.sites = sites;
 		this.events = events;
-		this.clock = clock;
+		this.clock = clock.withZone(county.zone());
 	}
 
 	@Transactional
 	public Volunteer register(Registration r, String by) {
 		if (r.name() == null || r.name().isBlank() || r.birthDate() == null) {
-			throw new IllegalArgumentException("a volunteer needs a name and a date of birth");
+			throw new InvalidRequestException("volunteer-incomplete");
 		}
 		sites.require().find(String.valueOf(r.homeSite()))
 			.orElseThrow(() -> new NotFoundException("site", String.valueOf(r.homeSite())));
 		boolean minor = Period.between(r.birthDate(), LocalDate.now(clock)).getYears() < ADULT;
 		if (minor && (r.guardianName() == null || r.guardianName().isBlank() || !Boolean.TRUE.equals(r.guardianConsent()))) {
-			throw new IllegalArgumentException("a volunteer under " + ADULT + " needs a guardian's name and consent");
+			throw new InvalidRequestException("volunteer-guardian", ADULT);
 		}
 		TextLimits.require("name", r.name(), TextLimits.NAME);
 		List<String> skills = r.skills() == null ? List.of() : r.skills().stream().map(String::strip)
@@ -162,10 +164,10 @@ public class Volunteers {
 			String by) {
 		volunteer(volunteerId);
 		if (day == null || hours == null || hours.signum() <= 0 || hours.compareTo(BigDecimal.valueOf(24)) > 0) {
-			throw new IllegalArgumentException("hours need their day and a number between 0 and 24");
+			throw new InvalidRequestException("hours-range");
 		}
 		if (day.isAfter(LocalDate.now(clock))) {
-			throw new IllegalArgumentException("hours cannot be logged for a day to come");
+			throw new InvalidRequestException("hours-in-future");
 		}
 		String site = eventId == null ? siteId
 				: events.find(eventId).orElseThrow(() -> new NotFoundException("event", String.valueOf(eventId))).siteId();

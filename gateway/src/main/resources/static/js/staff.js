@@ -1,0 +1,6 @@
+// Behaviour of the staff pages, kept out of the markup (the Content-Security-Policy allows no inline script).
+document.addEventListener('DOMContentLoaded', () => {
+  // a printable page's print button: <button data-print>
+  document.querySelectorAll('[data-print]').forEach(button =>
+    button.addEventListener('click', () => window.print()));
+});

@@ -1,0 +1,115 @@
+package org.branchlink.gateway.web;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.branchlink.gateway.IntegrationTest;
+import org.branchlink.site.SiteDirectory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The central administrator's journeys in real Chromium, on a phone and at a desk: publishing an event (a start in the
+ * past refused beside its field), its registrants, editing and calling it off; the service menu, volunteers and
+ * tickets; the dashboard; planning; surveys. Every page passes {@link JourneyBrowser#check(String)}.
+ */
+class CentralStaffJourneyTests extends IntegrationTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	SiteDirectory sites;
+
+	private JourneyBrowser open(String journey, int width) throws Exception {
+		Dimension size = width < 600 ? JourneyBrowser.PHONE : JourneyBrowser.DESKTOP;
+		JourneyBrowser browser = JourneyBrowser.open(port, journey, size, List.copyOf(sites.byId().keySet()));
+		browser.signIn("admin", "demo-admin");
+		return browser;
+	}
+
+	private static void setValue(JourneyBrowser browser, String css, String value) {
+		((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1];", browser.find(css), value);
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 390, 1366 })
+	void staffPublishAnEventSeeItsRegistrantsEditAndCancelIt(int width) throws Exception {
+		try (JourneyBrowser browser = open("staff-events", width)) {
+			browser.go("/events/new");
+			browser.check("event-form");
+			browser.type("#ev-title", "剪纸体验课 " + width);
+			browser.type("#ev-place", "一楼多功能厅");
+			setValue(browser, "#ev-starts", LocalDateTime.now().minusDays(2).truncatedTo(ChronoUnit.MINUTES).toString());
+			browser.click("#publish-event");
+			browser.find("#ev-starts.is-invalid");
+			assertThat(browser.text("#ev-starts-problem")).isEqualTo("活动开始时间不能早于现在。");
+			assertThat(browser.find("#ev-title").getAttribute("value")).as("the form comes back filled in").startsWith("剪纸体验课");
+			browser.check("event-form-refused");
+
+			setValue(browser, "#ev-starts", LocalDateTime.now().plusDays(9).truncatedTo(ChronoUnit.MINUTES).toString());
+			browser.click("#publish-event");
+			browser.find("#event-state");
+			assertThat(browser.text("#notice")).contains("剪纸体验课");
+			browser.find("#no-registrants");
+			browser.check("event-registrants");
+
+			browser.click("#edit-event");
+			browser.find("#event-form");
+			browser.check("event-edit");
+			browser.type("#ev-title", "剪纸体验课（改期）" + width);
+			browser.click("#publish-event");
+			assertThat(browser.text("#notice")).contains("改期");
+
+			browser.click("#cancel-event");
+			browser.waiting().until(ExpectedConditions.alertIsPresent()).accept();
+			browser.find("#event-state .text-bg-danger");
+			assertThat(browser.text("#notice")).contains("已取消活动");
+			browser.check("event-cancelled");
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 390, 1366 })
+	void staffOrderFromTheMenuLogVolunteerHoursAndWorkOnTickets(int width) throws Exception {
+		try (JourneyBrowser browser = open("staff-services", width)) {
+			browser.go("/menu");
+			browser.find("#menu-items .menu-item");
+			browser.check("menu");
+			browser.click("#menu-items .menu-item details summary");
+			setValue(browser, "#menu-items .order-form input[name='wantedDate']", LocalDate.now().plusDays(20).toString());
+			browser.click("#menu-items .order-form button[type='submit']");
+			assertThat(browser.text("#notice")).isEqualTo("已点单，等待总馆审批。");
+			browser.check("menu-ordered");
+
+			browser.go("/volunteers");
+			browser.find("#volunteers .volunteer");
+			browser.check("volunteers");
+			browser.click("#volunteers .volunteer details summary");
+			browser.type("#volunteers .hours-form input[name='hours']", "2.5");
+			browser.click("#volunteers .hours-form .log-hours");
+			assertThat(browser.text("#notice")).isEqualTo("已记录 2.5 小时，等待确认。");
+			browser.click("#pending-hours .confirm-hours");
+			assertThat(browser.text("#notice")).isEqualTo("已确认这条服务时长。");
+			browser.check("volunteers-confirmed");
+			browser.go(browser.find("#volunteers .volunteer a[href*='certificate']").getAttribute("pathname"));
+			browser.find("#certificate-text");
+			browser.check("certificate");
+
+			browser.go("/demand/tickets");
+			browser.find("#tickets .ticket-state");
+			browser.check("tickets");
+		}
+	}
+
+}
