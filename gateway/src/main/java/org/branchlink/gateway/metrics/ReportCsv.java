@@ -16,16 +16,21 @@ final class ReportCsv {
 	}
 
 	static String of(ServiceMetrics.Report report) {
+		return CsvExport.of(List.of(HEADER.split(",")), rows(report));
+	}
+
+	/** The report's lines as cells: each township, then the county. */
+	static List<List<Object>> rows(ServiceMetrics.Report report) {
 		List<ServiceMetrics.Row> rows = new ArrayList<>(report.townships());
 		rows.add(report.county());
-		return CsvExport.of(List.of(HEADER.split(",")), rows.stream()
+		return rows.stream()
 			.map(r -> List.<Object>of(r.township(), n(r.visits()), n(r.activeReaders()), n(r.loans()), n(r.copies()),
 					d(r.utilisation()), n(r.readers()), n(r.participants()), d(r.participation()), n(r.events()),
 					n(r.attendance()), n(r.registrations()), d(r.checkInRate()), n(r.mobileStops()),
 					n(r.villageCentres()), n(r.villageCentresReached()), d(r.coverage()), n(r.ticketsDue()),
 					n(r.ticketsOnTime()), d(r.ticketCompliance()), d(r.satisfaction()),
 					r.satisfactionN() == null ? "" : r.satisfactionN().toString(), d(r.satisfactionMargin())))
-			.toList());
+			.toList();
 	}
 
 	private static String n(long value) {

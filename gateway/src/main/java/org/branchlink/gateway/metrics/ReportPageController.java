@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.CentralAdminOnly;
+import org.branchlink.gateway.web.PageMessages;
 import org.branchlink.site.CountySettings;
 import org.branchlink.site.SiteDirectory;
 
@@ -26,6 +27,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class ReportPageController {
 
+	static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
 	private final ServiceMetrics metrics;
 
 	private final Staffing staffing;
@@ -36,9 +39,15 @@ class ReportPageController {
 
 	private final ReportPdf pdf;
 
+	private final ReportFigures figures;
+
+	private final PageMessages messages;
+
 	ReportPageController(ServiceMetrics metrics, Staffing staffing, SiteDirectory sites, CountySettings county,
-			ReportPdf pdf) {
+			ReportPdf pdf, ReportFigures figures, PageMessages messages) {
 		this.pdf = pdf;
+		this.figures = figures;
+		this.messages = messages;
 		this.metrics = metrics;
 		this.staffing = staffing;
 		this.sites = sites;
@@ -79,10 +88,29 @@ class ReportPageController {
 			.body(pdf.render(locale, model));
 	}
 
+	@GetMapping("/reports/{period}.xlsx")
+	@CentralAdminOnly
+	ResponseEntity<byte[]> xlsx(@PathVariable String period) {
+		ReportPeriod p = ReportPeriod.parse(period);
+		return ResponseEntity.ok()
+			.contentType(XLSX)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					"attachment; filename=branchlink-" + p.code().toLowerCase(Locale.ROOT) + ".xlsx")
+			.body(ReportXlsx.of(metrics.report(p.from(), p.to()), p.code()));
+	}
+
 	private void fill(Model model, ReportPeriod period, BranchLinkUser user) {
+		ServiceMetrics.Report report = metrics.report(period.from(), period.to());
+		ReportPeriod previous = period.previous();
+		ServiceMetrics.Report before = metrics.report(previous.from(), previous.to());
 		model.addAttribute("user", user);
 		model.addAttribute("period", period);
-		model.addAttribute("report", metrics.report(period.from(), period.to()));
+		model.addAttribute("previous", previous);
+		model.addAttribute("report", report);
+		model.addAttribute("figures", figures.headline(report, before));
+		model.addAttribute("charts", figures.charts(report, before));
+		model.addAttribute("nowLabel", messages.text("report.now"));
+		model.addAttribute("beforeLabel", messages.text("report.before"));
 		model.addAttribute("siteNames", sites.byId());
 	}
 

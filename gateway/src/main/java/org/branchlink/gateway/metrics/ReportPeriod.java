@@ -40,4 +40,16 @@ public record ReportPeriod(String code, String kind, LocalDate from, LocalDate t
 		return parse(YearMonth.from(day).toString());
 	}
 
+	/** The period of the same kind just before this one (last month, last quarter, last year). */
+	public ReportPeriod previous() {
+		return switch (kind) {
+			case "annual" -> parse(Integer.toString(from.getYear() - 1));
+			case "quarterly" -> {
+				LocalDate start = from.minusMonths(3);
+				yield parse(start.getYear() + "-Q" + ((start.getMonthValue() - 1) / 3 + 1));
+			}
+			default -> monthOf(from.minusMonths(1));
+		};
+	}
+
 }

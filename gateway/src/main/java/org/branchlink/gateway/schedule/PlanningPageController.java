@@ -9,14 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 
 import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.CentralAdminOnly;
 import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.gateway.web.PageMessages;
-import org.branchlink.site.GeoPoint;
+import org.branchlink.gateway.web.SiteLabels;
 import org.branchlink.site.Site;
 import org.branchlink.site.SiteDirectory;
 import org.branchlink.site.SiteLevel;
@@ -25,8 +24,10 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -38,16 +39,21 @@ class PlanningPageController {
 
 	static final String[] COLOURS = { "#1b6ac9", "#c0392b", "#16a085", "#8e44ad", "#d68910", "#2c3e50" };
 
-	private static final int WIDTH = 720, HEIGHT = 560, MARGIN = 20;
-
 	private final MobileSchedule schedule;
 
 	private final SiteDirectory sites;
 
 	private final PageMessages pageMessages;
 
-	PlanningPageController(MobileSchedule schedule, SiteDirectory sites, PageMessages pageMessages) {
+	private final SiteLabels labels;
+
+	private final MapProperties mapProperties;
+
+	PlanningPageController(MobileSchedule schedule, SiteDirectory sites, PageMessages pageMessages, SiteLabels labels,
+			MapProperties mapProperties) {
 		this.pageMessages = pageMessages;
+		this.labels = labels;
+		this.mapProperties = mapProperties;
 		this.schedule = schedule;
 		this.sites = sites;
 	}
@@ -56,16 +62,68 @@ class PlanningPageController {
 	record TimelineRow(String unitId, String colour, List<MobilePlan.DayRun> days) {
 	}
 
-	/** The map: stops (green when covered as asked), homes, and each run as a polyline in its unit's colour. */
-	record MapView(int width, int height, List<Dot> stops, List<Dot> homes, List<Line> runs) {
+	/** The plan on a real map (planning-map.js, Leaflet): stops, homes and runs by latitude and longitude. */
+	record GeoMap(List<GeoStop> stops, List<GeoStop> homes, List<GeoRun> runs, List<GeoUnit> units) {
 	}
 
-	/** A stop drawn on the plan's map. */
-	record Dot(String id, String label, long x, long y, boolean ok) {
+	/** A stop or a home on the real map, named in the page's language. */
+	record GeoStop(String name, double lat, double lon, boolean ok) {
 	}
 
-	/** A unit's tour drawn on the plan's map. */
-	record Line(String unitId, String colour, String points, String label) {
+	/** A unit's tour on the real map: its points in order, home to home. */
+	record GeoRun(String unit, String colour, String label, List<double[]> points) {
+	}
+
+	/** A unit in the map's legend. */
+	record GeoUnit(String name, String colour) {
+	}
+
+	@GetMapping("/planning/{plan}/map")
+	@CentralAdminOnly
+	@ResponseBody
+	GeoMap geoMap(@PathVariable long plan) {
+		MobileSchedule.PlanSummary summary = schedule.summary(plan);
+		MobilePlan mobilePlan = schedule.plan(plan);
+		PlanView view = PlanView.of(summary, mobilePlan);
+		Map<String, String> colours = colours(mobilePlan);
+		Map<String, Site> byId = sites.byId();
+		Map<String, Boolean> ok = new HashMap<>();
+		view.coverage().forEach(row -> ok.put(row.siteId(), row.ok()));
+		List<GeoStop> stops = mobilePlan.stops().stream().map(byId::get).filter(Objects::nonNull)
+			.map(site -> new GeoStop(labels.name(site), site.location().lat(), site.location().lon(),
+					ok.getOrDefault(site.id(), false)))
+			.toList();
+		Map<String, Site> homeOf = new LinkedHashMap<>();
+		colours.keySet().forEach(unit -> {
+			Site unitSite = byId.get(unit);
+			Site home = unitSite == null ? null : unitSite.parent().map(byId::get).orElse(unitSite);
+			if (home != null) {
+				homeOf.put(unit, home);
+			}
+		});
+		List<GeoStop> homes = homeOf.values().stream().distinct()
+			.map(site -> new GeoStop(labels.name(site), site.location().lat(), site.location().lon(), true))
+			.toList();
+		List<GeoRun> runs = new ArrayList<>();
+		Set<String> drawn = new HashSet<>();
+		for (MobilePlan.DayRun run : mobilePlan.runs()) {
+			Site home = homeOf.get(run.unitId());
+			if (home == null || !drawn.add(run.unitId() + "#" + run.run())) {
+				continue;
+			}
+			List<double[]> points = new ArrayList<>();
+			points.add(new double[] { home.location().lat(), home.location().lon() });
+			run.siteIds().stream().map(byId::get).filter(Objects::nonNull)
+				.forEach(site -> points.add(new double[] { site.location().lat(), site.location().lon() }));
+			points.add(new double[] { home.location().lat(), home.location().lon() });
+			String unit = labels.name(run.unitId());
+			runs.add(new GeoRun(unit, colours.get(run.unitId()), pageMessages.text("planning.map.run", unit, run.run(),
+					Math.round(run.km())), points));
+		}
+		List<GeoUnit> units = colours.entrySet().stream()
+			.map(entry -> new GeoUnit(labels.name(entry.getKey()), entry.getValue()))
+			.toList();
+		return new GeoMap(stops, homes, runs, units);
 	}
 
 	@GetMapping("/planning")
@@ -79,6 +137,7 @@ class PlanningPageController {
 		model.addAttribute("units", sites.current().map(r -> r.sites().stream()
 			.filter(site -> site.kind().level() == SiteLevel.MOBILE).toList()).orElse(List.of()));
 		model.addAttribute("siteNames", sites.byId());
+		model.addAttribute("mapTiles", mapProperties);
 		Long chosen = plan != null ? plan : plans.stream()
 			.filter(p -> !p.to().isBefore(schedule.today()))
 			.map(MobileSchedule.PlanSummary::id)
@@ -96,7 +155,6 @@ class PlanningPageController {
 			model.addAttribute("view", view);
 			model.addAttribute("days", days);
 			model.addAttribute("timeline", timeline(mobilePlan, days, colours));
-			model.addAttribute("map", map(mobilePlan, view, colours));
 		}
 		return "planning";
 	}
@@ -106,6 +164,7 @@ class PlanningPageController {
 	String generate(@RequestParam LocalDate from, @RequestParam LocalDate to, RedirectAttributes redirect) {
 		try {
 			MobileSchedule.PlanSummary summary = schedule.generate(from, to);
+			redirect.addFlashAttribute("notice", pageMessages.text("planning.generated", summary.from(), summary.to()));
 			return "redirect:/planning?plan=" + summary.id();
 		}
 		catch (IllegalArgumentException | ConflictException ex) {
@@ -119,7 +178,9 @@ class PlanningPageController {
 	String breakdown(@RequestParam String unitId, @RequestParam LocalDate from, @RequestParam LocalDate to,
 			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
 		try {
-			redirect.addFlashAttribute("breakdown", schedule.breakdown(unitId, from, to, reason));
+			MobileSchedule.BreakdownResult result = schedule.breakdown(unitId, from, to, reason);
+			redirect.addFlashAttribute("notice", pageMessages.text("planning.breakdown.result", labels.name(unitId),
+					result.moved(), result.dropped()));
 		}
 		catch (IllegalArgumentException | NotFoundException ex) {
 			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
@@ -142,64 +203,6 @@ class PlanningPageController {
 			rows.add(new TimelineRow(unit, colour, days.stream().map(byDay::get).toList()));
 		});
 		return rows;
-	}
-
-	private MapView map(MobilePlan plan, PlanView view, Map<String, String> colours) {
-		Map<String, Site> byId = sites.byId();
-		List<GeoPoint> all = new ArrayList<>();
-		plan.stops().stream().map(byId::get).filter(Objects::nonNull).forEach(site -> all.add(site.location()));
-		if (all.isEmpty()) {
-			return new MapView(WIDTH, HEIGHT, List.of(), List.of(), List.of());
-		}
-		double minLat = all.stream().mapToDouble(GeoPoint::lat).min().orElseThrow() - 0.02;
-		double maxLat = all.stream().mapToDouble(GeoPoint::lat).max().orElseThrow() + 0.02;
-		double minLon = all.stream().mapToDouble(GeoPoint::lon).min().orElseThrow() - 0.02;
-		double maxLon = all.stream().mapToDouble(GeoPoint::lon).max().orElseThrow() + 0.02;
-		Function<GeoPoint, long[]> xy = point -> new long[] {
-				Math.round(MARGIN + (point.lon() - minLon) / (maxLon - minLon) * (WIDTH - 2 * MARGIN)),
-				Math.round(MARGIN + (maxLat - point.lat()) / (maxLat - minLat) * (HEIGHT - 2 * MARGIN)) };
-		Map<String, Boolean> ok = new HashMap<>();
-		view.coverage().forEach(row -> ok.put(row.siteId(), row.ok()));
-		List<Dot> stops = new ArrayList<>();
-		for (String id : plan.stops()) {
-			Site site = byId.get(id);
-			if (site != null) {
-				long[] p = xy.apply(site.location());
-				stops.add(new Dot(id, site.name().zh(), p[0], p[1], ok.getOrDefault(id, false)));
-			}
-		}
-		List<Dot> homes = new ArrayList<>();
-		Map<String, long[]> homeOf = new HashMap<>();
-		for (String unit : colours.keySet()) {
-			Site unitSite = byId.get(unit);
-			Site home = unitSite == null ? null : unitSite.parent().map(byId::get).orElse(unitSite);
-			if (home != null) {
-				long[] p = xy.apply(home.location());
-				homeOf.put(unit, p);
-				homes.add(new Dot(home.id(), home.name().zh(), p[0], p[1], true));
-			}
-		}
-		List<Line> runs = new ArrayList<>();
-		Set<String> drawn = new HashSet<>();
-		for (MobilePlan.DayRun run : plan.runs()) {
-			if (!drawn.add(run.unitId() + "#" + run.run()) || !homeOf.containsKey(run.unitId())) {
-				continue;
-			}
-			StringBuilder points = new StringBuilder();
-			long[] home = homeOf.get(run.unitId());
-			points.append(home[0]).append(',').append(home[1]);
-			for (String stop : run.siteIds()) {
-				Site site = byId.get(stop);
-				if (site != null) {
-					long[] p = xy.apply(site.location());
-					points.append(' ').append(p[0]).append(',').append(p[1]);
-				}
-			}
-			points.append(' ').append(home[0]).append(',').append(home[1]);
-			runs.add(new Line(run.unitId(), colours.get(run.unitId()), points.toString(),
-					run.unitId() + " #" + run.run() + ": " + Math.round(run.km()) + " km"));
-		}
-		return new MapView(WIDTH, HEIGHT, stops, homes, runs);
 	}
 
 }

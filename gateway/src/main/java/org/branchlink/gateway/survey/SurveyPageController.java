@@ -66,6 +66,8 @@ class SurveyPageController {
 	String list(@AuthenticationPrincipal BranchLinkUser user, Model model) {
 		model.addAttribute("user", user);
 		model.addAttribute("surveys", surveys.list());
+		model.addAttribute("readers", surveys.frame().size());
+		model.addAttribute("minSample", Surveys.MIN_SAMPLE);
 		return "surveys";
 	}
 
@@ -77,6 +79,7 @@ class SurveyPageController {
 		try {
 			Surveys.Drawn drawn = surveys.create(new Surveys.SurveyRequest(title, Surveys.STANDARD, sampleSize, seed),
 					user.getUsername());
+			redirect.addFlashAttribute("notice", pageMessages.text("surveys.drawn", drawn.sampleSize()));
 			return "redirect:/surveys/" + drawn.id();
 		}
 		catch (IllegalArgumentException ex) {

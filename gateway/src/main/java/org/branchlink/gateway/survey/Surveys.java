@@ -10,6 +10,7 @@ import java.util.TreeMap;
 
 import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.platform.CsvExport;
+import org.branchlink.gateway.platform.InvalidRequestException;
 import org.branchlink.gateway.platform.TextLimits;
 import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.site.Site;
@@ -95,6 +96,9 @@ public class Surveys {
 		}
 		long seed = request.seed() == null ? random.nextLong() : request.seed();
 		List<StratifiedSample.Member> frame = frame();
+		if (frame.size() < n) {
+			throw new InvalidRequestException("sample-too-large", frame.size(), n);
+		}
 		List<StratifiedSample.Member> sample = StratifiedSample.draw(frame, n, seed);
 		long id = jdbc.sql("""
 				insert into survey (title, questions, sample_size, seed, created_by)

@@ -56,7 +56,7 @@ class VolunteerTests extends IntegrationTest {
 		assertThatThrownBy(() -> volunteers.confirm(logged, "librarian")).isInstanceOf(ConflictException.class);
 		volunteers.confirm(logged, "admin");
 		assertThat(volunteers.volunteer(adult.id()).confirmedHours()).isEqualTo(3.5);
-		assertThatThrownBy(() -> volunteers.logHours(adult.id(), "baishi", null, LocalDate.now().plusDays(1),
+		assertThatThrownBy(() -> volunteers.logHours(adult.id(), "baishi", null, LocalDate.now().plusDays(2),
 				BigDecimal.ONE, "", "librarian")).hasMessageContaining("to come");
 
 		mvc.perform(get("/volunteers/" + adult.id() + "/certificate").with(user(accounts.loadUserByUsername("librarian"))))

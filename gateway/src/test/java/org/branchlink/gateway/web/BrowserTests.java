@@ -152,8 +152,9 @@ class BrowserTests extends IntegrationTest {
 		signIn(wait, "admin", "demo-admin");
 		browser.get("http://localhost:" + port + "/planning");
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("timeline")));
-		assertThat(browser.findElements(By.cssSelector("#plan-map circle"))).hasSize(150);
-		assertThat(browser.findElements(By.cssSelector("#plan-map polyline"))).isNotEmpty();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#plan-map[data-drawn='true']")));
+		assertThat(browser.findElements(By.cssSelector("#plan-map path.stop"))).hasSize(150);
+		assertThat(browser.findElements(By.cssSelector("#plan-map path.run"))).isNotEmpty();
 		assertThat(browser.findElements(By.cssSelector("#coverage tbody tr"))).hasSize(150);
 		screenshot("planning.png");
 		browser.get("http://localhost:" + port + "/menu");

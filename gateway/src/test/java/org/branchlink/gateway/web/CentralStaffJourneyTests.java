@@ -9,6 +9,7 @@ import org.branchlink.gateway.IntegrationTest;
 import org.branchlink.site.SiteDirectory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -109,6 +110,41 @@ class CentralStaffJourneyTests extends IntegrationTest {
 			browser.go("/demand/tickets");
 			browser.find("#tickets .ticket-state");
 			browser.check("tickets");
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 390, 1366 })
+	void centralStaffReadTheDashboardPlanTheMobileServiceAndSurvey(int width) throws Exception {
+		try (JourneyBrowser browser = open("central", width)) {
+			browser.go("/dashboard");
+			browser.find("#headline .figure-card");
+			browser.waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#charts .echart svg"), 4));
+			browser.click("#figure-utilisation details summary");
+			assertThat(browser.text("#figure-utilisation details p")).contains("馆藏");
+			assertThat(browser.find("#xlsx").getAttribute("href")).endsWith(".xlsx");
+			browser.check("dashboard");
+
+			browser.go("/planning");
+			browser.find("#plan-map[data-drawn='true']");
+			assertThat(browser.all("#plan-map path.stop")).hasSameSizeAs(browser.all("#coverage tbody tr"));
+			assertThat(browser.all("#plan-map path.run")).isNotEmpty();
+			assertThat(browser.all(".map-legend")).hasSize(1);
+			assertThat(browser.find("#plan-map").getSize().getHeight()).as("the map has room").isGreaterThan(300);
+			browser.check("planning");
+
+			browser.go("/sites/baishi");
+			browser.find("#site-hours");
+			browser.check("site");
+
+			browser.go("/surveys");
+			browser.find("#survey-create");
+			browser.check("surveys");
+			if (!browser.all("#surveys a").isEmpty()) {
+				browser.click("#surveys a");
+				browser.find("#survey-cells");
+				browser.check("survey-results");
+			}
 		}
 	}
 

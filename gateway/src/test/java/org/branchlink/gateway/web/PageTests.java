@@ -45,7 +45,7 @@ class PageTests extends IntegrationTest {
 	void aSitePageShowsItsPathAndChildren() throws Exception {
 		mvc.perform(get("/sites/baishi"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("青溪县图书馆"), containsString("Mo-Fr 08:30-17:00"),
+			.andExpect(content().string(allOf(containsString("青溪县图书馆"), containsString("周一至周五 08:30–17:00"),
 					containsString("330398101000"), containsString("村综合文化服务中心"))));
 		mvc.perform(get("/sites/atlantis")).andExpect(status().isNotFound());
 	}

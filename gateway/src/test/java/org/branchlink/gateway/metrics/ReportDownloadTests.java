@@ -1,0 +1,70 @@
+package org.branchlink.gateway.metrics;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.branchlink.gateway.IntegrationTest;
+import org.branchlink.gateway.security.AccountStore;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The report page: figures with their definitions against the period before, and CSV and XLSX from the page session. */
+class ReportDownloadTests extends IntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	AccountStore accounts;
+
+	@Test
+	void theReportComparesWithThePeriodBeforeAndDefinesEachFigure() throws Exception {
+		mvc.perform(get("/reports/2026-Q3").with(user(accounts.loadUserByUsername("admin"))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("对比上期 2026-04-01 至 2026-06-30"),
+					containsString("本期外借册次 ÷ 馆藏册数。"), containsString("/reports/2026-Q3.xlsx"),
+					containsString("data-labels="))));
+		assertThat(ReportPeriod.parse("2026-01").previous().code()).isEqualTo("2025-12");
+		assertThat(ReportPeriod.parse("2026-Q1").previous().code()).isEqualTo("2025-Q4");
+		assertThat(ReportPeriod.parse("2026").previous().code()).isEqualTo("2025");
+	}
+
+	@Test
+	void theReportDownloadsAsAWorkbookFromThePageSession() throws Exception {
+		byte[] xlsx = mvc.perform(get("/reports/2026-11.xlsx").with(user(accounts.loadUserByUsername("admin"))))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Disposition", containsString("branchlink-2026-11.xlsx")))
+			.andReturn().getResponse().getContentAsByteArray();
+		Map<String, String> parts = new HashMap<>();
+		try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
+			for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+				parts.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+			}
+		}
+		assertThat(parts).containsKeys("[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+				"xl/worksheets/sheet1.xml");
+		assertThat(parts.get("xl/worksheets/sheet1.xml")).contains("<t>township</t>").contains("<t>county</t>")
+			.contains("<row r=\"2\">");
+		assertThat(ReportXlsx.column(0)).isEqualTo("A");
+		assertThat(ReportXlsx.column(26)).isEqualTo("AA");
+		mvc.perform(get("/reports/2026-11.csv").with(user(accounts.loadUserByUsername("admin")))).andExpect(status().isOk());
+		mvc.perform(get("/reports/2026-11.xlsx").with(user(accounts.loadUserByUsername("librarian"))))
+			.andExpect(status().isForbidden());
+	}
+
+}
