@@ -1,7 +1,10 @@
 package org.branchlink.gateway.events;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +39,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class EventStaffPageController {
+
+	/** The most events the staff list shows: a week back, three months ahead. */
+	private static final int MANAGED = 60;
 
 	private final EventCatalog catalog;
 
@@ -77,6 +83,24 @@ class EventStaffPageController {
 			model.addAttribute("form", EventForm.blank(choices.isEmpty() ? null : choices.get(0).id()));
 		}
 		return page(user, choices, null, model);
+	}
+
+	@GetMapping("/events/manage")
+	@LibrarianOrCentral
+	String manage(@AuthenticationPrincipal BranchLinkUser user, Authentication authentication, Model model) {
+		Instant now = clock.instant();
+		List<CulturalEvent> events = catalog.startingIn(now.minus(Duration.ofDays(7)), now.plus(Duration.ofDays(90)))
+			.stream()
+			.filter(event -> event.kind() == CulturalEvent.Kind.EVENT)
+			.filter(event -> access.mayActFor(authentication, event.siteId()))
+			.limit(MANAGED)
+			.toList();
+		Map<Long, EventRegistrations.Counts> counts = new HashMap<>();
+		events.forEach(event -> counts.put(event.id(), registrations.counts(event.id())));
+		model.addAttribute("user", user);
+		model.addAttribute("events", events);
+		model.addAttribute("counts", counts);
+		return "event-manage";
 	}
 
 	@GetMapping("/events/{id}/edit")

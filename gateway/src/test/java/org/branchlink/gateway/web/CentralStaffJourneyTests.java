@@ -77,6 +77,11 @@ class CentralStaffJourneyTests extends IntegrationTest {
 			browser.find("#event-state .text-bg-danger");
 			assertThat(browser.text("#notice")).contains("已取消活动");
 			browser.check("event-cancelled");
+
+			browser.click("#all-managed");
+			browser.find("#managed-events");
+			assertThat(browser.text("#managed-events")).contains("剪纸体验课（改期）" + width);
+			browser.check("event-manage");
 		}
 	}
 
