@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 class ReportFigures {
 
 	/** A headline figure now and in the period before; {@code key} names its label and its definition in the bundles. */
-	record Figure(String key, Double now, Double before) {
+	record Figure(String key, Double now, Double before, Double lastYear) {
 
 		public Double change() {
 			return now == null || before == null ? null : round(now - before);
@@ -55,15 +55,20 @@ class ReportFigures {
 		this.messages = messages;
 	}
 
-	List<Figure> headline(ServiceMetrics.Report now, ServiceMetrics.Report before) {
+	List<Figure> headline(ServiceMetrics.Report now, ServiceMetrics.Report before, ServiceMetrics.Report lastYear) {
 		ServiceMetrics.Row n = now.county();
 		ServiceMetrics.Row b = before.county();
-		return List.of(new Figure("utilisation", percent(n.utilisation()), percent(b.utilisation())),
-				new Figure("participation", percent(n.participation()), percent(b.participation())),
-				new Figure("satisfaction", percent(n.satisfaction()), percent(b.satisfaction())),
-				new Figure("coverage", percent(n.coverage()), percent(b.coverage())),
-				new Figure("tickets", percent(n.ticketCompliance()), percent(b.ticketCompliance())),
-				new Figure("menu", percent(now.menu().orderRate()), percent(before.menu().orderRate())));
+		ServiceMetrics.Row y = lastYear.county();
+		return List.of(
+				new Figure("utilisation", percent(n.utilisation()), percent(b.utilisation()), percent(y.utilisation())),
+				new Figure("participation", percent(n.participation()), percent(b.participation()),
+						percent(y.participation())),
+				new Figure("satisfaction", percent(n.satisfaction()), percent(b.satisfaction()), percent(y.satisfaction())),
+				new Figure("coverage", percent(n.coverage()), percent(b.coverage()), percent(y.coverage())),
+				new Figure("tickets", percent(n.ticketCompliance()), percent(b.ticketCompliance()),
+						percent(y.ticketCompliance())),
+				new Figure("menu", percent(now.menu().orderRate()), percent(before.menu().orderRate()),
+						percent(lastYear.menu().orderRate())));
 	}
 
 	List<Chart> charts(ServiceMetrics.Report now, ServiceMetrics.Report before) {

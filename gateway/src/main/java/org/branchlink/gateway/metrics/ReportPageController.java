@@ -103,11 +103,14 @@ class ReportPageController {
 		ServiceMetrics.Report report = metrics.report(period.from(), period.to());
 		ReportPeriod previous = period.previous();
 		ServiceMetrics.Report before = metrics.report(previous.from(), previous.to());
+		ReportPeriod yearAgo = period.sameLastYear();
+		ServiceMetrics.Report lastYear = yearAgo.equals(previous) ? before : metrics.report(yearAgo.from(), yearAgo.to());
 		model.addAttribute("user", user);
 		model.addAttribute("period", period);
 		model.addAttribute("previous", previous);
 		model.addAttribute("report", report);
-		model.addAttribute("figures", figures.headline(report, before));
+		model.addAttribute("figures", figures.headline(report, before, lastYear));
+		model.addAttribute("yearAgo", yearAgo);
 		model.addAttribute("charts", figures.charts(report, before));
 		model.addAttribute("nowLabel", messages.text("report.now"));
 		model.addAttribute("beforeLabel", messages.text("report.before"));

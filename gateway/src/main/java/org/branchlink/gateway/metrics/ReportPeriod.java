@@ -52,4 +52,13 @@ public record ReportPeriod(String code, String kind, LocalDate from, LocalDate t
 		};
 	}
 
+	/** The same month, quarter or year one year earlier. */
+	public ReportPeriod sameLastYear() {
+		return switch (kind) {
+			case "annual" -> previous();
+			case "quarterly" -> parse((from.getYear() - 1) + code.substring(4));
+			default -> monthOf(from.minusYears(1));
+		};
+	}
+
 }

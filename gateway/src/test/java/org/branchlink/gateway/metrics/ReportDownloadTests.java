@@ -36,12 +36,14 @@ class ReportDownloadTests extends IntegrationTest {
 	void theReportComparesWithThePeriodBeforeAndDefinesEachFigure() throws Exception {
 		mvc.perform(get("/reports/2026-Q3").with(user(accounts.loadUserByUsername("admin"))))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("对比上期 2026-04-01 至 2026-06-30"),
+			.andExpect(content().string(allOf(containsString("对比上期 2026-04-01 至 2026-06-30 和去年同期 2025-07-01 至 2025-09-30"),
 					containsString("本期外借册次 ÷ 馆藏册数。"), containsString("/reports/2026-Q3.xlsx"),
 					containsString("data-labels="))));
 		assertThat(ReportPeriod.parse("2026-01").previous().code()).isEqualTo("2025-12");
 		assertThat(ReportPeriod.parse("2026-Q1").previous().code()).isEqualTo("2025-Q4");
 		assertThat(ReportPeriod.parse("2026").previous().code()).isEqualTo("2025");
+		assertThat(ReportPeriod.parse("2026-03").sameLastYear().code()).isEqualTo("2025-03");
+		assertThat(ReportPeriod.parse("2026-Q2").sameLastYear().code()).isEqualTo("2025-Q2");
 	}
 
 	@Test
