@@ -48,15 +48,18 @@ document.addEventListener('DOMContentLoaded', () => {
       const legend = L.control({ position: 'bottomright' });
       legend.onAdd = () => {
         const box = L.DomUtil.create('div', 'map-legend');
+        L.DomEvent.disableClickPropagation(box);
         const rows = [
-          '<strong>' + escape(data.legendTitle) + '</strong>',
           '<span class="swatch dot ok"></span>' + escape(data.legendOk),
           '<span class="swatch dot short"></span>' + escape(data.legendShort),
           '<span class="swatch home"></span>' + escape(data.legendHome)
         ];
         plan.units.forEach(unit => rows.push('<span class="swatch line" data-colour="' + escape(unit.colour) + '"></span>'
           + escape(unit.name)));
-        box.innerHTML = rows.join('<br>');
+        // on a phone the legend starts folded, so that it does not cover the map
+        const open = window.matchMedia('(min-width: 576px)').matches ? ' open' : '';
+        box.innerHTML = '<details' + open + '><summary>' + escape(data.legendTitle) + '</summary>' + rows.join('<br>')
+          + '</details>';
         box.querySelectorAll('.swatch.line').forEach(swatch => { swatch.style.background = swatch.dataset.colour; });
         return box;
       };
