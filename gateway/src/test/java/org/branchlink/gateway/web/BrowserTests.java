@@ -115,8 +115,8 @@ class BrowserTests extends IntegrationTest {
 		browser.findElement(By.cssSelector("a[href*='/works/']")).click();
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reserve"))).click();
 		wait.until(ExpectedConditions.urlContains("/my/holds"));
-		assertThat(browser.findElement(By.id("placed")).getText()).startsWith("已预约");
-		assertThat(browser.findElements(By.cssSelector("#holds tbody tr"))).isNotEmpty();
+		assertThat(browser.findElement(By.id("notice")).getText()).startsWith("已预约");
+		assertThat(browser.findElements(By.cssSelector("#holds .hold"))).isNotEmpty();
 		screenshot("my-holds.png");
 	}
 
