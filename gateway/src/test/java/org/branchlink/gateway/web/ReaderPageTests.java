@@ -21,6 +21,7 @@ import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.gateway.security.AccountStore;
 import org.branchlink.gateway.security.Role;
+import org.branchlink.gateway.survey.Surveys;
 import org.branchlink.site.SiteDirectory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * loan, due-soon marks, the reading-history switch), and holds (reserve from the result list with the pickup select on
  * the home site, a second hold refused, queue place, pause and resume, cancel after a confirmation, pick-up-by date).
  * Events: category tabs, places and deadline, register and cancel (after a confirmation) with their messages, my
- * registrations, and the mobile-service timetable per village. Each journey has its own reader with fresh loans, so
+ * registrations, and the mobile-service timetable per village. A survey invitation link (questions at once, thanks, a
+ * used or unknown invitation worded) and the error page (404, 403). Each journey has its own reader with fresh loans, so
  * the demo reader's loans stay as other tests expect them.
  */
 class ReaderPageTests extends IntegrationTest {
@@ -75,6 +77,9 @@ class ReaderPageTests extends IntegrationTest {
 
 	@Autowired
 	EventCatalog catalog;
+
+	@Autowired
+	Surveys surveys;
 
 	private JourneyBrowser open(String journey, int width) throws Exception {
 		Dimension size = width < 600 ? JourneyBrowser.PHONE : JourneyBrowser.DESKTOP;
@@ -220,6 +225,49 @@ class ReaderPageTests extends IntegrationTest {
 			assertThat(browser.all("#mobile-timetable .village")).as("the demo county's published stops").isNotEmpty();
 			browser.check("events-mobile");
 		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 390, 1366 })
+	void anInvitationLinkOpensTheQuestionsAndErrorsAreWorded(int width) throws Exception {
+		long survey = (Long) surveys.list().get(0)[0];
+		List<String> open = surveys.tokens(survey).stream()
+			.filter(token -> !surveys.invitation(token).orElseThrow().answered())
+			.limit(2)
+			.toList();
+		String token = open.get(width < 600 ? 0 : 1);
+
+		try (JourneyBrowser browser = open("reader-survey", width)) {
+			browser.go("/survey/" + token);
+			assertThat(browser.all("#survey-form fieldset legend")).as("one labelled group per scale question").hasSizeGreaterThan(3);
+			browser.check("survey");
+			browser.click("label[for='q-overall-5']");
+			browser.click("label[for='q-books-4']");
+			browser.type("#q-needs", "多一些少儿绘本");
+			browser.click("#survey-submit");
+			browser.find("#thanks");
+			assertThat(browser.text("#notice")).contains("感谢");
+			browser.check("survey-thanks");
+
+			browser.go("/survey/" + token);
+			browser.find("#answered");
+			browser.check("survey-answered");
+			browser.go("/survey/no-such-invitation");
+			assertThat(browser.text("#refused")).contains("邀请码");
+			browser.check("survey-unknown");
+			browser.go("/survey");
+			browser.find("#token-form");
+			browser.check("survey-code");
+
+			browser.go("/works/no-such-work");
+			assertThat(browser.text("#error-heading")).isEqualTo("页面不存在");
+			browser.check("error-404");
+			browser.signIn("reader", "demo-reader");
+			browser.go("/circulation");
+			assertThat(browser.text("#error-heading")).isEqualTo("没有权限");
+			browser.check("error-403");
+		}
+		assertThat(surveys.invitation(token).orElseThrow().answered()).isTrue();
 	}
 
 	private Reader newReader(String username) {
