@@ -27,6 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -42,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the home site, a second hold refused, queue place, pause and resume, cancel after a confirmation, pick-up-by date).
  * Events: category tabs, places and deadline, register and cancel (after a confirmation) with their messages, my
  * registrations, and the mobile-service timetable per village. A survey invitation link (questions at once, thanks, a
- * used or unknown invitation worded) and the error page (404, 403). Each journey has its own reader with fresh loans, so
+ * used or unknown invitation worded), the error page (404, 403), and the e-card with its barcode. Each journey has its own reader with fresh loans, so
  * the demo reader's loans stay as other tests expect them.
  */
 class ReaderPageTests extends IntegrationTest {
@@ -268,6 +269,22 @@ class ReaderPageTests extends IntegrationTest {
 			browser.check("error-403");
 		}
 		assertThat(surveys.invitation(token).orElseThrow().answered()).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 390, 1366 })
+	void aReaderOpensTheirECardFromTheHomeShortcuts(int width) throws Exception {
+		try (JourneyBrowser browser = open("reader-card", width)) {
+			browser.signIn("reader", "demo-reader");
+			browser.go("/");
+			browser.click("#shortcut-card");
+			browser.find("#barcode");
+			browser.waiting().until(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver)
+				.executeScript("const i = document.getElementById('barcode'); return i.complete && i.naturalWidth > 0;")));
+			assertThat(browser.text("#card-number")).isEqualTo(readers.byUsername("reader").orElseThrow().cardNumber());
+			assertThat(browser.driver().getCurrentUrl()).endsWith("/my/card");
+			browser.check("my-card");
+		}
 	}
 
 	private Reader newReader(String username) {
