@@ -138,7 +138,7 @@ class BrowserTests extends IntegrationTest {
 		screenshot("search-books-and-events.png");
 		browser.findElement(By.cssSelector("#events a")).click();
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("register"))).click();
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("registered")));
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("my-state")));
 		browser.get("http://localhost:" + port + "/my/registrations");
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("registrations")));
 		assertThat(browser.findElement(By.id("registrations")).getText()).contains("书法");

@@ -43,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the home site, a second hold refused, queue place, pause and resume, cancel after a confirmation, pick-up-by date).
  * Events: category tabs, places and deadline, register and cancel (after a confirmation) with their messages, my
  * registrations, and the mobile-service timetable per village. A survey invitation link (questions at once, thanks, a
- * used or unknown invitation worded), the error page (404, 403), and the e-card with its barcode. Each journey has its own reader with fresh loans, so
+ * used or unknown invitation worded), the error page (404, 403), the e-card with its barcode, and 说需求. Each journey has its own reader with fresh loans, so
  * the demo reader's loans stay as other tests expect them.
  */
 class ReaderPageTests extends IntegrationTest {
@@ -284,6 +284,22 @@ class ReaderPageTests extends IntegrationTest {
 			assertThat(browser.text("#card-number")).isEqualTo(readers.byUsername("reader").orElseThrow().cardNumber());
 			assertThat(browser.driver().getCurrentUrl()).endsWith("/my/card");
 			browser.check("my-card");
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 390, 1366 })
+	void aResidentTellsTheirNeedAndGetsAReference(int width) throws Exception {
+		try (JourneyBrowser browser = open("reader-demand", width)) {
+			browser.go("/");
+			browser.click("#shortcuts a[href$='/demand']");
+			browser.find("#demand-form");
+			browser.check("demand");
+			browser.type("#demand-body", "希望村里的流动书车每月多来一次");
+			new Select(browser.find("#demand-site")).selectByValue(HOME);
+			browser.click("#demand-submit");
+			assertThat(browser.text("#reference")).contains("编号");
+			browser.check("demand-received");
 		}
 	}
 
