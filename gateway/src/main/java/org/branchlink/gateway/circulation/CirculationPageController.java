@@ -1,16 +1,13 @@
 package org.branchlink.gateway.circulation;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 
 import org.branchlink.gateway.platform.ConflictException;
-import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.LibrarianOrCentral;
-import org.branchlink.gateway.security.ReaderOnly;
 import org.branchlink.gateway.security.SiteAccess;
 import org.branchlink.gateway.web.PageMessages;
 import org.branchlink.site.CountySettings;
@@ -33,7 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The circulation desk for sites without an ILS (scan the card, scan the copy), offline batch upload and the conflict
- * list; and a reader's "my loans" with renewal.
+ * list. A reader's "my loans" is {@link MyLoansPageController}.
  */
 @Controller
 class CirculationPageController {
@@ -128,33 +125,6 @@ class CirculationPageController {
 			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
 		}
 		return "redirect:/circulation?site=" + site;
-	}
-
-	@GetMapping("/my/loans")
-	@ReaderOnly
-	String myLoans(@AuthenticationPrincipal BranchLinkUser user, Model model) {
-		model.addAttribute("user", user);
-		readers.byUsername(user.getUsername()).ifPresent(reader -> {
-			model.addAttribute("reader", reader);
-			model.addAttribute("loans", queries.openLoans(reader.cardNumber()));
-			model.addAttribute("history", reader.keepHistory() ? queries.history(reader.cardNumber()) : List.of());
-		});
-		model.addAttribute("now", Instant.now());
-		return "loans";
-	}
-
-	@PostMapping("/my/loans/renew")
-	@ReaderOnly
-	String renew(@RequestParam String loan, @AuthenticationPrincipal BranchLinkUser user, RedirectAttributes redirect) {
-		Reader reader = readers.byUsername(user.getUsername()).orElseThrow();
-		try {
-			desk.renew(reader, loan);
-			redirect.addFlashAttribute("renewed", loan);
-		}
-		catch (IllegalArgumentException | ConflictException ex) {
-			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
-		}
-		return "redirect:/my/loans";
 	}
 
 }

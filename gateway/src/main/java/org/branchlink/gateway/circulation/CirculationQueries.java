@@ -68,6 +68,17 @@ public class CirculationQueries {
 		return loans(card, "returned_at is not null");
 	}
 
+	/** Other readers' holds waiting in the work's queue (awake ones: a suspended hold does not stop a renewal). */
+	public int holdsWaitingFor(String workId, String exceptCard) {
+		return jdbc.sql("""
+				select count(*) from hold where work_id = :work and status = 'waiting' and card <> :card
+				  and (suspended_until is null or suspended_until <= current_date)""")
+			.param("work", workId)
+			.param("card", exceptCard)
+			.query(Integer.class)
+			.single();
+	}
+
 	public int openLoanCount(String card) {
 		return jdbc.sql("select count(*) from loan where card = :card and returned_at is null").param("card", card)
 			.query(Integer.class).single();

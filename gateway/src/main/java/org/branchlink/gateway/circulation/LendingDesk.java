@@ -112,7 +112,7 @@ public class LendingDesk {
 		return one(siteId, CirculationAction.RECEIVE, barcode, null, null, deskEventId(), clock.instant());
 	}
 
-	/** A reader renews one of their loans, within the renewal limit of their category. */
+	/** A reader renews one of their loans, within the renewal limit of their category, unless another reader waits for it. */
 	public IntakeReport renew(Reader reader, String loanId) {
 		return renew(reader, loanId, deskEventId(), clock.instant());
 	}
@@ -127,6 +127,9 @@ public class LendingDesk {
 		LoanTerms terms = properties.terms(reader.category());
 		if (loan.renewals() >= terms.renewals()) {
 			throw new ConflictException("renewal-limit", loan.renewals(), CodedRefusal.word("reader.category." + reader.category()));
+		}
+		if (loan.workId() != null && queries.holdsWaitingFor(loan.workId(), reader.cardNumber()) > 0) {
+			throw new ConflictException("renewal-hold-waiting");
 		}
 		return one(loan.checkoutSite(), CirculationAction.RENEW, loan.barcode(), reader.cardNumber(), loan.itemSite(), eventId, at);
 	}

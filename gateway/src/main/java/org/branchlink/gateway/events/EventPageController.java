@@ -1,9 +1,13 @@
 package org.branchlink.gateway.events;
 
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.branchlink.catalog.event.CulturalEvent;
 import org.branchlink.catalog.event.EventCatalog;
+import org.branchlink.catalog.event.EventCategory;
 import org.branchlink.catalog.event.EventSearch;
 import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.reader.Reader;
@@ -50,9 +54,12 @@ class EventPageController {
 
 	private final PageMessages pageMessages;
 
+	private final MobileTimetable timetable;
+
 	EventPageController(EventSearch search, EventCatalog catalog, EventRegistrations registrations,
 			EventPublishing publishing, ReaderRegistry readers, SiteDirectory sites, SiteAccess access,
-			CountySettings county, PageMessages pageMessages) {
+			CountySettings county, PageMessages pageMessages, MobileTimetable timetable) {
+		this.timetable = timetable;
 		this.pageMessages = pageMessages;
 		this.search = search;
 		this.catalog = catalog;
@@ -68,7 +75,21 @@ class EventPageController {
 	@Public
 	String events(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) List<String> category,
 			@RequestParam(required = false) List<String> audience, @RequestParam(required = false) String when,
-			@RequestParam(required = false) String near, @AuthenticationPrincipal BranchLinkUser user, Model model) {
+			@RequestParam(required = false) String near, @RequestParam(required = false) String tab,
+			@AuthenticationPrincipal BranchLinkUser user, Model model) {
+		model.addAttribute("user", user);
+		model.addAttribute("q", q);
+		model.addAttribute("near", near == null ? "" : near);
+		model.addAttribute("when", when == null ? "" : when);
+		model.addAttribute("chosenCategory", category == null ? List.of() : category);
+		model.addAttribute("chosenAudience", audience == null ? List.of() : audience);
+		model.addAttribute("categories", EventCategory.values());
+		if ("mobile".equals(tab)) {
+			model.addAttribute("tab", "mobile");
+			model.addAttribute("villages", timetable.coming());
+			return "events";
+		}
+		model.addAttribute("tab", category == null || category.isEmpty() ? "all" : category.get(0));
 		Double lat = null, lon = null;
 		if (near != null && near.contains(",")) {
 			String[] parts = near.split(",");
@@ -77,15 +98,25 @@ class EventPageController {
 		}
 		EventSearch.Page page = search.search(new EventSearch.Query(q, category, audience, when, null, lat, lon,
 				county.zone().getId(), 50));
-		model.addAttribute("q", q);
-		model.addAttribute("near", near == null ? "" : near);
 		model.addAttribute("page", page);
-		model.addAttribute("chosenCategory", category == null ? List.of() : category);
-		model.addAttribute("chosenAudience", audience == null ? List.of() : audience);
-		model.addAttribute("when", when == null ? "" : when);
 		model.addAttribute("siteNames", sites.byId());
-		model.addAttribute("user", user);
+		Map<Long, EventRegistrations.Counts> counts = new HashMap<>();
+		page.hits().stream().filter(hit -> !"mobile_stop".equals(hit.kind()))
+			.forEach(hit -> counts.put(hit.id(), registrations.counts(hit.id())));
+		model.addAttribute("counts", counts);
+		model.addAttribute("mine", mineByEvent(user));
 		return "events";
+	}
+
+	/** The signed-in reader's live registrations (registered or waiting) by event; empty for anyone else. */
+	private Map<Long, EventRegistrations.RegistrationView> mineByEvent(BranchLinkUser user) {
+		Map<Long, EventRegistrations.RegistrationView> mine = new HashMap<>();
+		if (user != null) {
+			readers.byUsername(user.getUsername()).ifPresent(reader -> registrations.of(reader).stream()
+				.filter(r -> "registered".equals(r.status()) || "waitlisted".equals(r.status()) || "attended".equals(r.status()))
+				.forEach(r -> mine.putIfAbsent(r.eventId(), r)));
+		}
+		return mine;
 	}
 
 	@GetMapping("/events/{id}")
@@ -98,6 +129,8 @@ class EventPageController {
 		model.addAttribute("siteNames", sites.byId());
 		model.addAttribute("staff", access.mayActFor(authentication, event.siteId()));
 		model.addAttribute("user", user);
+		model.addAttribute("mine", mineByEvent(user).get(id));
+		model.addAttribute("now", Instant.now());
 		return "event";
 	}
 
@@ -110,7 +143,10 @@ class EventPageController {
 			return "redirect:/events/" + id;
 		}
 		try {
-			redirect.addFlashAttribute("registered", registrations.register(reader, id));
+			EventRegistrations.RegistrationView registered = registrations.register(reader, id);
+			redirect.addFlashAttribute("notice", "waitlisted".equals(registered.status())
+					? pageMessages.text("event.waitlisted.notice", registered.position())
+					: pageMessages.text("event.registered.notice"));
 		}
 		catch (IllegalArgumentException | ConflictException ex) {
 			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
@@ -147,16 +183,18 @@ class EventPageController {
 
 	@PostMapping("/my/registrations/{id}/cancel")
 	@ReaderOnly
-	String cancel(@PathVariable long id, @AuthenticationPrincipal BranchLinkUser user, RedirectAttributes redirect) {
+	String cancel(@PathVariable long id, @RequestParam(required = false) Long event,
+			@AuthenticationPrincipal BranchLinkUser user, RedirectAttributes redirect) {
 		readers.byUsername(user.getUsername()).ifPresent(reader -> {
 			try {
 				registrations.cancel(reader, id);
+				redirect.addFlashAttribute("notice", pageMessages.text("event.cancelled.notice"));
 			}
 			catch (IllegalArgumentException | ConflictException ex) {
 				redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
 			}
 		});
-		return "redirect:/my/registrations";
+		return event == null ? "redirect:/my/registrations" : "redirect:/events/" + event;
 	}
 
 	@PostMapping("/my/registrations/{id}/rating")
@@ -166,6 +204,7 @@ class EventPageController {
 		readers.byUsername(user.getUsername()).ifPresent(reader -> {
 			try {
 				registrations.rate(reader, id, stars, null);
+				redirect.addFlashAttribute("notice", pageMessages.text("event.rated.notice", stars));
 			}
 			catch (IllegalArgumentException | ConflictException ex) {
 				redirect.addFlashAttribute("refused", pageMessages.refusal(ex));

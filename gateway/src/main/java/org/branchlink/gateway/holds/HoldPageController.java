@@ -1,5 +1,13 @@
 package org.branchlink.gateway.holds;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
 import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.reader.ReaderRegistry;
@@ -7,8 +15,10 @@ import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.ReaderOnly;
 import org.branchlink.gateway.security.SiteAccess;
 import org.branchlink.gateway.web.PageMessages;
+import org.branchlink.site.CountySettings;
 import org.branchlink.site.SiteDirectory;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -19,7 +29,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The reader's reserve button (on a work's page) and "my holds". */
+/**
+ * The reader's reserve button (on a work's page) and "my holds": each hold's place in its queue or its pick-up-by date,
+ * pause and resume, cancel (the page asks first); every action answers with a message.
+ */
 @Controller
 class HoldPageController {
 
@@ -35,9 +48,18 @@ class HoldPageController {
 
 	private final PageMessages pageMessages;
 
-	HoldPageController(HoldQueue holds, ReaderRegistry readers, SiteDirectory sites,
-			SiteAccess access, HoldShelf shelf, PageMessages pageMessages) {
+	private final HoldStore store;
+
+	private final CountySettings county;
+
+	private final Clock clock;
+
+	HoldPageController(HoldQueue holds, ReaderRegistry readers, SiteDirectory sites, SiteAccess access, HoldShelf shelf,
+			PageMessages pageMessages, HoldStore store, CountySettings county, Clock clock) {
 		this.pageMessages = pageMessages;
+		this.store = store;
+		this.county = county;
+		this.clock = clock;
 		this.holds = holds;
 		this.readers = readers;
 		this.sites = sites;
@@ -55,7 +77,8 @@ class HoldPageController {
 			return "redirect:/my/holds";
 		}
 		try {
-			redirect.addFlashAttribute("placed", holds.place(reader, workId, null, pickupSite));
+			HoldQueue.HoldView placed = holds.place(reader, workId, null, pickupSite);
+			redirect.addFlashAttribute("notice", pageMessages.text("holds.placed." + placed.status()));
 		}
 		catch (IllegalArgumentException | ConflictException ex) {
 			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
@@ -69,9 +92,9 @@ class HoldPageController {
 		model.addAttribute("user", user);
 		readers.byUsername(user.getUsername()).ifPresent(reader -> {
 			model.addAttribute("reader", reader);
-			model.addAttribute("holds", holds.holdsOf(reader.cardNumber()));
+			model.addAttribute("holds", mine(reader));
 		});
-		model.addAttribute("siteNames", sites.byId());
+		model.addAttribute("today", LocalDate.now(clock.withZone(county.zone())));
 		return "holds";
 	}
 
@@ -91,14 +114,64 @@ class HoldPageController {
 	@PostMapping("/my/holds/{id}/cancel")
 	@ReaderOnly
 	String cancel(@PathVariable long id, @AuthenticationPrincipal BranchLinkUser user, RedirectAttributes redirect) {
-		readers.byUsername(user.getUsername()).ifPresent(reader -> {
+		return act(user, redirect, reader -> holds.cancel(reader, id), "holds.cancelled");
+	}
+
+	@PostMapping("/my/holds/{id}/suspend")
+	@ReaderOnly
+	String suspend(@PathVariable long id, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until,
+			@AuthenticationPrincipal BranchLinkUser user, RedirectAttributes redirect) {
+		if (!until.isAfter(LocalDate.now(clock.withZone(county.zone())))) {
+			redirect.addFlashAttribute("refused", pageMessages.text("holds.suspend.past"));
+			return "redirect:/my/holds";
+		}
+		return act(user, redirect, reader -> holds.suspend(reader, id, until), "holds.suspended");
+	}
+
+	@PostMapping("/my/holds/{id}/resume")
+	@ReaderOnly
+	String resume(@PathVariable long id, @AuthenticationPrincipal BranchLinkUser user, RedirectAttributes redirect) {
+		return act(user, redirect, reader -> holds.suspend(reader, id, null), "holds.resumed");
+	}
+
+	/**
+	 * One of the reader's holds as "my holds" shows it.
+	 *
+	 * @param view the hold
+	 * @param place its place in the work's queue while it waits (1: next), else null
+	 * @param pickUpBy the last moment to collect it while it is ready, else null
+	 * @param suspendedUntil paused until this day, else null
+	 */
+	record MyHold(HoldQueue.HoldView view, Integer place, Instant pickUpBy, LocalDate suspendedUntil) {
+
+		public boolean suspended(LocalDate today) {
+			return suspendedUntil != null && suspendedUntil.isAfter(today);
+		}
+
+	}
+
+	private List<MyHold> mine(Reader reader) {
+		Map<Long, Hold> stored = new HashMap<>();
+		store.openOf(reader.cardNumber()).forEach(hold -> stored.put(hold.id(), hold));
+		Map<Long, Integer> places = store.queuePlacesOf(reader.cardNumber());
+		return holds.holdsOf(reader.cardNumber()).stream().map(view -> {
+			Hold hold = stored.get(view.id());
+			return new MyHold(view, places.get(view.id()),
+					hold != null && hold.status() == Hold.Status.READY ? hold.expiresAt() : null,
+					hold == null ? null : hold.suspendedUntil());
+		}).toList();
+	}
+
+	private String act(BranchLinkUser user, RedirectAttributes redirect, Consumer<Reader> action, String done) {
+		readers.byUsername(user.getUsername()).ifPresentOrElse(reader -> {
 			try {
-				holds.cancel(reader, id);
+				action.accept(reader);
+				redirect.addFlashAttribute("notice", pageMessages.text(done));
 			}
-			catch (IllegalArgumentException ex) {
-				redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
+			catch (IllegalArgumentException | ConflictException ex) {
+				redirect.addFlashAttribute("refused", pageMessages.text("holds.gone"));
 			}
-		});
+		}, () -> redirect.addFlashAttribute("refused", pageMessages.text("refusal.no-card")));
 		return "redirect:/my/holds";
 	}
 

@@ -102,6 +102,9 @@ public class HoldQueue implements HoldEvents {
 			if (active >= policy.perReader()) {
 				throw new ConflictException("hold-limit", active, policy.perReader());
 			}
+			if (store.hasOpen(reader.cardNumber(), workId)) {
+				throw new ConflictException("hold-duplicate");
+			}
 			store.insert(hold);
 		});
 		if (store.isFirstInQueue(hold)) {

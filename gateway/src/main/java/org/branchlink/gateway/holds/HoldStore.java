@@ -98,6 +98,28 @@ public class HoldStore {
 			.param("card", card).query(Integer.class).single();
 	}
 
+	/** Whether the card already has an open hold on the work. */
+	boolean hasOpen(String card, String workId) {
+		return jdbc.sql("select count(*) from hold where card = :card and work_id = :work and closed_at is null")
+			.param("card", card)
+			.param("work", workId)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/** Each waiting hold of the card (by id) with its place in its work's queue, 1 for the next to be served. */
+	Map<Long, Integer> queuePlacesOf(String card) {
+		Map<Long, Integer> places = new HashMap<>();
+		jdbc.sql("""
+				select h.id, (select count(*) from hold o where o.work_id = h.work_id and o.status = %1$s
+				    and (o.placed_at < h.placed_at or (o.placed_at = h.placed_at and o.id <= h.id))) as place
+				from hold h where h.card = :card and h.status = %1$s""".formatted(WAITING))
+			.param("card", card)
+			.query((rs, row) -> places.put(rs.getLong("id"), rs.getInt("place")))
+			.list();
+		return places;
+	}
+
 	/** The card's open holds, oldest first. */
 	List<Hold> openOf(String card) {
 		return jdbc.sql("select * from hold where card = :card and closed_at is null order by placed_at, id")

@@ -1,13 +1,7 @@
 package org.branchlink.gateway.survey;
 
-import java.util.HashMap;
-import java.util.Map;
-
-import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.CentralAdminOnly;
-import org.branchlink.gateway.security.Public;
-import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.gateway.web.PageMessages;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,7 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Survey pages: the questionnaire for an invitation (token typed in), and the results for central staff. */
+/** Survey pages for central staff: the list, a new survey with its sample, the results. The questionnaire is {@link SurveyInvitationPageController}. */
 @Controller
 class SurveyPageController {
 
@@ -30,35 +24,6 @@ class SurveyPageController {
 	SurveyPageController(Surveys surveys, PageMessages pageMessages) {
 		this.pageMessages = pageMessages;
 		this.surveys = surveys;
-	}
-
-	@GetMapping("/survey")
-	@Public
-	String form(@RequestParam(required = false) Long id, @AuthenticationPrincipal BranchLinkUser user, Model model) {
-		model.addAttribute("user", user);
-		if (id != null) {
-			model.addAttribute("questions", surveys.questionsOf(id));
-		}
-		return "survey";
-	}
-
-	@PostMapping("/survey")
-	@Public
-	String respond(@RequestParam String token, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-		Map<String, Object> answers = new HashMap<>();
-		form.forEach((key, value) -> {
-			if (key.startsWith("q.") && !value.isBlank()) {
-				answers.put(key.substring(2), value);
-			}
-		});
-		try {
-			surveys.respond(token.strip(), answers);
-			redirect.addFlashAttribute("thanks", true);
-		}
-		catch (IllegalArgumentException | ConflictException | NotFoundException ex) {
-			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
-		}
-		return "redirect:/survey";
 	}
 
 	@GetMapping("/surveys")

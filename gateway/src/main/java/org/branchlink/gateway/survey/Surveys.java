@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.branchlink.gateway.platform.ConflictException;
@@ -194,6 +195,25 @@ public class Surveys {
 		catch (DuplicateKeyException ex) {
 			throw new ConflictException("invitation-answered");
 		}
+	}
+
+	/**
+	 * An invitation as its link opens it.
+	 *
+	 * @param surveyId the survey it invites to
+	 * @param answered whether it was already answered (a second response is refused)
+	 */
+	public record Invitation(long surveyId, boolean answered) {
+	}
+
+	/** The invitation of a token; empty for a token no survey issued. */
+	public Optional<Invitation> invitation(String token) {
+		return jdbc.sql("""
+				select i.survey_id, exists (select 1 from survey_response r where r.invitation_id = i.id)
+				from survey_invitation i where i.token = :token""")
+			.param("token", token == null ? "" : token.strip())
+			.query((rs, n) -> new Invitation(rs.getLong(1), rs.getBoolean(2)))
+			.optional();
 	}
 
 	/** A survey's questions, for the questionnaire page. */

@@ -1,7 +1,6 @@
 package org.branchlink.gateway.web;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,13 +9,13 @@ import java.util.Map;
 import org.branchlink.catalog.CatalogSearch;
 import org.branchlink.catalog.SearchPage;
 import org.branchlink.catalog.SearchRequest;
+import org.branchlink.gateway.holds.PickupSites;
+import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.gateway.records.CatalogRequests;
 import org.branchlink.gateway.records.UnifiedSearch;
 import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.Public;
 import org.branchlink.gateway.site.NotFoundException;
-import org.branchlink.site.ServiceLine;
-import org.branchlink.site.Site;
 import org.branchlink.site.SiteDirectory;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -39,7 +38,14 @@ class SearchPageController {
 
 	private final UnifiedSearch unified;
 
-	SearchPageController(CatalogSearch search, SiteDirectory sites, UnifiedSearch unified) {
+	private final PickupSites pickup;
+
+	private final ReaderRegistry readers;
+
+	SearchPageController(CatalogSearch search, SiteDirectory sites, UnifiedSearch unified, PickupSites pickup,
+			ReaderRegistry readers) {
+		this.pickup = pickup;
+		this.readers = readers;
 		this.search = search;
 		this.sites = sites;
 		this.unified = unified;
@@ -76,13 +82,10 @@ class SearchPageController {
 	@Public
 	String work(@PathVariable String id, @AuthenticationPrincipal BranchLinkUser user, Model model) {
 		model.addAttribute("work", search.work(id).orElseThrow(() -> new NotFoundException("work", id)));
-		model.addAttribute("siteNames", sites.byId());
 		model.addAttribute("user", user);
-		// where a reader may collect: every site that lends (not the culture hall, its villages' halls or troupes)
-		model.addAttribute("pickupSites", sites.current().map(registry -> registry.sites().stream()
-			.filter(site -> site.serviceLines().contains(ServiceLine.LIBRARY))
-			.sorted(Comparator.comparing(Site::id))
-			.toList()).orElse(List.of()));
+		model.addAttribute("pickupGroups", pickup.groups());
+		model.addAttribute("pickupSite", user == null ? null : readers.byUsername(user.getUsername())
+			.map(reader -> pickup.defaultFor(reader.homeSite())).orElse(null));
 		return "work";
 	}
 

@@ -115,8 +115,8 @@ class BrowserTests extends IntegrationTest {
 		browser.findElement(By.cssSelector("a[href*='/works/']")).click();
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reserve"))).click();
 		wait.until(ExpectedConditions.urlContains("/my/holds"));
-		assertThat(browser.findElement(By.id("placed")).getText()).startsWith("已预约");
-		assertThat(browser.findElements(By.cssSelector("#holds tbody tr"))).isNotEmpty();
+		assertThat(browser.findElement(By.id("notice")).getText()).startsWith("已预约");
+		assertThat(browser.findElements(By.cssSelector("#holds .hold"))).isNotEmpty();
 		screenshot("my-holds.png");
 	}
 
@@ -138,7 +138,7 @@ class BrowserTests extends IntegrationTest {
 		screenshot("search-books-and-events.png");
 		browser.findElement(By.cssSelector("#events a")).click();
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("register"))).click();
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("registered")));
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("my-state")));
 		browser.get("http://localhost:" + port + "/my/registrations");
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("registrations")));
 		assertThat(browser.findElement(By.id("registrations")).getText()).contains("书法");
