@@ -42,8 +42,6 @@ class EventPageController {
 
 	private final EventRegistrations registrations;
 
-	private final EventPublishing publishing;
-
 	private final ReaderRegistry readers;
 
 	private final SiteDirectory sites;
@@ -57,14 +55,13 @@ class EventPageController {
 	private final MobileTimetable timetable;
 
 	EventPageController(EventSearch search, EventCatalog catalog, EventRegistrations registrations,
-			EventPublishing publishing, ReaderRegistry readers, SiteDirectory sites, SiteAccess access,
+			ReaderRegistry readers, SiteDirectory sites, SiteAccess access,
 			CountySettings county, PageMessages pageMessages, MobileTimetable timetable) {
 		this.timetable = timetable;
 		this.pageMessages = pageMessages;
 		this.search = search;
 		this.catalog = catalog;
 		this.registrations = registrations;
-		this.publishing = publishing;
 		this.readers = readers;
 		this.sites = sites;
 		this.access = access;
