@@ -126,6 +126,16 @@ class ReaderPageTests extends IntegrationTest {
 			assertThat(browser.find("#keep-history").isSelected()).isTrue();
 			assertThat(browser.text("#notice")).contains("借阅历史");
 			browser.check("my-loans-history-kept");
+
+			browser.click("#switch-language");
+			browser.find("#history-choice");
+			assertThat(browser.find("html").getAttribute("lang")).isEqualTo("en");
+			assertThat(browser.text("#history-heading")).isEqualTo("Reading history");
+			browser.check("my-loans-english");
+			browser.go("/my/holds");
+			browser.check("my-holds-english");
+			browser.go("/events?tab=mobile");
+			browser.check("events-mobile-english");
 		}
 	}
 
