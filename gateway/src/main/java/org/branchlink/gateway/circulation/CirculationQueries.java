@@ -195,6 +195,28 @@ public class CirculationQueries {
 					c.holdPickup(), catalog.describe(c.siteId(), c.barcode()).map(CatalogCopies.CopyDetails::title).orElse("")));
 	}
 
+	/**
+	 * What the desk checks before it lends or takes back a copy: its status, the card of its open loan, the pickup
+	 * site of the hold it is kept for.
+	 *
+	 * @param status the status code
+	 * @param loanCard the card of the open loan, if on loan
+	 * @param heldPickup the pickup site of the hold the copy is allocated to, if any
+	 * @param holdId that hold
+	 */
+	public record LendingState(String status, String loanCard, String heldPickup, String holdId) {
+	}
+
+	/** The copy's lending state; empty for a copy that has never circulated. */
+	public Optional<LendingState> lendingState(String barcode) {
+		return jdbc.sql("""
+				select c.status, l.card, c.held_pickup, c.held_for from circulation_item c
+				left join loan l on l.loan_key = c.loan_key where c.barcode = :barcode order by c.site_id limit 1""")
+			.param("barcode", barcode)
+			.query((rs, n) -> new LendingState(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.optional();
+	}
+
 	/** The journal's counts: events stored, applied, waiting, unapplicable; open loans and conflicts. */
 	public Map<String, Long> counts() {
 		return jdbc.sql("""

@@ -79,8 +79,19 @@ public class LendingDesk {
 		}
 	}
 
+	/**
+	 * A checkout at the desk: besides the rules of every checkout, a copy still on loan to another reader is refused
+	 * ({@code on-loan-to-another}) rather than taken from them; it must be checked in first.
+	 */
 	public IntakeReport checkout(String siteId, String card, String barcode) {
-		return checkout(siteId, card, barcode, deskEventId(), clock.instant());
+		Reader reader = reader(card);
+		queries.lendingState(barcode == null ? "" : barcode.strip())
+			.filter(state -> CopyStatus.ON_LOAN.code().equals(state.status()) && state.loanCard() != null
+					&& !state.loanCard().equals(reader.cardNumber()))
+			.ifPresent(state -> {
+				throw new ConflictException("on-loan-to-another", barcode.strip());
+			});
+		return checkout(siteId, reader.cardNumber(), barcode, deskEventId(), clock.instant());
 	}
 
 	/**
@@ -97,7 +108,19 @@ public class LendingDesk {
 		return one(siteId, CirculationAction.CHECKOUT, barcode, reader.cardNumber(), null, eventId, at);
 	}
 
+	/**
+	 * A checkin at the desk: a copy that is not on loan, not on its way and kept for no hold is refused
+	 * ({@code not-on-loan}) instead of being sent in transit from wherever it was scanned.
+	 */
 	public IntakeReport checkin(String siteId, String barcode) {
+		requireKnown(barcode);
+		boolean expected = queries.lendingState(barcode.strip())
+			.filter(state -> CopyStatus.ON_LOAN.code().equals(state.status())
+					|| CopyStatus.IN_TRANSIT.code().equals(state.status()) || state.heldPickup() != null)
+			.isPresent();
+		if (!expected) {
+			throw new ConflictException("not-on-loan", barcode.strip());
+		}
 		return checkin(siteId, barcode, deskEventId(), clock.instant());
 	}
 
@@ -134,24 +157,53 @@ public class LendingDesk {
 		return one(loan.checkoutSite(), CirculationAction.RENEW, loan.barcode(), reader.cardNumber(), loan.itemSite(), eventId, at);
 	}
 
-	/** A checkout's card is no registered reader's, or not a card number at all (its check digit is wrong). */
-	public static final class UnknownCard extends IllegalArgumentException {
+	/**
+	 * A checkout's card is no registered reader's ({@code unknown-card}), or not a card number at all: its check digit
+	 * is wrong ({@code card-check-digit}).
+	 */
+	public static final class UnknownCard extends IllegalArgumentException implements CodedRefusal {
 
 		private static final long serialVersionUID = 1L;
 
-		UnknownCard(String message) {
+		private final String code;
+
+		UnknownCard(String code, String message) {
 			super(message);
+			this.code = code;
+		}
+
+		@Override
+		public String code() {
+			return code;
+		}
+
+		@Override
+		public Object[] args() {
+			return new Object[0];
 		}
 
 	}
 
-	/** No site's catalogue has the barcode. */
-	public static final class UnknownCopy extends IllegalArgumentException {
+	/** No site's catalogue has the barcode ({@code unknown-copy}). */
+	public static final class UnknownCopy extends IllegalArgumentException implements CodedRefusal {
 
 		private static final long serialVersionUID = 1L;
 
-		UnknownCopy(String message) {
+		private final String barcode;
+
+		UnknownCopy(String barcode, String message) {
 			super(message);
+			this.barcode = barcode;
+		}
+
+		@Override
+		public String code() {
+			return "unknown-copy";
+		}
+
+		@Override
+		public Object[] args() {
+			return new Object[] { barcode };
 		}
 
 	}
@@ -166,14 +218,14 @@ public class LendingDesk {
 			reader = readers.byTypedCard(typedCard);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new UnknownCard(ex.getMessage());
+			throw new UnknownCard("card-check-digit", ex.getMessage());
 		}
-		return reader.orElseThrow(() -> new UnknownCard("no reader has this card number"));
+		return reader.orElseThrow(() -> new UnknownCard("unknown-card", "no reader has this card number"));
 	}
 
 	private void requireKnown(String barcode) {
 		if (barcode == null || barcode.isBlank() || items.find(barcode.strip()).isEmpty()) {
-			throw new UnknownCopy("no site's catalogue has barcode '" + barcode + "'");
+			throw new UnknownCopy(barcode == null ? "" : barcode.strip(), "no site's catalogue has barcode '" + barcode + "'");
 		}
 	}
 

@@ -187,7 +187,7 @@ class CirculationApiTests extends IntegrationTest {
 		String card = readers.byUsername("reader").orElseThrow().cardNumber();
 		mvc.perform(get("/circulation").with(user(accounts.loadUserByUsername("librarian"))))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("checkout-form")));
+			.andExpect(content().string(containsString("reader-form")));
 		mvc.perform(post("/circulation/checkout").with(user(accounts.loadUserByUsername("librarian"))).with(csrf())
 			.param("site", "baishi").param("card", card).param("barcode", copy.barcode()))
 			.andExpect(redirectedUrl("/circulation?site=baishi"))

@@ -79,10 +79,10 @@ class ReaderCardTests extends IntegrationTest {
 		var librarian = user(accounts.loadUserByUsername("librarian"));
 		mvc.perform(post("/circulation/checkout").with(librarian).with(csrf())
 			.param("site", "baishi").param("card", mistyped).param("barcode", "ANY-1"))
-			.andExpect(flash().attribute("refused", containsString("check digit")));
+			.andExpect(flash().attribute("refused", containsString("校验位")));
 		mvc.perform(post("/circulation/checkout").with(librarian).with(csrf())
 			.param("site", "baishi").param("card", demoCard).param("barcode", "NO-SUCH-COPY"))
-			.andExpect(flash().attribute("refused", Matchers.not(containsString("check digit"))));
+			.andExpect(flash().attribute("refused", Matchers.not(containsString("校验位"))));
 	}
 
 }
