@@ -110,13 +110,14 @@ class HoldTests extends IntegrationTest {
 
 	@Test
 	void aHeldCopyTravelsToThePickupSiteIsReadyThereAndOnlyItsReaderBorrowsIt() {
-		// a work with one copy away from the pickup site
+		// a work with one copy only, away from the pickup site and never lent
 		String work = jdbc.sql("""
 				select r.work_id from bib_record r join item i on i.site_id = r.site_id and i.record_id = r.record_id
-				where i.status = 'available' and i.site_id <> 'baishi'
-				  and not exists (select 1 from circulation_item c where c.barcode = i.barcode)
-				  and not exists (select 1 from hold h where h.work_id = r.work_id)
-				group by r.work_id having count(*) = 1 order by md5(r.work_id) limit 1""").query(String.class).single();
+				where not exists (select 1 from hold h where h.work_id = r.work_id)
+				group by r.work_id
+				having count(*) = 1 and bool_and(i.status = 'available' and i.site_id <> 'baishi'
+				  and not exists (select 1 from circulation_item c where c.barcode = i.barcode))
+				order by md5(r.work_id) limit 1""").query(String.class).single();
 		Reader holder = reader(5001);
 		Reader other = reader(5002);
 		HoldQueue.HoldView hold = holds.place(holder, work, null, "baishi");
