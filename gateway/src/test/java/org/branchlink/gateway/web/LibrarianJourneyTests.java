@@ -225,4 +225,15 @@ class LibrarianJourneyTests extends IntegrationTest {
 		}
 	}
 
+	@ParameterizedTest
+	@ValueSource(ints = { 390, 1366 })
+	void aLibrarianReadsTheIngestRunsAndQuarantineInTheirLanguage(int width) throws Exception {
+		try (JourneyBrowser browser = open("librarian-ingest", width)) {
+			browser.signIn("librarian", "demo-librarian");
+			browser.go("/ingest");
+			browser.find("h1");
+			browser.check("ingest");
+		}
+	}
+
 }
