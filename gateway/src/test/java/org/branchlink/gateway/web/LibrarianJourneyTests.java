@@ -227,12 +227,16 @@ class LibrarianJourneyTests extends IntegrationTest {
 
 	@ParameterizedTest
 	@ValueSource(ints = { 390, 1366 })
-	void aLibrarianReadsTheIngestRunsAndQuarantineInTheirLanguage(int width) throws Exception {
+	void aLibrarianReadsTheIngestRunsAndThePullListInTheirLanguage(int width) throws Exception {
 		try (JourneyBrowser browser = open("librarian-ingest", width)) {
 			browser.signIn("librarian", "demo-librarian");
 			browser.go("/ingest");
 			browser.find("h1");
 			browser.check("ingest");
+
+			browser.go("/holds/pull?site=baishi");
+			assertThat(browser.text("#pull-site")).isEqualTo(sites.byId().get("baishi").name().zh());
+			browser.check("pull-list");
 		}
 	}
 
