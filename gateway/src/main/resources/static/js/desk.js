@@ -1,5 +1,6 @@
 // The circulation desk, keyboard and scanner only. A checkin alert (send on, keep for a hold) holds the scans until it
 // is acknowledged: focus goes to its button, the scan fields wait disabled; its slip prints on its own (app.css).
+// Also used by a transfer's page, whose packing list prints alone.
 document.addEventListener('DOMContentLoaded', () => {
   const scans = document.getElementById('desk-scans');
   const alert = document.getElementById('desk-alert');
@@ -25,4 +26,7 @@ document.addEventListener('DOMContentLoaded', () => {
   else if (scans) {
     focusField(scans.dataset.focus);
   }
+  // a packing list prints from its button
+  document.querySelectorAll('button[data-print]').forEach(button =>
+    button.addEventListener('click', () => window.print()));
 });

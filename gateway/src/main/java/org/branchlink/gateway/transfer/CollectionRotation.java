@@ -172,6 +172,45 @@ public class CollectionRotation {
 			.list();
 	}
 
+	/**
+	 * A rota as its page shows it: the stages by site (named by the page), the active batches.
+	 *
+	 * @param id the rota
+	 * @param name its name
+	 * @param cyclic whether it starts again after the last stage
+	 * @param stages its stages in order
+	 * @param batches its active batches
+	 */
+	public record RotaPage(long id, String name, boolean cyclic, List<Stage> stages, List<BatchView> batches) {
+	}
+
+	/**
+	 * An active batch.
+	 *
+	 * @param id the batch
+	 * @param stage the index of the stage it is at
+	 * @param since when it arrived there
+	 * @param copies how many copies it has
+	 */
+	public record BatchView(long id, int stage, LocalDate since, int copies) {
+	}
+
+	public List<RotaPage> rotaPages() {
+		return jdbc.sql("select id, name, cyclic from rota order by id desc limit 100")
+			.query((rs, n) -> new RotaPage(rs.getLong(1), rs.getString(2), rs.getBoolean(3),
+					jdbc.sql("select site_id, days from rota_stage where rota_id = :r order by position")
+						.param("r", rs.getLong(1))
+						.query((st, m) -> new Stage(st.getString(1), st.getInt(2)))
+						.list(),
+					jdbc.sql("""
+							select b.id, b.stage, b.stage_started, (select count(*) from rotation_item i where i.batch_id = b.id)
+							from rotation_batch b where b.rota_id = :r and b.status = 'active' order by b.id""")
+						.param("r", rs.getLong(1))
+						.query((b, m) -> new BatchView(b.getLong(1), b.getInt(2), b.getObject(3, LocalDate.class), b.getInt(4)))
+						.list()))
+			.list();
+	}
+
 	/** The copies of a transfer a rotation made (for the dashboard and tests). */
 	public List<String> transferBarcodes(long transferId) {
 		return jdbc.sql("select barcode from transfer_item where transfer_id = :t and not extra order by barcode")

@@ -11,12 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.branchlink.catalog.CatalogCopies;
 import org.branchlink.catalog.CatalogCopies.CopyId;
 import org.branchlink.catalog.ItemAvailability;
 import org.branchlink.catalog.ItemRef;
 import org.branchlink.gateway.circulation.LendingDesk;
+import org.branchlink.gateway.platform.ConflictException;
+import org.branchlink.gateway.platform.InvalidRequestException;
 import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.site.Site;
 import org.branchlink.site.SiteDirectory;
@@ -118,25 +121,9 @@ public class StockTransfers {
 		if (from.id().equals(to.id())) {
 			throw new IllegalArgumentException("a transfer goes to another site");
 		}
-		List<Refusal> refused = new ArrayList<>();
-		Map<CopyId, String> onShelf = new LinkedHashMap<>();
-		for (String barcode : barcodes) {
-			String code = barcode == null ? "" : barcode.strip();
-			Located here = items.find(code).stream().map(this::locate).filter(l -> l.shelf().equals(fromSite))
-				.findFirst().orElse(null);
-			if (here == null) {
-				refused.add(new Refusal(code, null, "no copy with this barcode is at " + fromSite));
-			}
-			else if (!"available".equals(here.status())) {
-				refused.add(new Refusal(code, null, "the copy is " + here.status() + ", not on the shelf"));
-			}
-			else {
-				onShelf.put(CopyId.of(here.ref()), code);
-			}
-		}
-		Map<CopyId, Long> elsewhere = store.openTransfersOf(onShelf.keySet());
-		elsewhere.forEach((copy, transfer) -> refused.add(new Refusal(onShelf.remove(copy), null,
-				"the copy is already in open transfer " + transfer)));
+		Screening screening = screen(fromSite, barcodes);
+		List<Refusal> refused = screening.refusals();
+		Map<CopyId, String> onShelf = screening.onShelf();
 		if (onShelf.isEmpty()) {
 			throw new IllegalArgumentException("no copy can go: " + refused.stream().map(Refusal::reason).toList());
 		}
@@ -152,6 +139,114 @@ public class StockTransfers {
 				ride == null ? null : new Transfer.Carrier(ride.unitId(), ride.day()));
 		transactions.executeWithoutResult(status -> store.insert(transfer, onShelf.keySet()));
 		return new Outcome(view(transfer.id()), refused);
+	}
+
+	/**
+	 * A transfer of every copy listed, or of none: the desk's page refuses the whole list when a barcode is not a copy
+	 * on the source's shelf ({@code unknown-barcodes}, naming them), a copy is lent or travelling ({@code not-on-shelf}),
+	 * or a copy is already in another open transfer ({@code in-open-transfer}), so nothing is dropped unseen.
+	 */
+	public Outcome createAll(String by, String fromSite, String toSite, List<String> barcodes) {
+		List<String> listed = barcodes.stream().map(String::strip).filter(b -> !b.isEmpty()).distinct().toList();
+		if (listed.isEmpty()) {
+			throw new InvalidRequestException("transfer-no-barcodes");
+		}
+		if (fromSite.equals(toSite)) {
+			throw new InvalidRequestException("transfer-same-site");
+		}
+		site(fromSite);
+		site(toSite);
+		Screening screening = screen(fromSite, listed);
+		if (!screening.unknown().isEmpty()) {
+			throw new InvalidRequestException("unknown-barcodes", screening.unknown().size(), String.join("、", screening.unknown()));
+		}
+		if (!screening.notOnShelf().isEmpty()) {
+			throw new ConflictException("not-on-shelf", String.join("、", screening.notOnShelf()));
+		}
+		if (!screening.inTransfer().isEmpty()) {
+			throw new ConflictException("in-open-transfer", String.join("、", screening.inTransfer().keySet()),
+					screening.inTransfer().values().stream().distinct().map(String::valueOf).collect(Collectors.joining("、")));
+		}
+		return create(by, fromSite, toSite, listed);
+	}
+
+	/**
+	 * What a list of barcodes holds for a transfer from a site.
+	 *
+	 * @param onShelf the copies that may go, with the barcode as listed
+	 * @param unknown barcodes of no copy at the source
+	 * @param notOnShelf barcodes of copies at the source that are not on its shelf (lent, travelling)
+	 * @param inTransfer barcodes of copies already in another open transfer, with that transfer
+	 * @param refusals all of these as refusals, in English, for the API
+	 */
+	private record Screening(Map<CopyId, String> onShelf, List<String> unknown, List<String> notOnShelf,
+			Map<String, Long> inTransfer, List<Refusal> refusals) {
+	}
+
+	private Screening screen(String fromSite, List<String> barcodes) {
+		List<Refusal> refused = new ArrayList<>();
+		List<String> unknown = new ArrayList<>();
+		List<String> notOnShelf = new ArrayList<>();
+		Map<String, Long> inTransfer = new LinkedHashMap<>();
+		Map<CopyId, String> onShelf = new LinkedHashMap<>();
+		for (String barcode : barcodes) {
+			String code = barcode == null ? "" : barcode.strip();
+			Located here = items.find(code).stream().map(this::locate).filter(l -> l.shelf().equals(fromSite))
+				.findFirst().orElse(null);
+			if (here == null) {
+				unknown.add(code);
+				refused.add(new Refusal(code, null, "no copy with this barcode is at " + fromSite));
+			}
+			else if (!"available".equals(here.status())) {
+				notOnShelf.add(code);
+				refused.add(new Refusal(code, null, "the copy is " + here.status() + ", not on the shelf"));
+			}
+			else {
+				onShelf.put(CopyId.of(here.ref()), code);
+			}
+		}
+		Map<CopyId, Long> elsewhere = store.openTransfersOf(onShelf.keySet());
+		elsewhere.forEach((copy, transfer) -> {
+			String code = onShelf.remove(copy);
+			inTransfer.put(code, transfer);
+			refused.add(new Refusal(code, null, "the copy is already in open transfer " + transfer));
+		});
+		return new Screening(onShelf, unknown, notOnShelf, inTransfer, refused);
+	}
+
+	/**
+	 * A line of a transfer's packing list.
+	 *
+	 * @param barcode the copy
+	 * @param itemSite its owning site
+	 * @param title its title
+	 * @param callNumber its call number
+	 * @param received whether the destination scanned it in
+	 * @param extra received though not in the transfer
+	 */
+	public record PackingLine(String barcode, String itemSite, String title, String callNumber, boolean received,
+			boolean extra) {
+	}
+
+	/**
+	 * A transfer with its steps and its packing list.
+	 *
+	 * @param view the transfer
+	 * @param transfer its steps (who and when)
+	 * @param lines its copies
+	 */
+	public record Details(TransferView view, Transfer transfer, List<PackingLine> lines) {
+	}
+
+	public Details details(long id) {
+		TransferView view = view(id);
+		Transfer transfer = store.find(id).orElseThrow(() -> new NotFoundException("transfer", Long.toString(id)));
+		List<PackingLine> lines = store.items(id).stream().map(line -> {
+			CatalogCopies.CopyDetails copy = copies.describe(line.itemSite(), line.barcode()).orElse(null);
+			return new PackingLine(line.barcode(), line.itemSite(), copy == null ? "" : copy.title(),
+					copy == null ? "" : copy.callNumber(), line.received(), line.extra());
+		}).toList();
+		return new Details(view, transfer, lines);
 	}
 
 	public TransferView approve(long id, String by) {

@@ -91,6 +91,19 @@ class TransferStore {
 	}
 
 	/** The copies the transfer carries (extras not included). */
+	/** A copy of a transfer, with what the destination did with it. */
+	record Item(String itemSite, String barcode, boolean received, boolean extra) {
+	}
+
+	/** Every copy of a transfer, extra ones (received though not sent) last. */
+	List<Item> items(long id) {
+		return jdbc.sql("""
+				select item_site, barcode, received, extra from transfer_item where transfer_id = :t order by extra, barcode""")
+			.param("t", id)
+			.query((rs, n) -> new Item(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4)))
+			.list();
+	}
+
 	List<CopyId> copies(long id) {
 		return jdbc.sql("select item_site, barcode from transfer_item where transfer_id = :t and not extra order by barcode")
 			.param("t", id)

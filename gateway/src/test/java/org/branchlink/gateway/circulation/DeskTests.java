@@ -129,7 +129,7 @@ class DeskTests extends IntegrationTest {
 	void aCopyAReaderWaitsForRaisesAHoldSlipWithTheirInitialOnly() throws Exception {
 		String[] copy = jdbc.sql("""
 				select r.work_id, i.barcode from bib_record r join item i on i.site_id = r.site_id and i.record_id = r.record_id
-				where i.site_id = 'baishi' and i.status = 'available'
+				where i.site_id = 'central-library' and i.status = 'available'
 				  and not exists (select 1 from circulation_item c where c.barcode = i.barcode)
 				  and not exists (select 1 from hold h where h.work_id = r.work_id)
 				  and r.work_id in (select r2.work_id from bib_record r2 join item i2 on i2.site_id = r2.site_id

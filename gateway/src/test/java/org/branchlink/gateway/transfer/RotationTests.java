@@ -103,8 +103,9 @@ class RotationTests extends IntegrationTest {
 			.andExpect(MockMvcResultMatchers.content()
 				.string(Matchers.containsString("白石流转")));
 		mvc.perform(post("/rotas").with(admin).with(org.springframework.security.test.web.servlet.request
-			.SecurityMockMvcRequestPostProcessors.csrf()).param("name", "坏路线").param("stages", "baishi thirty"))
-			.andExpect(MockMvcResultMatchers.flash().attributeExists("refused"));
+			.SecurityMockMvcRequestPostProcessors.csrf()).param("name", "坏路线").param("stageSite", "baishi", "central-library").param("stageDays", "thirty", "30"))
+			.andExpect(MockMvcResultMatchers.flash().attributeExists("refused"))
+			.andExpect(MockMvcResultMatchers.flash().attribute("errors", Matchers.hasKey("days-0")));
 		var librarian = SecurityMockMvcRequestPostProcessors
 			.user(accounts.loadUserByUsername("librarian"));
 		mvc.perform(MockMvcRequestBuilders.get("/rotas").with(librarian))
