@@ -74,12 +74,12 @@ final class PagesBench {
 
 			visitor.pages().addAll(List.of("/", "/search?q=" + enc(SEARCH),
 					"/search?q=" + enc(SEARCH) + "&format=book&sort=year&page=1", "/works/" + work, "/events",
-					"/events/" + event, "/sites/baishi", "/demand", "/login"));
+					"/events/" + event, "/events?tab=mobile", "/sites/baishi", "/demand", "/survey", "/login"));
 			Person reader = person(base, "reader", "demo-reader");
-			reader.pages().addAll(List.of("/", "/my/loans", "/my/holds", "/my/registrations", "/works/" + work));
+			reader.pages().addAll(List.of("/", "/my/loans", "/my/holds", "/my/registrations", "/my/card", "/works/" + work));
 			Person librarian = person(base, "librarian", "demo-librarian");
 			librarian.pages().addAll(List.of("/circulation", "/holds/pull?site=baishi", "/transfers", "/ingest", "/menu",
-					"/volunteers", "/demand/tickets", "/events/new"));
+					"/volunteers", "/demand/tickets", "/events/new", "/events/manage"));
 			Person central = person(base, "admin", "demo-admin");
 			central.pages().addAll(List.of("/dashboard", "/reports/" + quarter, "/planning", "/rotas", "/surveys"));
 			List<Person> people = List.of(visitor, reader, librarian, central);

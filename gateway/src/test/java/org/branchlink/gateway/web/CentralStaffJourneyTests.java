@@ -69,7 +69,7 @@ class CentralStaffJourneyTests extends IntegrationTest {
 			browser.find("#event-form");
 			browser.check("event-edit");
 			browser.type("#ev-title", "剪纸体验课（改期）" + width);
-			browser.click("#publish-event");
+			browser.submit("#publish-event");
 			assertThat(browser.text("#notice")).contains("改期");
 
 			browser.click("#cancel-event");
@@ -94,7 +94,7 @@ class CentralStaffJourneyTests extends IntegrationTest {
 			browser.check("menu");
 			browser.click("#menu-items .menu-item details summary");
 			setValue(browser, "#menu-items .order-form input[name='wantedDate']", LocalDate.now().plusDays(20).toString());
-			browser.click("#menu-items .order-form button[type='submit']");
+			browser.submit("#menu-items .order-form button[type='submit']");
 			assertThat(browser.text("#notice")).isEqualTo("已点单，等待总馆审批。");
 			browser.check("menu-ordered");
 
@@ -103,9 +103,9 @@ class CentralStaffJourneyTests extends IntegrationTest {
 			browser.check("volunteers");
 			browser.click("#volunteers .volunteer details summary");
 			browser.type("#volunteers .hours-form input[name='hours']", "2.5");
-			browser.click("#volunteers .hours-form .log-hours");
+			browser.submit("#volunteers .hours-form .log-hours");
 			assertThat(browser.text("#notice")).isEqualTo("已记录 2.5 小时，等待确认。");
-			browser.click("#pending-hours .confirm-hours");
+			browser.submit("#pending-hours .confirm-hours");
 			assertThat(browser.text("#notice")).isEqualTo("已确认这条服务时长。");
 			browser.check("volunteers-confirmed");
 			browser.go(browser.find("#volunteers .volunteer a[href*='certificate']").getAttribute("pathname"));

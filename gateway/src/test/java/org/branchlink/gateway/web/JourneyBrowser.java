@@ -146,6 +146,17 @@ final class JourneyBrowser implements AutoCloseable {
 		wait.until(ExpectedConditions.elementToBeClickable(element)).click();
 	}
 
+	/**
+	 * Clicks what submits a form or follows a link, and waits for the next page to replace this one (so what is read
+	 * next, a flash message say, is the new page's and not the old one's).
+	 */
+	void submit(String css) {
+		WebElement page = driver.findElement(By.tagName("html"));
+		click(css);
+		wait.until(ExpectedConditions.stalenessOf(page));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
+	}
+
 	void type(String css, String text) {
 		WebElement field = find(css);
 		field.clear();

@@ -117,7 +117,7 @@ class ReaderPageTests extends IntegrationTest {
 			assertThat(browser.text("#notice")).contains("1").contains("2");
 			browser.check("my-loans-renewed-all");
 
-			browser.click("#loans tr.loan .renew");
+			browser.submit("#loans tr.loan .renew");
 			assertThat(browser.text("#refused")).as("each renewal now refused, worded").isNotBlank();
 			browser.check("my-loans-refused");
 
@@ -160,18 +160,18 @@ class ReaderPageTests extends IntegrationTest {
 			browser.check("work");
 			String work = browser.driver().getCurrentUrl().replaceFirst("#.*", "");
 
-			browser.click("#reserve");
+			browser.submit("#reserve");
 			assertThat(browser.text("#notice")).startsWith("已预约");
 			browser.check("my-holds");
 
 			browser.driver().get(work);
-			browser.click("#reserve");
+			browser.submit("#reserve");
 			assertThat(browser.text("#refused")).contains("已经预约");
 			browser.check("my-holds-duplicate");
 
 			String mine = "article[data-hold='" + waiting + "']";
 			assertThat(browser.text(mine + " .place")).matches("第 \\d+ 位");
-			browser.click(mine + " .suspend");
+			browser.submit(mine + " .suspend");
 			assertThat(browser.text("#notice")).contains("暂停");
 			browser.find(mine + " .suspended");
 			browser.check("my-holds-paused");
@@ -214,7 +214,7 @@ class ReaderPageTests extends IntegrationTest {
 			browser.go("/events/" + event);
 			assertThat(browser.text("#places")).contains("5");
 			browser.find("#deadline");
-			browser.click("#register");
+			browser.submit("#register");
 			assertThat(browser.text("#notice")).contains("报名成功");
 			assertThat(browser.text("#my-state")).isEqualTo("已报名");
 			browser.check("event-registered");
