@@ -10,7 +10,6 @@ import org.branchlink.site.SiteDirectory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -33,8 +32,7 @@ class CentralStaffJourneyTests extends IntegrationTest {
 	SiteDirectory sites;
 
 	private JourneyBrowser open(String journey, int width) throws Exception {
-		Dimension size = width < 600 ? JourneyBrowser.PHONE : JourneyBrowser.DESKTOP;
-		JourneyBrowser browser = JourneyBrowser.open(port, journey, size, List.copyOf(sites.byId().keySet()));
+		JourneyBrowser browser = JourneyBrowser.open(port, journey, width, List.copyOf(sites.byId().keySet()));
 		browser.signIn("admin", "demo-admin");
 		return browser;
 	}

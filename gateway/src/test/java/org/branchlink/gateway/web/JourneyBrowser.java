@@ -87,6 +87,10 @@ final class JourneyBrowser implements AutoCloseable {
 	 *
 	 * @param siteIds the registry's site ids, none of which may show in a Chinese page's text
 	 */
+	static JourneyBrowser open(int port, String journey, int width, Collection<String> siteIds) throws IOException {
+		return open(port, journey, width < 600 ? PHONE : DESKTOP, siteIds);
+	}
+
 	static JourneyBrowser open(int port, String journey, Dimension size, Collection<String> siteIds) throws IOException {
 		boolean installed = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
 		if (System.getenv("CI") == null) {

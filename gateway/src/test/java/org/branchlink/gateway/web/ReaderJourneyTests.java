@@ -6,7 +6,6 @@ import org.branchlink.gateway.IntegrationTest;
 import org.branchlink.site.SiteDirectory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.openqa.selenium.Dimension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,8 +26,7 @@ class ReaderJourneyTests extends IntegrationTest {
 	SiteDirectory sites;
 
 	private JourneyBrowser open(int width) throws Exception {
-		Dimension size = width < 600 ? JourneyBrowser.PHONE : JourneyBrowser.DESKTOP;
-		return JourneyBrowser.open(port, "reader", size, List.copyOf(sites.byId().keySet()));
+		return JourneyBrowser.open(port, "reader", width, List.copyOf(sites.byId().keySet()));
 	}
 
 	@ParameterizedTest

@@ -26,7 +26,6 @@ import org.branchlink.site.SiteDirectory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -83,8 +82,7 @@ class ReaderPageTests extends IntegrationTest {
 	Surveys surveys;
 
 	private JourneyBrowser open(String journey, int width) throws Exception {
-		Dimension size = width < 600 ? JourneyBrowser.PHONE : JourneyBrowser.DESKTOP;
-		return JourneyBrowser.open(port, journey, size, List.copyOf(sites.byId().keySet()));
+		return JourneyBrowser.open(port, journey, width, List.copyOf(sites.byId().keySet()));
 	}
 
 	@ParameterizedTest
