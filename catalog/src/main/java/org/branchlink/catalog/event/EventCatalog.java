@@ -223,6 +223,17 @@ public class EventCatalog {
 				Map.of("from", Timestamp.from(from), "to", Timestamp.from(to)));
 	}
 
+	/**
+	 * The events of one kind, not cancelled, starting between two instants, soonest first, at most {@code limit}: the
+	 * home page's coming events and the mobile-service timetable ask the database for what they show, not for every
+	 * event of the month.
+	 */
+	public List<CulturalEvent> startingIn(Instant from, Instant to, Kind kind, int limit) {
+		return query("where not cancelled and starts_at >= :from and starts_at < :to and kind = :kind "
+				+ "order by starts_at, id limit :limit", Map.of("from", Timestamp.from(from), "to", Timestamp.from(to),
+						"kind", kind.name().toLowerCase(Locale.ROOT), "limit", limit));
+	}
+
 	/** The search documents of every event still to come or ended in the last 30 days (for a reindex). */
 	public List<SolrInputDocument> documents() {
 		Map<String, WorkStore.HoldingSite> sites = store.sites();

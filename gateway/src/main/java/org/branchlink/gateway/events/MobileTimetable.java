@@ -27,6 +27,9 @@ class MobileTimetable {
 	/** How far ahead the timetable looks (stops are published a few weeks ahead). */
 	static final Duration AHEAD = Duration.ofDays(28);
 
+	/** At most this many stops are listed (a county publishes a few hundred in four weeks). */
+	static final int MAX_STOPS = 2_000;
+
 	private final EventCatalog catalog;
 
 	private final SiteDirectory sites;
@@ -52,10 +55,7 @@ class MobileTimetable {
 	List<Village> coming() {
 		Instant now = clock.instant();
 		Map<String, List<CulturalEvent>> bySite = new LinkedHashMap<>();
-		catalog.startingIn(now, now.plus(AHEAD))
-			.stream()
-			.filter(event -> event.kind() == CulturalEvent.Kind.MOBILE_STOP && !event.cancelled())
-			.sorted(Comparator.comparing(CulturalEvent::starts))
+		catalog.startingIn(now, now.plus(AHEAD), CulturalEvent.Kind.MOBILE_STOP, MAX_STOPS)
 			.forEach(event -> bySite.computeIfAbsent(event.siteId(), key -> new ArrayList<>()).add(event));
 		SiteRegistry registry = sites.current().orElse(null);
 		List<Village> villages = new ArrayList<>();

@@ -2,7 +2,6 @@ package org.branchlink.gateway.web;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -49,12 +48,7 @@ class HomeController {
 			model.addAttribute("levels", countByLevel(registry));
 		});
 		Instant now = Instant.now();
-		model.addAttribute("coming", events.startingIn(now, now.plus(Duration.ofDays(30)))
-			.stream()
-			.filter(event -> !event.cancelled() && event.kind() != CulturalEvent.Kind.MOBILE_STOP)
-			.sorted(Comparator.comparing(CulturalEvent::starts))
-			.limit(COMING)
-			.toList());
+		model.addAttribute("coming", events.startingIn(now, now.plus(Duration.ofDays(30)), CulturalEvent.Kind.EVENT, COMING));
 		model.addAttribute("user", user);
 		return "home";
 	}
