@@ -93,6 +93,7 @@ class ReaderEventCalendarTests extends IntegrationTest {
 
 			browser.submit("#register");
 			assertThat(browser.text("#notice")).contains("报名成功");
+			browser.find("#show-ticket");
 			browser.go("/my/registrations");
 			browser.submit("#registrations tr[data-event='" + event + "'] .ticket-link");
 			assertThat(browser.text("#ticket-title")).isEqualTo("绘本共读会");
