@@ -94,14 +94,27 @@ public class CatalogSearch {
 			}
 			works.add(hit);
 		}
-		return new SearchPage(response.getResults().getNumFound(), request.page(), request.rows(), works,
+		SearchPage page = new SearchPage(response.getResults().getNumFound(), request.page(), request.rows(), works,
 				facetValues(response), query.get("pinyin", ""), response.getQTime());
+		if (page.total() == 0 && request.hasWords()) {
+			return page.withSuggestions(new ZeroResultHelp(solr, this::count).suggestions(request));
+		}
+		return page;
+	}
+
+	/** How many works a search finds, the editions of a book once (no page, facets or highlights fetched). */
+	public long count(SearchRequest request) {
+		SolrQuery query = solrQuery(request).setRows(0).setFacet(false).setHighlight(false);
+		query.remove("facet.range");
+		// as the readers' page counts: the editions of one book once
+		query.addFilterQuery("{!collapse field=" + SolrFields.TITLE_FAMILY + " nullPolicy=expand}");
+		return execute(query).getResults().getNumFound();
 	}
 
 	/** The Solr query a search sends, for benchmarks that compare against raw SolrJ with the very same query. */
 	public SolrQuery solrQuery(SearchRequest request) {
 		SolrQuery query = new SolrQuery();
-		String pinyin = mainQuery(query, request.query());
+		String pinyin = mainQuery(query, request);
 		query.addFilterQuery(SolrFields.DOC_TYPE + ":" + SolrFields.TYPE_WORK);
 		request.filters().forEach((facet, values) -> {
 			String field = FACET_FIELDS.get(facet);
@@ -173,18 +186,37 @@ public class CatalogSearch {
 		return execute(new SolrQuery(SolrFields.DOC_TYPE + ":" + SolrFields.TYPE_WORK).setRows(0)).getResults().getNumFound();
 	}
 
-	private String mainQuery(SolrQuery query, String text) {
-		if (text.isEmpty()) {
-			query.setQuery("*:*");
-			return "";
+	/**
+	 * Sets {@code q}: the query's words and, each a clause that must match, the fielded words of an advanced search.
+	 * Every text a reader typed goes into a parameter of its own, never into the query syntax.
+	 * @return the pinyin syllables the query was read as, or empty
+	 */
+	private String mainQuery(SolrQuery query, SearchRequest request) {
+		String pinyin = request.query().isEmpty() ? "" : textQuery(query, request.query(), request.anyWord());
+		if (request.fields().isEmpty()) {
+			if (request.query().isEmpty()) {
+				query.setQuery("*:*");
+			}
+			return pinyin;
 		}
+		StringBuilder bool = new StringBuilder("{!bool");
+		if (!request.query().isEmpty()) {
+			query.set("qtext", query.getQuery());
+			bool.append(" must=$qtext");
+		}
+		request.fields().forEach((field, value) -> bool.append(" must=$").append(FieldedClauses.add(query, field, value)));
+		query.setQuery(bool.append("}").toString());
+		return pinyin;
+	}
+
+	private String textQuery(SolrQuery query, String text, boolean anyWord) {
 		Optional<String> isbn = text.matches("[0-9０-９Xx\\- ]{10,17}") ? Isbn.normalize(text) : Optional.empty();
 		if (isbn.isPresent()) {
 			query.setQuery(SolrFields.ISBN + ":" + isbn.get());
 			return "";
 		}
 		query.set("uq", text);
-		query.set("qmain", "{!edismax qf=$work_qf pf=$work_pf mm=$work_mm v=$uq}");
+		query.set("qmain", "{!edismax qf=$work_qf pf=$work_pf mm=" + (anyWord ? "1" : "$work_mm") + " v=$uq}");
 		if (!Pinyin.isLatinQuery(text)) {
 			query.setQuery("{!query v=$qmain}");
 			return "";

@@ -15,18 +15,55 @@ import org.branchlink.catalog.event.EventSearch;
  * @param facets counts per facet value, by facet name; {@code year} holds decade ranges ({@code 1990-1999})
  * @param pinyin the pinyin syllables the query was read as, empty when it was not read as pinyin
  * @param tookMs Solr's query time in milliseconds
+ * @param events coming events that match the same words
+ * @param suggestions when nothing was found: other searches that find something (a spelling, the pinyin read as
+ * Chinese, any word instead of all), best first; else empty
  */
 public record SearchPage(long total, int page, int rows, List<WorkHit> works, Map<String, List<FacetValue>> facets,
-		String pinyin, long tookMs, List<EventSearch.Hit> events) {
+		String pinyin, long tookMs, List<EventSearch.Hit> events, List<Suggestion> suggestions) {
+
+	public SearchPage(long total, int page, int rows, List<WorkHit> works, Map<String, List<FacetValue>> facets,
+			String pinyin, long tookMs, List<EventSearch.Hit> events) {
+		this(total, page, rows, works, facets, pinyin, tookMs, events, List.of());
+	}
 
 	public SearchPage(long total, int page, int rows, List<WorkHit> works, Map<String, List<FacetValue>> facets,
 			String pinyin, long tookMs) {
-		this(total, page, rows, works, facets, pinyin, tookMs, List.of());
+		this(total, page, rows, works, facets, pinyin, tookMs, List.of(), List.of());
 	}
 
 	/** The same page with the coming events that match the same words (the unified search of books and events). */
 	public SearchPage withEvents(List<EventSearch.Hit> found) {
-		return new SearchPage(total, page, rows, works, facets, pinyin, tookMs, List.copyOf(found));
+		return new SearchPage(total, page, rows, works, facets, pinyin, tookMs, List.copyOf(found), suggestions);
+	}
+
+	/** The same page with searches to suggest instead. */
+	public SearchPage withSuggestions(List<Suggestion> found) {
+		return new SearchPage(total, page, rows, works, facets, pinyin, tookMs, events, List.copyOf(found));
+	}
+
+	/**
+	 * Another search that finds something where a search found nothing.
+	 *
+	 * @param kind how it differs from the search
+	 * @param query its words
+	 * @param reading for {@link Kind#PINYIN}, the pinyin syllables the Chinese words were read from; else empty
+	 * @param total the works it finds
+	 */
+	public record Suggestion(Kind kind, String query, String reading, long total) {
+
+		/** How a suggested search differs from the one that found nothing. */
+		public enum Kind {
+
+			/** The query's words spelled as titles and names in the catalogue spell them; filters kept. */
+			SPELLING,
+			/** The Latin query read as pinyin and written in the Chinese of a title; filters kept. */
+			PINYIN,
+			/** All the words of the query and the fields, any one of them enough, without filters. */
+			RELAXED
+
+		}
+
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package org.branchlink.gateway.events;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +56,12 @@ class EventPageController {
 
 	private final MobileTimetable timetable;
 
+	private final EventMonth calendar;
+
 	EventPageController(EventSearch search, EventCatalog catalog, EventRegistrations registrations,
 			ReaderRegistry readers, SiteDirectory sites, SiteAccess access,
-			CountySettings county, PageMessages pageMessages, MobileTimetable timetable) {
+			CountySettings county, PageMessages pageMessages, MobileTimetable timetable, EventMonth calendar) {
+		this.calendar = calendar;
 		this.timetable = timetable;
 		this.pageMessages = pageMessages;
 		this.search = search;
@@ -73,6 +78,7 @@ class EventPageController {
 	String events(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) List<String> category,
 			@RequestParam(required = false) List<String> audience, @RequestParam(required = false) String when,
 			@RequestParam(required = false) String near, @RequestParam(required = false) String tab,
+			@RequestParam(required = false) String view, @RequestParam(required = false) String month,
 			@AuthenticationPrincipal BranchLinkUser user, Model model) {
 		model.addAttribute("user", user);
 		model.addAttribute("q", q);
@@ -82,11 +88,28 @@ class EventPageController {
 		model.addAttribute("chosenAudience", audience == null ? List.of() : audience);
 		model.addAttribute("categories", EventCategory.values());
 		if ("mobile".equals(tab)) {
+			model.addAttribute("view", "list");
 			model.addAttribute("tab", "mobile");
 			model.addAttribute("villages", timetable.coming());
 			return "events";
 		}
 		model.addAttribute("tab", category == null || category.isEmpty() ? "all" : category.get(0));
+		if ("calendar".equals(view)) {
+			List<String> categories = category == null ? List.of() : category;
+			EventMonth.requireKnown(categories);
+			YearMonth shown = EventMonth.parse(month, LocalDate.now(county.zone()));
+			model.addAttribute("view", "calendar");
+			model.addAttribute("month", shown);
+			List<List<EventMonth.Day>> weeks = calendar.weeks(shown, county.zone(), categories);
+			model.addAttribute("weeks", weeks);
+			model.addAttribute("monthEvents", weeks.stream()
+				.flatMap(List::stream)
+				.filter(EventMonth.Day::inMonth)
+				.mapToInt(day -> day.events().size())
+				.sum());
+			return "events";
+		}
+		model.addAttribute("view", "list");
 		Double lat = null, lon = null;
 		if (near != null && near.contains(",")) {
 			String[] parts = near.split(",");

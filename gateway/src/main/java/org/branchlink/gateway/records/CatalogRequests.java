@@ -17,6 +17,8 @@ public final class CatalogRequests {
 	}
 
 	/**
+	 * Also reads the advanced search's fields ({@link SearchRequest#FIELDS}: {@code title}, {@code author}…) and
+	 * {@code match=any} for a search where any word is enough.
 	 * @throws IllegalArgumentException for an unknown sort, a malformed {@code near} or out-of-range paging; answered
 	 * as 400
 	 */
@@ -38,8 +40,16 @@ public final class CatalogRequests {
 				throw new IllegalArgumentException("sort must be relevance, year, title or distance, got '" + sort + "'");
 			}
 		}
+		Map<String, String> fields = new LinkedHashMap<>();
+		for (String field : SearchRequest.FIELDS) {
+			String value = parameters.getFirst(field);
+			if (value != null && !value.isBlank()) {
+				fields.put(field, value);
+			}
+		}
 		return new SearchRequest(q, filters, yearFrom, yearTo,
-				near == null || near.isBlank() ? null : SearchRequest.Point.parse(near), order, page, rows);
+				near == null || near.isBlank() ? null : SearchRequest.Point.parse(near), order, page, rows, fields,
+				"any".equals(parameters.getFirst("match")));
 	}
 
 }

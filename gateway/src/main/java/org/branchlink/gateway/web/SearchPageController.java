@@ -74,8 +74,68 @@ class SearchPageController {
 		model.addAttribute("sortLinks", sortLinks(parameters, !model.getAttribute("near").toString().isEmpty()));
 		model.addAttribute("pageLinks", pageLinks(parameters, pages));
 		model.addAttribute("chosenFilters", chosenFilters(parameters));
+		model.addAttribute("chosenFields", chosenFields(request, parameters));
+		model.addAttribute("suggestions", suggestionLinks(results, parameters));
+		model.addAttribute("advancedLink", advancedLink(parameters));
 		model.addAttribute("user", user);
 		return "search";
+	}
+
+	/** A field of the advanced search in force: its name, its words, the link to the search without it. */
+	record ChosenField(String field, String value, String removeLink) {
+	}
+
+	/** The advanced search's fields in force, each with the link that takes it away. */
+	private static List<ChosenField> chosenFields(SearchRequest request, MultiValueMap<String, String> parameters) {
+		List<ChosenField> chosen = new ArrayList<>();
+		request.fields().forEach((field, value) -> {
+			MultiValueMap<String, String> next = new LinkedMultiValueMap<>(parameters);
+			next.remove("page");
+			next.remove("lang");
+			next.remove(field);
+			chosen.add(new ChosenField(field, value, link(next)));
+		});
+		return chosen;
+	}
+
+	/**
+	 * Each search suggested where nothing was found, with its link: a spelling or a pinyin reading keeps the filters
+	 * and the fields, a relaxed search keeps only the place and the order.
+	 */
+	private static List<Map.Entry<SearchPage.Suggestion, String>> suggestionLinks(SearchPage results,
+			MultiValueMap<String, String> parameters) {
+		List<Map.Entry<SearchPage.Suggestion, String>> links = new ArrayList<>();
+		for (SearchPage.Suggestion suggestion : results.suggestions()) {
+			MultiValueMap<String, String> next = new LinkedMultiValueMap<>();
+			if (suggestion.kind() == SearchPage.Suggestion.Kind.RELAXED) {
+				for (String kept : List.of("near", "sort")) {
+					String value = parameters.getFirst(kept);
+					if (value != null && !value.isBlank()) {
+						next.set(kept, value);
+					}
+				}
+				next.set("match", "any");
+			}
+			else {
+				next.addAll(parameters);
+				next.remove("page");
+				next.remove("lang");
+			}
+			next.set("q", suggestion.query());
+			links.add(Map.entry(suggestion, link(next)));
+		}
+		return links;
+	}
+
+	/** The advanced search form, filled with this search's words, fields and years. */
+	private static String advancedLink(MultiValueMap<String, String> parameters) {
+		MultiValueMap<String, String> next = new LinkedMultiValueMap<>();
+		parameters.forEach((name, values) -> {
+			if (AdvancedSearchController.FORM_FIELDS.contains(name)) {
+				next.put(name, values);
+			}
+		});
+		return ServletUriComponentsBuilder.fromPath("/search/advanced").queryParams(next).build().encode().toUriString();
 	}
 
 	@GetMapping("/works/{id}")

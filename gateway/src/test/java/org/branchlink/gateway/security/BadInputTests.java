@@ -47,6 +47,9 @@ class BadInputTests extends IntegrationTest {
 		assertClientError(get("/events").param("category", "nonsense"));
 		assertClientError(get("/events").param("when", "someday"));
 		assertClientError(get("/events").param("near", "north,east"));
+		assertClientError(get("/events").param("view", "calendar").param("month", "2026-13"));
+		assertClientError(get("/events").param("view", "calendar").param("category", "nonsense"));
+		assertClientError(get("/search").param("title", "红楼梦").param("isbn", "12345").param("yearFrom", "later"));
 	}
 
 	@Test
