@@ -8,7 +8,9 @@ document.addEventListener('DOMContentLoaded', () => {
     const field = id ? document.getElementById(id) : null;
     if (field) {
       field.focus();
-      field.select();
+      if (field.select) {
+        field.select();
+      }
     }
   };
   if (alert && scans) {

@@ -15,4 +15,10 @@ import java.time.Instant;
  */
 public record QuarantinedRecord(long id, long runId, String siteId, String source, String position, String reason,
 		Instant createdAt) {
+
+	/** The reason's stable code ({@link QuarantineReason#code}), for a page to word in its language. */
+	public String code() {
+		return QuarantineReason.code(reason);
+	}
+
 }

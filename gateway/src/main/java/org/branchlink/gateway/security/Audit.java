@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Records a privileged action in the audit log: who, what, and on what. Kinds: {@value #REGISTRY_CHANGED},
- * {@value #COPY_MARKED}, {@value #CONFLICT_OVERRIDDEN}, {@value #EXPORTED}.
+ * {@value #COPY_MARKED}, {@value #CONFLICT_OVERRIDDEN}, {@value #EXPORTED},
+ * {@value #READER_LOOKUP} (a desk's reader search: its count of results, never the name or number searched).
  */
 @Component
 public class Audit {
@@ -21,6 +22,8 @@ public class Audit {
 	public static final String CONFLICT_OVERRIDDEN = "CONFLICT_OVERRIDDEN";
 
 	public static final String EXPORTED = "EXPORTED";
+
+	public static final String READER_LOOKUP = "READER_LOOKUP";
 
 	private final ApplicationEventPublisher events;
 

@@ -10,6 +10,7 @@ import org.branchlink.catalog.CatalogCopies;
 import org.branchlink.catalog.CatalogCopies.CopyId;
 import org.branchlink.catalog.ItemAvailability;
 import org.branchlink.gateway.holds.HoldStore;
+import org.branchlink.gateway.platform.InvalidRequestException;
 import org.branchlink.site.SiteDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,14 +64,14 @@ public class CollectionRotation {
 
 	public long createRota(String by, String name, boolean cyclic, List<Stage> stages) {
 		if (name == null || name.isBlank() || stages == null || stages.size() < 2) {
-			throw new IllegalArgumentException("a rota needs a name and at least two stages");
+			throw new InvalidRequestException("rota-needs-stages");
 		}
 		for (Stage stage : stages) {
 			if (stage.siteId() == null || sites.require().find(stage.siteId()).isEmpty()) {
-				throw new IllegalArgumentException("unknown site '" + stage.siteId() + "' in the rota");
+				throw new InvalidRequestException("unknown-site");
 			}
 			if (stage.days() == null || stage.days() < 1) {
-				throw new IllegalArgumentException("each stage lasts at least one day");
+				throw new InvalidRequestException("rota-stage-days");
 			}
 		}
 		return transactions.execute(status -> {

@@ -18,6 +18,7 @@ import org.branchlink.catalog.CatalogCopies.CopyId;
 import org.branchlink.catalog.ItemAvailability;
 import org.branchlink.catalog.ItemRef;
 import org.branchlink.gateway.circulation.LendingDesk;
+import org.branchlink.gateway.platform.CodedRefusal;
 import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.platform.InvalidRequestException;
 import org.branchlink.gateway.site.NotFoundException;
@@ -119,13 +120,13 @@ public class StockTransfers {
 		Site from = site(fromSite);
 		Site to = site(toSite);
 		if (from.id().equals(to.id())) {
-			throw new IllegalArgumentException("a transfer goes to another site");
+			throw new InvalidRequestException("transfer-same-site");
 		}
 		Screening screening = screen(fromSite, barcodes);
 		List<Refusal> refused = screening.refusals();
 		Map<CopyId, String> onShelf = screening.onShelf();
 		if (onShelf.isEmpty()) {
-			throw new IllegalArgumentException("no copy can go: " + refused.stream().map(Refusal::reason).toList());
+			throw new InvalidRequestException("transfer-nothing-can-go", refused.size());
 		}
 		boolean approve = !preapproved && switch (policy.approval()) {
 			case "always" -> true;
@@ -320,8 +321,8 @@ public class StockTransfers {
 		Transfer.Status was = transfer.status();
 		step.accept(transfer);
 		if (!store.save(transfer, was)) {
-			throw new IllegalArgumentException("transfer " + id + " changed meanwhile; it is "
-					+ store.find(id).map(t -> t.status().code()).orElse("gone"));
+			throw new InvalidRequestException("transfer-changed", id,
+					CodedRefusal.word(store.find(id).map(t -> "transfers.status." + t.status().code()).orElse("transfers.gone")));
 		}
 		return transfer;
 	}
@@ -332,12 +333,12 @@ public class StockTransfers {
 
 	private Located locate(ItemRef ref) {
 		CatalogCopies.CopyDetails copy = copies.describe(ref.siteId(), ref.barcode())
-			.orElseThrow(() -> new IllegalArgumentException("copy " + ref.barcode() + " is not in the catalogue"));
+			.orElseThrow(() -> new InvalidRequestException("unknown-copy", ref.barcode()));
 		return new Located(ref, copy.status(), copy.shelfSite());
 	}
 
 	private Site site(String id) {
-		return sites.require().find(id).orElseThrow(() -> new IllegalArgumentException("unknown site '" + id + "'"));
+		return sites.require().find(id).orElseThrow(() -> new InvalidRequestException("unknown-site"));
 	}
 
 	private String township(String id) {

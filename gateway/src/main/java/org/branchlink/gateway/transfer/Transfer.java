@@ -6,6 +6,9 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
+import org.branchlink.gateway.platform.CodedRefusal;
+import org.branchlink.gateway.platform.InvalidRequestException;
+
 /**
  * A stock transfer (调拨) between two sites: requested (where policy asks central approval), approved, shipped by the
  * source, received by the destination. Each verb moves it from the one status that allows it and records who and
@@ -94,7 +97,7 @@ public final class Transfer {
 	public static Transfer request(String fromSite, String toSite, String reason, boolean needsApproval, Step created,
 			Carrier carrier) {
 		if (fromSite.equals(toSite)) {
-			throw new IllegalArgumentException("a transfer goes to another site");
+			throw new InvalidRequestException("transfer-same-site");
 		}
 		Transfer transfer = new Transfer(null, fromSite, toSite, reason, created, carrier);
 		transfer.status = needsApproval ? Status.REQUESTED : Status.APPROVED;
@@ -140,7 +143,8 @@ public final class Transfer {
 
 	private void require(Status expected) {
 		if (status != expected) {
-			throw new IllegalArgumentException("transfer " + id + " is " + status.code() + ", not " + expected.code());
+			throw new InvalidRequestException("transfer-wrong-status", id, CodedRefusal.word("transfers.status." + status.code()),
+					CodedRefusal.word("transfers.status." + expected.code()));
 		}
 	}
 

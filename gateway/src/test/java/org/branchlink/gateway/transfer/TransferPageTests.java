@@ -105,4 +105,17 @@ class TransferPageTests extends IntegrationTest {
 		mvc.perform(get("/transfers/" + elsewhere).with(as("admin"))).andExpect(status().isOk());
 	}
 
+
+	@Test
+	void aStepOutOfTurnIsRefusedInChineseNamingBothStates() throws Exception {
+		List<String> copies = freshCopies("baishi", 1);
+		StockTransfers.TransferView made = transfers.create("librarian", "baishi", "central-library", copies).transfer();
+		assertThat(made.status()).as("between townships, central staff approve first").isEqualTo("requested");
+		mvc.perform(post("/transfers/" + made.id() + "/ship").with(as("librarian")).with(csrf()))
+			.andExpect(flash().attribute("refused", allOf(containsString("待总馆批准"), containsString("待发出"),
+					not(containsString("transfer")))));
+		mvc.perform(post("/transfers/" + made.id() + "/receive").with(as("admin")).with(csrf()).param("barcodes", copies.get(0)))
+			.andExpect(flash().attribute("refused", allOf(containsString("待总馆批准"), containsString("在途"))));
+	}
+
 }

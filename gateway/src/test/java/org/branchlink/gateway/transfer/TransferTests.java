@@ -69,7 +69,7 @@ class TransferTests extends IntegrationTest {
 
 		mvc.perform(post("/api/transfers/" + id + "/ship").with(httpBasic("librarian", "demo-librarian")))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.detail", containsString("not approved")));
+			.andExpect(jsonPath("$.detail", containsString("not \"To ship\"")));
 		mvc.perform(post("/api/transfers/" + id + "/approve").with(httpBasic("librarian", "demo-librarian")))
 			.andExpect(status().isForbidden());
 		mvc.perform(post("/api/transfers/" + id + "/approve").with(httpBasic("admin", "demo-admin")))
@@ -135,7 +135,7 @@ class TransferTests extends IntegrationTest {
 		});
 		assertThatThrownBy(() -> transfers.receive(first.transfer().id(), "librarian", copies.subList(0, 1)))
 			.isInstanceOf(IllegalArgumentException.class)
-			.hasMessageContaining("not shipped");
+			.hasMessageContaining("not \"In transit\"");
 		assertThat(transfers.view(first.transfer().id()).status()).isNotEqualTo("received");
 	}
 
