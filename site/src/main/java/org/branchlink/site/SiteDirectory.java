@@ -80,6 +80,24 @@ public class SiteDirectory {
 	}
 
 	/**
+	 * Changes one site of the registry in force, or adds one, through the same validation and load as a registry file
+	 * ({@link #load}): the registry is written back with the draft in it ({@link SiteRegistryWriter}) and loaded.
+	 * @param replacedId the id of the site to change; null to add the draft as a new site
+	 * @param draft the site as typed
+	 * @param source a name for the change, kept for operators
+	 * @return the new registry, or empty when the draft changes nothing
+	 * @throws RegistryValidationException when the changed registry is invalid; the registry in force is then untouched
+	 * @throws IllegalStateException when no registry is loaded
+	 */
+	public Optional<SiteRegistry> change(String replacedId, SiteDraft draft, String source) {
+		SiteRegistry registry = require();
+		if (replacedId != null && registry.find(replacedId).map(SiteDraft::of).filter(draft::equals).isPresent()) {
+			return Optional.empty();
+		}
+		return load(SiteRegistryWriter.yaml(registry, replacedId, draft), source, false);
+	}
+
+	/**
 	 * How long a registry read from the database is used before asking whether another node loaded a new one. Nodes of
 	 * one cluster hear of a load at once ({@link #forget()}, called by the cluster's notice); this bounds the rest.
 	 */

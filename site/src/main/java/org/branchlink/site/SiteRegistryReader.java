@@ -62,11 +62,11 @@ public final class SiteRegistryReader {
 		}
 		catch (MarkedYAMLException ex) {
 			throw new RegistryValidationException(source, List.of(new RegistryProblem(
-					ex.getProblemMark().getLine() + 1, null, "not valid YAML: " + ex.getProblem())));
+					ex.getProblemMark().getLine() + 1, null, "not valid YAML: " + ex.getProblem(), "yaml", null, List.of())));
 		}
 		catch (YAMLException ex) {
 			throw new RegistryValidationException(source, List.of(new RegistryProblem(0, null,
-					"not valid YAML: " + ex.getMessage())));
+					"not valid YAML: " + ex.getMessage(), "yaml", null, List.of())));
 		}
 		Parse parse = new Parse(paths);
 		Map<String, Node> top = parse.mapping(root, null, "the file");
@@ -75,7 +75,7 @@ public final class SiteRegistryReader {
 		List<Integer> lines = new ArrayList<>();
 		Node siteList = top.get("sites");
 		if (!(siteList instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
-			parse.problem(root, null, "'sites' must be a non-empty list of sites");
+			parse.problem(root, null, "sites", "sites-empty", "'sites' must be a non-empty list of sites");
 		}
 		else {
 			for (Node node : sequence.getValue()) {
@@ -107,14 +107,14 @@ public final class SiteRegistryReader {
 			this.paths = paths;
 		}
 
-		void problem(Node node, String siteId, String message) {
-			problems.add(new RegistryProblem(line(node), siteId, message));
+		void problem(Node node, String siteId, String field, String code, String message, String... args) {
+			problems.add(new RegistryProblem(line(node), siteId, message, code, field, List.of(args)));
 		}
 
 		Map<String, Node> mapping(Node node, String siteId, String what) {
 			Map<String, Node> values = new LinkedHashMap<>();
 			if (!(node instanceof MappingNode map)) {
-				problem(node, siteId, what + " must be a mapping of names to values");
+				problem(node, siteId, null, "not-mapping", what + " must be a mapping of names to values", what);
 				return values;
 			}
 			for (NodeTuple tuple : map.getValue()) {
@@ -127,7 +127,7 @@ public final class SiteRegistryReader {
 
 		Federation federation(Node node, Node root) {
 			if (node == null) {
-				problem(root, null, "the file has no 'federation'");
+				problem(root, null, "federation", "federation-missing", "the file has no 'federation'");
 				return null;
 			}
 			Map<String, Node> fields = mapping(node, null, "'federation'");
@@ -135,7 +135,8 @@ public final class SiteRegistryReader {
 			LocalizedName name = name(fields.get("name"), node, null);
 			AreaCode code = value(fields, "area-code", node, null, AreaCode::new);
 			if (code != null && !code.value().endsWith("000000")) {
-				problem(fields.get("area-code"), null, "the federation's area code names a county, so its last six digits are 000000, got " + code);
+				problem(fields.get("area-code"), null, "area-code", "federation-area",
+						"the federation's area code names a county, so its last six digits are 000000, got " + code);
 			}
 			return id == null || name == null || code == null ? null : new Federation(id, name, code);
 		}
@@ -145,7 +146,7 @@ public final class SiteRegistryReader {
 			Map<String, Node> fields = mapping(node, null, "a site");
 			String id = text(fields, "id", node, null);
 			if (id != null && !ID.matcher(id).matches()) {
-				problem(fields.get("id"), id, "an id has 1 to 63 lower-case letters, digits and dashes");
+				problem(fields.get("id"), id, "id", "id-format", "an id has 1 to 63 lower-case letters, digits and dashes");
 			}
 			SiteKind kind = value(fields, "kind", node, id, code -> SiteKind.fromCode(code)
 				.orElseThrow(() -> new IllegalArgumentException("unknown kind '" + code + "'; one of " + codes(SiteKind.values(), SiteKind::code))));
@@ -164,7 +165,7 @@ public final class SiteRegistryReader {
 
 		LocalizedName name(Node node, Node owner, String siteId) {
 			if (node == null) {
-				problem(owner, siteId, "'name' is missing (give zh and en)");
+				problem(owner, siteId, "name", "missing", "'name' is missing (give zh and en)", "name");
 				return null;
 			}
 			Map<String, Node> fields = mapping(node, siteId, "'name'");
@@ -175,21 +176,23 @@ public final class SiteRegistryReader {
 
 		Set<ServiceLine> serviceLines(Node node, Node owner, String siteId) {
 			if (!(node instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
-				problem(node == null ? owner : node, siteId, "'service-lines' must list library, culture_center or both");
+				problem(node == null ? owner : node, siteId, "service-lines", "service-lines-empty",
+						"'service-lines' must list library, culture_center or both");
 				return null;
 			}
 			Set<ServiceLine> lines = EnumSet.noneOf(ServiceLine.class);
 			for (Node item : sequence.getValue()) {
 				String code = item instanceof ScalarNode scalar ? scalar.getValue() : "";
 				ServiceLine.fromCode(code).ifPresentOrElse(lines::add,
-						() -> problem(item, siteId, "unknown service line '" + code + "'; one of library, culture_center"));
+						() -> problem(item, siteId, "service-lines", "service-line-unknown",
+								"unknown service line '" + code + "'; one of library, culture_center", code));
 			}
 			return lines;
 		}
 
 		GeoPoint location(Node node, Node owner, String siteId) {
 			if (node == null) {
-				problem(owner, siteId, "'location' is missing (give lat and lon)");
+				problem(owner, siteId, "location", "missing", "'location' is missing (give lat and lon)", "location");
 				return null;
 			}
 			Map<String, Node> fields = mapping(node, siteId, "'location'");
@@ -201,13 +204,14 @@ public final class SiteRegistryReader {
 			try {
 				GeoPoint point = new GeoPoint(lat, lon);
 				if (!point.isInChina()) {
-					problem(node, siteId, "coordinates " + point + " lie outside China (lat 3 to 54, lon 73 to 136): are lat and lon swapped?");
+					problem(node, siteId, "location", "location-outside-china",
+							"coordinates " + point + " lie outside China (lat 3 to 54, lon 73 to 136): are lat and lon swapped?");
 					return null;
 				}
 				return point;
 			}
 			catch (IllegalArgumentException ex) {
-				problem(node, siteId, "coordinates out of range: " + ex.getMessage());
+				problem(node, siteId, "location", "location-out-of-range", "coordinates out of range: " + ex.getMessage());
 				return null;
 			}
 		}
@@ -224,10 +228,11 @@ public final class SiteRegistryReader {
 				if (!key.equals("kind")) {
 					if (value instanceof ScalarNode scalar) {
 						parameters.put(key, scalar.getValue());
-						paths.refusal(key, scalar.getValue()).ifPresent(reason -> problem(value, siteId, reason));
+						paths.refusal(key, scalar.getValue())
+							.ifPresent(reason -> problem(value, siteId, "connector", "connector-path", reason, key));
 					}
 					else {
-						problem(value, siteId, "connector parameter '" + key + "' must be a single value");
+						problem(value, siteId, "connector", "connector-parameter", "connector parameter '" + key + "' must be a single value", key);
 					}
 				}
 			});
@@ -237,7 +242,7 @@ public final class SiteRegistryReader {
 		String text(Map<String, Node> fields, String key, Node owner, String siteId) {
 			Node node = fields.get(key);
 			if (!(node instanceof ScalarNode scalar) || scalar.getValue().isBlank()) {
-				problem(node == null ? owner : node, siteId, "'" + key + "' is missing or empty");
+				problem(node == null ? owner : node, siteId, field(key), "missing", "'" + key + "' is missing or empty", key);
 				return null;
 			}
 			return scalar.getValue().strip();
@@ -261,9 +266,18 @@ public final class SiteRegistryReader {
 			}
 			catch (IllegalArgumentException ex) {
 				String reason = ex instanceof NumberFormatException ? "not a number: '" + text + "'" : ex.getMessage();
-				problem(fields.get(key), siteId, "malformed '" + key + "': " + reason);
+				problem(fields.get(key), siteId, field(key), "malformed", "malformed '" + key + "': " + reason, key, reason);
 				return null;
 			}
+		}
+
+		/** The path of a value in the file: a name's {@code zh} is {@code name.zh}, a location's {@code lat} is {@code location.lat}. */
+		private static String field(String key) {
+			return switch (key) {
+				case "zh", "en" -> "name." + key;
+				case "lat", "lon" -> "location." + key;
+				default -> key;
+			};
 		}
 
 		private static <E> String codes(E[] values, Function<E, String> code) {

@@ -32,7 +32,8 @@ final class SiteRegistryValidator {
 			Integer first = lineOf.putIfAbsent(site.id(), lines.get(i));
 			if (first != null) {
 				problems.add(new RegistryProblem(lines.get(i), site.id(),
-						"duplicate id: the same id is already used by the site at line " + first));
+						"duplicate id: the same id is already used by the site at line " + first, "duplicate-id", "id",
+						List.of(String.valueOf(first))));
 			}
 			else {
 				byId.put(site.id(), site);
@@ -48,7 +49,8 @@ final class SiteRegistryValidator {
 			checkParent(site, line, byId, inCycle, problems);
 			if (federation != null && !site.areaCode().isWithinCounty(federation.areaCode())) {
 				problems.add(new RegistryProblem(line, site.id(), "area code " + site.areaCode()
-						+ " is outside the federation's county " + federation.areaCode().county()));
+						+ " is outside the federation's county " + federation.areaCode().county(), "area-outside-county",
+						"area-code", List.of(site.areaCode().value(), federation.areaCode().county())));
 			}
 		}
 		return problems;
@@ -57,30 +59,34 @@ final class SiteRegistryValidator {
 	private static void checkParent(Site site, int line, Map<String, Site> byId, Set<String> inCycle,
 			List<RegistryProblem> problems) {
 		if (inCycle.contains(site.id())) {
+			String path = cyclePath(site, byId);
 			problems.add(new RegistryProblem(line, site.id(), "cycle: following parents from this site leads back to it ("
-					+ cyclePath(site, byId) + ")"));
+					+ path + ")", "cycle", "parent", List.of(path)));
 			return;
 		}
 		if (site.parentId() == null) {
 			if (!site.kind().isRoot()) {
 				problems.add(new RegistryProblem(line, site.id(), "a " + site.kind().code()
-						+ " needs a parent of level " + site.kind().parentLevels()));
+						+ " needs a parent of level " + site.kind().parentLevels(), "parent-needed", "parent",
+						List.of(site.kind().code())));
 			}
 			return;
 		}
 		Site parent = byId.get(site.parentId());
 		if (parent == null) {
-			problems.add(new RegistryProblem(line, site.id(), "unknown parent '" + site.parentId() + "'"));
+			problems.add(new RegistryProblem(line, site.id(), "unknown parent '" + site.parentId() + "'", "parent-unknown",
+					"parent", List.of(site.parentId())));
 		}
 		else if (site.kind().isRoot()) {
 			problems.add(new RegistryProblem(line, site.id(),
 					"a " + site.kind().code() + " is a central institution and has no parent, but names '"
-							+ parent.id() + "'"));
+							+ parent.id() + "'", "root-has-parent", "parent", List.of(site.kind().code(), parent.id())));
 		}
 		else if (!site.kind().mayBeUnder(parent.kind())) {
 			problems.add(new RegistryProblem(line, site.id(),
 					"a " + site.kind().code() + " cannot stand under a " + parent.kind().code() + " ('" + parent.id()
-							+ "'); allowed parent levels: " + site.kind().parentLevels()));
+							+ "'); allowed parent levels: " + site.kind().parentLevels(), "parent-kind", "parent",
+					List.of(site.kind().code(), parent.kind().code(), parent.id())));
 		}
 	}
 

@@ -99,11 +99,16 @@ class ReportPageController {
 			.body(ReportXlsx.of(metrics.report(p.from(), p.to()), p.code()));
 	}
 
-	private void fill(Model model, ReportPeriod period, BranchLinkUser user) {
+	/**
+	 * A period still running is compared fairly: its days so far against the same first days of the last period and of
+	 * the same period last year (the page states the dates compared).
+	 */
+	private void fill(Model model, ReportPeriod whole, BranchLinkUser user) {
+		ReportPeriod period = whole.until(LocalDate.now(county.zone()));
 		ServiceMetrics.Report report = metrics.report(period.from(), period.to());
-		ReportPeriod previous = period.previous();
+		ReportPeriod previous = whole.previous().asLongAs(period);
 		ServiceMetrics.Report before = metrics.report(previous.from(), previous.to());
-		ReportPeriod yearAgo = period.sameLastYear();
+		ReportPeriod yearAgo = whole.sameLastYear().asLongAs(period);
 		ServiceMetrics.Report lastYear = yearAgo.equals(previous) ? before : metrics.report(yearAgo.from(), yearAgo.to());
 		model.addAttribute("user", user);
 		model.addAttribute("period", period);

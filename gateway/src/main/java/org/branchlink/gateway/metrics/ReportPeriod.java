@@ -40,6 +40,17 @@ public record ReportPeriod(String code, String kind, LocalDate from, LocalDate t
 		return parse(YearMonth.from(day).toString());
 	}
 
+	/** This period cut at a day (a period still running compared so far); itself when it ends before that day. */
+	public ReportPeriod until(LocalDate day) {
+		return day.isBefore(to) && !day.isBefore(from) ? new ReportPeriod(code, kind, from, day) : this;
+	}
+
+	/** The same number of first days of this period as {@code cut} has (the same days of last month), at most all. */
+	public ReportPeriod asLongAs(ReportPeriod cut) {
+		LocalDate end = from.plusDays(cut.to.toEpochDay() - cut.from.toEpochDay());
+		return end.isBefore(to) ? new ReportPeriod(code, kind, from, end) : this;
+	}
+
 	/** The period of the same kind just before this one (last month, last quarter, last year). */
 	public ReportPeriod previous() {
 		return switch (kind) {

@@ -43,8 +43,11 @@ class VolunteerPageController {
 
 	private final CountySettings county;
 
+	private final VolunteerSkills skills;
+
 	VolunteerPageController(Volunteers volunteers, SiteDirectory sites, SiteAccess access, PageMessages pageMessages,
-			CountySettings county) {
+			CountySettings county, VolunteerSkills skills) {
+		this.skills = skills;
 		this.pageMessages = pageMessages;
 		this.county = county;
 		this.access = access;
@@ -59,7 +62,7 @@ class VolunteerPageController {
 		model.addAttribute("user", user);
 		model.addAttribute("skill", skill == null ? "" : skill);
 		Set<String> scope = access.sitesFor(authentication);
-		model.addAttribute("volunteers", volunteers.find(skill, scope));
+		model.addAttribute("volunteers", volunteers.find(skill == null ? null : skills.code(skill), scope));
 		model.addAttribute("pending", volunteers.pending(scope));
 		model.addAttribute("siteNames", sites.byId());
 		model.addAttribute("homeSites", sites.current().map(r -> r.sites().stream()
@@ -79,7 +82,7 @@ class VolunteerPageController {
 		access.requireKnown(homeSite);
 		try {
 			volunteers.register(new Volunteers.Registration(name, birthDate, null, homeSite,
-					Arrays.asList(skills.split("[,，、\\s]+")), guardianName, guardianConsent),
+					Arrays.stream(skills.split("[,，、\\s]+")).map(this.skills::code).toList(), guardianName, guardianConsent),
 					authentication.getName());
 			redirect.addFlashAttribute("notice", pageMessages.text("volunteers.registered", name));
 		}
