@@ -175,6 +175,14 @@ public class CatalogCopies {
 			.list();
 	}
 
+	/** The site owning a copy with this barcode; when two sites use the same barcode, the first by site id. */
+	public Optional<String> ownerOf(String barcode) {
+		return jdbc.sql("select site_id from item where barcode = :b order by site_id limit 1")
+			.param("b", barcode)
+			.query(String.class)
+			.optional();
+	}
+
 	private static CopyDetails details(ResultSet rs, int row) throws SQLException {
 		return new CopyDetails(new ItemRef(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getString(4),
 				rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8));

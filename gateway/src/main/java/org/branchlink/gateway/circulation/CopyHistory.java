@@ -76,10 +76,7 @@ public class CopyHistory {
 	/** The copy with this barcode (the first owning site's, as the desk's scans take it). */
 	public Optional<CopyFile> find(String barcode) {
 		String code = barcode.strip();
-		Optional<String> site = jdbc.sql("select site_id from item where barcode = :b order by site_id limit 1")
-			.param("b", code)
-			.query(String.class)
-			.optional();
+		Optional<String> site = catalog.ownerOf(code);
 		return site.flatMap(s -> catalog.describe(s, code)).map(details -> {
 			String home = details.copy().siteId();
 			Optional<Lending> lending = jdbc.sql("""

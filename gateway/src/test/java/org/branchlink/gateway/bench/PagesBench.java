@@ -43,6 +43,9 @@ final class PagesBench {
 
 	private static final String SEARCH = "历史";
 
+	/** A misspelt query that finds nothing: the page asks for spellings, pinyin and a relaxed query. */
+	private static final String NOTHING = "calligrapy beginers";
+
 	private PagesBench() {
 	}
 
@@ -74,14 +77,16 @@ final class PagesBench {
 
 			visitor.pages().addAll(List.of("/", "/search?q=" + enc(SEARCH),
 					"/search?q=" + enc(SEARCH) + "&format=book&sort=year&page=1", "/works/" + work, "/events",
-					"/events/" + event, "/events?tab=mobile", "/sites/baishi", "/demand", "/survey", "/login"));
+					"/events/" + event, "/events?tab=mobile", "/events?view=calendar", "/search/advanced", "/search?q=" + enc(NOTHING),
+					"/sites/baishi", "/demand", "/survey", "/login"));
 			Person reader = person(base, "reader", "demo-reader");
 			reader.pages().addAll(List.of("/", "/my/loans", "/my/holds", "/my/registrations", "/my/card", "/works/" + work));
 			Person librarian = person(base, "librarian", "demo-librarian");
 			librarian.pages().addAll(List.of("/circulation", "/holds/pull?site=baishi", "/transfers", "/ingest", "/menu",
 					"/volunteers", "/demand/tickets", "/events/new", "/events/manage"));
 			Person central = person(base, "admin", "demo-admin");
-			central.pages().addAll(List.of("/dashboard", "/reports/" + quarter, "/planning", "/rotas", "/surveys"));
+			central.pages().addAll(List.of("/dashboard", "/reports/" + quarter, "/planning", "/rotas", "/surveys",
+					"/sites/manage", "/sites/manage/baishi"));
 			List<Person> people = List.of(visitor, reader, librarian, central);
 
 			for (Person person : people) { // warm-up, and every page must answer 200
