@@ -23,6 +23,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -155,9 +156,20 @@ final class JourneyBrowser implements AutoCloseable {
 	 * next, a flash message say, is the new page's and not the old one's).
 	 */
 	void submit(String css) {
-		WebElement page = driver.findElement(By.tagName("html"));
+		JavascriptExecutor js = (JavascriptExecutor) driver;
+		js.executeScript("window.journeyLeaving = true;");
 		click(css);
-		wait.until(ExpectedConditions.stalenessOf(page));
+		// A new document has a new window object: the mark is gone once the next page stands. (Waiting for the old
+		// <html> element to go stale instead fails now and then: Chromium may answer the staleness probe with an
+		// inspector error that Selenium does not map to a stale element.)
+		wait.until(next -> {
+			try {
+				return js.executeScript("return window.journeyLeaving === true;") == Boolean.FALSE;
+			}
+			catch (WebDriverException navigating) {
+				return false;
+			}
+		});
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
 	}
 
