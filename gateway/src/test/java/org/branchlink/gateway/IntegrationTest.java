@@ -32,6 +32,8 @@ public abstract class IntegrationTest {
 		registry.add("branchlink.demo.activity-days", () -> "60");
 		registry.add("branchlink.demo.loans-per-day", () -> "6");
 		registry.add("branchlink.demo.readers", () -> "520");
+		// the demo's holds, event history and past mobile visits have their own test (DemoServiceHistoryTests)
+		registry.add("branchlink.demo.service-history", () -> "false");
 		registry.add("branchlink.schedule.search-iterations", () -> "5000");
 		// the tests' own calls come from the loopback address; the limits are tested from other addresses
 		registry.add("branchlink.security.rate-limits.exempt", () -> "127.0.0.1");

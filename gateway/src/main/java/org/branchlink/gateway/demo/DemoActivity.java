@@ -62,7 +62,7 @@ class DemoActivity {
 			"涛", "明", "超", "秀英", "霞", "平", "刚", "桂英", "晓燕", "建华", "志强", "海燕", "春梅", "国平", "文博", "子涵", "雨桐",
 			"浩然", "欣怡", "俊杰", "思远" };
 
-	private static final String[] NEEDS = { "希望周末延长阅览室开放时间", "村里老人想听健康养生讲座", "孩子暑假想参加书法班",
+	static final String[] NEEDS = { "希望周末延长阅览室开放时间", "村里老人想听健康养生讲座", "孩子暑假想参加书法班",
 			"农家书屋的农技书太旧，希望更新", "希望增加广场舞培训", "能否送戏下乡到我们村", "希望开设智能手机使用课", "想借大字版图书",
 			"希望流动图书车每月多来一次", "社区想办一场摄影展", "希望有少儿绘本故事会", "想学剪纸非遗技艺" };
 
@@ -108,10 +108,14 @@ class DemoActivity {
 		this.loansPerDay = loansPerDay;
 	}
 
+	/** The generated past: its readers, and the sites that lend (the central library and big townships first). */
+	record Past(List<Reader> readers, List<Site> lending, int days) {
+	}
+
 	/** Generates the year; called once, at the demo's first start, after the catalogue is loaded. */
-	void generate() {
+	Past generate() {
 		if (days <= 0) {
-			return;
+			return new Past(List.of(), List.of(), 0);
 		}
 		long started = System.nanoTime();
 		Random random = new Random(2026);
@@ -131,6 +135,7 @@ class DemoActivity {
 		log.info("Demo activity: {} readers, {} loans over {} days, {} volunteer hour lines, {} survey answers, in {} ms",
 				byTownship.values().stream().mapToInt(List::size).sum(), loans, days, hours, answered,
 				(System.nanoTime() - started) / 1_000_000);
+		return new Past(byTownship.values().stream().flatMap(List::stream).toList(), lending, days);
 	}
 
 	/** The sites that lend and hold copies: the central library and the townships first. */
@@ -175,7 +180,7 @@ class DemoActivity {
 			LocalDate first, LocalDate today) {
 		Map<String, Deque<String>> shelf = new LinkedHashMap<>();
 		for (Site site : lending) {
-			shelf.put(site.id(), new ArrayDeque<>(copies.barcodesAt(site.id(), 80)));
+			shelf.put(site.id(), new ArrayDeque<>(copies.barcodesAt(site.id(), DemoHolds.LENT_COPIES)));
 		}
 		List<Reader> everyone = byTownship.values().stream().flatMap(List::stream).toList();
 		Map<String, Integer> out = new HashMap<>();

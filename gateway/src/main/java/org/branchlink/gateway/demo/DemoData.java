@@ -2,6 +2,7 @@ package org.branchlink.gateway.demo;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +20,7 @@ import org.branchlink.gateway.schedule.MobileSchedule;
 import org.branchlink.gateway.security.AccountStore;
 import org.branchlink.gateway.security.Role;
 import org.branchlink.gateway.sip2.KioskAccounts;
+import org.branchlink.site.CountySettings;
 import org.branchlink.site.SiteDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,11 +73,27 @@ class DemoData implements ApplicationRunner {
 
 	private final DemoActivity activity;
 
+	private final DemoHolds holds;
+
+	private final DemoEventHistory eventHistory;
+
+	private final DemoNeeds needs;
+
+	private final boolean serviceHistory;
+
+	private final ZoneId zone;
+
 	DemoData(SiteDirectory sites, AccountStore accounts, SiteCatalogIngest ingest, CatalogSearch search,
 			@Value("${branchlink.demo.catalogue-records:20000}") int catalogueRecords, ReaderRegistry readers,
 			LendingDesk desk, CatalogCopies copies, DemoEvents events, MobileSchedule schedule, ServiceMenu menu, KioskAccounts kiosks,
-			DemoActivity activity) {
+			DemoActivity activity, DemoHolds holds, DemoEventHistory eventHistory, DemoNeeds needs, CountySettings county,
+			@Value("${branchlink.demo.service-history:true}") boolean serviceHistory) {
 		this.activity = activity;
+		this.holds = holds;
+		this.eventHistory = eventHistory;
+		this.needs = needs;
+		this.serviceHistory = serviceHistory;
+		this.zone = county.zone();
 		this.menu = menu;
 		this.kiosks = kiosks;
 		this.events = events;
@@ -102,18 +120,32 @@ class DemoData implements ApplicationRunner {
 		if (search.countWorks() == 0 && catalogueRecords > 0) {
 			loadCatalogue();
 		}
+		DemoActivity.Past past = null;
+		Reader demoReader = null;
 		if (readers.byUsername("reader").isEmpty()) {
-			activity.generate();
-			lendSomething();
+			past = activity.generate();
+			demoReader = lendSomething();
 		}
 		events.publish();
 		if (menu.items().isEmpty()) {
 			menuItems();
 		}
-		if (!schedule.planned(schedule.today())) {
-			schedule.generate(schedule.today(), schedule.today().plusMonths(1).minusDays(1));
+		LocalDate today = schedule.today();
+		if (past != null && serviceHistory && past.days() > 0 && !schedule.planned(today.minusDays(1))) {
+			// the mobile units' visits of the generated past
+			schedule.generate(today.minusDays(Math.min(past.days(), 365)), today.minusDays(1));
+		}
+		if (!schedule.planned(today)) {
+			schedule.generate(today, today.plusMonths(1).minusDays(1));
 		}
 		schedule.publishUpcoming();
+		if (past != null && serviceHistory && !past.readers().isEmpty()) {
+			long started = System.nanoTime();
+			log.info("Demo holds: {}", holds.generate(past.readers(), demoReader, past.lending(), past.days()));
+			log.info("Demo events: {}", eventHistory.generate(past.readers(), demoReader, past.lending(), past.days(), zone));
+			log.info("Demo needs: {} over the past year answered", needs.generate(past.lending(), past.days(), zone));
+			log.info("Demo holds, event history and needs in {} ms", (System.nanoTime() - started) / 1_000_000);
+		}
 		log.info("Demo county ready: logins admin, librarian, reader (see README); API key for central-library; SIP2 kiosk "
 				+ "kiosk-baishi");
 	}
@@ -133,7 +165,7 @@ class DemoData implements ApplicationRunner {
 	}
 
 	/** The demo reader's card, and two loans from Baishi so "my loans" has something to renew. */
-	private void lendSomething() {
+	private Reader lendSomething() {
 		String site = DemoCounty.demoLibrarianSite();
 		Reader reader = readers.register(new ReaderRegistry.Registration("演示读者", LocalDate.of(1990, 5, 4), "adult", site,
 				null, true, null, null, "reader"));
@@ -142,6 +174,7 @@ class DemoData implements ApplicationRunner {
 		List<String> barcodes = copies.barcodesAt(site, 2);
 		barcodes.forEach(barcode -> desk.checkout(site, reader.cardNumber(), barcode));
 		log.info("Demo reader card issued; {} loans at {}", barcodes.size(), site);
+		return reader;
 	}
 
 	/** Generates the demo catalogue and loads the sites' files through the real ingest, as one bulk load. */
