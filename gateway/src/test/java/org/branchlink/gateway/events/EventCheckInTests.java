@@ -69,9 +69,13 @@ class EventCheckInTests extends IntegrationTest {
 	}
 
 	private CulturalEvent event(String title, Duration fromNow) {
+		return event(title, fromNow, "baishi");
+	}
+
+	private CulturalEvent event(String title, Duration fromNow, String site) {
 		Instant starts = Instant.now().plus(fromNow);
-		return catalog.publish(new CulturalEvent(null, CulturalEvent.Source.FORM, "baishi", "check-in-" + title + "-" + count++,
-				"", 0, CulturalEvent.Kind.EVENT, EventCategory.LECTURE, title, "", "baishi", "二楼", starts,
+		return catalog.publish(new CulturalEvent(null, CulturalEvent.Source.FORM, site, "check-in-" + title + "-" + count++,
+				"", 0, CulturalEvent.Kind.EVENT, EventCategory.LECTURE, title, "", site, "二楼", starts,
 				starts.plus(Duration.ofHours(2)), 30, Set.of(), false, null, false)).event();
 	}
 
@@ -162,6 +166,11 @@ class EventCheckInTests extends IntegrationTest {
 		mvc.perform(post("/events/" + talk.id() + "/scan").param("code", walkIn.cardNumber())
 			.with(csrf())
 			.with(user(accounts.loadUserByUsername("reader")))).andExpect(status().isForbidden());
+		CulturalEvent central = event("县馆讲座", Duration.ofMinutes(5), "central-library");
+		mvc.perform(post("/events/" + central.id() + "/scan").param("code", walkIn.cardNumber())
+			.with(csrf())
+			.with(user(accounts.loadUserByUsername("librarian")))).andExpect(status().isForbidden());
+		assertThat(registrations.counts(central.id()).attended()).as("another site's librarian checks nobody in").isZero();
 	}
 
 }
