@@ -15,10 +15,12 @@ import org.branchlink.catalog.event.EventCategory;
 
 /**
  * The staff event form as typed: kept as text where a person may mistype, so that a refused form comes back filled in
- * with each problem beside its field.
+ * with each problem beside its field. The poster's file comes beside the form (a browser never sends a file back);
+ * {@code imageAlt} is its text and {@code removeImage} takes the current one away.
  */
 record EventForm(String title, String category, String siteId, String place, String starts, Integer minutes,
-		Integer capacity, List<String> audience, Boolean accessible, BigDecimal fee, String description) {
+		Integer capacity, List<String> audience, Boolean accessible, BigDecimal fee, String description,
+		String imageAlt, Boolean removeImage) {
 
 	EventForm {
 		title = title == null ? "" : title.strip();
@@ -27,19 +29,21 @@ record EventForm(String title, String category, String siteId, String place, Str
 		description = description == null ? "" : description.strip();
 		audience = audience == null ? List.of() : List.copyOf(audience);
 		accessible = Boolean.TRUE.equals(accessible);
+		imageAlt = imageAlt == null ? "" : imageAlt.strip();
+		removeImage = Boolean.TRUE.equals(removeImage);
 	}
 
 	static EventForm blank(String siteId) {
 		return new EventForm("", EventCategory.values()[0].code(), siteId, "", "", 90, null, List.of(), false,
-				BigDecimal.ZERO, "");
+				BigDecimal.ZERO, "", "", false);
 	}
 
-	static EventForm of(CulturalEvent event, ZoneId zone) {
+	static EventForm of(CulturalEvent event, ZoneId zone, String imageAlt) {
 		return new EventForm(event.title(), event.category().code(), event.siteId(), event.place(),
 				LocalDateTime.ofInstant(event.starts(), zone).truncatedTo(ChronoUnit.MINUTES).toString(),
 				(int) ChronoUnit.MINUTES.between(event.starts(), event.ends()), event.capacity(),
 				event.audience().stream().map(Audience::code).sorted().toList(), event.accessible(), event.feeYuan(),
-				event.description());
+				event.description(), imageAlt, false);
 	}
 
 	/** The start as typed, or null when it is missing or no date and time. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.branchlink.catalog.event.CulturalEvent;
 import org.branchlink.catalog.event.EventCatalog;
 import org.branchlink.catalog.event.EventCategory;
+import org.branchlink.catalog.event.EventImages;
 import org.branchlink.catalog.event.EventSearch;
 import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.reader.Reader;
@@ -58,9 +59,13 @@ class EventPageController {
 
 	private final EventMonth calendar;
 
+	private final EventImages images;
+
 	EventPageController(EventSearch search, EventCatalog catalog, EventRegistrations registrations,
 			ReaderRegistry readers, SiteDirectory sites, SiteAccess access,
-			CountySettings county, PageMessages pageMessages, MobileTimetable timetable, EventMonth calendar) {
+			CountySettings county, PageMessages pageMessages, MobileTimetable timetable, EventMonth calendar,
+			EventImages images) {
+		this.images = images;
 		this.calendar = calendar;
 		this.timetable = timetable;
 		this.pageMessages = pageMessages;
@@ -124,6 +129,7 @@ class EventPageController {
 		page.hits().stream().filter(hit -> !"mobile_stop".equals(hit.kind()))
 			.forEach(hit -> counts.put(hit.id(), registrations.counts(hit.id())));
 		model.addAttribute("counts", counts);
+		model.addAttribute("posters", images.posters(counts.keySet()));
 		model.addAttribute("mine", mineByEvent(user));
 		return "events";
 	}
@@ -146,6 +152,7 @@ class EventPageController {
 		CulturalEvent event = catalog.find(id).orElseThrow(() -> new NotFoundException("event", String.valueOf(id)));
 		model.addAttribute("event", event);
 		model.addAttribute("counts", registrations.counts(id));
+		model.addAttribute("poster", images.poster(id).orElse(null));
 		model.addAttribute("siteNames", sites.byId());
 		model.addAttribute("staff", access.mayActFor(authentication, event.siteId()));
 		model.addAttribute("user", user);

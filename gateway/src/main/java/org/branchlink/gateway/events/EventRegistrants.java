@@ -2,6 +2,7 @@ package org.branchlink.gateway.events;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -14,17 +15,24 @@ class EventRegistrants {
 	record Registrant(long id, String name, String card, String status, boolean walkIn, Instant registeredAt) {
 	}
 
+	private static final String SELECT = """
+			select r.id, d.name, d.card_number as card, r.status, r.walk_in, r.created_at as registered_at
+			from event_registration r left join reader d on d.id = r.reader_id""";
+
 	private final JdbcClient jdbc;
 
 	EventRegistrants(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
+	/** One registration with its reader, as the list shows it. */
+	Optional<Registrant> one(long registrationId) {
+		return jdbc.sql(SELECT + " where r.id = :id").param("id", registrationId).query(Registrant.class).optional();
+	}
+
 	List<Registrant> of(long eventId) {
-		return jdbc.sql("""
-				select r.id, d.name, d.card_number as card, r.status, r.walk_in, r.created_at as registered_at
-				from event_registration r left join reader d on d.id = r.reader_id
-				where r.event_id = :event
+		return jdbc.sql(SELECT + """
+				 where r.event_id = :event
 				order by case r.status when 'attended' then 0 when 'registered' then 1 when 'waitlisted' then 2 else 3 end,
 				    r.created_at, r.id""")
 			.param("event", eventId)

@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -164,10 +166,7 @@ public class EventRegistrations {
 	public RegistrationView checkIn(long eventId, String card) {
 		CulturalEvent event = lockEvent(eventId);
 		Instant now = clock.instant();
-		if (now.isBefore(event.starts().minus(Duration.ofMinutes(properties.checkInMinutesBefore())))
-				|| now.isAfter(event.ends())) {
-			throw new ConflictException("check-in-window", properties.checkInMinutesBefore());
-		}
+		refuseWhenCheckInClosed(event, now);
 		if (card == null || card.isBlank()) {
 			long id = jdbc.sql("""
 					insert into event_registration (event_id, status, walk_in, created_at, checked_in_at)
@@ -181,7 +180,7 @@ public class EventRegistrations {
 		Reader reader = readers.byTypedCard(card).orElseThrow(() -> new NotFoundException("reader card", card));
 		Optional<RegistrationView> live = live(eventId, reader.id());
 		if (live.isPresent() && live.get().status().equals("attended")) {
-			throw new ConflictException("already-checked-in");
+			throw alreadyCheckedIn(live.get().id());
 		}
 		active(reader.id(), now);
 		long id;
@@ -203,6 +202,60 @@ public class EventRegistrations {
 				.single();
 		}
 		return view(id);
+	}
+
+	/**
+	 * Checks in the holder of a ticket at this event: the registration its verified token names. Refused for a
+	 * registration of another event (named by its title and start), a cancelled one, one already checked in (at what
+	 * time), and outside the check-in window ({@code checkInMinutesBefore} the start until the end).
+	 */
+	@Transactional
+	public RegistrationView checkInTicket(long eventId, long registrationId) {
+		RegistrationView registration = view(registrationId);
+		if (registration.eventId() != eventId) {
+			throw new ConflictException("ticket-other-event", registration.title(), registration.starts() == null ? ""
+					: DateTimeFormatter.ofPattern("MM-dd HH:mm").format(registration.starts().atZone(ZoneId.of(zone))));
+		}
+		CulturalEvent event = lockEvent(eventId);
+		Instant now = clock.instant();
+		refuseWhenCheckInClosed(event, now);
+		String status = jdbc.sql("select status from event_registration where id = :id for update")
+			.param("id", registrationId)
+			.query(String.class)
+			.single();
+		if (status.equals("cancelled")) {
+			throw new ConflictException("registration-cancelled");
+		}
+		if (status.equals("attended")) {
+			throw alreadyCheckedIn(registrationId);
+		}
+		jdbc.sql("update event_registration set status = 'attended', checked_in_at = :now where id = :id")
+			.param("id", registrationId)
+			.param("now", Timestamp.from(now))
+			.update();
+		jdbc.sql("select reader_id from event_registration where id = :id and reader_id is not null")
+			.param("id", registrationId)
+			.query(Long.class)
+			.optional()
+			.ifPresent(readerId -> active(readerId, now));
+		return view(registrationId);
+	}
+
+	private void refuseWhenCheckInClosed(CulturalEvent event, Instant now) {
+		if (now.isBefore(event.starts().minus(Duration.ofMinutes(properties.checkInMinutesBefore())))
+				|| now.isAfter(event.ends())) {
+			throw new ConflictException("check-in-window", properties.checkInMinutesBefore());
+		}
+	}
+
+	/** The refusal of a second check-in, naming the time of the first (in the county's time). */
+	private ConflictException alreadyCheckedIn(long registrationId) {
+		Timestamp at = jdbc.sql("select checked_in_at from event_registration where id = :id")
+			.param("id", registrationId)
+			.query(Timestamp.class)
+			.single();
+		return new ConflictException("already-checked-in",
+				at == null ? "" : DateTimeFormatter.ofPattern("HH:mm").format(at.toInstant().atZone(ZoneId.of(zone))));
 	}
 
 	/** The reader was active this month (for the count of active readers; which event is not kept there). */

@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.branchlink.catalog.event.Audience;
 import org.branchlink.catalog.event.CulturalEvent;
@@ -31,6 +32,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -59,11 +62,14 @@ class EventStaffPageController {
 
 	private final PageMessages pageMessages;
 
+	private final EventPosters posters;
+
 	private final Clock clock;
 
 	EventStaffPageController(EventCatalog catalog, EventPublishing publishing, EventRegistrants registrants,
 			EventRegistrations registrations, SiteDirectory sites, SiteAccess access, CountySettings county,
-			PageMessages pageMessages, Clock clock) {
+			PageMessages pageMessages, EventPosters posters, Clock clock) {
+		this.posters = posters;
 		this.catalog = catalog;
 		this.publishing = publishing;
 		this.registrants = registrants;
@@ -109,7 +115,8 @@ class EventStaffPageController {
 			Model model) {
 		CulturalEvent event = ownEvent(id, authentication);
 		if (!model.containsAttribute("form")) {
-			model.addAttribute("form", EventForm.of(event, county.zone()));
+			model.addAttribute("form", EventForm.of(event, county.zone(),
+					posters.of(id).map(poster -> poster.alt()).orElse("")));
 		}
 		model.addAttribute("counts", registrations.counts(id));
 		return page(user, choices(authentication), event, model);
@@ -117,13 +124,15 @@ class EventStaffPageController {
 
 	@PostMapping("/events")
 	@LibrarianOrCentral
-	String publish(@ModelAttribute EventForm form, Authentication authentication, RedirectAttributes redirect) {
+	String publish(@ModelAttribute EventForm form, @RequestParam(required = false) MultipartFile image,
+			Authentication authentication, RedirectAttributes redirect) {
 		requireSite(form, authentication);
-		if (refused(form, redirect)) {
+		if (refused(form, posters.problems(form, image, false), redirect)) {
 			return "redirect:/events/new";
 		}
 		try {
 			CulturalEvent event = publishing.fromForm(form.request(null, 0, county.zone()));
+			posters.apply(event.id(), form, image);
 			redirect.addFlashAttribute("notice", pageMessages.text("events.published", event.title()));
 			return "redirect:/events/" + event.id() + "/registrants";
 		}
@@ -134,12 +143,12 @@ class EventStaffPageController {
 
 	@PostMapping("/events/{id}")
 	@LibrarianOrCentral
-	String revise(@PathVariable long id, @ModelAttribute EventForm form, Authentication authentication,
-			RedirectAttributes redirect) {
+	String revise(@PathVariable long id, @ModelAttribute EventForm form, @RequestParam(required = false) MultipartFile image,
+			Authentication authentication, RedirectAttributes redirect) {
 		CulturalEvent old = ownEvent(id, authentication);
 		requireSite(form, authentication);
 		String back = "redirect:/events/" + id + "/edit";
-		if (refused(form, redirect)) {
+		if (refused(form, posters.problems(form, image, posters.of(id).isPresent()), redirect)) {
 			return back;
 		}
 		try {
@@ -150,6 +159,7 @@ class EventStaffPageController {
 				throw new ConflictException("event-not-editable");
 			}
 			publishing.revise(old, form.request(old.uid(), old.sequence() + 1, county.zone()));
+			posters.apply(id, form, image);
 			redirect.addFlashAttribute("notice", pageMessages.text("events.saved", form.title()));
 			return "redirect:/events/" + id + "/registrants";
 		}
@@ -191,6 +201,8 @@ class EventStaffPageController {
 		model.addAttribute("audiences", Audience.values());
 		model.addAttribute("sites", choices);
 		model.addAttribute("minStart", LocalDateTime.now(clock.withZone(county.zone())).withSecond(0).withNano(0).toString());
+		model.addAttribute("poster", event == null ? null : posters.of(event.id()).orElse(null));
+		model.addAttribute("imageMaxMegabytes", posters.maxMegabytes());
 		if (!model.containsAttribute("problems")) {
 			model.addAttribute("problems", Map.of());
 		}
@@ -217,8 +229,9 @@ class EventStaffPageController {
 		}
 	}
 
-	private boolean refused(EventForm form, RedirectAttributes redirect) {
-		Map<String, String> problems = form.problems(LocalDateTime.now(clock.withZone(county.zone())));
+	private boolean refused(EventForm form, Map<String, String> posterProblems, RedirectAttributes redirect) {
+		Map<String, String> problems = new TreeMap<>(form.problems(LocalDateTime.now(clock.withZone(county.zone()))));
+		problems.putAll(posterProblems);
 		if (problems.isEmpty()) {
 			return false;
 		}

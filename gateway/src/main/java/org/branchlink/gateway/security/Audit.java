@@ -10,7 +10,9 @@ import org.springframework.stereotype.Component;
 /**
  * Records a privileged action in the audit log: who, what, and on what. Kinds: {@value #REGISTRY_CHANGED},
  * {@value #COPY_MARKED}, {@value #CONFLICT_OVERRIDDEN}, {@value #EXPORTED},
- * {@value #READER_LOOKUP} (a desk's reader search: its count of results, never the name or number searched).
+ * {@value #READER_LOOKUP} (a desk's reader search: its count of results, never the name or number searched),
+ * {@value #EVENT_CHECK_IN} (a scan at an event's door: the event, the registration and what came of it, never the
+ * card number or the token).
  */
 @Component
 public class Audit {
@@ -24,6 +26,8 @@ public class Audit {
 	public static final String EXPORTED = "EXPORTED";
 
 	public static final String READER_LOOKUP = "READER_LOOKUP";
+
+	public static final String EVENT_CHECK_IN = "EVENT_CHECK_IN";
 
 	private final ApplicationEventPublisher events;
 

@@ -34,6 +34,9 @@ class ClientLimitFilter extends OncePerRequestFilter {
 	private static final List<String> UPLOADS = List.of("/api/sites/*/ingest", "/api/ingest/bulk",
 			"/api/sites/*/circulation/batch", "/api/sites/*/records", "/circulation/batch");
 
+	/** Page forms that carry a file (the event form with its poster): these take up to the form upload limit. */
+	private static final List<String> FORM_UPLOADS = List.of("/events", "/events/*");
+
 	private static final List<String> PUBLIC_WRITES = List.of("/api/demand", "/demand", "/api/surveys/responses",
 			"/survey");
 
@@ -106,7 +109,13 @@ class ClientLimitFilter extends OncePerRequestFilter {
 		if ("PUT".equals(request.getMethod()) && "/api/sites".equals(path)) {
 			return properties.maxRegistryBody().toBytes();
 		}
-		return matches(UPLOADS, path) ? properties.maxUpload().toBytes() : properties.maxBody().toBytes();
+		if (matches(UPLOADS, path)) {
+			return properties.maxUpload().toBytes();
+		}
+		if ("POST".equals(request.getMethod()) && matches(FORM_UPLOADS, path)) {
+			return properties.maxFormUpload().toBytes();
+		}
+		return properties.maxBody().toBytes();
 	}
 
 	private static void refuseTooLarge(HttpServletRequest request, HttpServletResponse response, long limit)

@@ -16,13 +16,16 @@ import org.springframework.util.unit.DataSize;
  * @param maxBody the largest request body the API and the pages take, except uploads
  * @param maxRegistryBody the largest registry file ({@code PUT /api/sites})
  * @param maxUpload the largest upload (MARC files, offline circulation files, bulk loads); only on upload endpoints
+ * @param maxFormUpload the largest page form with a file (the event form and its poster): above the poster's own limit,
+ * so a poster too large is refused beside its field in the person's language rather than by this filter
  * @param allowedOrigins other origins whose browser pages may send state-changing requests (none by default: only
  * pages served by this platform may)
  */
 @ConfigurationProperties("branchlink.security")
 public record SecurityProperties(@DefaultValue RateLimits rateLimits, @DefaultValue SignIn signIn,
 		@DefaultValue("2MB") DataSize maxBody, @DefaultValue("32MB") DataSize maxRegistryBody,
-		@DefaultValue("512MB") DataSize maxUpload, List<String> allowedOrigins) {
+		@DefaultValue("512MB") DataSize maxUpload, @DefaultValue("10MB") DataSize maxFormUpload,
+		List<String> allowedOrigins) {
 
 	public SecurityProperties {
 		allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);

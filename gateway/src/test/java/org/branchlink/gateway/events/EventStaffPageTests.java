@@ -77,7 +77,7 @@ class EventStaffPageTests extends IntegrationTest {
 		mvc.perform(get("/events/new").with(user(accounts.loadUserByUsername("librarian")))
 			.flashAttr("problems", Map.of("starts", "refusal.event-in-past"))
 			.flashAttr("form", new EventForm("往日讲座", "lecture", "baishi", "", "2020-01-01T10:00", 90, null, null, false,
-					null, "")))
+					null, "", "", false)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("is-invalid"), containsString("活动开始时间不能早于现在。"),
 					containsString("value=\"往日讲座\""), containsString("for=\"ev-title\""))));

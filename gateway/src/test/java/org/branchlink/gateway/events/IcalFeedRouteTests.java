@@ -13,6 +13,7 @@ import java.util.List;
 import org.apache.camel.ProducerTemplate;
 import org.branchlink.catalog.event.CulturalEvent;
 import org.branchlink.catalog.event.EventCatalog;
+import org.branchlink.catalog.event.EventImages;
 import org.branchlink.gateway.IntegrationTest;
 import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.site.SiteProperties;
@@ -25,7 +26,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The culture hall's calendar feed through its Camel route ({@code events-ical.culture-hall}, as the demo registry
  * configures it): a new feed is published, a later revision updates, a dropped event and a STATUS:CANCELLED one are
- * called off and their registrations cancelled; sending the same feed again changes nothing.
+ * called off and their registrations cancelled; sending the same feed again changes nothing; an image attached by URL
+ * is ignored (never fetched).
  */
 class IcalFeedRouteTests extends IntegrationTest {
 
@@ -46,6 +48,12 @@ class IcalFeedRouteTests extends IntegrationTest {
 
 	@Autowired
 	CalendarHolds holds;
+
+	/** An iCalendar poster by URL: ignored, remote images are never fetched. */
+	private static final String POSTER_URL = "ATTACH;FMTTYPE=image/jpeg:https://example.invalid/poster.jpg\r\n";
+
+	@Autowired
+	EventImages images;
 
 	private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
@@ -68,7 +76,7 @@ class IcalFeedRouteTests extends IntegrationTest {
 	@Test
 	void aFeedRevisionUpdatesAndDroppedOrCancelledEventsAreCalledOff() throws Exception {
 		LocalDate day = LocalDate.now().plusDays(12);
-		IcalFeed.FeedReport first = send(vevent("feed-a", 0, day, "古村落讲座", ""),
+		IcalFeed.FeedReport first = send(vevent("feed-a", 0, day, "古村落讲座", POSTER_URL),
 				vevent("feed-b", 0, day.plusDays(1), "茶文化讲座", ""),
 				vevent("feed-c", 0, day.plusDays(2), "诗词讲座", ""),
 				vevent("feed-weekly", 0, day, "周末读书会", "RRULE:FREQ=WEEKLY;COUNT=4\r\n"));
@@ -76,12 +84,14 @@ class IcalFeedRouteTests extends IntegrationTest {
 		// it replaces the demo's whole programme, which is more than half of the coming events: held (#22.2); confirmed
 		assertThat(first.holdId()).isNotNull();
 		assertThat(holds.confirm("culture-hall", first.holdId(), "test")).isPresent();
+		assertThat(images.find(catalog.find("culture-hall", "feed-a", "").orElseThrow().id()))
+			.as("a feed's image URL is never fetched").isEmpty();
 		CulturalEvent b = catalog.find("culture-hall", "feed-b", "").orElseThrow();
 		assertThat(b.siteId()).isEqualTo("baishi");
 		var registration = registrations.register(readers.register(new ReaderRegistry.Registration("订阅读者",
 				LocalDate.of(1970, 1, 1), "adult", "baishi", null, false, null, null, null)), b.id());
 
-		IcalFeed.FeedReport again = send(vevent("feed-a", 0, day, "古村落讲座", ""),
+		IcalFeed.FeedReport again = send(vevent("feed-a", 0, day, "古村落讲座", POSTER_URL),
 				vevent("feed-b", 0, day.plusDays(1), "茶文化讲座", ""),
 				vevent("feed-c", 0, day.plusDays(2), "诗词讲座", ""),
 				vevent("feed-weekly", 0, day, "周末读书会", "RRULE:FREQ=WEEKLY;COUNT=4\r\n"));

@@ -1,20 +1,42 @@
 package org.branchlink.gateway.web;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 
+import javax.imageio.ImageIO;
+
+import org.branchlink.catalog.event.CulturalEvent;
+import org.branchlink.catalog.event.EventCatalog;
+import org.branchlink.catalog.event.EventCategory;
 import org.branchlink.gateway.IntegrationTest;
+import org.branchlink.gateway.events.EventRegistrations;
+import org.branchlink.gateway.events.EventTicketTokens;
+import org.branchlink.gateway.reader.Reader;
+import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.site.SiteDirectory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +52,18 @@ class CentralStaffJourneyTests extends IntegrationTest {
 
 	@Autowired
 	SiteDirectory sites;
+
+	@Autowired
+	EventCatalog catalog;
+
+	@Autowired
+	EventRegistrations registrations;
+
+	@Autowired
+	ReaderRegistry readers;
+
+	@Autowired
+	ApplicationContext context;
 
 	private JourneyBrowser open(String journey, int width) throws Exception {
 		JourneyBrowser browser = JourneyBrowser.open(port, journey, width, List.copyOf(sites.byId().keySet()));
@@ -49,6 +83,8 @@ class CentralStaffJourneyTests extends IntegrationTest {
 			browser.check("event-form");
 			browser.type("#ev-title", "剪纸体验课 " + width);
 			browser.type("#ev-place", "一楼多功能厅");
+			browser.find("#ev-image").sendKeys(poster().toAbsolutePath().toString());
+			browser.type("#ev-image-alt", "红色剪纸窗花海报");
 			setValue(browser, "#ev-starts", LocalDateTime.now().minusDays(2).truncatedTo(ChronoUnit.MINUTES).toString());
 			browser.click("#publish-event");
 			browser.find("#ev-starts.is-invalid");
@@ -57,14 +93,32 @@ class CentralStaffJourneyTests extends IntegrationTest {
 			browser.check("event-form-refused");
 
 			setValue(browser, "#ev-starts", LocalDateTime.now().plusDays(9).truncatedTo(ChronoUnit.MINUTES).toString());
+			browser.find("#ev-image").sendKeys(poster().toAbsolutePath().toString());
 			browser.click("#publish-event");
 			browser.find("#event-state");
 			assertThat(browser.text("#notice")).contains("剪纸体验课");
 			browser.find("#no-registrants");
+			assertThat(activeId(browser)).as("the scan field has the focus").isEqualTo("scan");
 			browser.check("event-registrants");
+
+			browser.find("#scan").sendKeys("BLT1.not.genuine" + Keys.ENTER);
+			browser.find("#scan.is-invalid");
+			assertThat(browser.text("#scan-problem")).startsWith("票券无效");
+			assertThat(activeId(browser)).as("the field keeps the focus for the next scan").isEqualTo("scan");
+			browser.check("event-scan-refused");
+
+			String registrants = browser.driver().getCurrentUrl();
+			browser.click("#event-title a");
+			browser.find("#event-poster img");
+			assertLoaded(browser, "#event-poster img");
+			assertThat(browser.find("#event-poster img").getAttribute("alt")).isEqualTo("红色剪纸窗花海报");
+			browser.check("event-with-poster");
+			browser.driver().get(registrants);
 
 			browser.click("#edit-event");
 			browser.find("#event-form");
+			assertLoaded(browser, "#ev-poster-current");
+			assertThat(browser.find("#ev-image-alt").getAttribute("value")).isEqualTo("红色剪纸窗花海报");
 			browser.check("event-edit");
 			browser.type("#ev-title", "剪纸体验课（改期）" + width);
 			browser.submit("#publish-event");
@@ -81,6 +135,62 @@ class CentralStaffJourneyTests extends IntegrationTest {
 			assertThat(browser.text("#managed-events")).contains("剪纸体验课（改期）" + width);
 			browser.check("event-manage");
 		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 390, 1366 })
+	void staffScanTicketsAtTheDoorAndEachScanKeepsTheFocus(int width) throws Exception {
+		Instant starts = Instant.now().plus(Duration.ofMinutes(20));
+		long event = catalog.publish(new CulturalEvent(null, CulturalEvent.Source.FORM, "baishi", "door-" + width, "", 0,
+				CulturalEvent.Kind.EVENT, EventCategory.LECTURE, "防诈骗讲座 " + width, "", "baishi", "二楼", starts,
+				starts.plus(Duration.ofHours(1)), 30, Set.of(), false, BigDecimal.ZERO, false)).event().id();
+		Reader reader = readers.register(new ReaderRegistry.Registration("门口读者", LocalDate.of(1960, 2, 3), "senior",
+				"baishi", null, false, null, null, null));
+		long registration = registrations.register(reader, event).id();
+		String token = EventTicketTokens.of(context, registration, event);
+		try (JourneyBrowser browser = open("staff-check-in", width)) {
+			browser.go("/events/" + event + "/registrants");
+			assertThat(activeId(browser)).isEqualTo("scan");
+			WebElement page = browser.find("html");
+			browser.find("#scan").sendKeys(token + Keys.ENTER);
+			browser.waiting().until(ExpectedConditions.stalenessOf(page));
+			assertThat(browser.text("#scan-result")).isEqualTo("已签到：门口读者");
+			assertThat(browser.text("#registrants")).contains("已参加");
+			assertThat(activeId(browser)).as("ready for the next scan").isEqualTo("scan");
+			browser.check("event-scan");
+
+			browser.find("#scan").sendKeys(token + Keys.ENTER);
+			browser.find("#scan-problem");
+			assertThat(browser.text("#scan-problem")).startsWith("已于 ").endsWith("签到，不能重复签到。");
+			assertThat(activeId(browser)).isEqualTo("scan");
+			browser.check("event-scan-again");
+		}
+	}
+
+	private static String activeId(JourneyBrowser browser) {
+		return (String) ((JavascriptExecutor) browser.driver()).executeScript("return document.activeElement.id;");
+	}
+
+	private static void assertLoaded(JourneyBrowser browser, String css) {
+		browser.waiting().until(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+				"const i = document.querySelector(arguments[0]); return i.complete && i.naturalWidth > 0;", css)));
+	}
+
+	/** A poster as a person would pick it from their disk. */
+	private static Path poster() throws IOException {
+		Path file = Path.of("target", "journeys", "poster.png");
+		if (!Files.exists(file)) {
+			Files.createDirectories(file.getParent());
+			BufferedImage image = new BufferedImage(320, 180, BufferedImage.TYPE_INT_RGB);
+			Graphics2D g = image.createGraphics();
+			g.setColor(new Color(0xb0, 0x1e, 0x23));
+			g.fillRect(0, 0, 320, 180);
+			g.setColor(Color.WHITE);
+			g.fillOval(110, 40, 100, 100);
+			g.dispose();
+			ImageIO.write(image, "png", file.toFile());
+		}
+		return file;
 	}
 
 	@ParameterizedTest

@@ -1,6 +1,13 @@
 package org.branchlink.gateway.web;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,9 +15,13 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Set;
 
+import javax.imageio.ImageIO;
+
 import org.branchlink.catalog.event.CulturalEvent;
 import org.branchlink.catalog.event.EventCatalog;
 import org.branchlink.catalog.event.EventCategory;
+import org.branchlink.catalog.event.EventImage;
+import org.branchlink.catalog.event.EventImages;
 import org.branchlink.gateway.IntegrationTest;
 import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.gateway.security.AccountStore;
@@ -28,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Events by month in real Chromium, on a phone (a list of the days with events) and at a desk (a grid of weeks): each
- * day's events linked, the previous and next month, the category tabs kept in the calendar. A registration's ticket:
+ * day's events linked, the previous and next month, the category tabs kept in the calendar. An event's poster on its
+ * card (lazy, in a fixed box) and on its page, with its text. A registration's ticket:
  * its QR code drawn for the reader who registered, reached from my registrations; nobody else's ticket opens.
  */
 class ReaderEventCalendarTests extends IntegrationTest {
@@ -55,6 +67,29 @@ class ReaderEventCalendarTests extends IntegrationTest {
 	@Autowired
 	CountySettings county;
 
+	@Autowired
+	EventImages images;
+
+	private static void assertLoaded(JourneyBrowser browser, String css) {
+		browser.waiting().until(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+				"const i = document.querySelector(arguments[0]); i.scrollIntoView(); return i.complete && i.naturalWidth > 0;",
+				css)));
+	}
+
+	/** A poster of 16:9, as staff would upload it. */
+	private static byte[] poster() throws IOException {
+		BufferedImage image = new BufferedImage(320, 180, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = image.createGraphics();
+		g.setColor(new Color(0x1f, 0x6f, 0x8b));
+		g.fillRect(0, 0, 320, 180);
+		g.setColor(Color.YELLOW);
+		g.fillRect(120, 50, 80, 80);
+		g.dispose();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ImageIO.write(image, "png", out);
+		return out.toByteArray();
+	}
+
 	@ParameterizedTest
 	@ValueSource(ints = { 390, 1366 })
 	void aReaderBrowsesTheMonthRegistersAndOpensTheirTicket(int width) throws Exception {
@@ -66,12 +101,21 @@ class ReaderEventCalendarTests extends IntegrationTest {
 		long event = catalog.publish(new CulturalEvent(null, CulturalEvent.Source.FORM, HOME, "calendar-" + width, "", 0,
 				CulturalEvent.Kind.EVENT, EventCategory.LECTURE, "绘本共读会", "和孩子一起读绘本。", HOME, "少儿阅览室", starts,
 				starts.plus(Duration.ofHours(1)), 10, Set.of(), true, BigDecimal.ZERO, false)).event().id();
+		images.put(event, EventImage.of(poster(), "孩子们围坐读绘本的海报").orElseThrow());
 		YearMonth month = YearMonth.from(starts.atZone(county.zone()));
 		String link = "a[href$='/events/" + event + "']";
 
 		try (JourneyBrowser browser = JourneyBrowser.open(port, "reader-event-calendar", width,
 				List.copyOf(sites.byId().keySet()))) {
 			browser.signIn(username, PASSWORD);
+			browser.go("/events?q=" + URLEncoder.encode("绘本共读会", StandardCharsets.UTF_8));
+			String card = "#event-results " + link;
+			browser.find(card);
+			String poster = "#event-results img[src*='/events/" + event + "/image/']";
+			assertThat(browser.find(poster).getAttribute("alt")).isEqualTo("孩子们围坐读绘本的海报");
+			assertThat(browser.find(poster).getAttribute("loading")).isEqualTo("lazy");
+			assertLoaded(browser, poster);
+			browser.check("events-with-poster");
 			browser.go("/events");
 			browser.submit("#view-calendar");
 			browser.find("#event-calendar");
@@ -91,6 +135,9 @@ class ReaderEventCalendarTests extends IntegrationTest {
 			browser.submit("#previous-month");
 			browser.submit(shown);
 
+			assertLoaded(browser, "#event-poster img");
+			assertThat(browser.find("#event-poster img").getAttribute("alt")).isEqualTo("孩子们围坐读绘本的海报");
+			browser.check("event-with-poster");
 			browser.submit("#register");
 			assertThat(browser.text("#notice")).contains("报名成功");
 			browser.find("#show-ticket");
