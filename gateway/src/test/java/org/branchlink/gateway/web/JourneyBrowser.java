@@ -57,6 +57,9 @@ final class JourneyBrowser implements AutoCloseable {
 	private static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
 
 	/** Three or more Latin words in a row: an English sentence or phrase, not a code or an abbreviation. */
+	/** A run of Chinese characters: words of the Chinese bundle (or an untranslated text) in an English page. */
+	private static final Pattern CHINESE = Pattern.compile("[\\p{IsHan}，。：；！？、（）《》“”]+");
+
 	private static final Pattern ENGLISH = Pattern.compile("\\b[A-Za-z][a-z]+(?:[ ,'’-]+[A-Za-z][a-z]+){2,}\\b");
 
 	private final WebDriver driver;
@@ -196,8 +199,12 @@ final class JourneyBrowser implements AutoCloseable {
 	void check(String page) {
 		assertAccessible(page);
 		assertNoSidewaysScroll(page);
-		if (driver.findElement(By.tagName("html")).getAttribute("lang").startsWith("zh")) {
+		String lang = driver.findElement(By.tagName("html")).getAttribute("lang");
+		if (lang.startsWith("zh")) {
 			assertChineseOnly(page);
+		}
+		else if (lang.startsWith("en")) {
+			assertEnglishOnly(page);
 		}
 		screenshot(page);
 	}
@@ -229,12 +236,15 @@ final class JourneyBrowser implements AutoCloseable {
 			.isLessThanOrEqualTo(0);
 	}
 
-	/** The page's own words, without what is data ({@code translate="no"}) or hidden. */
+	/** The page's own words, without what is data ({@code translate="no"}), hidden, or marked as another language. */
 	String ownText() {
 		return (String) ((JavascriptExecutor) driver).executeScript("""
 				const copy = document.body.cloneNode(true);
 				copy.querySelectorAll('[translate="no"], script, style, .visually-hidden, [hidden], template')
 				  .forEach(e => e.remove());
+				// words in another language, said so (the other language's name on the switch, say)
+				const own = document.documentElement.lang.slice(0, 2);
+				copy.querySelectorAll('[lang]').forEach(e => { if (!e.lang.startsWith(own)) e.remove(); });
 				return copy.innerText || copy.textContent;
 				""");
 	}
@@ -252,6 +262,17 @@ final class JourneyBrowser implements AutoCloseable {
 			.filter(id -> Pattern.compile("(?<![A-Za-z0-9-])" + Pattern.quote(id) + "(?![A-Za-z0-9-])").matcher(text).find())
 			.toList();
 		assertThat(ids).as("%s: raw site ids in the Chinese page", page).isEmpty();
+	}
+
+	/** In English, no Chinese in the page's own words (data, marked {@code translate="no"}, may be Chinese). */
+	void assertEnglishOnly(String page) {
+		List<String> chinese = new ArrayList<>();
+		for (String line : ownText().split("\\R")) {
+			if (CHINESE.matcher(line).find()) {
+				chinese.add(line.strip());
+			}
+		}
+		assertThat(chinese).as("%s: Chinese in the English page", page).isEmpty();
 	}
 
 	void screenshot(String page) {
