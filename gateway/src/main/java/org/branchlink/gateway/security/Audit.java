@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Records a privileged action in the audit log: who, what, and on what. Kinds: {@value #REGISTRY_CHANGED},
  * {@value #COPY_MARKED}, {@value #CONFLICT_OVERRIDDEN}, {@value #EXPORTED},
- * {@value #READER_LOOKUP} (a desk's reader search: its count of results, never the name or number searched).
+ * {@value #READER_LOOKUP} (a desk's reader search: its count of results, never the name or number searched),
+ * {@value #STOP_MOVED} (a mobile unit's stop moved by hand on the planning page).
  */
 @Component
 public class Audit {
@@ -24,6 +25,8 @@ public class Audit {
 	public static final String EXPORTED = "EXPORTED";
 
 	public static final String READER_LOOKUP = "READER_LOOKUP";
+
+	public static final String STOP_MOVED = "STOP_MOVED";
 
 	private final ApplicationEventPublisher events;
 
