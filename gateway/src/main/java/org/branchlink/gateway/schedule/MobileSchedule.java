@@ -233,6 +233,7 @@ public class MobileSchedule implements MobileCarrier {
 		LocalDate today = today();
 		List<String> moved = new ArrayList<>(), dropped = new ArrayList<>();
 		for (MobilePlanStore.PlanHead head : store.active(from, to)) {
+			store.lockActive(head.id());
 			List<String> stops = store.stopsOf(head.id());
 			MobilePlan plan = store.plan(head, stops);
 			MobilePlanner.Request request = request(head.periodFrom(), head.periodTo(), stops);

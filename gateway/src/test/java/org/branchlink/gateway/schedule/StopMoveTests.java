@@ -6,11 +6,13 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -37,6 +39,7 @@ import org.branchlink.site.SiteRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -186,6 +189,11 @@ class StopMoveTests extends IntegrationTest {
 		assertThat(schedule.visits(plan)).as("nothing changed").anyMatch(v -> v.id() == outsider.id());
 		assertThatThrownBy(() -> schedule.moveStop(plan, first.id(), first.unitId(), day, 1, "admin"))
 			.isInstanceOfSatisfying(ConflictException.class, ex -> assertThat(ex.code()).isEqualTo("plan-move-stale"));
+		mvc.perform(post("/api/mobile/plans/" + plan + "/visits/" + first.id() + "/move").with(httpBasic("admin", "demo-admin"))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"unitId\":\"" + first.unitId() + "\",\"day\":\"" + day
+					+ "\",\"position\":1}"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("plan-move-stale"));
 		mvc.perform(post("/planning/move").with(as("librarian")).with(csrf()).param("plan", String.valueOf(plan))
 			.param("visit", String.valueOf(outsider.id())).param("to", full.getKey()).param("position", "1"))
 			.andExpect(status().isForbidden());
