@@ -101,35 +101,10 @@ final class HandMove {
 			LocalDate today) {
 		DayRun source = run(plan, unitId, day);
 		DayRun target = run(plan, toUnit, toDay);
-		if (index < 0 || index >= source.stops().size()) {
-			throw new Refused(Refusal.STALE);
-		}
-		if (!day.isAfter(today) || !toDay.isAfter(today)) {
-			throw new Refused(Refusal.PAST);
-		}
-		Set<String> known = request.stops().stream().map(ServiceStop::siteId).collect(Collectors.toSet());
-		if (!known.containsAll(source.siteIds()) || !known.containsAll(target.siteIds())) {
-			throw new Refused(Refusal.STALE);
-		}
+		refuseWhenAgainstThePlan(source, target, index, position, today);
 		boolean sameRun = source == target;
 		String site = source.stops().get(index).siteId();
-		int highest = sameRun ? source.stops().size() : target.stops().size() + 1;
-		if (position < 1 || position > highest) {
-			throw new Refused(Refusal.POSITION, highest);
-		}
-		if (sameRun && position - 1 == index) {
-			throw new Refused(Refusal.UNCHANGED);
-		}
-		if (!sameRun && target.siteIds().contains(site)) {
-			throw new Refused(Refusal.DUPLICATE);
-		}
 		MobileUnit unit = unit(toUnit);
-		if (!planner.works(unit, toDay)) {
-			throw new Refused(Refusal.OFF_DAY);
-		}
-		if (planner.drive(request, unit, toDay, target.run(), List.of(site)).isEmpty()) {
-			throw new Refused(Refusal.UNREACHABLE);
-		}
 		List<String> rest = new ArrayList<>(source.siteIds());
 		rest.remove(index);
 		List<String> order = new ArrayList<>(sameRun ? rest : target.siteIds());
@@ -155,6 +130,39 @@ final class HandMove {
 				plan.uncovered(), plan.lowerBoundKm());
 		return new Result(changed, before, after, after.get(0).stops().get(position - 1), after.get(0),
 				changed.gaps().getOrDefault(site, 0L));
+	}
+
+	/** Refuses a move the plan's rules forbid before any run is re-timed (see {@link Refusal}). */
+	private void refuseWhenAgainstThePlan(DayRun source, DayRun target, int index, int position, LocalDate today) {
+		if (index < 0 || index >= source.stops().size()) {
+			throw new Refused(Refusal.STALE);
+		}
+		if (!source.day().isAfter(today) || !target.day().isAfter(today)) {
+			throw new Refused(Refusal.PAST);
+		}
+		Set<String> known = request.stops().stream().map(ServiceStop::siteId).collect(Collectors.toSet());
+		if (!known.containsAll(source.siteIds()) || !known.containsAll(target.siteIds())) {
+			throw new Refused(Refusal.STALE);
+		}
+		boolean sameRun = source == target;
+		String site = source.stops().get(index).siteId();
+		int highest = sameRun ? source.stops().size() : target.stops().size() + 1;
+		if (position < 1 || position > highest) {
+			throw new Refused(Refusal.POSITION, highest);
+		}
+		if (sameRun && position - 1 == index) {
+			throw new Refused(Refusal.UNCHANGED);
+		}
+		if (!sameRun && target.siteIds().contains(site)) {
+			throw new Refused(Refusal.DUPLICATE);
+		}
+		MobileUnit unit = unit(target.unitId());
+		if (!planner.works(unit, target.day())) {
+			throw new Refused(Refusal.OFF_DAY);
+		}
+		if (planner.drive(request, unit, target.day(), target.run(), List.of(site)).isEmpty()) {
+			throw new Refused(Refusal.UNREACHABLE);
+		}
 	}
 
 	/** The run {@code moved} with the hand marks of {@code old} (a breakdown moves a whole run). */

@@ -296,6 +296,21 @@ public class MobileSchedule implements MobileCarrier {
 		catch (HandMove.Refused refused) {
 			throw new ConflictException(refused.reason().code(), refused.args());
 		}
+		replaceRuns(planId, result, visit, toUnit, toDay);
+		publishUpcoming();
+		audit.record(principal, Audit.STOP_MOVED, Map.of("plan", planId, "site", visit.siteId(), "from",
+				visit.unitId() + "@" + visit.day(), "to", toUnit + "@" + toDay, "position", position));
+		log.info("Plan {}: {} moved by hand from {} {} to {} {} at {}", planId, visit.siteId(), visit.unitId(), visit.day(),
+				toUnit, toDay, position);
+		return new StopMoved(visit.siteId(), toUnit, toDay, position, result.moved().arrive(), result.longestGap(),
+				head.maxGapBound());
+	}
+
+	/**
+	 * Withdraws the visits of the runs a hand move changed (their published stops cancelled) and stores the re-timed
+	 * runs; the moved stop remembers the day it was planned for when it moves to another day.
+	 */
+	private void replaceRuns(long planId, HandMove.Result result, MobilePlanStore.Visit visit, String toUnit, LocalDate toDay) {
 		Map<String, List<MobilePlanStore.Visit>> visits = store.visits(planId).stream()
 			.collect(Collectors.groupingBy(v -> v.unitId() + "@" + v.day()));
 		result.before().forEach(run -> withdraw(visits.get(run.unitId() + "@" + run.day())));
@@ -308,13 +323,6 @@ public class MobileSchedule implements MobileCarrier {
 			}
 			store.insert(planId, run, movedFrom);
 		}
-		publishUpcoming();
-		audit.record(principal, Audit.STOP_MOVED, Map.of("plan", planId, "site", visit.siteId(), "from",
-				visit.unitId() + "@" + visit.day(), "to", toUnit + "@" + toDay, "position", position));
-		log.info("Plan {}: {} moved by hand from {} {} to {} {} at {}", planId, visit.siteId(), visit.unitId(), visit.day(),
-				toUnit, toDay, position);
-		return new StopMoved(visit.siteId(), toUnit, toDay, position, result.moved().arrive(), result.longestGap(),
-				head.maxGapBound());
 	}
 
 	private void withdraw(List<MobilePlanStore.Visit> visits) {
