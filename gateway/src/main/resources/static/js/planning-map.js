@@ -1,5 +1,5 @@
-// The planning page's map (Leaflet): every stop of the plan as a dot (green: visited as often as asked; amber: short),
-// the units' homes as squares with their names, each run as a line in its unit's colour, and a legend. The base map
+// The planning page's map (Leaflet): every stop of the plan as a dot (green: visited as often as asked; amber: short;
+// ringed in blue: moved by hand), the units' homes as squares with their names, each run as a line in its unit's colour, and a legend. The base map
 // comes from configuration (data-tiles); without one the sites and routes are drawn on a plain background, offline.
 document.addEventListener('DOMContentLoaded', () => {
   const element = document.getElementById('plan-map');
@@ -27,10 +27,11 @@ document.addEventListener('DOMContentLoaded', () => {
       });
       plan.stops.forEach(stop => {
         bounds.push([stop.lat, stop.lon]);
+        // a stop a coordinator moved by hand has a blue ring and says so in its tooltip
         L.circleMarker([stop.lat, stop.lon], {
-          radius: 5, weight: 1, color: '#fff', fillOpacity: 0.95,
-          fillColor: stop.ok ? '#1e7b46' : '#b8860b', className: 'stop'
-        }).bindTooltip(escape(stop.name)).addTo(map);
+          radius: 5, weight: stop.byHand ? 3 : 1, color: stop.byHand ? '#0b5ed7' : '#fff', fillOpacity: 0.95,
+          fillColor: stop.ok ? '#1e7b46' : '#b8860b', className: stop.byHand ? 'stop moved' : 'stop'
+        }).bindTooltip(escape(stop.name) + (stop.byHand ? ' · ' + escape(data.legendMoved) : '')).addTo(map);
       });
       plan.homes.forEach(home => {
         bounds.push([home.lat, home.lon]);
@@ -52,6 +53,7 @@ document.addEventListener('DOMContentLoaded', () => {
         const rows = [
           '<span class="swatch dot ok"></span>' + escape(data.legendOk),
           '<span class="swatch dot short"></span>' + escape(data.legendShort),
+          '<span class="swatch dot moved"></span>' + escape(data.legendMoved),
           '<span class="swatch home"></span>' + escape(data.legendHome)
         ];
         plan.units.forEach(unit => rows.push('<span class="swatch line" data-colour="' + escape(unit.colour) + '"></span>'

@@ -87,7 +87,7 @@ class ArchitectureTests {
 			.or().haveFullyQualifiedName("org.branchlink.gateway.survey.StratifiedSample")
 			.or().haveFullyQualifiedName("org.branchlink.catalog.event.CulturalEvent")
 			.or().haveNameMatching("org\\.branchlink\\.gateway\\.schedule\\.(MobileUnit|ServiceStop|MobilePlan|MobilePlanner"
-					+ "|MobileFleet|TourBuilder|LowerBound|TravelMatrix|DayRoute|RuinAndRecreate)(\\$.*)?")
+					+ "|MobileFleet|TourBuilder|LowerBound|TravelMatrix|DayRoute|RuinAndRecreate|HandMove)(\\$.*)?")
 			.should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.camel..",
 					"org.apache.solr..", "org.quartz..")
 			.check(MAIN);

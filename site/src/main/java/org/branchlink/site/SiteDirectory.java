@@ -59,10 +59,21 @@ public class SiteDirectory {
 	 * @throws RegistryValidationException when the file is invalid; the stored registry is then untouched
 	 */
 	public Optional<SiteRegistry> load(String yaml, String source, boolean force) {
+		return load(yaml, source, force, null, null);
+	}
+
+	/** {@link #load}, refused when {@code base} is set and is not the load time of the stored registry. */
+	private Optional<SiteRegistry> load(String yaml, String source, boolean force, Timestamp base, String siteId) {
 		SiteRegistry registry = SiteRegistryReader.read(yaml, source, paths);
 		String sha256 = DigestUtils.sha256Hex(yaml);
 		boolean loaded = Boolean.TRUE.equals(transactions.execute(status -> {
 			jdbc.sql("lock table federation in exclusive mode").update();
+			if (base != null) {
+				Timestamp stored = jdbc.sql("select loaded_at from federation").query(Timestamp.class).single();
+				if (!base.equals(stored)) {
+					throw new RegistryChangedException(siteId, stored.toInstant());
+				}
+			}
 			if (!force && store.loadedHash().filter(sha256::equals).isPresent()) {
 				return false;
 			}
@@ -90,11 +101,40 @@ public class SiteDirectory {
 	 * @throws IllegalStateException when no registry is loaded
 	 */
 	public Optional<SiteRegistry> change(String replacedId, SiteDraft draft, String source) {
-		SiteRegistry registry = require();
-		if (replacedId != null && registry.find(replacedId).map(SiteDraft::of).filter(draft::equals).isPresent()) {
+		return change(replacedId, draft, source, null);
+	}
+
+	/**
+	 * {@link #change(String, SiteDraft, String)} from a site as it was read: refused when the site has changed since
+	 * (its {@link SiteDraft#revision()} is no longer {@code readRevision}), or when another change is loaded while this
+	 * one is written, so that a later save never silently undoes an earlier one. A draft equal to the site as it now
+	 * stands changes nothing and is not refused.
+	 * @param readRevision the revision of the site the form was read from; null to skip that check
+	 * @throws RegistryChangedException when the site or the registry changed under the save; nothing is then written
+	 */
+	public Optional<SiteRegistry> change(String replacedId, SiteDraft draft, String source, String readRevision) {
+		Cached snapshot = snapshot(replacedId, readRevision);
+		SiteRegistry registry = snapshot.registry();
+		Optional<SiteDraft> standing = Optional.ofNullable(replacedId).flatMap(registry::find).map(SiteDraft::of);
+		if (standing.filter(draft::equals).isPresent()) {
 			return Optional.empty();
 		}
-		return load(SiteRegistryWriter.yaml(registry, replacedId, draft), source, false);
+		if (readRevision != null && standing.isPresent() && !standing.get().revision().equals(readRevision)) {
+			throw new RegistryChangedException(replacedId, snapshot.loadedAt().toInstant());
+		}
+		return load(SiteRegistryWriter.yaml(registry, replacedId, draft), source, false, snapshot.loadedAt(), replacedId);
+	}
+
+	/** The registry to change; read again from the database when the site's revision differs from the one read. */
+	private Cached snapshot(String siteId, String readRevision) {
+		require();
+		Cached snapshot = currentWithTime().orElseThrow();
+		if (readRevision != null && siteId != null && !snapshot.registry().find(siteId).map(SiteDraft::of)
+			.map(SiteDraft::revision).filter(readRevision::equals).isPresent()) {
+			forget();
+			snapshot = currentWithTime().orElseThrow();
+		}
+		return snapshot;
 	}
 
 	/**
@@ -111,9 +151,13 @@ public class SiteDirectory {
 	 * {@value #RECHECK_NANOS} ns.
 	 */
 	public Optional<SiteRegistry> current() {
+		return currentWithTime().map(Cached::registry);
+	}
+
+	private Optional<Cached> currentWithTime() {
 		Cached recent = cached;
 		if (recent != null && System.nanoTime() - checkedAt < RECHECK_NANOS) {
-			return Optional.of(recent.registry());
+			return Optional.of(recent);
 		}
 		Optional<Timestamp> loadedAt = jdbc.sql("select loaded_at from federation").query(Timestamp.class).optional();
 		if (loadedAt.isEmpty()) {
@@ -125,7 +169,7 @@ public class SiteDirectory {
 			cached = snapshot;
 		}
 		checkedAt = System.nanoTime();
-		return Optional.ofNullable(snapshot).map(Cached::registry);
+		return Optional.ofNullable(snapshot);
 	}
 
 	/** Drops the registry this node keeps: another node loaded a new one. The next read asks the database. */

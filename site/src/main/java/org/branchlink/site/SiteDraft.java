@@ -2,6 +2,8 @@ package org.branchlink.site;
 
 import java.util.List;
 
+import org.apache.commons.codec.digest.DigestUtils;
+
 /**
  * A site as a person types it into a form, before any check: every value as text, so that a wrong value reaches the
  * registry's validation and comes back as a {@link RegistryProblem} naming its field. The site's connector is not part
@@ -42,6 +44,15 @@ public record SiteDraft(String id, String kind, String nameZh, String nameEn, Li
 				site.serviceLines().stream().sorted().map(ServiceLine::code).toList(), site.parentId(),
 				site.areaCode().value(), site.address(), site.openingHours(), String.valueOf(site.location().lat()),
 				String.valueOf(site.location().lon()));
+	}
+
+	/**
+	 * A short fingerprint of this draft's values: a form carries the revision of the site it was read from, and a
+	 * save whose site has another revision by then is refused ({@link SiteDirectory#change(String, SiteDraft, String,
+	 * String)}).
+	 */
+	public String revision() {
+		return DigestUtils.sha256Hex(toString()).substring(0, 16);
 	}
 
 	/** This draft under another parent. */

@@ -42,10 +42,23 @@ public record MobilePlan(LocalDate from, LocalDate to, int visitsPerStop, int ma
 			return stops.stream().map(StopTime::siteId).toList();
 		}
 
+		/** Whether this is the run of a unit on a day. */
+		public boolean is(String unit, LocalDate date) {
+			return unitId.equals(unit) && day.equals(date);
+		}
+
 	}
 
-	/** A visit: the stop, when the unit arrives and when it leaves. */
-	public record StopTime(String siteId, LocalTime arrive, LocalTime depart) {
+	/**
+	 * A visit: the stop, when the unit arrives and when it leaves, and whether a person moved it there by hand (the
+	 * planner does not move such a stop on its own; a breakdown moves it with its whole run and keeps the mark).
+	 */
+	public record StopTime(String siteId, LocalTime arrive, LocalTime depart, boolean byHand) {
+
+		public StopTime(String siteId, LocalTime arrive, LocalTime depart) {
+			this(siteId, arrive, depart, false);
+		}
+
 	}
 
 	/** A stop not served as often as asked, and why. */

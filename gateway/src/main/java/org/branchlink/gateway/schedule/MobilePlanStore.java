@@ -7,6 +7,7 @@ import java.sql.Time;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ class MobilePlanStore {
 	/** A stored visit with its ids and publication. */
 	record Visit(long id, long planId, String unitId, String siteId, LocalDate day, int run, int seq,
 			LocalTime arrive, LocalTime depart, double runKm, String status, LocalDate movedFrom,
-			Long eventId) {
+			Long eventId, boolean byHand) {
 	}
 
 	/** A stored plan's head. */
@@ -53,7 +54,7 @@ class MobilePlanStore {
 			.query(Long.class)
 			.single();
 		for (DayRun run : plan.runs()) {
-			insert(id, run, null);
+			insert(id, run, Map.of());
 		}
 		for (MobilePlan.Uncovered uncovered : plan.uncovered()) {
 			jdbc.sql("insert into mobile_plan_uncovered (plan_id, site_id, reason) values (:plan, :site, :reason)")
@@ -67,12 +68,20 @@ class MobilePlanStore {
 
 	/** Inserts a run's visits; returns their ids in order. */
 	List<Long> insert(long planId, DayRun run, LocalDate movedFrom) {
+		Map<String, LocalDate> from = new HashMap<>();
+		run.siteIds().forEach(site -> from.put(site, movedFrom));
+		return insert(planId, run, from);
+	}
+
+	/** Inserts a run's visits, each with the day it was moved from (none when absent); returns their ids in order. */
+	List<Long> insert(long planId, DayRun run, Map<String, LocalDate> movedFrom) {
 		List<Long> ids = new ArrayList<>();
 		for (int seq = 0; seq < run.stops().size(); seq++) {
 			StopTime stop = run.stops().get(seq);
+			LocalDate moved = movedFrom.get(stop.siteId());
 			ids.add(jdbc.sql("""
-					insert into mobile_visit (plan_id, unit_id, site_id, day, run, seq, arrive, depart, run_km, moved_from)
-					values (:plan, :unit, :site, :day, :run, :seq, :arrive, :depart, :km, :moved) returning id""")
+					insert into mobile_visit (plan_id, unit_id, site_id, day, run, seq, arrive, depart, run_km, moved_from, by_hand)
+					values (:plan, :unit, :site, :day, :run, :seq, :arrive, :depart, :km, :moved, :hand) returning id""")
 				.param("plan", planId)
 				.param("unit", run.unitId())
 				.param("site", stop.siteId())
@@ -82,7 +91,8 @@ class MobilePlanStore {
 				.param("arrive", Time.valueOf(stop.arrive()))
 				.param("depart", Time.valueOf(stop.depart()))
 				.param("km", km(run.km()))
-				.param("moved", movedFrom == null ? null : Date.valueOf(movedFrom))
+				.param("moved", moved == null ? null : Date.valueOf(moved))
+				.param("hand", stop.byHand())
 				.query(Long.class)
 				.single());
 		}
@@ -121,7 +131,8 @@ class MobilePlanStore {
 
 	List<Visit> visits(long planId) {
 		return jdbc.sql("""
-				select id, plan_id, unit_id, site_id, day, run, seq, arrive, depart, run_km, status, moved_from, event_id
+				select id, plan_id, unit_id, site_id, day, run, seq, arrive, depart, run_km, status, moved_from, event_id,
+				    by_hand
 				from mobile_visit where plan_id = :plan and status = 'planned' order by day, unit_id, seq""")
 			.param("plan", planId)
 			.query(Visit.class)
@@ -136,7 +147,7 @@ class MobilePlanStore {
 		}
 		List<DayRun> runs = new ArrayList<>();
 		byRun.values().forEach(visits -> runs.add(new DayRun(visits.get(0).unitId(), visits.get(0).day(),
-				visits.get(0).run(), visits.stream().map(v -> new StopTime(v.siteId(), v.arrive(), v.depart())).toList(),
+				visits.get(0).run(), visits.stream().map(v -> new StopTime(v.siteId(), v.arrive(), v.depart(), v.byHand())).toList(),
 				visits.get(0).runKm())));
 		List<MobilePlan.Uncovered> uncovered = jdbc.sql(
 				"select site_id, reason from mobile_plan_uncovered where plan_id = :plan")
@@ -145,6 +156,28 @@ class MobilePlanStore {
 			.list();
 		return new MobilePlan(head.periodFrom(), head.periodTo(), head.visitsPerStop(), head.maxGapBound(), stops, runs, uncovered,
 				head.lowerBoundKm());
+	}
+
+	/** Locks an active plan against other changes until the transaction ends; false when it is not active. */
+	boolean lockActive(long planId) {
+		return jdbc.sql("select status from mobile_plan where id = :id for update")
+			.param("id", planId)
+			.query(String.class)
+			.optional()
+			.filter("active"::equals)
+			.isPresent();
+	}
+
+	/** A planned visit of a plan, if it still is one. */
+	Optional<Visit> plannedVisit(long planId, long visitId) {
+		return jdbc.sql("""
+				select id, plan_id, unit_id, site_id, day, run, seq, arrive, depart, run_km, status, moved_from, event_id,
+				    by_hand
+				from mobile_visit where id = :id and plan_id = :plan and status = 'planned'""")
+			.param("id", visitId)
+			.param("plan", planId)
+			.query(Visit.class)
+			.optional();
 	}
 
 	List<String> stopsOf(long planId) {
@@ -166,7 +199,7 @@ class MobilePlanStore {
 	List<Visit> unpublished(LocalDate from, LocalDate until) {
 		return jdbc.sql("""
 				select v.id, v.plan_id, v.unit_id, v.site_id, v.day, v.run, v.seq, v.arrive, v.depart, v.run_km, v.status,
-				    v.moved_from, v.event_id
+				    v.moved_from, v.event_id, v.by_hand
 				from mobile_visit v join mobile_plan p on p.id = v.plan_id
 				where p.status = 'active' and v.status = 'planned' and v.event_id is null and v.day between :from and :until
 				order by v.day, v.unit_id, v.seq""")
@@ -180,7 +213,7 @@ class MobilePlanStore {
 	Optional<Visit> nextVisit(String siteId, LocalDate after, LocalDate until) {
 		return jdbc.sql("""
 				select v.id, v.plan_id, v.unit_id, v.site_id, v.day, v.run, v.seq, v.arrive, v.depart, v.run_km, v.status,
-				    v.moved_from, v.event_id
+				    v.moved_from, v.event_id, v.by_hand
 				from mobile_visit v join mobile_plan p on p.id = v.plan_id
 				where p.status = 'active' and v.status = 'planned' and v.site_id = :site and v.day > :after
 				    and v.day <= :until

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.branchlink.gateway.calendar.WorkingCalendar;
@@ -22,7 +23,7 @@ import org.branchlink.site.GeoPoint;
  * has room for it k times, and lays each unit's runs out as k rounds spread evenly over its working days, so a stop's
  * visits fall about period / k apart. A unit never drives two runs on one day. After a breakdown,
  * {@link #afterBreakdown} moves the lost runs to free days of the other units (or of the unit once repaired) and
- * leaves every other run where it was.
+ * leaves every other run where it was. A stop moved by hand ({@link HandMove}) keeps its mark when its run moves.
  */
 public final class MobilePlanner {
 
@@ -145,6 +146,29 @@ public final class MobilePlanner {
 			return new DayRun(unit.id(), day, runNo, times, km);
 		}
 
+	}
+
+	/**
+	 * A unit's run through these stops in this order, timed from its day start with the travel matrix; empty when it
+	 * cannot be back home within its day.
+	 *
+	 * @throws IllegalArgumentException when a site is not a stop of the request
+	 */
+	Optional<DayRun> drive(Request request, MobileUnit unit, LocalDate day, int runNo, List<String> siteIds) {
+		Geometry geometry = new Geometry(request);
+		return Optional.ofNullable(geometry.drive(unit, day, runNo, siteIds.stream().mapToInt(geometry::stopIndex).toArray()));
+	}
+
+	/** Minutes a unit needs for these stops in this order, home to home: driving plus its time at each stop. */
+	double minutes(Request request, MobileUnit unit, List<String> siteIds) {
+		Geometry geometry = new Geometry(request);
+		int[] order = siteIds.stream().mapToInt(geometry::stopIndex).toArray();
+		return limits(unit).minutes(geometry.matrix.runKm(geometry.home(unit), order), order.length);
+	}
+
+	/** Whether a unit runs on a day (its weekdays, holidays and make-up working days). */
+	boolean works(MobileUnit unit, LocalDate day) {
+		return unit.worksOn(day, calendar);
 	}
 
 	private static TourBuilder.DayLimits limits(MobileUnit unit) {
@@ -298,6 +322,7 @@ public final class MobilePlanner {
 				dropped.add(old);
 				continue;
 			}
+			best = HandMove.keepMarks(old, best);
 			runs.add(best);
 			busy.add(best.unitId() + "@" + best.day());
 			moved.add(new DayRun[] { old, best });

@@ -2,8 +2,10 @@ package org.branchlink.gateway.schedule;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +17,7 @@ import org.branchlink.catalog.event.EventCatalog;
 import org.branchlink.catalog.event.EventCategory;
 import org.branchlink.gateway.calendar.WorkingCalendar;
 import org.branchlink.gateway.platform.ConflictException;
+import org.branchlink.gateway.security.Audit;
 import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.gateway.transfer.MobileCarrier;
 import org.branchlink.site.CountySettings;
@@ -64,8 +67,11 @@ public class MobileSchedule implements MobileCarrier {
 
 	private final ZoneId zone;
 
+	private final Audit audit;
+
 	MobileSchedule(MobilePlanStore store, SiteDirectory sites, ScheduleProperties properties, WorkingCalendar calendar,
-			EventCatalog events, Clock clock, CountySettings county) {
+			EventCatalog events, Clock clock, CountySettings county, Audit audit) {
+		this.audit = audit;
 		this.store = store;
 		this.sites = sites;
 		this.properties = properties;
@@ -163,6 +169,11 @@ public class MobileSchedule implements MobileCarrier {
 		return store.plan(head, store.stopsOf(planId));
 	}
 
+	/** A plan's planned visits, by day, unit and order. */
+	List<MobilePlanStore.Visit> visits(long planId) {
+		return store.visits(planId);
+	}
+
 	public List<PlanSummary> plans() {
 		return store.active().stream()
 			.map(head -> summary(head.id()))
@@ -222,6 +233,7 @@ public class MobileSchedule implements MobileCarrier {
 		LocalDate today = today();
 		List<String> moved = new ArrayList<>(), dropped = new ArrayList<>();
 		for (MobilePlanStore.PlanHead head : store.active(from, to)) {
+			store.lockActive(head.id());
 			List<String> stops = store.stopsOf(head.id());
 			MobilePlan plan = store.plan(head, stops);
 			MobilePlanner.Request request = request(head.periodFrom(), head.periodTo(), stops);
@@ -241,6 +253,76 @@ public class MobileSchedule implements MobileCarrier {
 		publishUpcoming();
 		log.info("Unit {} out of service {}..{}: {} runs moved, {} dropped", unitId, from, to, moved.size(), dropped.size());
 		return new BreakdownResult(unitId, from, to, moved.size(), dropped.size(), moved, dropped);
+	}
+
+	/**
+	 * A stop moved by hand (see {@link HandMove}).
+	 *
+	 * @param siteId the stop
+	 * @param unitId the unit that now calls there
+	 * @param day the day it calls
+	 * @param position its place in that day's run, from 1
+	 * @param arrive when the unit arrives, re-timed
+	 * @param longestGap the stop's longest gap in days now
+	 * @param maxGapBound the plan's bound on it
+	 */
+	public record StopMoved(String siteId, String unitId, LocalDate day, int position, LocalTime arrive, long longestGap,
+			int maxGapBound) {
+	}
+
+	/**
+	 * Moves a planned visit by hand to the {@code position}-th place (from 1) of a unit's run on a day, re-times both
+	 * runs, re-announces their published stops and records who did it in the audit log. Refused with a code
+	 * ({@code plan-move-…}) when the plan or the visit is no longer current (another person changed the run since the
+	 * page was read) or the move breaks a rule of the plan.
+	 */
+	@Transactional
+	public StopMoved moveStop(long planId, long visitId, String toUnit, LocalDate toDay, int position, String principal) {
+		if (!store.lockActive(planId)) {
+			throw new ConflictException(HandMove.Refusal.STALE.code());
+		}
+		MobilePlanStore.Visit visit = store.plannedVisit(planId, visitId)
+			.orElseThrow(() -> new ConflictException(HandMove.Refusal.STALE.code()));
+		MobilePlanStore.PlanHead head = store.head(planId).orElseThrow();
+		List<String> stops = store.stopsOf(planId);
+		MobilePlan plan = store.plan(head, stops);
+		int index = plan.runs().stream().filter(run -> run.is(visit.unitId(), visit.day())).findFirst()
+			.map(run -> run.siteIds().indexOf(visit.siteId())).orElse(-1);
+		HandMove.Result result;
+		try {
+			result = new HandMove(planner(), request(head.periodFrom(), head.periodTo(), stops))
+				.move(plan, visit.unitId(), visit.day(), index, toUnit, toDay, position, today());
+		}
+		catch (HandMove.Refused refused) {
+			throw new ConflictException(refused.reason().code(), refused.args());
+		}
+		replaceRuns(planId, result, visit, toUnit, toDay);
+		publishUpcoming();
+		audit.record(principal, Audit.STOP_MOVED, Map.of("plan", planId, "site", visit.siteId(), "from",
+				visit.unitId() + "@" + visit.day(), "to", toUnit + "@" + toDay, "position", position));
+		log.info("Plan {}: {} moved by hand from {} {} to {} {} at {}", planId, visit.siteId(), visit.unitId(), visit.day(),
+				toUnit, toDay, position);
+		return new StopMoved(visit.siteId(), toUnit, toDay, position, result.moved().arrive(), result.longestGap(),
+				head.maxGapBound());
+	}
+
+	/**
+	 * Withdraws the visits of the runs a hand move changed (their published stops cancelled) and stores the re-timed
+	 * runs; the moved stop remembers the day it was planned for when it moves to another day.
+	 */
+	private void replaceRuns(long planId, HandMove.Result result, MobilePlanStore.Visit visit, String toUnit, LocalDate toDay) {
+		Map<String, List<MobilePlanStore.Visit>> visits = store.visits(planId).stream()
+			.collect(Collectors.groupingBy(v -> v.unitId() + "@" + v.day()));
+		result.before().forEach(run -> withdraw(visits.get(run.unitId() + "@" + run.day())));
+		for (MobilePlan.DayRun run : result.after()) {
+			Map<String, LocalDate> movedFrom = new HashMap<>();
+			visits.getOrDefault(run.unitId() + "@" + run.day(), List.of()).forEach(v -> movedFrom.put(v.siteId(), v.movedFrom()));
+			if (run.is(toUnit, toDay)) {
+				boolean sameDay = toDay.equals(visit.day());
+				movedFrom.put(visit.siteId(), sameDay || visit.movedFrom() != null ? visit.movedFrom() : visit.day());
+			}
+			store.insert(planId, run, movedFrom);
+		}
 	}
 
 	private void withdraw(List<MobilePlanStore.Visit> visits) {

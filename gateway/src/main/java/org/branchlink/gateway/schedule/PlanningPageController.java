@@ -1,11 +1,15 @@
 package org.branchlink.gateway.schedule;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -20,6 +24,8 @@ import org.branchlink.site.Site;
 import org.branchlink.site.SiteDirectory;
 import org.branchlink.site.SiteLevel;
 
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -66,8 +72,17 @@ class PlanningPageController {
 	record GeoMap(List<GeoStop> stops, List<GeoStop> homes, List<GeoRun> runs, List<GeoUnit> units) {
 	}
 
-	/** A stop or a home on the real map, named in the page's language. */
-	record GeoStop(String name, double lat, double lon, boolean ok) {
+	/** A stop or a home on the real map, named in the page's language; {@code byHand} when a visit was moved by hand. */
+	record GeoStop(String name, double lat, double lon, boolean ok, boolean byHand) {
+	}
+
+	/** A run a stop may move to: {@code unitId@day}, and how the page names it. */
+	record RunChoice(String value, String label) {
+	}
+
+	/** A stop of the shown run, with its visit id for the move form. */
+	record StopRow(long visitId, int position, String siteId, LocalTime arrive, LocalTime depart, boolean byHand,
+			LocalDate movedFrom) {
 	}
 
 	/** A unit's tour on the real map: its points in order, home to home. */
@@ -89,9 +104,12 @@ class PlanningPageController {
 		Map<String, Site> byId = sites.byId();
 		Map<String, Boolean> ok = new HashMap<>();
 		view.coverage().forEach(row -> ok.put(row.siteId(), row.ok()));
+		Set<String> byHand = new HashSet<>();
+		mobilePlan.runs().forEach(run -> run.stops().stream().filter(MobilePlan.StopTime::byHand)
+			.forEach(stop -> byHand.add(stop.siteId())));
 		List<GeoStop> stops = mobilePlan.stops().stream().map(byId::get).filter(Objects::nonNull)
 			.map(site -> new GeoStop(labels.name(site), site.location().lat(), site.location().lon(),
-					ok.getOrDefault(site.id(), false)))
+					ok.getOrDefault(site.id(), false), byHand.contains(site.id())))
 			.toList();
 		Map<String, Site> homeOf = new LinkedHashMap<>();
 		colours.keySet().forEach(unit -> {
@@ -102,7 +120,7 @@ class PlanningPageController {
 			}
 		});
 		List<GeoStop> homes = homeOf.values().stream().distinct()
-			.map(site -> new GeoStop(labels.name(site), site.location().lat(), site.location().lon(), true))
+			.map(site -> new GeoStop(labels.name(site), site.location().lat(), site.location().lon(), true, false))
 			.toList();
 		List<GeoRun> runs = new ArrayList<>();
 		Set<String> drawn = new HashSet<>();
@@ -128,8 +146,8 @@ class PlanningPageController {
 
 	@GetMapping("/planning")
 	@CentralAdminOnly
-	String planning(@RequestParam(required = false) Long plan, @AuthenticationPrincipal BranchLinkUser user,
-			Model model) {
+	String planning(@RequestParam(required = false) Long plan, @RequestParam(required = false) String run,
+			@AuthenticationPrincipal BranchLinkUser user, Model model) {
 		List<MobileSchedule.PlanSummary> plans = schedule.plans();
 		model.addAttribute("user", user);
 		model.addAttribute("plans", plans);
@@ -155,8 +173,72 @@ class PlanningPageController {
 			model.addAttribute("view", view);
 			model.addAttribute("days", days);
 			model.addAttribute("timeline", timeline(mobilePlan, days, colours));
+			showRun(chosen, mobilePlan, run, model);
 		}
 		return "planning";
+	}
+
+	/** The run to show with its stops and move forms (the one asked for, or the first after today), and the choices. */
+	private void showRun(long planId, MobilePlan plan, String asked, Model model) {
+		LocalDate today = schedule.today();
+		List<MobilePlan.DayRun> movable = plan.runs().stream().filter(r -> r.day().isAfter(today)).toList();
+		Locale locale = LocaleContextHolder.getLocale();
+		model.addAttribute("runChoices", movable.stream().map(r -> new RunChoice(key(r), pageMessages.text(
+				"planning.move.runLabel", r.day(), r.day().getDayOfWeek().getDisplayName(TextStyle.SHORT, locale),
+				labels.name(r.unitId()), r.stops().size()))).toList());
+		MobilePlan.DayRun shown = movable.stream().filter(r -> key(r).equals(asked)).findFirst()
+			.orElse(movable.isEmpty() ? null : movable.get(0));
+		if (shown == null) {
+			return;
+		}
+		List<StopRow> rows = new ArrayList<>();
+		schedule.visits(planId).stream().filter(v -> shown.is(v.unitId(), v.day()))
+			.forEach(v -> rows.add(new StopRow(v.id(), rows.size() + 1, v.siteId(), v.arrive(), v.depart(), v.byHand(),
+					v.movedFrom())));
+		model.addAttribute("shownRun", shown);
+		model.addAttribute("shownKey", key(shown));
+		model.addAttribute("shownStops", rows);
+	}
+
+	private static String key(MobilePlan.DayRun run) {
+		return run.unitId() + "@" + run.day();
+	}
+
+	@PostMapping("/planning/move")
+	@CentralAdminOnly
+	String move(@RequestParam long plan, @RequestParam long visit, @RequestParam String to, @RequestParam int position,
+			@RequestParam(defaultValue = "") String back, Authentication authentication, RedirectAttributes redirect) {
+		int at = to.lastIndexOf('@');
+		String shown = back;
+		try {
+			if (at < 1) {
+				throw new ConflictException(HandMove.Refusal.STALE.code());
+			}
+			MobileSchedule.StopMoved moved = schedule.moveStop(plan, visit, to.substring(0, at), day(to.substring(at + 1)),
+					position, authentication.getName());
+			String notice = pageMessages.text("planning.move.done", labels.name(moved.siteId()), moved.day(),
+					labels.name(moved.unitId()), moved.position(), moved.arrive());
+			if (moved.longestGap() > moved.maxGapBound()) {
+				notice += " " + pageMessages.text("planning.move.gap", moved.longestGap(), moved.maxGapBound());
+			}
+			redirect.addFlashAttribute("moveNotice", notice);
+			shown = to;
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("moveRefused", pageMessages.refusal(ex));
+		}
+		redirect.addAttribute("plan", plan);
+		redirect.addAttribute("run", shown);
+		return "redirect:/planning#run-section";
+	}
+
+	private static LocalDate day(String text) {
+		try {
+			return LocalDate.parse(text);
+		}
+		catch (DateTimeParseException ex) {
+			throw new ConflictException(HandMove.Refusal.STALE.code());
+		}
 	}
 
 	@PostMapping("/planning")

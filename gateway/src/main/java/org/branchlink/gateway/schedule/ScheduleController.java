@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.branchlink.gateway.security.CentralAdminOnly;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -69,6 +70,23 @@ class ScheduleController {
 		}
 		return schedule.breakdown(unitId, breakdown.from(), breakdown.to() == null ? breakdown.from() : breakdown.to(),
 				breakdown.reason());
+	}
+
+	/** Where a stop moves: the unit and day of the target run, and its place in it from 1. */
+	record StopMove(String unitId, LocalDate day, int position) {
+	}
+
+	@PostMapping("/api/mobile/plans/{id}/visits/{visitId}/move")
+	@CentralAdminOnly
+	@Operation(summary = "Move a planned stop by hand to a place in a run (its own or another unit's or day's)",
+			description = "Both runs are re-timed and re-announced; audited. 409 with a code (plan-move-…) when the move "
+					+ "breaks a rule of the plan or the visit is no longer planned.")
+	MobileSchedule.StopMoved move(@PathVariable long id, @PathVariable long visitId, @RequestBody StopMove move,
+			Authentication authentication) {
+		if (move.unitId() == null || move.day() == null) {
+			throw new IllegalArgumentException("a move needs unitId, day (yyyy-mm-dd) and position");
+		}
+		return schedule.moveStop(id, visitId, move.unitId(), move.day(), move.position(), authentication.getName());
 	}
 
 	@PostMapping("/api/mobile/publish")

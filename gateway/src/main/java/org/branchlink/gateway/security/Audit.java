@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * {@value #COPY_MARKED}, {@value #CONFLICT_OVERRIDDEN}, {@value #EXPORTED},
  * {@value #READER_LOOKUP} (a desk's reader search: its count of results, never the name or number searched),
  * {@value #EVENT_CHECK_IN} (a scan at an event's door: the event, the registration and what came of it, never the
- * card number or the token).
+ * card number or the token), {@value #STOP_MOVED} (a mobile unit's stop moved by hand on the planning page).
  */
 @Component
 public class Audit {
@@ -28,6 +28,8 @@ public class Audit {
 	public static final String READER_LOOKUP = "READER_LOOKUP";
 
 	public static final String EVENT_CHECK_IN = "EVENT_CHECK_IN";
+
+	public static final String STOP_MOVED = "STOP_MOVED";
 
 	private final ApplicationEventPublisher events;
 

@@ -1,5 +1,7 @@
 package org.branchlink.gateway.site;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -8,11 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.security.Audit;
 import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.CentralAdminOnly;
 import org.branchlink.gateway.web.PageMessages;
 import org.branchlink.gateway.web.SiteLabels;
+import org.branchlink.site.CountySettings;
+import org.branchlink.site.RegistryChangedException;
 import org.branchlink.site.RegistryProblem;
 import org.branchlink.site.RegistryValidationException;
 import org.branchlink.site.ServiceLine;
@@ -24,6 +29,8 @@ import org.branchlink.site.SiteLevel;
 import org.branchlink.site.SiteNode;
 import org.branchlink.site.SiteRegistry;
 
+import org.springframework.boot.actuate.audit.AuditEvent;
+import org.springframework.boot.actuate.audit.AuditEventRepository;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -58,8 +65,14 @@ class SitePageController {
 
 	private final SiteLabels labels;
 
+	private final AuditEventRepository auditEvents;
+
+	private final ZoneId zone;
+
 	SitePageController(SiteDirectory directory, Audit audit, PageMessages pageMessages, RegistryProblemText problemText,
-			SiteLabels labels) {
+			SiteLabels labels, AuditEventRepository auditEvents, CountySettings county) {
+		this.auditEvents = auditEvents;
+		this.zone = county.zone();
 		this.directory = directory;
 		this.audit = audit;
 		this.pageMessages = pageMessages;
@@ -89,45 +102,54 @@ class SitePageController {
 		Optional<Site> under = Optional.ofNullable(parent).flatMap(registry::find);
 		SiteDraft draft = under.map(SitePageController::childOf)
 			.orElse(new SiteDraft("", "", "", "", List.of(), "", "", "", "", "", ""));
-		return form(registry, null, draft, List.of(), model);
+		return form(registry, null, draft, List.of(), null, model);
 	}
 
 	@PostMapping("/sites/manage")
 	@CentralAdminOnly
 	String add(@ModelAttribute SiteDraft draft, Authentication authentication, Model model, RedirectAttributes redirect) {
-		return change(null, draft, "add", authentication, model, redirect);
+		return change(null, draft, "add", null, authentication, model, redirect);
 	}
 
 	@GetMapping("/sites/manage/{id}")
 	@CentralAdminOnly
 	String edit(@PathVariable String id, Model model) {
 		SiteRegistry registry = directory.require();
-		return form(registry, find(registry, id), SiteDraft.of(find(registry, id)), List.of(), model);
+		Site site = find(registry, id);
+		return form(registry, site, SiteDraft.of(site), List.of(), SiteDraft.of(site).revision(), model);
 	}
 
 	@PostMapping("/sites/manage/{id}")
 	@CentralAdminOnly
-	String save(@PathVariable String id, @ModelAttribute SiteDraft draft, Authentication authentication, Model model,
-			RedirectAttributes redirect) {
+	String save(@PathVariable String id, @ModelAttribute SiteDraft draft, @RequestParam(required = false) String revision,
+			Authentication authentication, Model model, RedirectAttributes redirect) {
 		Site site = find(directory.require(), id);
 		SiteDraft edited = new SiteDraft(site.id(), draft.kind(), draft.nameZh(), draft.nameEn(), draft.serviceLines(),
 				site.parentId(), draft.areaCode(), draft.address(), draft.openingHours(), draft.lat(), draft.lon());
-		return change(id, edited, "edit", authentication, model, redirect);
+		return change(id, edited, "edit", revision, authentication, model, redirect);
 	}
 
 	@PostMapping("/sites/manage/{id}/move")
 	@CentralAdminOnly
-	String move(@PathVariable String id, @RequestParam(defaultValue = "") String parentId, Authentication authentication,
-			Model model, RedirectAttributes redirect) {
+	String move(@PathVariable String id, @RequestParam(defaultValue = "") String parentId,
+			@RequestParam(required = false) String revision, Authentication authentication, Model model,
+			RedirectAttributes redirect) {
 		Site site = find(directory.require(), id);
-		return change(id, SiteDraft.of(site).withParent(parentId), "move", authentication, model, redirect);
+		return change(id, SiteDraft.of(site).withParent(parentId), "move", revision, authentication, model, redirect);
 	}
 
-	private String change(String id, SiteDraft draft, String action, Authentication authentication, Model model,
-			RedirectAttributes redirect) {
+	/**
+	 * Saves a draft. {@code revision} is the revision of the site the form was read from: a save over a site changed
+	 * since is refused with who changed it and when (from the audit log; the registry's load time when no page change
+	 * of the site is recorded), the person's input kept in the form with the site's new revision, so that saving again
+	 * makes it the current version knowingly.
+	 */
+	private String change(String id, SiteDraft draft, String action, String revision, Authentication authentication,
+			Model model, RedirectAttributes redirect) {
 		SiteRegistry before = directory.require();
+		String read = revision == null || revision.isBlank() ? null : revision.strip();
 		try {
-			boolean changed = directory.change(id, draft, SOURCE).isPresent();
+			boolean changed = directory.change(id, draft, SOURCE, read).isPresent();
 			audit.record(authentication, Audit.REGISTRY_CHANGED,
 					Map.of("accepted", changed, "action", action, "site", draft.id()));
 			String name = labels.name(draft.id());
@@ -137,11 +159,36 @@ class SitePageController {
 		}
 		catch (RegistryValidationException ex) {
 			model.addAttribute("refused", pageMessages.text("sites.refused", ex.problems().size()));
-			return form(before, id == null ? null : find(before, id), draft, ex.problems(), model);
+			return form(before, id == null ? null : find(before, id), draft, ex.problems(), read, model);
+		}
+		catch (RegistryChangedException ex) {
+			SiteRegistry now = directory.require();
+			Site site = id == null ? null : find(now, id);
+			model.addAttribute("refused", pageMessages.refusal(changedBy(ex)));
+			return form(now, site, draft, List.of(), site == null ? null : SiteDraft.of(site).revision(), model);
 		}
 	}
 
-	private String form(SiteRegistry registry, Site site, SiteDraft draft, List<RegistryProblem> problems, Model model) {
+	/**
+	 * Who changed the site and when: the last page change of the site in the audit log when it is what loaded the
+	 * registry in force (recorded after that load); otherwise only when the registry was loaded (an upload, or a change
+	 * of another site since).
+	 */
+	private ConflictException changedBy(RegistryChangedException ex) {
+		DateTimeFormatter minutes = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
+		Optional<AuditEvent> last = ex.siteId() == null ? Optional.empty()
+				: auditEvents.find(null, null, Audit.REGISTRY_CHANGED).stream()
+					.filter(event -> ex.siteId().equals(event.getData().get("site"))
+							&& Boolean.TRUE.equals(event.getData().get("accepted")))
+					.findFirst()
+					.filter(event -> !event.getTimestamp().isBefore(ex.loadedAt()));
+		return last.map(event -> new ConflictException("site-changed", event.getPrincipal(), minutes.format(event.getTimestamp())))
+			.orElseGet(() -> new ConflictException("site-changed-unknown", minutes.format(ex.loadedAt())));
+	}
+
+	private String form(SiteRegistry registry, Site site, SiteDraft draft, List<RegistryProblem> problems, String revision,
+			Model model) {
+		model.addAttribute("revision", revision);
 		String own = site == null ? draft.id() : site.id();
 		List<RegistryProblem> mine = problems.stream()
 			.filter(p -> p.siteId() == null || p.siteId().equals(own))

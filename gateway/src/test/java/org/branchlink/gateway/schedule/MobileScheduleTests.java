@@ -49,11 +49,7 @@ class MobileScheduleTests extends IntegrationTest {
 	MockMvc mvc;
 
 	private long demoPlan() {
-		return schedule.plans().stream()
-			.filter(plan -> !plan.from().isAfter(schedule.today()) && !plan.to().isBefore(schedule.today()))
-			.findFirst()
-			.orElseThrow()
-			.id();
+		return StopMoveTests.demoPlan(schedule);
 	}
 
 	@Test

@@ -33,6 +33,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The central administrator's journeys in real Chromium, on a phone and at a desk: publishing an event (a start in the
  * past refused beside its field), its registrants, editing and calling it off; the service menu, volunteers and
- * tickets; the dashboard; planning; surveys. Every page passes {@link JourneyBrowser#check(String)}.
+ * tickets; the dashboard; planning and moving a stop by hand; surveys. Every page passes {@link JourneyBrowser#check(String)}.
  */
 class CentralStaffJourneyTests extends IntegrationTest {
 
@@ -245,6 +246,39 @@ class CentralStaffJourneyTests extends IntegrationTest {
 			assertThat(browser.all(".map-legend")).hasSize(1);
 			assertThat(browser.find("#plan-map").getSize().getHeight()).as("the map has room").isGreaterThan(300);
 			browser.check("planning");
+
+			// one of the last runs of the plan (the shortest, laid out last; another at each width): its last stop moved
+			// to the front, re-timed and marked
+			Select pick = new Select(browser.find("#run-pick-run"));
+			pick.selectByIndex(pick.getOptions().size() - (browser.phone() ? 1 : 2));
+			browser.submit("#run-pick button[type='submit']");
+			String last = "#run-stops tr.run-stop:last-child";
+			String stop = browser.text(last + " .stop-name");
+			String wasAt = browser.text(last + " .stop-arrive");
+			browser.click(last + " details.move-stop summary");
+			browser.type(last + " .move-position", "1");
+			browser.submit(last + " .move-submit");
+			String first = "#run-stops tr.run-stop:first-child";
+			String arrives = browser.text(first + " .stop-arrive");
+			assertThat(browser.text("#move-notice")).contains(stop, "的第 1 站", arrives + " 到达");
+			assertThat(browser.text(first + " .stop-name")).isEqualTo(stop);
+			assertThat(browser.text(first + " .by-hand-badge")).isEqualTo("手动调整");
+			assertThat(arrives).isLessThan(wasAt);
+			browser.find("#plan-map[data-drawn='true']");
+			assertThat(browser.all("#plan-map path.stop.moved")).isNotEmpty();
+			browser.check("planning-moved");
+
+			// the same stop into a run of five: the day would end after the unit is due home, refused with the reason
+			browser.click(first + " details.move-stop summary");
+			Select runs = new Select(browser.find(first + " .move-to"));
+			String shown = browser.find(first + " input[name='back']").getAttribute("value");
+			runs.selectByValue(runs.getOptions().stream().filter(option -> option.getText().endsWith("，5 站"))
+				.map(option -> option.getAttribute("value")).filter(value -> !value.equals(shown)).findFirst().orElseThrow());
+			browser.type(first + " .move-position", "1");
+			browser.submit(first + " .move-submit");
+			assertThat(browser.text("#move-refused")).contains("收车时间");
+			assertThat(browser.text(first + " .stop-name")).as("nothing moved").isEqualTo(stop);
+			browser.check("planning-move-refused");
 
 			browser.go("/sites/baishi");
 			browser.find("#site-hours");

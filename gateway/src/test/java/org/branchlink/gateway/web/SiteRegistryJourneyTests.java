@@ -6,6 +6,7 @@ import org.branchlink.gateway.IntegrationTest;
 import org.branchlink.gateway.demo.DemoCounty;
 import org.branchlink.site.Site;
 import org.branchlink.site.SiteDirectory;
+import org.branchlink.site.SiteDraft;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The central administrator edits the site registry in pages, on a phone and at a desk: the tree, a wrong latitude
- * refused beside its field, a good edit saved, a site moved to another township, a new site added under one.
+ * refused beside its field, a good edit saved, a save over another officer's change refused with the input kept,
+ * a site moved to another township, a new site added under one.
  */
 class SiteRegistryJourneyTests extends IntegrationTest {
 
@@ -61,6 +63,19 @@ class SiteRegistryJourneyTests extends IntegrationTest {
 			browser.submit("#save-site");
 			assertThat(browser.text("#notice")).isEqualTo("已保存：改名服务中心" + width);
 			browser.check("site-saved");
+
+			// meanwhile another officer changes the address: this page's next save is refused, the input kept
+			SiteDraft standing = SiteDraft.of(sites.require().find(village.id()).orElseThrow());
+			sites.change(village.id(), new SiteDraft(standing.id(), standing.kind(), standing.nameZh(), standing.nameEn(),
+					standing.serviceLines(), standing.parentId(), standing.areaCode(), "村委会一楼", standing.openingHours(),
+					standing.lat(), standing.lon()), "other-officer.yml");
+			browser.type("#site-name-zh", "再改名服务中心" + width);
+			browser.submit("#save-site");
+			assertThat(browser.text("#refused")).contains("这个站点在您打开页面后已被修改");
+			assertThat(browser.find("#site-name-zh").getAttribute("value")).isEqualTo("再改名服务中心" + width);
+			browser.check("site-edit-conflict");
+			browser.submit("#save-site");
+			assertThat(browser.text("#notice")).isEqualTo("已保存：再改名服务中心" + width);
 
 			String other = sites.require().childrenOf("central-library").stream()
 				.filter(site -> site.kind().code().equals("township_station") && !site.id().equals("baishi"))
