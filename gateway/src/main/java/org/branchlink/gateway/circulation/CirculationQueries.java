@@ -1,5 +1,6 @@
 package org.branchlink.gateway.circulation;
 
+import java.io.Serializable;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -178,7 +179,10 @@ public class CirculationQueries {
 	 * @param title the title of the record the copy belongs to at its owning site (empty when not catalogued)
 	 */
 	public record CopyView(String siteId, String barcode, String status, String atSite, String destination,
-			Instant dueAt, String holdPickup, String title) {
+			Instant dueAt, String holdPickup, String title) implements Serializable {
+
+		private static final long serialVersionUID = 1L;
+
 	}
 
 	/** A copy's lending state and its title (a kiosk's checkin answer needs both at once). */

@@ -1,5 +1,6 @@
 package org.branchlink.gateway.circulation;
 
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,7 +64,10 @@ class MyLoansPageController {
 	 * @param renewed renewed (else refused)
 	 * @param text the new due date or the refusal, worded (without the title, which may be in another language)
 	 */
-	record Outcome(String title, boolean renewed, String text) {
+	record Outcome(String title, boolean renewed, String text) implements Serializable {
+
+		private static final long serialVersionUID = 1L;
+
 	}
 
 	@GetMapping("/my/loans")

@@ -1,5 +1,6 @@
 package org.branchlink.gateway.events;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -20,7 +21,9 @@ import org.branchlink.catalog.event.EventCategory;
  */
 record EventForm(String title, String category, String siteId, String place, String starts, Integer minutes,
 		Integer capacity, List<String> audience, Boolean accessible, BigDecimal fee, String description,
-		String imageAlt, Boolean removeImage) {
+		String imageAlt, Boolean removeImage) implements Serializable {
+
+	private static final long serialVersionUID = 1L;
 
 	EventForm {
 		title = title == null ? "" : title.strip();

@@ -1,5 +1,6 @@
 package org.branchlink.gateway.events;
 
+import java.io.Serializable;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,7 +43,10 @@ public class EventRegistrations {
 
 	/** A registration as its reader (or the staff) sees it; {@code position} is the place on the waiting list. */
 	public record RegistrationView(long id, long eventId, String title, String siteId, Instant starts, String status,
-			Integer position, Integer rating) {
+			Integer position, Integer rating) implements Serializable {
+
+		private static final long serialVersionUID = 1L;
+
 	}
 
 	/** An event's numbers. */

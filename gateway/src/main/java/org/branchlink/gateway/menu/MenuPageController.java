@@ -124,7 +124,7 @@ class MenuPageController {
 
 	private String attempt(RedirectAttributes redirect, String notice, Supplier<?> action) {
 		try {
-			redirect.addFlashAttribute("done", action.get());
+			action.get();
 			redirect.addFlashAttribute("notice", pageMessages.text(notice));
 		}
 		catch (IllegalArgumentException | ConflictException | NotFoundException ex) {

@@ -1,5 +1,6 @@
 package org.branchlink.gateway.platform;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import com.hazelcast.config.Config;
@@ -8,6 +9,7 @@ import com.hazelcast.config.NetworkConfig;
 import io.github.bucket4j.grid.hazelcast.HazelcastProxyManager;
 import org.branchlink.gateway.GatewayProperties;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,8 +21,11 @@ import org.springframework.context.annotation.Configuration;
 public class ClusterConfiguration {
 
 	@Bean
-	Config hazelcastConfig(GatewayProperties properties) {
-		return memberConfig(properties.cluster());
+	Config hazelcastConfig(GatewayProperties properties,
+			@Value("${server.servlet.session.timeout:30m}") Duration sessionTimeout) {
+		Config config = memberConfig(properties.cluster());
+		ClusterSessions.configure(config, sessionTimeout);
+		return config;
 	}
 
 	/** The member configuration for these settings; also used by tests that start several members. */

@@ -122,7 +122,7 @@ class TransferPageController {
 
 	private String act(long id, String done, RedirectAttributes redirect, Supplier<Object> action) {
 		try {
-			redirect.addFlashAttribute("done", action.get());
+			action.get();
 			redirect.addFlashAttribute("notice", pageMessages.text(done, id));
 		}
 		catch (IllegalArgumentException | ConflictException ex) {

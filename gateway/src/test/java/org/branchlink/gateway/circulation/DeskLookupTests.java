@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.branchlink.catalog.ItemRef;
 import org.branchlink.gateway.IntegrationTest;
+import org.branchlink.gateway.SessionCookie;
 import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.gateway.security.AccountStore;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -74,8 +74,8 @@ class DeskLookupTests extends IntegrationTest {
 	void aReaderOfAnySiteIsFoundByNameAuditedWithoutTheNameAndChosenIntoThePanel() throws Exception {
 		Reader found = reader("司徒查找者", "central-library");
 		reader("司徒查找者之弟", "baishi");
-		MockHttpSession session = new MockHttpSession();
-		MvcResult result = mvc.perform(post("/circulation/readers").session(session).with(librarian()).with(csrf())
+		SessionCookie session = new SessionCookie();
+		MvcResult result = session.perform(mvc, post("/circulation/readers").with(librarian()).with(csrf())
 			.param("site", "baishi").param("q", "司徒查找"))
 			.andExpect(redirectedUrl("/circulation?site=baishi"))
 			.andExpect(flash().attribute("notice", containsString("2")))
@@ -88,15 +88,16 @@ class DeskLookupTests extends IntegrationTest {
 		assertThat(first.homeSite()).isEqualTo("central-library");
 		assertThat(auditData().get(0)).contains("\"results\": 2").contains("\"by\": \"name\"").doesNotContain("司徒");
 
-		mvc.perform(get("/circulation").param("site", "baishi").session(session).with(librarian()).flashAttrs(result.getFlashMap()))
+		// a redirect's flash is for the URL it names, query string included
+		session.perform(mvc, get("/circulation").queryParam("site", "baishi").with(librarian()))
 			.andExpect(content().string(containsString("id=\"lookup-results\"")))
 			.andExpect(content().string(containsString(first.cardTail())))
 			.andExpect(content().string(not(containsString(found.cardNumber()))));
 
-		mvc.perform(post("/circulation/readers/choose").session(session).with(librarian()).with(csrf())
+		session.perform(mvc, post("/circulation/readers/choose").with(librarian()).with(csrf())
 			.param("site", "baishi").param("reader", Long.toString(first.id())))
 			.andExpect(redirectedUrl("/circulation?site=baishi"));
-		mvc.perform(get("/circulation").param("site", "baishi").session(session).with(librarian()))
+		session.perform(mvc, get("/circulation").param("site", "baishi").with(librarian()))
 			.andExpect(content().string(containsString("id=\"reader-panel\"")))
 			.andExpect(content().string(containsString("司徒查找者")));
 	}

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import org.branchlink.catalog.ItemRef;
 import org.branchlink.gateway.IntegrationTest;
+import org.branchlink.gateway.SessionCookie;
 import org.branchlink.gateway.holds.HoldQueue;
 import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.reader.ReaderRegistry;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -66,28 +66,28 @@ class DeskTests extends IntegrationTest {
 	void theReaderStaysOnTheDeskForARunOfScansUntilTheNextReader() throws Exception {
 		var copies = new LendingFixtures(jdbc, readers).freshCopiesOf("baishi", 2);
 		Reader reader = reader("柜台读者");
-		MockHttpSession session = new MockHttpSession();
-		mvc.perform(post("/circulation/reader").session(session).with(librarian()).with(csrf())
+		SessionCookie session = new SessionCookie();
+		session.perform(mvc, post("/circulation/reader").with(librarian()).with(csrf())
 			.param("site", "baishi").param("card", reader.cardNumber()))
 			.andExpect(redirectedUrl("/circulation?site=baishi"));
 		for (ItemRef copy : copies) {
-			mvc.perform(post("/circulation/checkout").session(session).with(librarian()).with(csrf())
+			session.perform(mvc, post("/circulation/checkout").with(librarian()).with(csrf())
 				.param("site", "baishi").param("barcode", copy.barcode()))
 				.andExpect(flash().attribute("notice", containsString(copy.barcode())));
 		}
-		mvc.perform(get("/circulation").param("site", "baishi").session(session).with(librarian()))
+		session.perform(mvc, get("/circulation").param("site", "baishi").with(librarian()))
 			.andExpect(content().string(containsString("id=\"reader-panel\"")))
 			.andExpect(content().string(containsString("柜台读者")))
 			.andExpect(content().string(containsString("data-barcode=\"" + copies.get(0).barcode() + "\"")))
 			.andExpect(content().string(containsString("data-barcode=\"" + copies.get(1).barcode() + "\"")))
 			.andExpect(content().string(containsString("在借 2/")));
 
-		mvc.perform(post("/circulation/reader/clear").session(session).with(librarian()).with(csrf()).param("site", "baishi"))
+		session.perform(mvc, post("/circulation/reader/clear").with(librarian()).with(csrf()).param("site", "baishi"))
 			.andExpect(flash().attributeExists("notice"));
-		mvc.perform(get("/circulation").param("site", "baishi").session(session).with(librarian()))
+		session.perform(mvc, get("/circulation").param("site", "baishi").with(librarian()))
 			.andExpect(content().string(containsString("id=\"reader-form\"")))
 			.andExpect(content().string(not(containsString("柜台读者"))));
-		mvc.perform(post("/circulation/checkout").session(session).with(librarian()).with(csrf())
+		session.perform(mvc, post("/circulation/checkout").with(librarian()).with(csrf())
 			.param("site", "baishi").param("barcode", copies.get(0).barcode()))
 			.andExpect(flash().attribute("refused", containsString("读者证")));
 	}

@@ -1,12 +1,17 @@
 package org.branchlink.gateway.platform;
 
 import java.io.IOException;
+import java.net.CookieManager;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -27,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What the nodes of a cluster share through Hazelcast, shown with two more application nodes on this test's
  * PostgreSQL forming one cluster of their own: a revoked API key and a new site registry reach the other node's memory
- * at once (not when its copy expires: 30 s), and a key's rate limit is one bucket for the whole cluster.
+ * at once (not when its copy expires: 30 s), a page session signed in on one node serves the next request on the
+ * other (its CSRF token valid there), and a key's rate limit is one bucket for the whole cluster.
  */
 class ClusterSharingTests extends IntegrationTest {
 
@@ -74,6 +80,23 @@ class ClusterSharingTests extends IntegrationTest {
 				sitesB.load(demo, "demo-county.yml", true);
 			}
 
+			// a page session is the cluster's: signed in on one node, the next request on the other is signed in, the
+			// CSRF token a page of the first carries is valid on the second, and signing out there signs out everywhere
+			HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+				.followRedirects(HttpClient.Redirect.NEVER).build();
+			String loginPage = get(browser, port(b), "/login").body();
+			HttpResponse<String> signedIn = post(browser, port(b), "/login",
+					"username=admin&password=demo-admin&_csrf=" + csrf(loginPage));
+			assertThat(signedIn.statusCode()).isEqualTo(302);
+			assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+			HttpResponse<String> onC = get(browser, port(c), "/dashboard");
+			assertThat(onC.statusCode()).as("signed in on B, the next request on C").isEqualTo(200);
+			assertThat(onC.body()).contains("id=\"who\"");
+			String token = csrf(get(browser, port(b), "/dashboard").body());
+			HttpResponse<String> signedOut = post(browser, port(c), "/logout", "_csrf=" + token);
+			assertThat(signedOut.statusCode()).as("B's CSRF token is valid on C (a refused one is a 403)").isEqualTo(302);
+			assertThat(get(browser, port(b), "/dashboard").statusCode()).as("signed out on C, so on B too").isEqualTo(302);
+
 			// one key's requests through both nodes count against one bucket (here a burst of 50, one more a minute)
 			b.getBean(AccountStore.class).saveApiKey("cluster-rate-key", "baishi", "cluster test");
 			HttpClient http = HttpClient.newHttpClient();
@@ -88,6 +111,25 @@ class ClusterSharingTests extends IntegrationTest {
 			assertThat(status).isEqualTo(429);
 			assertThat(admitted).as("one bucket of 50 for both nodes, not 50 each").isBetween(50, 52);
 		}
+	}
+
+	private static HttpResponse<String> get(HttpClient browser, int port, String path) throws Exception {
+		return browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static HttpResponse<String> post(HttpClient browser, int port, String path, String form) throws Exception {
+		return browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** The CSRF token a page's forms carry. */
+	private static String csrf(String page) {
+		Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+		assertThat(token.find()).as("a form with its CSRF token").isTrue();
+		return URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
 	}
 
 	private static int port(ConfigurableApplicationContext node) {

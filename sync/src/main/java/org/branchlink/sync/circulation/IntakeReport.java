@@ -1,5 +1,6 @@
 package org.branchlink.sync.circulation;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -17,5 +18,8 @@ import java.util.List;
  * @param rejections each refused event with its reason
  */
 public record IntakeReport(String siteId, String source, int read, int accepted, int duplicates, int rejected,
-		int applied, int reordered, int conflicts, List<Refusal> rejections) {
+		int applied, int reordered, int conflicts, List<Refusal> rejections) implements Serializable {
+
+	private static final long serialVersionUID = 1L;
+
 }

@@ -1,5 +1,7 @@
 package org.branchlink.sync.circulation;
 
+import java.io.Serializable;
+
 /**
  * Input that was not accepted, and why.
  *
@@ -7,5 +9,8 @@ package org.branchlink.sync.circulation;
  * @param eventId the event's id when it had one
  * @param reason why it was refused
  */
-public record Refusal(String position, String eventId, String reason) {
+public record Refusal(String position, String eventId, String reason) implements Serializable {
+
+	private static final long serialVersionUID = 1L;
+
 }
