@@ -11,6 +11,7 @@ import java.util.Random;
 
 import org.branchlink.catalog.event.CulturalEvent;
 import org.branchlink.catalog.event.EventCatalog;
+import org.branchlink.gateway.events.EventCheckIns;
 import org.branchlink.gateway.events.EventPublishing;
 import org.branchlink.gateway.events.EventRegistrations;
 import org.branchlink.gateway.reader.Reader;
@@ -52,13 +53,17 @@ class DemoEventHistory {
 
 	private final EventRegistrations registrations;
 
+	private final EventCheckIns checkIns;
+
 	private final EventCatalog catalog;
 
 	private final DemoClock clock;
 
-	DemoEventHistory(EventPublishing publishing, EventRegistrations registrations, EventCatalog catalog, DemoClock clock) {
+	DemoEventHistory(EventPublishing publishing, EventRegistrations registrations, EventCheckIns checkIns, EventCatalog catalog,
+			DemoClock clock) {
 		this.publishing = publishing;
 		this.registrations = registrations;
+		this.checkIns = checkIns;
 		this.catalog = catalog;
 		this.clock = clock;
 	}
@@ -172,7 +177,7 @@ class DemoEventHistory {
 			door = door.plusSeconds(20 + random.nextInt(60));
 			clock.travelTo(door);
 			try {
-				registrations.checkIn(event.id(), reader.cardNumber());
+				checkIns.checkIn(event.id(), reader.cardNumber());
 				came.add(reader);
 				tally.attended++;
 			}
@@ -184,7 +189,7 @@ class DemoEventHistory {
 			door = door.plusSeconds(60);
 			clock.travelTo(door);
 			try {
-				registrations.checkIn(event.id(), null);
+				checkIns.checkIn(event.id(), null);
 				tally.walkIns++;
 			}
 			catch (RuntimeException ex) {

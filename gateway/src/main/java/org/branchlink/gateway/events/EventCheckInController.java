@@ -34,7 +34,7 @@ class EventCheckInController {
 
 	private final EventCatalog catalog;
 
-	private final EventRegistrations registrations;
+	private final EventCheckIns checkIns;
 
 	private final EventRegistrants registrants;
 
@@ -46,10 +46,10 @@ class EventCheckInController {
 
 	private final Audit audit;
 
-	EventCheckInController(EventCatalog catalog, EventRegistrations registrations, EventRegistrants registrants,
+	EventCheckInController(EventCatalog catalog, EventCheckIns checkIns, EventRegistrants registrants,
 			EventTickets tickets, SiteAccess access, PageMessages pageMessages, Audit audit) {
 		this.catalog = catalog;
-		this.registrations = registrations;
+		this.checkIns = checkIns;
 		this.registrants = registrants;
 		this.tickets = tickets;
 		this.access = access;
@@ -95,7 +95,7 @@ class EventCheckInController {
 			throw new ConflictException("ticket-invalid");
 		}
 		try {
-			return registrations.checkInTicket(eventId, registration.get());
+			return checkIns.checkInTicket(eventId, registration.get());
 		}
 		catch (NotFoundException ex) {
 			throw new ConflictException("ticket-invalid");
@@ -104,7 +104,7 @@ class EventCheckInController {
 
 	private EventRegistrations.RegistrationView byCard(long eventId, String card) {
 		try {
-			return registrations.checkIn(eventId, card);
+			return checkIns.checkIn(eventId, card);
 		}
 		catch (NotFoundException ex) {
 			throw new ConflictException("scan-unknown");

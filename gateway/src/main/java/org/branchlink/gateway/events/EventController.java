@@ -41,6 +41,8 @@ class EventController {
 
 	private final EventRegistrations registrations;
 
+	private final EventCheckIns checkIns;
+
 	private final ReaderRegistry readers;
 
 	private final SiteAccess access;
@@ -48,11 +50,12 @@ class EventController {
 	private final CountySettings county;
 
 	EventController(EventSearch search, EventCatalog catalog, EventPublishing publishing,
-			EventRegistrations registrations, ReaderRegistry readers, SiteAccess access, CountySettings county) {
+			EventRegistrations registrations, EventCheckIns checkIns, ReaderRegistry readers, SiteAccess access, CountySettings county) {
 		this.search = search;
 		this.catalog = catalog;
 		this.publishing = publishing;
 		this.registrations = registrations;
+		this.checkIns = checkIns;
 		this.readers = readers;
 		this.access = access;
 		this.county = county;
@@ -170,7 +173,7 @@ class EventController {
 			Authentication authentication) {
 		CulturalEvent event = catalog.find(id).orElseThrow(() -> new NotFoundException("event", String.valueOf(id)));
 		access.requireActFor(authentication, event.siteId());
-		return registrations.checkIn(id, checkIn.card());
+		return checkIns.checkIn(id, checkIn.card());
 	}
 
 	private Reader reader(Authentication authentication) {

@@ -45,6 +45,8 @@ class EventPageController {
 
 	private final EventRegistrations registrations;
 
+	private final EventCheckIns checkIns;
+
 	private final ReaderRegistry readers;
 
 	private final SiteDirectory sites;
@@ -61,7 +63,7 @@ class EventPageController {
 
 	private final EventImages images;
 
-	EventPageController(EventSearch search, EventCatalog catalog, EventRegistrations registrations,
+	EventPageController(EventSearch search, EventCatalog catalog, EventRegistrations registrations, EventCheckIns checkIns,
 			ReaderRegistry readers, SiteDirectory sites, SiteAccess access,
 			CountySettings county, PageMessages pageMessages, MobileTimetable timetable, EventMonth calendar,
 			EventImages images) {
@@ -72,6 +74,7 @@ class EventPageController {
 		this.search = search;
 		this.catalog = catalog;
 		this.registrations = registrations;
+		this.checkIns = checkIns;
 		this.readers = readers;
 		this.sites = sites;
 		this.access = access;
@@ -188,7 +191,7 @@ class EventPageController {
 		CulturalEvent event = catalog.find(id).orElseThrow(() -> new NotFoundException("event", String.valueOf(id)));
 		access.requireActFor(authentication, event.siteId());
 		try {
-			redirect.addFlashAttribute("checkedIn", registrations.checkIn(id, card.isBlank() ? null : card));
+			redirect.addFlashAttribute("checkedIn", checkIns.checkIn(id, card.isBlank() ? null : card));
 		}
 		catch (IllegalArgumentException | ConflictException | NotFoundException ex) {
 			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));

@@ -5,8 +5,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -19,9 +17,7 @@ import org.branchlink.gateway.holds.NotificationSender;
 import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.platform.CodedRefusal;
 import org.branchlink.gateway.reader.Reader;
-import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.gateway.site.NotFoundException;
-import org.branchlink.site.CountySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Registration for events: a place while the capacity lasts, then the waiting list in order of registration; a
  * cancelled place goes to the first on the list at once (and they are told). Staff check people in at the event
- * (walk-ins too: participation counts everyone who came); participants rate it afterwards. Each registration of an
+ * ({@link EventCheckIns}); participants rate it afterwards. Each registration of an
  * event holds the event's registration lock, so two readers never get the last place.
  */
 @Service
@@ -67,21 +63,14 @@ public class EventRegistrations {
 
 	private final NotificationSender notifications;
 
-	private final ReaderRegistry readers;
-
 	private final Clock clock;
 
-	private final String zone;
-
 	EventRegistrations(JdbcClient jdbc, EventCatalog events, EventsProperties properties,
-			NotificationSender notifications, ReaderRegistry readers, Clock clock,
-			CountySettings county) {
-		this.zone = county.zone().getId();
+			NotificationSender notifications, Clock clock) {
 		this.jdbc = jdbc;
 		this.events = events;
 		this.properties = properties;
 		this.notifications = notifications;
-		this.readers = readers;
 		this.clock = clock;
 	}
 
@@ -160,118 +149,6 @@ public class EventRegistrations {
 			cardOf(id).ifPresent(card -> notifications.eventNotice(card, event.id(), NotificationSender.EventNotice.PLACE_CONFIRMED));
 			log.info("Event {}: registration {} moved up from the waiting list", event.id(), id);
 		}
-	}
-
-	/**
-	 * Checks someone in at the event: a registered (or waiting) reader by card, another reader who just came, or
-	 * (no card) a walk-in counted without a name.
-	 */
-	@Transactional
-	public RegistrationView checkIn(long eventId, String card) {
-		CulturalEvent event = lockEvent(eventId);
-		Instant now = clock.instant();
-		refuseWhenCheckInClosed(event, now);
-		if (card == null || card.isBlank()) {
-			long id = jdbc.sql("""
-					insert into event_registration (event_id, status, walk_in, created_at, checked_in_at)
-					values (:event, 'attended', true, :now, :now) returning id""")
-				.param("event", eventId)
-				.param("now", Timestamp.from(now))
-				.query(Long.class)
-				.single();
-			return view(id);
-		}
-		Reader reader = readers.byTypedCard(card).orElseThrow(() -> new NotFoundException("reader card", card));
-		Optional<RegistrationView> live = live(eventId, reader.id());
-		if (live.isPresent() && live.get().status().equals("attended")) {
-			throw alreadyCheckedIn(live.get().id());
-		}
-		active(reader.id(), now);
-		long id;
-		if (live.isPresent()) {
-			id = live.get().id();
-			jdbc.sql("update event_registration set status = 'attended', checked_in_at = :now where id = :id")
-				.param("id", id)
-				.param("now", Timestamp.from(now))
-				.update();
-		}
-		else {
-			id = jdbc.sql("""
-					insert into event_registration (event_id, reader_id, status, walk_in, created_at, checked_in_at)
-					values (:event, :reader, 'attended', true, :now, :now) returning id""")
-				.param("event", eventId)
-				.param("reader", reader.id())
-				.param("now", Timestamp.from(now))
-				.query(Long.class)
-				.single();
-		}
-		return view(id);
-	}
-
-	/**
-	 * Checks in the holder of a ticket at this event: the registration its verified token names. Refused for a
-	 * registration of another event (named by its title and start), a cancelled one, one already checked in (at what
-	 * time), and outside the check-in window ({@code checkInMinutesBefore} the start until the end).
-	 */
-	@Transactional
-	public RegistrationView checkInTicket(long eventId, long registrationId) {
-		RegistrationView registration = view(registrationId);
-		if (registration.eventId() != eventId) {
-			throw new ConflictException("ticket-other-event", registration.title(), registration.starts() == null ? ""
-					: DateTimeFormatter.ofPattern("MM-dd HH:mm").format(registration.starts().atZone(ZoneId.of(zone))));
-		}
-		CulturalEvent event = lockEvent(eventId);
-		Instant now = clock.instant();
-		refuseWhenCheckInClosed(event, now);
-		String status = jdbc.sql("select status from event_registration where id = :id for update")
-			.param("id", registrationId)
-			.query(String.class)
-			.single();
-		if (status.equals("cancelled")) {
-			throw new ConflictException("registration-cancelled");
-		}
-		if (status.equals("attended")) {
-			throw alreadyCheckedIn(registrationId);
-		}
-		jdbc.sql("update event_registration set status = 'attended', checked_in_at = :now where id = :id")
-			.param("id", registrationId)
-			.param("now", Timestamp.from(now))
-			.update();
-		jdbc.sql("select reader_id from event_registration where id = :id and reader_id is not null")
-			.param("id", registrationId)
-			.query(Long.class)
-			.optional()
-			.ifPresent(readerId -> active(readerId, now));
-		return view(registrationId);
-	}
-
-	private void refuseWhenCheckInClosed(CulturalEvent event, Instant now) {
-		if (now.isBefore(event.starts().minus(Duration.ofMinutes(properties.checkInMinutesBefore())))
-				|| now.isAfter(event.ends())) {
-			throw new ConflictException("check-in-window", properties.checkInMinutesBefore());
-		}
-	}
-
-	/** The refusal of a second check-in, naming the time of the first (in the county's time). */
-	private ConflictException alreadyCheckedIn(long registrationId) {
-		Timestamp at = jdbc.sql("select checked_in_at from event_registration where id = :id")
-			.param("id", registrationId)
-			.query(Timestamp.class)
-			.single();
-		return new ConflictException("already-checked-in",
-				at == null ? "" : DateTimeFormatter.ofPattern("HH:mm").format(at.toInstant().atZone(ZoneId.of(zone))));
-	}
-
-	/** The reader was active this month (for the count of active readers; which event is not kept there). */
-	private void active(long readerId, Instant at) {
-		jdbc.sql("""
-				insert into reader_activity (reader_id, month)
-				values (:reader, cast(date_trunc('month', cast(:at as timestamptz) at time zone :zone) as date))
-				on conflict do nothing""")
-			.param("reader", readerId)
-			.param("zone", zone)
-			.param("at", Timestamp.from(at))
-			.update();
 	}
 
 	/** A participant rates the event, 1 to 5 stars, once it has started and for {@code ratingDays} after. */
@@ -385,7 +262,7 @@ public class EventRegistrations {
 		return view(registrationId);
 	}
 
-	private Optional<RegistrationView> live(long eventId, long readerId) {
+	Optional<RegistrationView> live(long eventId, long readerId) {
 		return jdbc.sql("select id from event_registration where event_id = :event and reader_id = :reader and status <> 'cancelled'")
 			.param("event", eventId)
 			.param("reader", readerId)
@@ -402,7 +279,7 @@ public class EventRegistrations {
 			.optional();
 	}
 
-	private CulturalEvent lockEvent(long eventId) {
+	CulturalEvent lockEvent(long eventId) {
 		// the event's registrations are serialised on a lock of their own (the event's row belongs to the catalogue)
 		jdbc.sql("select pg_advisory_xact_lock(hashtext('event_registration:' || :id))").param("id", eventId)
 			.query().listOfRows();

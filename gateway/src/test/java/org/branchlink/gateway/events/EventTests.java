@@ -47,6 +47,9 @@ class EventTests extends IntegrationTest {
 	EventRegistrations registrations;
 
 	@Autowired
+	EventCheckIns checkIns;
+
+	@Autowired
 	ReaderRegistry readers;
 
 	@Autowired
@@ -120,10 +123,10 @@ class EventTests extends IntegrationTest {
 	void participantsAreCheckedInAndRateTheEventWalkInsCount() {
 		CulturalEvent show = event("越剧专场演出", EventCategory.PERFORMANCE, Instant.now().minus(Duration.ofMinutes(10)), 50);
 		Reader came = reader();
-		var checkedIn = registrations.checkIn(show.id(), came.cardNumber());
-		registrations.checkIn(show.id(), null);
+		var checkedIn = checkIns.checkIn(show.id(), came.cardNumber());
+		checkIns.checkIn(show.id(), null);
 		assertThat(checkedIn.status()).isEqualTo("attended");
-		assertThatThrownBy(() -> registrations.checkIn(show.id(), came.cardNumber())).isInstanceOf(ConflictException.class);
+		assertThatThrownBy(() -> checkIns.checkIn(show.id(), came.cardNumber())).isInstanceOf(ConflictException.class);
 		registrations.rate(came, checkedIn.id(), 5, "很精彩");
 		var counts = registrations.counts(show.id());
 		assertThat(counts.attended()).isEqualTo(2);

@@ -24,6 +24,7 @@ import org.branchlink.catalog.event.EventCatalog;
 import org.branchlink.catalog.event.EventCategory;
 import org.branchlink.gateway.IntegrationTest;
 import org.branchlink.gateway.demo.DemoCountyAccess;
+import org.branchlink.gateway.events.EventCheckIns;
 import org.branchlink.gateway.events.EventRegistrations;
 import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.gateway.security.AccountStore;
@@ -50,6 +51,9 @@ class MetricsTests extends IntegrationTest {
 
 	@Autowired
 	EventRegistrations registrations;
+
+	@Autowired
+	EventCheckIns checkIns;
 
 	@Autowired
 	ReaderRegistry readers;
@@ -105,8 +109,8 @@ class MetricsTests extends IntegrationTest {
 				null, false)).event();
 		var reader = readers.register(new ReaderRegistry.Registration("效能读者", LocalDate.of(1980, 1, 1), "adult",
 				"baishi", null, false, null, null, null));
-		registrations.checkIn(talk.id(), reader.cardNumber());
-		registrations.checkIn(talk.id(), null);
+		checkIns.checkIn(talk.id(), reader.cardNumber());
+		checkIns.checkIn(talk.id(), null);
 		mvc.perform(MockMvcRequestBuilders.post("/api/sites/baishi/visits")
 			.with(httpBasic("librarian", "demo-librarian")).contentType(MediaType.APPLICATION_JSON)
 			.content("[{\"day\":\"" + month.from() + "\",\"visits\":120,\"source\":\"gate\"}]"))
