@@ -6,7 +6,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.branchlink.catalog.event.CulturalEvent;
@@ -124,7 +127,7 @@ class DemoEventHistory {
 	private void pastEvent(CulturalEvent event, List<Reader> readers, Reader attendsAndRates, Reader cancels,
 			Random random, Tally tally) {
 		int wanting = event.capacity() * (6 + random.nextInt(6)) / 10;
-		List<Reader> came = new ArrayList<>();
+		Map<Reader, Long> came = new LinkedHashMap<>();
 		List<Long> registered = new ArrayList<>();
 		List<Reader> who = new ArrayList<>();
 		if (attendsAndRates != null) {
@@ -177,8 +180,7 @@ class DemoEventHistory {
 			door = door.plusSeconds(20 + random.nextInt(60));
 			clock.travelTo(door);
 			try {
-				checkIns.checkIn(event.id(), reader.cardNumber());
-				came.add(reader);
+				came.put(reader, checkIns.checkIn(event.id(), reader.cardNumber()).id());
 				tally.attended++;
 			}
 			catch (RuntimeException ex) {
@@ -198,13 +200,13 @@ class DemoEventHistory {
 		}
 		// the next day, some who came rate it
 		clock.travelTo(event.ends().plus(Duration.ofHours(20)));
-		for (Reader reader : came) {
+		for (Map.Entry<Reader, Long> attendee : came.entrySet()) {
+			Reader reader = attendee.getKey();
 			if (reader != attendsAndRates && random.nextInt(5) > 1) {
 				continue;
 			}
 			try {
-				long id = registrations.of(reader).stream().filter(r -> r.eventId() == event.id()).findFirst().orElseThrow().id();
-				registrations.rate(reader, id, reader == attendsAndRates ? 5 : 3 + random.nextInt(3),
+				registrations.rate(reader, attendee.getValue(), reader == attendsAndRates ? 5 : 3 + random.nextInt(3),
 						COMMENTS[random.nextInt(COMMENTS.length)]);
 				tally.rated++;
 			}
@@ -222,7 +224,7 @@ class DemoEventHistory {
 			.filter(event -> event.capacity() != null)
 			.toList();
 		CulturalEvent smallest = coming.stream()
-			.min((a, b) -> Integer.compare(a.capacity(), b.capacity()))
+			.min(Comparator.comparingInt(CulturalEvent::capacity))
 			.orElse(null);
 		boolean demoRegistered = false;
 		for (CulturalEvent event : coming) {

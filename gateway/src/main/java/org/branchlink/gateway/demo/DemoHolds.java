@@ -10,7 +10,6 @@ import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 
 import org.branchlink.catalog.CatalogCopies;
@@ -237,7 +236,7 @@ class DemoHolds {
 			List<String> barcodes = copies.barcodesAt(site.id(), LENT_COPIES + 20);
 			perSite.add(new ArrayDeque<>(barcodes.subList(Math.min(LENT_COPIES, barcodes.size()), barcodes.size())));
 		}
-		Deque<ItemRef> spare = new ArrayDeque<>();
+		List<CatalogCopies.CopyId> inTurn = new ArrayList<>();
 		boolean more = true;
 		while (more) {
 			more = false;
@@ -245,11 +244,12 @@ class DemoHolds {
 				String barcode = perSite.get(s).pollFirst();
 				if (barcode != null) {
 					more = true;
-					Optional<ItemRef> copy = copies.describe(lending.get(s).id(), barcode).map(CatalogCopies.CopyDetails::copy);
-					copy.ifPresent(spare::add);
+					inTurn.add(new CatalogCopies.CopyId(lending.get(s).id(), barcode));
 				}
 			}
 		}
+		Deque<ItemRef> spare = new ArrayDeque<>();
+		copies.describe(inTurn).values().forEach(details -> spare.add(details.copy()));
 		return spare;
 	}
 

@@ -38,7 +38,7 @@ public class EventCheckIns {
 
 	private final Clock clock;
 
-	private final String zone;
+	private final ZoneId zone;
 
 	EventCheckIns(JdbcClient jdbc, EventRegistrations registrations, EventsProperties properties, ReaderRegistry readers,
 			Clock clock, CountySettings county) {
@@ -47,7 +47,7 @@ public class EventCheckIns {
 		this.properties = properties;
 		this.readers = readers;
 		this.clock = clock;
-		this.zone = county.zone().getId();
+		this.zone = county.zone();
 	}
 
 	/**
@@ -106,7 +106,7 @@ public class EventCheckIns {
 		EventRegistrations.RegistrationView registration = registrations.view(registrationId);
 		if (registration.eventId() != eventId) {
 			throw new ConflictException("ticket-other-event", registration.title(), registration.starts() == null ? ""
-					: DateTimeFormatter.ofPattern("MM-dd HH:mm").format(registration.starts().atZone(ZoneId.of(zone))));
+					: DateTimeFormatter.ofPattern("MM-dd HH:mm").format(registration.starts().atZone(zone)));
 		}
 		CulturalEvent event = registrations.lockEvent(eventId);
 		Instant now = clock.instant();
@@ -147,7 +147,7 @@ public class EventCheckIns {
 			.query(Timestamp.class)
 			.single();
 		return new ConflictException("already-checked-in",
-				at == null ? "" : DateTimeFormatter.ofPattern("HH:mm").format(at.toInstant().atZone(ZoneId.of(zone))));
+				at == null ? "" : DateTimeFormatter.ofPattern("HH:mm").format(at.toInstant().atZone(zone)));
 	}
 
 	/** The reader was active this month (for the count of active readers; which event is not kept there). */
@@ -157,7 +157,7 @@ public class EventCheckIns {
 				values (:reader, cast(date_trunc('month', cast(:at as timestamptz) at time zone :zone) as date))
 				on conflict do nothing""")
 			.param("reader", readerId)
-			.param("zone", zone)
+			.param("zone", zone.getId())
 			.param("at", Timestamp.from(at))
 			.update();
 	}

@@ -29,8 +29,8 @@ public class EventLabels {
 		this.messages = messages;
 	}
 
-	/** The title of an event found (kind as indexed: {@code event}, {@code mobile_stop}). */
-	public String title(String kind, String title, String siteId) {
+	/** The title of an event (kind as indexed: {@code event}, {@code mobile_stop}). */
+	private String title(String kind, String title, String siteId) {
 		return MOBILE_STOP.equals(kind) ? word("event.mobile-stop.title", siteId) : title;
 	}
 

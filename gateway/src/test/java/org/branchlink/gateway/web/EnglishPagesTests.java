@@ -63,6 +63,9 @@ class EnglishPagesTests extends IntegrationTest {
 			check(browser, "work");
 			visit(browser, "advanced-search", "/search/advanced");
 			visit(browser, "events", "/events");
+			browser.click("#event-results .event h2 a");
+			browser.find("#event-title");
+			check(browser, "event");
 			visit(browser, "events-calendar", "/events?view=calendar");
 			visit(browser, "demand", "/demand");
 			browser.signIn("reader", "demo-reader");
@@ -75,32 +78,27 @@ class EnglishPagesTests extends IntegrationTest {
 
 	@Test
 	void aLibrariansPagesInEnglish() throws Exception {
-		try (JourneyBrowser browser = open("librarian", 390)) {
-			browser.go("/?lang=en");
-			browser.signIn("librarian", "demo-librarian");
-			visit(browser, "desk", "/circulation");
-			visit(browser, "pull-list", "/holds/pull");
-			visit(browser, "transfers", "/transfers");
-			visit(browser, "rotas", "/rotas");
-			visit(browser, "volunteers", "/volunteers");
-			visit(browser, "needs", "/demand/tickets");
-			visit(browser, "events-manage", "/events/manage");
-			visit(browser, "event-new", "/events/new");
-		}
+		staffPages("librarian", 390, "librarian", "demo-librarian", "desk", "/circulation", "pull-list", "/holds/pull",
+				"transfers", "/transfers", "rotas", "/rotas", "volunteers", "/volunteers", "needs", "/demand/tickets",
+				"events-manage", "/events/manage", "event-new", "/events/new");
 	}
 
 	@Test
 	void centralStaffPagesInEnglish() throws Exception {
-		try (JourneyBrowser browser = open("central", 1366)) {
+		staffPages("central", 1366, "admin", "demo-admin", "dashboard", "/dashboard", "planning", "/planning", "sites",
+				"/sites/manage", "site-baishi", "/sites/manage/baishi", "ingest", "/ingest", "surveys", "/surveys", "menu",
+				"/menu");
+	}
+
+	/** Signs in from an English page and visits each page (name, path, name, path, …). */
+	private void staffPages(String who, int width, String username, String password, String... namesAndPaths)
+			throws Exception {
+		try (JourneyBrowser browser = open(who, width)) {
 			browser.go("/?lang=en");
-			browser.signIn("admin", "demo-admin");
-			visit(browser, "dashboard", "/dashboard");
-			visit(browser, "planning", "/planning");
-			visit(browser, "sites", "/sites/manage");
-			visit(browser, "site-baishi", "/sites/manage/baishi");
-			visit(browser, "ingest", "/ingest");
-			visit(browser, "surveys", "/surveys");
-			visit(browser, "menu", "/menu");
+			browser.signIn(username, password);
+			for (int i = 0; i < namesAndPaths.length; i += 2) {
+				visit(browser, namesAndPaths[i], namesAndPaths[i + 1]);
+			}
 		}
 	}
 
