@@ -1,6 +1,7 @@
 package org.branchlink.catalog;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -28,11 +29,19 @@ public record CatalogProperties(@DefaultValue Solr solr) {
 	 * @param configset the configset's name (a folder under {@code deploy/solr/configsets})
 	 * @param shards shards of a new SolrCloud collection
 	 * @param replicas replicas per shard of a new SolrCloud collection
+	 * @param connectTimeout how long a connection to a Solr node may take (SolrCloud and standalone); SolrJ's own
+	 *        default is a minute
+	 * @param idleTimeout how long a request may wait with no byte from Solr before it fails (a search so failed is
+	 *        answered 503; SolrJ sends the next ones to the live replicas once ZooKeeper has dropped the dead node);
+	 *        SolrJ's own default is ten minutes, which a search sent on an open connection to a node that died without
+	 *        closing it (a crashed host, a killed container) would wait in full. Raise it if collection creation or
+	 *        commits on a busy SolrCloud cluster take longer.
 	 */
 	public record Solr(@DefaultValue("data/solr") Path home, List<String> zkHosts, @DefaultValue("") String zkChroot,
 			@DefaultValue("") String url, @DefaultValue("catalog") String collection,
 			@DefaultValue("catalog") String configset, @DefaultValue("2") int shards,
-			@DefaultValue("1") int replicas) {
+			@DefaultValue("1") int replicas, @DefaultValue("5s") Duration connectTimeout,
+			@DefaultValue("30s") Duration idleTimeout) {
 
 		public Solr {
 			zkHosts = zkHosts == null ? List.of() : List.copyOf(zkHosts);

@@ -18,6 +18,7 @@ import org.apache.solr.client.solrj.response.RangeFacet;
 import org.apache.solr.client.solrj.util.ClientUtils;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrDocumentList;
+import org.apache.solr.common.SolrException;
 import org.branchlink.catalog.SearchPage.FacetValue;
 import org.branchlink.catalog.SearchPage.Holding;
 import org.branchlink.catalog.SearchPage.NearestCopy;
@@ -326,8 +327,8 @@ public class CatalogSearch {
 		try {
 			return solr.query(query);
 		}
-		catch (SolrServerException | IOException ex) {
-			throw new CatalogIndexException("search failed", ex);
+		catch (SolrServerException | IOException | SolrException ex) {
+			throw CatalogIndexException.of("search failed", ex);
 		}
 	}
 

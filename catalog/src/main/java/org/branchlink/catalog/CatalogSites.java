@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
 import org.branchlink.catalog.index.SolrFields;
 import org.branchlink.catalog.ingest.WorkStore;
@@ -79,8 +80,8 @@ public class CatalogSites {
 				.getResults()
 				.getNumFound();
 		}
-		catch (SolrServerException | IOException ex) {
-			throw new CatalogIndexException("could not count sites", ex);
+		catch (SolrServerException | IOException | SolrException ex) {
+			throw CatalogIndexException.of("could not count sites", ex);
 		}
 	}
 

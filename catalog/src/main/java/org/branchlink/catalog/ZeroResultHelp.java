@@ -13,6 +13,7 @@ import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.client.solrj.response.SpellCheckResponse;
 import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrException;
 import org.branchlink.catalog.SearchPage.Suggestion;
 import org.branchlink.catalog.index.Pinyin;
 import org.branchlink.catalog.index.SolrFields;
@@ -179,8 +180,8 @@ final class ZeroResultHelp {
 		try {
 			return solr.query(query);
 		}
-		catch (SolrServerException | IOException ex) {
-			throw new CatalogIndexException("search failed", ex);
+		catch (SolrServerException | IOException | SolrException ex) {
+			throw CatalogIndexException.of("search failed", ex);
 		}
 	}
 

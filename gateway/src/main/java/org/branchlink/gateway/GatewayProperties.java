@@ -1,6 +1,7 @@
 package org.branchlink.gateway;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,10 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDir where the embedded engines keep their data (PostgreSQL, Solr); kept across restarts
  * @param database the embedded PostgreSQL, used when {@code spring.datasource.url} is not set
  * @param cluster the Hazelcast member of this node
+ * @param live the server-sent event streams of open pages on this node
  */
 @ConfigurationProperties("branchlink.gateway")
 public record GatewayProperties(@DefaultValue("data") Path dataDir, @DefaultValue Database database,
-		@DefaultValue Cluster cluster) {
+		@DefaultValue Cluster cluster, @DefaultValue Live live) {
 
 	/**
 	 * @param port the embedded PostgreSQL's port on 127.0.0.1; 0 picks a free one
@@ -38,6 +40,16 @@ public record GatewayProperties(@DefaultValue("data") Path dataDir, @DefaultValu
 			members = members == null ? List.of() : List.copyOf(members);
 		}
 
+	}
+
+	/**
+	 * @param maxStreams how many streams this node keeps open at most; past it a page is answered 503 and works
+	 * without live updates
+	 * @param timeout how long a stream stays open (the browser's {@code EventSource} opens it again)
+	 * @param heartbeat how often an idle stream carries a comment, so that proxies keep it open
+	 */
+	public record Live(@DefaultValue("1000") int maxStreams, @DefaultValue("PT10M") Duration timeout,
+			@DefaultValue("PT15S") Duration heartbeat) {
 	}
 
 }

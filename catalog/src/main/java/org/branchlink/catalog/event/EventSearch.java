@@ -16,6 +16,7 @@ import org.apache.solr.client.solrj.response.FacetField;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.client.solrj.util.ClientUtils;
 import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrException;
 import org.branchlink.catalog.CatalogIndexException;
 import org.branchlink.catalog.SearchPage.FacetValue;
 import org.branchlink.catalog.index.Pinyin;
@@ -199,8 +200,8 @@ public class EventSearch {
 		try {
 			return solr.query(query);
 		}
-		catch (SolrServerException | IOException ex) {
-			throw new CatalogIndexException("event search failed", ex);
+		catch (SolrServerException | IOException | SolrException ex) {
+			throw CatalogIndexException.of("event search failed", ex);
 		}
 	}
 

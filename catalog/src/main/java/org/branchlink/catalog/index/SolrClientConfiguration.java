@@ -3,6 +3,7 @@ package org.branchlink.catalog.index;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
@@ -27,6 +28,15 @@ public class SolrClientConfiguration {
 		return EmbeddedSolr.copyConfigset(configset, target);
 	}
 
+	/** SolrJ's HTTP client with this deployment's timeouts (SolrJ's defaults would let a dead node stall a search). */
+	private static Http2SolrClient.Builder http(CatalogProperties.Solr solr) {
+		Http2SolrClient.Builder builder = solr.url().isBlank() ? new Http2SolrClient.Builder()
+				: new Http2SolrClient.Builder(solr.url());
+		return builder
+			.withConnectionTimeout(solr.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+			.withIdleTimeout(solr.idleTimeout().toMillis(), TimeUnit.MILLISECONDS);
+	}
+
 	@Bean(destroyMethod = "close")
 	public SolrClient solrClient(CatalogProperties properties) throws Exception {
 		CatalogProperties.Solr solr = properties.solr();
@@ -34,12 +44,13 @@ public class SolrClientConfiguration {
 			case EMBEDDED -> EmbeddedSolr.start(solr.home(), solr.collection(), solr.configset());
 			case STANDALONE -> {
 				log.info("Using standalone Solr at {} (core or alias {})", solr.url(), solr.collection());
-				yield new Http2SolrClient.Builder(solr.url()).withDefaultCollection(solr.collection()).build();
+				yield http(solr).withDefaultCollection(solr.collection()).build();
 			}
 			case CLOUD -> {
 				CloudSolrClient cloud = new CloudSolrClient.Builder(solr.zkHosts(),
 						Optional.ofNullable(solr.zkChroot().isBlank() ? null : solr.zkChroot()))
 					.withDefaultCollection(solr.collection())
+					.withInternalClientBuilder(http(solr))
 					.build();
 				log.info("Using SolrCloud via ZooKeeper {}{} (alias {})", solr.zkHosts(), solr.zkChroot(),
 						solr.collection());

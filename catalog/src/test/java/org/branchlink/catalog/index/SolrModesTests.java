@@ -2,6 +2,7 @@ package org.branchlink.catalog.index;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -53,7 +54,7 @@ class SolrModesTests {
 	void cloudModeUploadsTheConfigsetAndSearchesThroughTheAliasAlsoOverPlainHttp() throws Exception {
 		String zk = cluster.getZkServer().getZkHost();
 		var properties = new CatalogProperties(new CatalogProperties.Solr(Path.of("unused"), List.of(zk), "/solr", "",
-				"catalog", "catalog", 2, 1));
+				"catalog", "catalog", 2, 1, Duration.ofSeconds(5), Duration.ofSeconds(30)));
 		assertThat(properties.solr().mode()).isEqualTo(CatalogProperties.Mode.CLOUD);
 
 		try (SolrClient client = new SolrClientConfiguration().solrClient(properties)) {
@@ -70,7 +71,7 @@ class SolrModesTests {
 
 		String baseUrl = cluster.getJettySolrRunner(0).getBaseUrl().toString();
 		var standalone = new CatalogProperties(new CatalogProperties.Solr(Path.of("unused"), List.of(), "", baseUrl,
-				"catalog", "catalog", 2, 1));
+				"catalog", "catalog", 2, 1, Duration.ofSeconds(5), Duration.ofSeconds(30)));
 		assertThat(standalone.solr().mode()).isEqualTo(CatalogProperties.Mode.STANDALONE);
 		try (SolrClient overHttp = new SolrClientConfiguration().solrClient(standalone)) {
 			assertThat(new CatalogSites(overHttp, null, null).count()).isEqualTo(2);
@@ -80,7 +81,7 @@ class SolrModesTests {
 	@Test
 	void embeddedModeKeepsItsIndexInTheHome(@TempDir Path home) throws Exception {
 		var properties = new CatalogProperties(new CatalogProperties.Solr(home, List.of(), "", "", "catalog",
-				"catalog", 2, 1));
+				"catalog", 2, 1, Duration.ofSeconds(5), Duration.ofSeconds(30)));
 		assertThat(properties.solr().mode()).isEqualTo(CatalogProperties.Mode.EMBEDDED);
 
 		try (SolrClient client = new SolrClientConfiguration().solrClient(properties)) {
@@ -96,7 +97,7 @@ class SolrModesTests {
 	void anEmbeddedIndexSwappedInByAReindexOpensAgainAndAConfigsetChangeAsksForAReindex(@TempDir Path home)
 			throws Exception {
 		var properties = new CatalogProperties(new CatalogProperties.Solr(home, List.of(), "", "", "catalog",
-				"catalog", 2, 1));
+				"catalog", 2, 1, Duration.ofSeconds(5), Duration.ofSeconds(30)));
 		try (SolrClient client = new SolrClientConfiguration().solrClient(properties)) {
 			// what CatalogReindex does on an embedded Solr: a new core beside, filled, swapped in, the old one removed
 			SolrClientConfiguration.copyConfigset("catalog", home.resolve("catalog_1/conf"));

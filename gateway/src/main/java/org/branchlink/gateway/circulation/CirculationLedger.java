@@ -8,6 +8,7 @@ import org.branchlink.catalog.ItemAvailability;
 import org.branchlink.catalog.ItemRef;
 import org.branchlink.catalog.ItemState;
 import org.branchlink.gateway.circulation.CirculationStore.StoredEvent;
+import org.branchlink.gateway.live.LiveChange;
 import org.branchlink.sync.circulation.CirculationAction;
 import org.branchlink.sync.circulation.CirculationEvent;
 import org.branchlink.sync.circulation.CirculationIntake;
@@ -18,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,7 +32,8 @@ import org.springframework.util.function.SingletonSupplier;
  * the copy by barcode anywhere in the county, lock its row (so one copy's events apply one at a time, on any node),
  * then either apply the event on top of the copy's state, or — when it is older than the newest event applied — replay
  * the copy's whole history in order. The copy's new state goes to the catalogue (and from there to search) in the same
- * transaction. An event that fails to apply stays in the journal and the sweep applies it later.
+ * transaction, and to open pages on every node once it committed ({@link LiveChange}). An event that fails to apply stays
+ * in the journal and the sweep applies it later.
  */
 @Component
 public class CirculationLedger implements CirculationIntake {
@@ -50,9 +53,12 @@ public class CirculationLedger implements CirculationIntake {
 	/** Resolved once (looking the bean up for every event showed in the request path's profile); null without holds. */
 	private final SingletonSupplier<HoldEvents> holdEvents;
 
+	private final ApplicationEventPublisher events;
+
 	CirculationLedger(CirculationStore store, ItemAvailability availability, CountyLendingRules rules,
-			TransactionTemplate transactions, ObjectProvider<HoldEvents> holds) {
+			TransactionTemplate transactions, ObjectProvider<HoldEvents> holds, ApplicationEventPublisher events) {
 		this.store = store;
+		this.events = events;
 		this.availability = availability;
 		this.rules = rules;
 		this.transactions = transactions;
@@ -155,6 +161,7 @@ public class CirculationLedger implements CirculationIntake {
 			}
 			store.save(item, copy);
 			availability.record(item, new ItemState(copy.status().code(), copy.atSite(), copy.destination()));
+			events.publishEvent(LiveChange.copy(item, copy.status().code(), copy.atSite(), copy.destination()));
 			return new Outcome(true, replayed, conflicts);
 		});
 	}

@@ -1,15 +1,11 @@
 package org.branchlink.gateway.demand;
 
-import java.util.TimeZone;
-
+import org.branchlink.gateway.platform.ClusterJobs;
 import org.branchlink.site.CountySettings;
-import org.quartz.CronScheduleBuilder;
 import org.quartz.DisallowConcurrentExecution;
-import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -37,18 +33,13 @@ public class DemandTicketJob extends QuartzJobBean {
 
 		@Bean
 		JobDetail demandTicketJob() {
-			return JobBuilder.newJob(DemandTicketJob.class).withIdentity("sweep", "demand").storeDurably().build();
+			return ClusterJobs.job(DemandTicketJob.class, "sweep", "demand");
 		}
 
 		@Bean
 		Trigger demandTicketTrigger(JobDetail demandTicketJob,
 				@Value("${branchlink.demand.sweep-cron:0 0 7 * * ?}") String cron, CountySettings county) {
-			return TriggerBuilder.newTrigger()
-				.forJob(demandTicketJob)
-				.withIdentity("sweep-daily", "demand")
-				.withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getTimeZone(county.zone()))
-					.withMisfireHandlingInstructionFireAndProceed())
-				.build();
+			return ClusterJobs.cron(demandTicketJob, "sweep-daily", cron, county);
 		}
 
 	}

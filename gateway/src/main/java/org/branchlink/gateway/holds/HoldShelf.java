@@ -1,11 +1,13 @@
 package org.branchlink.gateway.holds;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.branchlink.catalog.CatalogCopies;
 import org.branchlink.catalog.CatalogCopies.CopyId;
@@ -99,9 +101,18 @@ public class HoldShelf {
 	/**
 	 * Holds ready longer than the pickup days expire; their copies are scanned back in at the pickup site by
 	 * BranchLink, which gives each to the next hold in its queue or sends it home. Returns how many expired.
+	 * <p>
+	 * A hold expires in its own transaction and its check-in is sent after: a node dying between the two would leave
+	 * the copy freed but never scanned in, and the run taken over by another node would not find that hold again. So
+	 * each run first sends again the check-ins of the holds expired in the last day: the journal drops those it has
+	 * (their event ids, {@code bl-expire-<hold>}, are the same) and applies one that never arrived.
 	 */
 	public int expire(LendingDesk desk) {
 		Instant now = clock.instant();
+		store.expiredSince(now.minus(Duration.ofDays(1)))
+			.stream()
+			.collect(Collectors.groupingBy(Hold::pickupSite, Collectors.mapping(HoldShelf::checkinOf, Collectors.toList())))
+			.forEach((site, checkins) -> desk.submit(new CirculationBatch(site, "hold expiry", checkins, List.of())));
 		int expired = 0;
 		for (Hold hold : store.uncollectedAt(now, 1000)) {
 			CopyId copy = hold.allocated();
@@ -114,15 +125,20 @@ public class HoldShelf {
 			});
 			if (Boolean.TRUE.equals(done)) {
 				expired++;
-				String site = hold.pickupSite();
-				desk.submit(new CirculationBatch(site, "hold expiry", List.of(new CirculationEvent(site, "bl-expire-" + hold.id(),
-						CirculationAction.CHECKIN, now, copy.barcode(), copy.siteId(), null, null, null)), List.of()));
+				desk.submit(new CirculationBatch(hold.pickupSite(), "hold expiry", List.of(checkinOf(hold)), List.of()));
 			}
 		}
 		if (expired > 0) {
 			log.info("Holds: {} uncollected holds expired; their copies went to the next holds or home", expired);
 		}
 		return expired;
+	}
+
+	/** The check-in at the pickup site that hands an expired hold's copy on. */
+	private static CirculationEvent checkinOf(Hold hold) {
+		CopyId copy = hold.allocated();
+		return new CirculationEvent(hold.pickupSite(), "bl-expire-" + hold.id(), CirculationAction.CHECKIN, hold.closedAt(),
+				copy.barcode(), copy.siteId(), null, null, null);
 	}
 
 }

@@ -235,6 +235,14 @@ public class HoldStore {
 			.list();
 	}
 
+	/** Holds that expired since the instant, oldest first. */
+	List<Hold> expiredSince(Instant since) {
+		return jdbc.sql("select * from hold where status = 'expired' and closed_at >= :since order by closed_at, id")
+			.param("since", Timestamp.from(since))
+			.query(HoldStore::hold)
+			.list();
+	}
+
 	/** How many open holds the work has. */
 	public int queueLength(String workId) {
 		return jdbc.sql("select count(*) from hold where work_id = :work and closed_at is null")

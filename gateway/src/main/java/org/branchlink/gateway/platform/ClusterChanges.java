@@ -5,6 +5,7 @@ import java.util.UUID;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.topic.ITopic;
 import com.hazelcast.topic.Message;
+import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.gateway.security.AccountStore;
 import org.branchlink.site.SiteDirectory;
 import org.branchlink.site.SiteRegistryLoaded;
@@ -13,11 +14,14 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Tells the other nodes of the cluster what this node changed that they keep in memory, through the Hazelcast topic
- * {@value #TOPIC}: a new site registry, API keys added or revoked. Each node drops its copy when told, so a change
- * reaches every node at once instead of when its copy expires.
+ * {@value #TOPIC}: a new site registry, API keys added or revoked, a reader registered or changed (whose category
+ * gives the loan terms). Each node drops its copy when told, so a change reaches every node at once instead of when its
+ * copy expires. A change made in a transaction is told after its commit, so the other node reads what was committed.
+ * The message names only the kind of change and the sender, never a key, card or name.
  */
 @Component
 class ClusterChanges {
@@ -34,8 +38,11 @@ class ClusterChanges {
 
 	private final AccountStore accounts;
 
-	ClusterChanges(HazelcastInstance hazelcast, SiteDirectory sites, AccountStore accounts) {
+	private final ReaderRegistry readers;
+
+	ClusterChanges(HazelcastInstance hazelcast, SiteDirectory sites, AccountStore accounts, ReaderRegistry readers) {
 		this.sites = sites;
+		this.readers = readers;
 		this.accounts = accounts;
 		this.topic = hazelcast.getTopic(TOPIC);
 		this.topic.addMessageListener(this::heard);
@@ -44,18 +51,27 @@ class ClusterChanges {
 	/** What changed, as the topic carries it: {@code <kind> <sender>}. */
 	enum Kind {
 
-		REGISTRY, API_KEYS
+		REGISTRY, API_KEYS, READERS
 
 	}
 
 	@EventListener
 	void on(SiteRegistryLoaded loaded) {
-		topic.publish(Kind.REGISTRY + " " + self);
+		tell(Kind.REGISTRY);
 	}
 
-	@EventListener
+	@TransactionalEventListener(fallbackExecution = true)
 	void on(AccountStore.ApiKeysChanged changed) {
-		topic.publish(Kind.API_KEYS + " " + self);
+		tell(Kind.API_KEYS);
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(ReaderRegistry.ReadersChanged changed) {
+		tell(Kind.READERS);
+	}
+
+	private void tell(Kind kind) {
+		topic.publish(kind + " " + self);
 	}
 
 	private void heard(Message<String> message) {
@@ -66,6 +82,7 @@ class ClusterChanges {
 		switch (Kind.valueOf(parts[0])) {
 			case REGISTRY -> sites.forget();
 			case API_KEYS -> accounts.forgetApiKeys();
+			case READERS -> readers.forget();
 		}
 		log.debug("Told by the cluster: {} changed", parts[0]);
 	}

@@ -40,8 +40,18 @@ public class ClusterConfiguration {
 		HazelcastProxyManager.addCustomSerializers(config.getSerializationConfig(), 10_000);
 		NetworkConfig network = config.getNetworkConfig();
 		network.setPort(cluster.port()).setPortAutoIncrement(true);
-		network.getInterfaces().setEnabled(true).addInterface(cluster.bindAddress());
+		// this member's own address, without an interface list: Hazelcast's TCP/IP join ignores every listed member whose
+		// address matches no configured interface, so one node's own address there hid the others from it (seen in the
+		// container tier: three nodes, three clusters of one)
+		config.setProperty("hazelcast.local.localAddress", cluster.bindAddress());
 		config.setProperty("hazelcast.socket.bind.any", "false");
+		// a member silent for 15 s is dead to the others (Hazelcast's default is 60 s): its share of the page sessions
+		// and rate limits is served from the backups from then on
+		config.setProperty("hazelcast.max.no.heartbeat.seconds", "15");
+		// after a split, the smaller side merges back into the larger within about 15 s of seeing it again (defaults
+		// 300 s and 120 s); entries merge by Hazelcast's default policy, put-if-absent: what the larger side holds wins
+		config.setProperty("hazelcast.merge.first.run.delay.seconds", "15");
+		config.setProperty("hazelcast.merge.next.run.delay.seconds", "15");
 		JoinConfig join = network.getJoin();
 		join.getMulticastConfig().setEnabled(false);
 		join.getAutoDetectionConfig().setEnabled(false);

@@ -6,8 +6,10 @@ import java.util.Map;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.core.HazelcastInstance;
+import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.MapSession;
@@ -16,6 +18,7 @@ import org.springframework.session.Session;
 import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
  * Page sessions (who is signed in, the CSRF token, the message a redirect carries) live in a Hazelcast map that all
@@ -42,9 +45,29 @@ class ClusterSessions {
 	MapSessionRepository sessionRepository(HazelcastInstance hazelcast,
 			@Value("${server.servlet.session.timeout:30m}") Duration timeout) {
 		Map<String, Session> sessions = hazelcast.getMap(MAP);
-		MapSessionRepository repository = new MapSessionRepository(sessions);
+		MapSessionRepository repository = new MapSessionRepository(sessions) {
+
+			@Override
+			public void save(MapSession session) {
+				// a live stream's session, read when it opened, is never written back over what happened since
+				if (!ReadOnlySessions.reading() || !sessions.containsKey(session.getId())) {
+					super.save(session);
+				}
+			}
+
+		};
 		repository.setDefaultMaxInactiveInterval(timeout.isZero() ? MapSession.DEFAULT_MAX_INACTIVE_INTERVAL : timeout);
 		return repository;
+	}
+
+	/** Outside Spring Session's filter: the live streams' requests never write their session. */
+	@Bean
+	FilterRegistrationBean<ReadOnlySessions> readOnlySessions() {
+		FilterRegistrationBean<ReadOnlySessions> registration = new FilterRegistrationBean<>(new ReadOnlySessions());
+		registration.addUrlPatterns("/*");
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+		return registration;
 	}
 
 	/** The session cookie: HttpOnly, SameSite=Lax, Secure on HTTPS, for the whole site. */

@@ -22,6 +22,7 @@ import org.branchlink.gateway.security.Role;
 import org.branchlink.site.CountySettings;
 import org.branchlink.site.SiteDirectory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -48,9 +49,12 @@ public class ReaderRegistry {
 
 	private final AccountStore accounts;
 
+	private final ApplicationEventPublisher events;
+
 	ReaderRegistry(JdbcClient jdbc, CirculationProperties properties, SiteDirectory sites, Clock clock,
-			CountySettings county, AccountStore accounts) {
+			CountySettings county, AccountStore accounts, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 		this.accounts = accounts;
 		this.properties = properties;
 		this.sites = sites;
@@ -131,6 +135,7 @@ public class ReaderRegistry {
 				.query(Long.class)
 				.single();
 			known.invalidate(card);
+			events.publishEvent(new ReadersChanged());
 			return new Reader(id, card, r.name().strip(), r.birthDate(), category, r.homeSite(),
 					Boolean.TRUE.equals(r.keepHistory()), minor ? r.guardianName().strip() : null);
 		}
@@ -191,6 +196,19 @@ public class ReaderRegistry {
 	public void keepHistory(long readerId, boolean keep) {
 		jdbc.sql("update reader set keep_history = :keep where id = :id").param("keep", keep).param("id", readerId).update();
 		known.invalidateAll();
+		events.publishEvent(new ReadersChanged());
+	}
+
+	/**
+	 * A reader was registered or changed on this node: other nodes drop the readers they remember (no card or name
+	 * travels; see {@link #forget()}).
+	 */
+	public record ReadersChanged() {
+	}
+
+	/** Drops the readers this node remembers; the next lookup of each asks the database. */
+	public void forget() {
+		known.invalidateAll();
 	}
 
 	private final Cache<String, Optional<Reader>> known = Caffeine.newBuilder()
@@ -200,7 +218,8 @@ public class ReaderRegistry {
 
 	/**
 	 * {@link #byCard}, remembered for 30 s: applying circulation events asks for the same readers' terms many times a
-	 * second. Changes made on this node are seen at once, on other nodes within 30 s.
+	 * second. Changes made on any node of the cluster are seen at once (the cluster tells every node to {@link #forget()});
+	 * the 30 s bound the rest.
 	 */
 	public Optional<Reader> byCardRemembered(String card) {
 		return card == null ? Optional.empty() : known.get(card, this::byCard);

@@ -1,15 +1,11 @@
 package org.branchlink.gateway.schedule;
 
-import java.util.TimeZone;
-
+import org.branchlink.gateway.platform.ClusterJobs;
 import org.branchlink.site.CountySettings;
-import org.quartz.CronScheduleBuilder;
 import org.quartz.DisallowConcurrentExecution;
-import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -61,34 +57,23 @@ class MobileScheduleJobs {
 
 	@Bean
 	JobDetail nextMobilePlanJob() {
-		return JobBuilder.newJob(NextPlanJob.class).withIdentity("next-plan", "mobile").storeDurably().build();
+		return ClusterJobs.job(NextPlanJob.class, "next-plan", "mobile");
 	}
 
 	@Bean
 	JobDetail publishMobileStopsJob() {
-		return JobBuilder.newJob(PublishStopsJob.class).withIdentity("publish-stops", "mobile").storeDurably().build();
+		return ClusterJobs.job(PublishStopsJob.class, "publish-stops", "mobile");
 	}
 
 	@Bean
 	Trigger nextMobilePlanTrigger(JobDetail nextMobilePlanJob, ScheduleProperties properties, CountySettings county) {
-		return TriggerBuilder.newTrigger()
-			.forJob(nextMobilePlanJob)
-			.withIdentity("next-plan-monthly", "mobile")
-			.withSchedule(CronScheduleBuilder.cronSchedule(properties.planCron())
-				.inTimeZone(TimeZone.getTimeZone(county.zone()))
-				.withMisfireHandlingInstructionFireAndProceed())
-			.build();
+		return ClusterJobs.cron(nextMobilePlanJob, "next-plan-monthly", properties.planCron(), county);
 	}
 
 	@Bean
 	Trigger publishMobileStopsTrigger(JobDetail publishMobileStopsJob,
 			@Value("${branchlink.schedule.publish-cron:0 30 1 * * ?}") String cron, CountySettings county) {
-		return TriggerBuilder.newTrigger()
-			.forJob(publishMobileStopsJob)
-			.withIdentity("publish-stops-daily", "mobile")
-			.withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getTimeZone(county.zone()))
-				.withMisfireHandlingInstructionFireAndProceed())
-			.build();
+		return ClusterJobs.cron(publishMobileStopsJob, "publish-stops-daily", cron, county);
 	}
 
 }

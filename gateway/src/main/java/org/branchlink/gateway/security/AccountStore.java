@@ -37,6 +37,15 @@ public class AccountStore implements UserDetailsService {
 		this.events = events;
 	}
 
+	/**
+	 * An account was created or changed (password, roles, sites): the sessions it has open, on any node, end, so the
+	 * next request signs in again with what the account is now.
+	 *
+	 * @param username the account
+	 */
+	public record AccountChanged(String username) {
+	}
+
 	/** An API key was added, changed or revoked on this node: other nodes drop their cached keys. */
 	public record ApiKeysChanged() {
 	}
@@ -68,13 +77,31 @@ public class AccountStore implements UserDetailsService {
 			.list());
 	}
 
+	private boolean unchanged(String username, String rawPassword, String displayName, Set<Role> roles,
+			Set<String> siteIds) {
+		return jdbc.sql("select password_hash, display_name, roles from account where username = :u")
+			.param("u", username)
+			.query((rs, n) -> passwords.matches(rawPassword, rs.getString(1)) && displayName.equals(rs.getString(2))
+					&& roles.equals(roles((String[]) rs.getArray(3).getArray())))
+			.optional()
+			.orElse(false)
+				&& Set.copyOf(siteIds).equals(Set.copyOf(jdbc.sql("select site_id from account_site where username = :u")
+					.param("u", username).query(String.class).list()));
+	}
+
 	private static Set<Role> roles(String[] names) {
 		return Arrays.stream(names).map(Role::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
 	}
 
-	/** Creates or replaces an account. */
+	/**
+	 * Creates or replaces an account. Saved as it already is (a node starting with the demo county saves its accounts
+	 * again), nothing is written and its sessions go on; changed, its sessions end on every node.
+	 */
 	@Transactional
 	public void save(String username, String rawPassword, String displayName, Set<Role> roles, Set<String> siteIds) {
+		if (unchanged(username, rawPassword, displayName, roles, siteIds)) {
+			return;
+		}
 		jdbc.sql("""
 				insert into account (username, password_hash, display_name, roles) values (:u, :p, :d, :r)
 				on conflict (username) do update set password_hash = excluded.password_hash,
@@ -88,6 +115,7 @@ public class AccountStore implements UserDetailsService {
 		for (String site : siteIds) {
 			jdbc.sql("insert into account_site (username, site_id) values (:u, :s)").param("u", username).param("s", site).update();
 		}
+		events.publishEvent(new AccountChanged(username));
 	}
 
 	/** Registers an API key for a site's system; only its SHA-256 is kept. */

@@ -11,11 +11,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** 401 and 403 for the API as RFC 9457 problem details. */
+/** 401 and 403 for the API as RFC 9457 problem details; 503 when the accounts cannot be read at all. */
 class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
 	private final JsonMapper json;
@@ -27,6 +28,12 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
+		if (ex instanceof InternalAuthenticationServiceException) {
+			// the accounts could not be read (the database is unreachable): not a wrong password, a service unavailable
+			response.setHeader("Retry-After", "5");
+			write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "Sign-in is unavailable for a moment; try again.");
+			return;
+		}
 		// a Basic challenge makes a browser ask for a password and keep it for the session: challenge with Basic only a
 		// client that sent Basic credentials itself
 		String authorization = request.getHeader("Authorization");

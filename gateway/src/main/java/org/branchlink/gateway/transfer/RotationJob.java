@@ -2,16 +2,13 @@ package org.branchlink.gateway.transfer;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.TimeZone;
 
+import org.branchlink.gateway.platform.ClusterJobs;
 import org.branchlink.site.CountySettings;
-import org.quartz.CronScheduleBuilder;
 import org.quartz.DisallowConcurrentExecution;
-import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -42,18 +39,13 @@ public class RotationJob extends QuartzJobBean {
 
 		@Bean
 		JobDetail rotationJob() {
-			return JobBuilder.newJob(RotationJob.class).withIdentity("advance", "rotations").storeDurably().build();
+			return ClusterJobs.job(RotationJob.class, "advance", "rotations");
 		}
 
 		@Bean
 		Trigger rotationTrigger(JobDetail rotationJob, @Value("${branchlink.rotations.cron:0 10 0 * * ?}") String cron,
 				CountySettings county) {
-			return TriggerBuilder.newTrigger()
-				.forJob(rotationJob)
-				.withIdentity("advance-daily", "rotations")
-				.withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getTimeZone(county.zone()))
-					.withMisfireHandlingInstructionFireAndProceed())
-				.build();
+			return ClusterJobs.cron(rotationJob, "advance-daily", cron, county);
 		}
 
 	}

@@ -33,6 +33,7 @@ import org.branchlink.catalog.event.EventSearch;
 import org.branchlink.catalog.ingest.WorkStore;
 import org.branchlink.gateway.BranchLinkApplication;
 import org.branchlink.gateway.IntegrationTest;
+import org.branchlink.gateway.containers.ClusterBench;
 import org.branchlink.gateway.records.UnifiedSearch;
 import org.branchlink.gateway.demo.DemoCatalogue;
 import org.branchlink.gateway.demo.DemoCounty;
@@ -73,8 +74,10 @@ public final class Bench {
 			case "oai" -> OaiBench.run(size.isEmpty() ? 1_000_000 : Integer.parseInt(size));
 			case "sru" -> SruBench.run(size.isEmpty() ? 1_000_000 : Integer.parseInt(size));
 			case "pages" -> PagesBench.run(size.isEmpty() ? 40 : Integer.parseInt(size));
+			case "cluster" -> ClusterBench.run(size.isEmpty() ? 60 : Integer.parseInt(size));
+			case "restore" -> RestoreBench.run(size.isEmpty() ? 1_000_000 : Integer.parseInt(size));
 			default -> throw new IllegalArgumentException(
-					"unknown benchmark '" + what + "'; one of: catalog, lending, holds, schedule, sip2, oai, sru, pages");
+					"unknown benchmark '" + what + "'; one of: catalog, lending, holds, schedule, sip2, oai, sru, pages, cluster, restore");
 		}
 		System.exit(0);
 	}

@@ -2,6 +2,7 @@ package org.branchlink.gateway.bench;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -67,7 +68,7 @@ final class RawAdd {
 	static double inThisJvm(WorkStore store, JdbcClient jdbc, Path solrHome) throws Exception {
 		List<String> ids = jdbc.sql("select distinct work_id from bib_record order by work_id").query(String.class).list();
 		CatalogProperties properties = new CatalogProperties(new CatalogProperties.Solr(solrHome, List.of(), "", "",
-				"catalog", "catalog", 1, 1));
+				"catalog", "catalog", 1, 1, Duration.ofSeconds(5), Duration.ofSeconds(30)));
 		long adding = 0;
 		try (SolrClient raw = new SolrClientConfiguration().solrClient(properties)) {
 			for (int from = 0; from < ids.size(); from += 1000) {

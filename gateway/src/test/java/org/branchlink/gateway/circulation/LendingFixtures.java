@@ -41,6 +41,9 @@ final class LendingFixtures {
 				join catalog_site s on s.id = i.site_id
 				where %s and i.status = 'available'
 				  and not exists (select 1 from circulation_event e where e.barcode = i.barcode)
+				  -- no other test's hold waits for the title (a return would go to it) and no transfer holds the copy
+				  and not exists (select 1 from hold h where h.work_id = r.work_id and h.closed_at is null)
+				  and not exists (select 1 from transfer_item t where t.barcode = i.barcode)
 				  and (select count(*) from item o where o.barcode = i.barcode) = 1
 				order by md5(i.barcode) limit :n""".formatted(site))
 			.param("site", value)

@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 
 import org.assertj.core.api.Assertions;
 import org.branchlink.gateway.IntegrationTest;
+import org.branchlink.gateway.circulation.CopyHolds;
 import org.branchlink.gateway.circulation.LendingDesk;
 import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.reader.ReaderRegistry;
@@ -57,6 +58,9 @@ class HoldTests extends IntegrationTest {
 
 	@Autowired
 	HoldShelf shelf;
+
+	@Autowired
+	CopyHolds copyHolds;
 
 	/** Works with exactly one copy, on a shelf, never circulated or held. */
 	private List<String> singleCopyWorks(int n) {
@@ -187,6 +191,32 @@ class HoldTests extends IntegrationTest {
 		assertThat(holds.view(a.id()).status()).isEqualTo("expired");
 		assertThat(holds.view(b.id()).status()).as("suspended: skipped").isEqualTo("waiting");
 		assertThat(holds.view(c.id()).status()).as("the copy was already at the pickup site").isEqualTo("ready");
+	}
+
+	@Test
+	void anExpiryWhoseCheckinNeverLeftItsDeadNodeIsSentByTheNextRun() {
+		String work = singleCopyWorks(1).get(0);
+		HoldQueue.HoldView a = holds.place(reader(6101), work, null, "baishi");
+		HoldQueue.HoldView next = holds.place(reader(6102), work, null, "baishi");
+		String barcode = jdbc.sql("select allocated_barcode from hold where id = :id").param("id", a.id())
+			.query(String.class).single();
+		desk.submit(batch("baishi", new CirculationEvent("baishi", "x-recv-" + a.id(), CirculationAction.RECEIVE,
+				Instant.now().minusSeconds(600), barcode, null, null, null, null)));
+		assertThat(holds.view(a.id()).status()).isEqualTo("ready");
+		// the expiry's transaction committed (the hold expired, its copy freed), then its node died: no check-in sent
+		jdbc.sql("update hold set status = 'expired', closed_at = now() - interval '10 minutes' where id = :id")
+			.param("id", a.id()).update();
+		copyHolds.free(a.allocatedSite(), barcode, a.id());
+		assertThat(holds.view(next.id()).status()).isEqualTo("waiting");
+
+		assertThat(shelf.expire(desk)).as("nothing newly expired").isZero();
+
+		assertThat(holds.view(next.id()).status()).as("the check-in sent again handed the copy on").isEqualTo("ready");
+		assertThat(jdbc.sql("select count(*) from circulation_event where site_id = 'baishi' and event_id = :e")
+			.param("e", "bl-expire-" + a.id()).query(Integer.class).single()).isEqualTo(1);
+		shelf.expire(desk);
+		assertThat(jdbc.sql("select count(*) from circulation_event where site_id = 'baishi' and event_id = :e")
+			.param("e", "bl-expire-" + a.id()).query(Integer.class).single()).as("sent again: a duplicate").isEqualTo(1);
 	}
 
 	@Test

@@ -1,8 +1,6 @@
 package org.branchlink.gateway.platform;
 
-import java.io.IOException;
 import java.net.CookieManager;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -10,29 +8,35 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.awaitility.Awaitility;
-import org.branchlink.gateway.BranchLinkApplication;
+import org.branchlink.gateway.ClusterNodes;
 import org.branchlink.gateway.IntegrationTest;
 import org.branchlink.gateway.demo.DemoCounty;
+import org.branchlink.gateway.reader.Reader;
+import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.gateway.security.AccountStore;
+import org.branchlink.gateway.security.Role;
 import org.branchlink.site.SiteDirectory;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.branchlink.gateway.ClusterNodes.port;
 
 /**
  * What the nodes of a cluster share through Hazelcast, shown with two more application nodes on this test's
  * PostgreSQL forming one cluster of their own: a revoked API key and a new site registry reach the other node's memory
- * at once (not when its copy expires: 30 s), a page session signed in on one node serves the next request on the
+ * at once (not when its copy expires: 30 s), and so does a changed reader (the loan terms read the reader's category);
+ * an account changed on one node ends its sessions on all; a page session signed in on one node serves the next request on the
  * other (its CSRF token valid there), and a key's rate limit is one bucket for the whole cluster.
  */
 class ClusterSharingTests extends IntegrationTest {
@@ -42,11 +46,9 @@ class ClusterSharingTests extends IntegrationTest {
 
 	@Test
 	void changesAndRateLimitsAreSharedByTheNodes() throws Exception {
-		int portB = freePort();
-		int portC = freePort();
-		// one after the other: two Spring Boot applications starting at once in one JVM can race on the shared logging
-		// system ("Unable to find Spring Environment in logger context"); each node's Hazelcast member joins the other
-		// whenever it comes up
+		int portB = ClusterNodes.freePort();
+		int portC = ClusterNodes.freePort();
+		// one after the other (see ClusterNodes)
 		try (ConfigurableApplicationContext b = node("b", portB, portC);
 				ConfigurableApplicationContext c = node("c", portC, portB)) {
 			Awaitility.await().atMost(Duration.ofSeconds(60))
@@ -59,7 +61,7 @@ class ClusterSharingTests extends IntegrationTest {
 			assertThat(accountsC.siteOfApiKey("cluster-key")).contains("baishi");
 			long revoked = System.nanoTime();
 			accountsB.revokeApiKey("cluster-key");
-			Awaitility.await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(5))
+			Awaitility.await().atMost(Duration.ofMillis(100)).pollInterval(Duration.ofMillis(2))
 				.until(() -> accountsC.siteOfApiKey("cluster-key").isEmpty());
 			System.out.printf("A revoked key reached the other node in %d ms%n", (System.nanoTime() - revoked) / 1_000_000);
 
@@ -72,13 +74,25 @@ class ClusterSharingTests extends IntegrationTest {
 			assertThat(changed).isNotEqualTo(demo);
 			try {
 				sitesB.load(changed, "cluster-test.yml", true);
-				Awaitility.await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(5))
+				Awaitility.await().atMost(Duration.ofMillis(100)).pollInterval(Duration.ofMillis(2))
 					.until(() -> sitesC.require().find("study-room-gongyuan").orElseThrow().openingHours()
 						.contains("06:00-23:00"));
 			}
 			finally {
 				sitesB.load(demo, "demo-county.yml", true);
 			}
+
+			// a reader changed on one node is the other's at once: the terms of a loan applied there read the change
+			ReaderRegistry readersB = b.getBean(ReaderRegistry.class);
+			ReaderRegistry readersC = c.getBean(ReaderRegistry.class);
+			Reader reader = readersB.register(new ReaderRegistry.Registration("集群读者", LocalDate.of(1990, 5, 1), null,
+					"baishi", null, false, null, null, null));
+			assertThat(readersC.byCardRemembered(reader.cardNumber()).orElseThrow().keepHistory()).isFalse();
+			long changedAt = System.nanoTime();
+			readersB.keepHistory(reader.id(), true);
+			Awaitility.await().atMost(Duration.ofMillis(100)).pollInterval(Duration.ofMillis(2))
+				.until(() -> readersC.byCardRemembered(reader.cardNumber()).orElseThrow().keepHistory());
+			System.out.printf("A changed reader reached the other node in %d ms%n", (System.nanoTime() - changedAt) / 1_000_000);
 
 			// a page session is the cluster's: signed in on one node, the next request on the other is signed in, the
 			// CSRF token a page of the first carries is valid on the second, and signing out there signs out everywhere
@@ -96,6 +110,23 @@ class ClusterSharingTests extends IntegrationTest {
 			HttpResponse<String> signedOut = post(browser, port(c), "/logout", "_csrf=" + token);
 			assertThat(signedOut.statusCode()).as("B's CSRF token is valid on C (a refused one is a 403)").isEqualTo(302);
 			assertThat(get(browser, port(b), "/dashboard").statusCode()).as("signed out on C, so on B too").isEqualTo(302);
+
+			// an account changed on one node (here its roles) ends its sessions on every node: it signs in again as it is now
+			accountsB.save("cluster-librarian", "cluster-pass-1", "Cluster librarian", Set.of(Role.LIBRARIAN), Set.of("baishi"));
+			HttpClient librarian = HttpClient.newBuilder().cookieHandler(new CookieManager())
+				.followRedirects(HttpClient.Redirect.NEVER).build();
+			assertThat(post(librarian, port(b), "/login", "username=cluster-librarian&password=cluster-pass-1&_csrf="
+					+ csrf(get(librarian, port(b), "/login").body())).statusCode()).isEqualTo(302);
+			assertThat(get(librarian, port(b), "/holds/pull?site=baishi").statusCode()).isEqualTo(200);
+			// saved again as it is (as a demo node does at each start): nothing changed, the session goes on
+			accountsC.save("cluster-librarian", "cluster-pass-1", "Cluster librarian", Set.of(Role.LIBRARIAN), Set.of("baishi"));
+			assertThat(get(librarian, port(b), "/holds/pull?site=baishi").statusCode()).isEqualTo(200);
+			accountsC.save("cluster-librarian", "cluster-pass-1", "Cluster librarian", Set.of(Role.READER), Set.of());
+			long roleChanged = System.nanoTime();
+			Awaitility.await().atMost(Duration.ofMillis(100)).pollInterval(Duration.ofMillis(2))
+				.until(() -> get(librarian, port(b), "/holds/pull?site=baishi").statusCode() == 302);
+			System.out.printf("A changed account's session ended on the other node in %d ms%n",
+					(System.nanoTime() - roleChanged) / 1_000_000);
 
 			// one key's requests through both nodes count against one bucket (here a burst of 50, one more a minute)
 			b.getBean(AccountStore.class).saveApiKey("cluster-rate-key", "baishi", "cluster test");
@@ -132,31 +163,10 @@ class ClusterSharingTests extends IntegrationTest {
 		return URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
 	}
 
-	private static int port(ConfigurableApplicationContext node) {
-		return Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
-	}
-
-	/** An application node on this test's PostgreSQL, as in {@code TwoNodeHoldTests}. */
 	private ConfigurableApplicationContext node(String name, int port, int otherPort) {
-		return new SpringApplicationBuilder(BranchLinkApplication.class).run("--server.port=0",
-				"--branchlink.gateway.data-dir=" + IntegrationTest.freshDataDir(),
-				"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-				"--spring.datasource.username=postgres", "--spring.datasource.password=" + IntegrationTest.databasePassword(),
-				"--spring.main.banner-mode=off", "--spring.quartz.scheduler-name=branchlink-sharing-" + name,
-				"--branchlink.gateway.cluster.name=sharing-two-nodes", "--branchlink.gateway.cluster.port=" + port,
-				"--branchlink.gateway.cluster.members=127.0.0.1:" + otherPort,
-				"--branchlink.security.rate-limits.credentials.burst=50",
-				"--branchlink.security.rate-limits.credentials.tokens=1",
+		return ClusterNodes.node(postgres, "sharing-two-nodes", name, port, otherPort,
+				"--branchlink.security.rate-limits.credentials.burst=50", "--branchlink.security.rate-limits.credentials.tokens=1",
 				"--branchlink.security.rate-limits.credentials.per=PT1M");
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

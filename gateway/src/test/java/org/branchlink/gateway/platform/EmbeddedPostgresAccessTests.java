@@ -84,7 +84,8 @@ class EmbeddedPostgresAccessTests {
 
 	private static GatewayProperties properties(Path dataDir) {
 		return new GatewayProperties(dataDir, new GatewayProperties.Database(0, "128MB"),
-				new GatewayProperties.Cluster("access-test", List.of(), 5701, "127.0.0.1"));
+				new GatewayProperties.Cluster("access-test", List.of(), 5701, "127.0.0.1"),
+				new GatewayProperties.Live(1000, Duration.ofMinutes(10), Duration.ofSeconds(15)));
 	}
 
 	private static void assertRefused(int port, String password) {

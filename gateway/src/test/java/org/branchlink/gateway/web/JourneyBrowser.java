@@ -82,7 +82,11 @@ final class JourneyBrowser implements AutoCloseable {
 		this.journey = journey;
 		this.size = size;
 		this.siteIds = siteIds;
+		// Chromium answers a probe of an element whose page is being replaced now and then with an inspector error
+		// ("Node with given id does not belong to the document") that Selenium does not map to a stale element: a
+		// journey's wait polls on through it; a wait that never holds still fails after its 20 s.
 		this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+		this.wait.ignoring(WebDriverException.class);
 		driver.manage().window().setSize(size);
 	}
 
@@ -183,7 +187,7 @@ final class JourneyBrowser implements AutoCloseable {
 	}
 
 	String text(String css) {
-		return find(css).getText();
+		return wait.until(page -> page.findElement(By.cssSelector(css)).getText());
 	}
 
 	/** Signs in through the form and waits to be back, signed in. */

@@ -173,8 +173,8 @@ class ReaderPageTests extends IntegrationTest {
 			assertThat(browser.text("#notice")).contains("暂停");
 			browser.find(mine + " .suspended");
 			browser.check("my-holds-paused");
-			browser.click(mine + " .resume");
-			browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "恢复"));
+			browser.submit(mine + " .resume");
+			assertThat(browser.text("#notice")).contains("恢复");
 
 			browser.click(mine + " .cancel");
 			browser.waiting().until(ExpectedConditions.alertIsPresent()).accept();

@@ -27,9 +27,12 @@ import org.springframework.util.function.SingletonSupplier;
  * accepted.</li>
  * <li>{@code circulation-file}: offline batches (Koha {@code .koc}, JSON lines, CSV) dropped in
  * {@code <drop-base>/circulation/<site>/}. One route watches the folder tree rather than one per site: any of the
- * county's sites may go offline, and 180 pollers for files that come a few times a year would be waste. A file is
- * taken once (its name, size and time are kept in the database), moved to {@code .done/<date>/} or, when it fails
- * whole (unknown site), to {@code .failed/}.</li>
+ * county's sites may go offline, and 180 pollers for files that come a few times a year would be waste. Every node
+ * polls the folder (it may be shared between them); a file is taken by one node, once it has stopped changing, through
+ * its lock row in the database ({@code #fileLocks}: see {@code SyncRouteConfiguration}), moved to
+ * {@code .done/<date>/} or, when it fails whole (unknown site), to {@code .failed/}. When the node ingesting it dies,
+ * the file stays in the folder and another node takes it once the lock is {@code file-lock-max-age} old; what the dead
+ * node had already accepted is then dropped as duplicates (event ids), so each event is still journalled once.</li>
  * </ul>
  */
 @Component
@@ -70,10 +73,11 @@ public class CirculationRoutes extends RouteBuilder {
 			.id("circulation.accept-apply");
 
 		Path folder = siteProperties.dropBase().resolve("circulation").toAbsolutePath();
-		from("file:" + folder + "?recursive=true&include=.*\\.(koc|jsonl|ndjson|csv)$&readLock=changed&readLockMinAge=1000"
+		from("file:" + folder + "?recursive=true&include=.*\\.(koc|jsonl|ndjson|csv)$"
+				+ "&readLock=idempotent-changed&readLockMinAge=1000&readLockRemoveOnCommit=true"
+				+ "&idempotentKey=circulation/${file:name}&idempotentRepository=#fileLocks"
 				+ "&move=.done/${date:now:yyyyMMdd}/${file:onlyname}&moveFailed=.failed/${file:onlyname}"
-				+ "&idempotent=true&idempotentKey=circulation-${file:name}-${file:size}-${file:modified}"
-				+ "&idempotentRepository=#syncIdempotency&delay=" + properties.pollDelay() + "&initialDelay=1000")
+				+ "&delay=" + properties.pollDelay() + "&initialDelay=1000")
 			.routeId("circulation-file")
 			.routeConfigurationId("sync-errors")
 			.process(e -> {

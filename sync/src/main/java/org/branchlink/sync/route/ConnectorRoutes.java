@@ -142,6 +142,7 @@ class ConnectorRoutes {
 			.withIdentity(key)
 			.usingJobData(ScheduledHarvestJob.ENDPOINT, endpoint)
 			.storeDurably()
+			.requestRecovery(true)
 			.build();
 		var trigger = TriggerBuilder.newTrigger()
 			.withIdentity(routeId, HARVEST_GROUP)

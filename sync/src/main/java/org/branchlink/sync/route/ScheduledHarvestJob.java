@@ -8,7 +8,8 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
 
 /**
  * A site's harvest schedule firing: sends into the site's harvest route. Quartz's clustered store fires each trigger
- * on one node only, and never twice at once for the same site.
+ * on one node only, and never twice at once for the same site. A harvest cut short by its node's death is fired again
+ * on another node (the job asks for recovery): a harvest goes on from the last page it saved, a feed is fetched again.
  */
 @DisallowConcurrentExecution
 public class ScheduledHarvestJob extends QuartzJobBean {
