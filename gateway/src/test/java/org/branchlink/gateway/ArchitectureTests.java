@@ -46,7 +46,7 @@ class ArchitectureTests {
 	/**
 	 * Only a module's API packages are used from outside it: the catalogue's root, {@code event}, {@code record},
 	 * {@code marc} and {@code cql}, never its ingest, index or spreadsheet insides; the sync module's root,
-	 * {@code circulation}, {@code ingest} and {@code calendar}, never its routes or connectors.
+	 * {@code circulation}, {@code ingest}, {@code calendar} and {@code outbound}, never its routes or connectors.
 	 */
 	@Test
 	void noModuleReachesIntoAnothersInsides() {

@@ -19,8 +19,17 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = SyncTestApplication.class,
 		properties = { "branchlink.site.registry-file=classpath:" + RouteTest.REGISTRY, "branchlink.sync.poll-delay=200",
-				"camel.main.name=sync-test" })
+				"camel.main.name=sync-test", "branchlink.sync.webhooks.secrets.baishi=" + RouteTest.WEBHOOK_SECRET,
+				"branchlink.sync.webhooks.secrets.baishi-xiacun=" + RouteTest.WEBHOOK_SECRET,
+				"branchlink.sync.webhooks.first-retry=100ms", "branchlink.sync.webhooks.max-retry=1s",
+				"branchlink.sync.webhooks.max-attempts=" + RouteTest.MAX_ATTEMPTS })
 public abstract class RouteTest {
+
+	/** The signing secret of the test county's webhooks (sites baishi and baishi-xiacun). */
+	protected static final String WEBHOOK_SECRET = "test-webhook-secret";
+
+	/** Tries before a webhook gives a change up (back-off from 100 ms up to 1 s: a receiver away a minute is outlasted). */
+	protected static final int MAX_ATTEMPTS = 1000;
 
 	/** The test county's registry on the class path. */
 	public static final String REGISTRY = "registry/test-county.yml";

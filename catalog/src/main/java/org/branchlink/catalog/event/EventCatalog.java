@@ -234,6 +234,27 @@ public class EventCatalog {
 						"kind", kind.name().toLowerCase(Locale.ROOT), "limit", limit));
 	}
 
+	/**
+	 * The events of a public feed: at these sites (every site when empty), of one category (every one when null),
+	 * starting in [from, to), cancelled ones included (a subscribed calendar drops them), soonest first, at most
+	 * {@code limit}.
+	 */
+	public List<CulturalEvent> feed(Collection<String> sites, EventCategory category, Instant from, Instant to,
+			int limit) {
+		Map<String, Object> params = new HashMap<>(Map.of("from", Timestamp.from(from), "to", Timestamp.from(to),
+				"limit", limit));
+		String where = "where starts_at >= :from and starts_at < :to";
+		if (!sites.isEmpty()) {
+			where += " and site_id in (:sites)";
+			params.put("sites", List.copyOf(sites));
+		}
+		if (category != null) {
+			where += " and category = :category";
+			params.put("category", category.code());
+		}
+		return query(where + " order by starts_at, id limit :limit", params);
+	}
+
 	/** The search documents of every event still to come or ended in the last 30 days (for a reindex). */
 	public List<SolrInputDocument> documents() {
 		Map<String, WorkStore.HoldingSite> sites = store.sites();

@@ -1,7 +1,9 @@
 package org.branchlink.gateway.circulation;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.branchlink.catalog.ItemAvailability;
@@ -15,6 +17,8 @@ import org.branchlink.sync.circulation.CirculationIntake;
 import org.branchlink.sync.circulation.CirculationIntake.JournalEntry;
 import org.branchlink.sync.circulation.CirculationBatch;
 import org.branchlink.sync.circulation.IntakeReport;
+import org.branchlink.sync.outbound.SiteChangeKind;
+import org.branchlink.sync.outbound.SiteChanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,9 +59,13 @@ public class CirculationLedger implements CirculationIntake {
 
 	private final ApplicationEventPublisher events;
 
+	private final SiteChanges siteChanges;
+
 	CirculationLedger(CirculationStore store, ItemAvailability availability, CountyLendingRules rules,
-			TransactionTemplate transactions, ObjectProvider<HoldEvents> holds, ApplicationEventPublisher events) {
+			TransactionTemplate transactions, ObjectProvider<HoldEvents> holds, ApplicationEventPublisher events,
+			SiteChanges siteChanges) {
 		this.store = store;
+		this.siteChanges = siteChanges;
 		this.events = events;
 		this.availability = availability;
 		this.rules = rules;
@@ -160,10 +168,41 @@ public class CirculationLedger implements CirculationIntake {
 				}
 			}
 			store.save(item, copy);
+			tellOwner(item, copy, event);
 			availability.record(item, new ItemState(copy.status().code(), copy.atSite(), copy.destination()));
 			events.publishEvent(LiveChange.copy(item, copy.status().code(), copy.atSite(), copy.destination()));
 			return new Outcome(true, replayed, conflicts);
 		});
+	}
+
+	/**
+	 * The copy's own site hears what became of it, in this transaction: a loan or return made at another site, or its
+	 * new status (a kiosk's or the desk's loan at the site itself included). No reader is named.
+	 */
+	private void tellOwner(ItemRef item, ItemCirculation copy, CirculationEvent event) {
+		boolean elsewhere = !item.siteId().equals(event.siteId());
+		SiteChangeKind kind = !elsewhere ? SiteChangeKind.COPY_STATUS : switch (event.type()) {
+			case CHECKOUT, RENEW -> SiteChangeKind.LOAN;
+			case CHECKIN -> SiteChangeKind.RETURN;
+			default -> SiteChangeKind.COPY_STATUS;
+		};
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("barcode", item.barcode());
+		data.put("workId", item.workId());
+		data.put("action", event.type().wireName());
+		data.put("status", copy.status().code());
+		data.put("reportedBy", event.siteId());
+		data.put("occurredAt", event.occurredAt().toString());
+		if (copy.atSite() != null) {
+			data.put("atSite", copy.atSite());
+		}
+		if (copy.destination() != null) {
+			data.put("destination", copy.destination());
+		}
+		if (event.dueAt() != null) {
+			data.put("dueAt", event.dueAt().toString());
+		}
+		siteChanges.record(item.siteId(), kind, item.barcode(), "copy:" + item.barcode(), data);
 	}
 
 	/** A copy back in hand with no hold on it is offered to the holds waiting for its title. */

@@ -18,6 +18,8 @@ import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.platform.CodedRefusal;
 import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.site.NotFoundException;
+import org.branchlink.sync.outbound.SiteChangeKind;
+import org.branchlink.sync.outbound.SiteChanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,8 +67,11 @@ public class EventRegistrations {
 
 	private final Clock clock;
 
+	private final SiteChanges siteChanges;
+
 	EventRegistrations(JdbcClient jdbc, EventCatalog events, EventsProperties properties,
-			NotificationSender notifications, Clock clock) {
+			NotificationSender notifications, Clock clock, SiteChanges siteChanges) {
+		this.siteChanges = siteChanges;
 		this.jdbc = jdbc;
 		this.events = events;
 		this.properties = properties;
@@ -104,6 +109,7 @@ public class EventRegistrations {
 			.param("now", Timestamp.from(clock.instant()))
 			.query(Long.class)
 			.single();
+		tellHost(event, id, status);
 		return view(id);
 	}
 
@@ -122,10 +128,31 @@ public class EventRegistrations {
 			.param("id", registrationId)
 			.param("now", Timestamp.from(clock.instant()))
 			.update();
+		tellHost(event, registrationId, "cancelled");
 		if (registration.status().equals("registered")) {
 			promote(event);
 		}
 		return view(registrationId);
+	}
+
+	/**
+	 * The event's site hears of a registration's new status with the event's counts, in this transaction; the reader
+	 * is not named (the site's staff see the registrants on their page).
+	 */
+	private void tellHost(CulturalEvent event, long registrationId, String status) {
+		Counts counts = counts(event.id());
+		Map<String, Object> data = new HashMap<>();
+		data.put("registrationId", registrationId);
+		data.put("eventId", event.id());
+		data.put("title", event.title());
+		data.put("starts", event.starts().toString());
+		data.put("status", status);
+		data.put("registered", counts.registered());
+		data.put("waitlisted", counts.waitlisted());
+		if (event.capacity() != null) {
+			data.put("capacity", event.capacity());
+		}
+		siteChanges.record(event.siteId(), SiteChangeKind.EVENT_REGISTRATION, null, "registration:" + registrationId, data);
 	}
 
 	/** Moves the first ones waiting up while places are free. */
@@ -146,6 +173,7 @@ public class EventRegistrations {
 				.param("id", id)
 				.param("now", Timestamp.from(clock.instant()))
 				.update();
+			tellHost(event, id, "registered");
 			cardOf(id).ifPresent(card -> notifications.eventNotice(card, event.id(), NotificationSender.EventNotice.PLACE_CONFIRMED));
 			log.info("Event {}: registration {} moved up from the waiting list", event.id(), id);
 		}

@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.branchlink.catalog.CatalogCopies.CopyId;
+import org.branchlink.sync.outbound.SiteChangeKind;
+import org.branchlink.sync.outbound.SiteChanges;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -38,8 +40,11 @@ public class HoldStore {
 
 	private final JdbcClient jdbc;
 
-	HoldStore(JdbcClient jdbc) {
+	private final SiteChanges siteChanges;
+
+	HoldStore(JdbcClient jdbc, SiteChanges siteChanges) {
 		this.jdbc = jdbc;
+		this.siteChanges = siteChanges;
 	}
 
 	/** Stores a new hold and gives it its id. */
@@ -74,7 +79,7 @@ public class HoldStore {
 		String guard = hold.status() == Hold.Status.ALLOCATED && readWith == Hold.Status.WAITING ? """
 				and not exists (select 1 from hold o where o.allocated_site = :site and o.allocated_barcode = :barcode
 				    and o.status in %s)""".formatted(KEEPING_A_COPY) : "";
-		return jdbc.sql("""
+		boolean saved = jdbc.sql("""
 				update hold set status = :status, suspended_until = :suspended, allocated_site = :site,
 				    allocated_barcode = :barcode, allocated_at = :allocatedAt, ready_at = :readyAt, expires_at = :expiresAt,
 				    closed_at = :closedAt
@@ -90,6 +95,35 @@ public class HoldStore {
 			.param("id", hold.id())
 			.param("readWith", readWith.code())
 			.update() == 1;
+		if (saved) {
+			tellShelfSite(hold, readWith);
+		}
+		return saved;
+	}
+
+	/**
+	 * The site whose copy a hold took hears it in this transaction: pull it from the shelf; or, when the hold is
+	 * cancelled before the copy left, put it back. (A hold released because its copy went elsewhere is not told: the
+	 * copy's own change says where it went.)
+	 */
+	private void tellShelfSite(Hold hold, Hold.Status readWith) {
+		CopyId copy = hold.allocated();
+		if (copy == null || readWith == hold.status()) {
+			return;
+		}
+		SiteChangeKind kind;
+		if (readWith == Hold.Status.WAITING && hold.status() == Hold.Status.ALLOCATED) {
+			kind = SiteChangeKind.HOLD_PULL;
+		}
+		else if (readWith == Hold.Status.ALLOCATED && hold.status() == Hold.Status.CANCELLED) {
+			kind = SiteChangeKind.HOLD_PULL_CANCELLED;
+		}
+		else {
+			return;
+		}
+		siteChanges.record(copy.siteId(), kind, copy.barcode(), "hold:" + hold.id(), Map.of("holdId", hold.id(),
+				"barcode", copy.barcode(), "workId", hold.workId(), "pickupSite", hold.pickupSite(), "status",
+				hold.status().code()));
 	}
 
 	/** How many holds of the card are open (not collected, cancelled or expired). */

@@ -67,8 +67,26 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * The lists other websites frame (a township's own site showing its coming events): public, read-only, without a
+	 * session, and framable by any site; everything else stays unframable.
+	 */
 	@Bean
 	@Order(2)
+	SecurityFilterChain embeds(HttpSecurity http, HandlerRules rules) throws Exception {
+		http.securityMatcher("/embed/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().access(rules))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(EMBED_CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				.frameOptions(frame -> frame.disable()))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.csrf(csrf -> csrf.disable());
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
 	SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle, HandlerRules rules) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.GET, "/login", "/error").permitAll()
@@ -102,5 +120,9 @@ class SecurityConfiguration {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
 			+ "img-src 'self' data: https:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
 			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	/** As {@link #CONTENT_SECURITY_POLICY}, but any website may frame the page. */
+	static final String EMBED_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'",
+			"frame-ancestors *");
 
 }

@@ -7,12 +7,15 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.branchlink.catalog.CatalogCopies.CopyId;
+import org.branchlink.sync.outbound.SiteChangeKind;
+import org.branchlink.sync.outbound.SiteChanges;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -41,8 +44,11 @@ class TransferStore {
 
 	private final JdbcClient jdbc;
 
-	TransferStore(JdbcClient jdbc) {
+	private final SiteChanges siteChanges;
+
+	TransferStore(JdbcClient jdbc, SiteChanges siteChanges) {
 		this.jdbc = jdbc;
+		this.siteChanges = siteChanges;
 	}
 
 	/** Stores a new transfer with its copies and gives it its id. */
@@ -65,6 +71,7 @@ class TransferStore {
 				.param("t", id).param("s", copy.siteId()).param("b", copy.barcode()).update();
 		}
 		transfer.stored(id);
+		tellSites(transfer);
 		return id;
 	}
 
@@ -74,7 +81,7 @@ class TransferStore {
 
 	/** Writes the transfer's status and steps if it is still stored as {@code readWith}. */
 	boolean save(Transfer transfer, Transfer.Status readWith) {
-		return jdbc.sql("""
+		boolean saved = jdbc.sql("""
 				update transfer set status = :status, approved_by = :approvedBy, approved_at = :approvedAt,
 				    shipped_by = :shippedBy, shipped_at = :shippedAt, received_by = :receivedBy, received_at = :receivedAt
 				where id = :id and status = :readWith""")
@@ -88,6 +95,20 @@ class TransferStore {
 			.param("id", transfer.id())
 			.param("readWith", readWith.code())
 			.update() == 1;
+		if (saved && transfer.status() != readWith) {
+			tellSites(transfer);
+		}
+		return saved;
+	}
+
+	/** Both ends of a transfer hear each of its steps, in the transaction that made it, with the copies it carries. */
+	private void tellSites(Transfer transfer) {
+		Map<String, Object> data = Map.of("transferId", transfer.id(), "fromSite", transfer.fromSite(), "toSite",
+				transfer.toSite(), "status", transfer.status().code(), "barcodes",
+				copies(transfer.id()).stream().map(CopyId::barcode).toList());
+		for (String site : new LinkedHashSet<>(List.of(transfer.fromSite(), transfer.toSite()))) {
+			siteChanges.record(site, SiteChangeKind.TRANSFER, null, "transfer:" + transfer.id(), data);
+		}
 	}
 
 	/** The copies the transfer carries (extras not included). */

@@ -71,6 +71,12 @@ public class SiteLabels {
 		return site == null ? siteId : name(site);
 	}
 
+	/** The county federation's name in the page's language; empty before a registry is loaded. */
+	public String federationName() {
+		return sites.current().map(registry -> english() ? registry.federation().name().en()
+				: registry.federation().name().zh()).orElse("");
+	}
+
 	public String name(Site site) {
 		return english() ? site.name().en() : site.name().zh();
 	}

@@ -17,6 +17,7 @@ import org.branchlink.sync.SyncProperties;
 import org.branchlink.sync.calendar.IcalFeedTemplate;
 import org.branchlink.sync.connector.marcfile.MarcFileDropTemplate;
 import org.branchlink.sync.connector.oaipmh.OaiPmhTemplate;
+import org.branchlink.sync.outbound.SiteWebhookTemplate;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobKey;
@@ -101,6 +102,17 @@ class ConnectorRoutes {
 						"defaultCategory", p.getOrDefault("calendar-category", "service"), "horizonDays",
 						p.getOrDefault("calendar-horizon-days", "90"), "schedule",
 						p.getOrDefault("calendar-schedule", DEFAULT_CALENDAR_CRON)));
+			}
+			String webhook = site.connector().parameters().get("webhook-url");
+			if (webhook != null && !webhook.isBlank()) {
+				if (properties.webhooks().secrets().getOrDefault(site.id(), "").isBlank()) {
+					log.warn("Site {} names a webhook-url but has no secret (branchlink.sync.webhooks.secrets.{}): "
+							+ "nothing is posted to it until one is set; its changes wait in its feed", site.id(), site.id());
+				}
+				else {
+					wanted.put(SiteWebhookTemplate.ID + "." + site.id(), Map.of("siteId", site.id(), "url", webhook,
+							"period", String.valueOf(properties.webhooks().period().toMillis())));
+				}
 			}
 		}
 		Set<String> gone = new HashSet<>(running.keySet());

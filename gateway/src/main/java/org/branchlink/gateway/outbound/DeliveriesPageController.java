@@ -1,0 +1,68 @@
+package org.branchlink.gateway.outbound;
+
+import java.time.ZoneId;
+import java.util.Map;
+
+import org.branchlink.gateway.security.CentralAdminOnly;
+import org.branchlink.gateway.web.PageMessages;
+import org.branchlink.site.CountySettings;
+import org.branchlink.site.Site;
+import org.branchlink.site.SiteDirectory;
+import org.branchlink.sync.outbound.SiteChanges;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Central staff's view of what goes down to the sites' systems: per site the changes waiting for its webhook and those
+ * given up on, and each change given up on with why, to send again once the site's system is fixed.
+ */
+@Controller
+class DeliveriesPageController {
+
+	private final SiteChanges changes;
+
+	private final PageMessages messages;
+
+	private final ZoneId zone;
+
+	private final SiteDirectory sites;
+
+	DeliveriesPageController(SiteChanges changes, PageMessages messages, CountySettings county, SiteDirectory sites) {
+		this.sites = sites;
+		this.changes = changes;
+		this.messages = messages;
+		this.zone = county.zone();
+	}
+
+	@GetMapping("/deliveries")
+	@CentralAdminOnly
+	String deliveries(Model model) {
+		// a site without a webhook reads its feed at its own pace: nothing of it waits to be sent
+		Map<String, Site> byId = sites.byId();
+		model.addAttribute("backlog", changes.backlog().stream()
+			.filter(b -> b.dead() > 0 || byId.containsKey(b.siteId())
+					&& byId.get(b.siteId()).connector().parameters().containsKey("webhook-url"))
+			.toList());
+		model.addAttribute("dead", changes.dead(null));
+		model.addAttribute("zone", zone);
+		return "deliveries";
+	}
+
+	@PostMapping("/deliveries/{id}/replay")
+	@CentralAdminOnly
+	String replay(@PathVariable long id, RedirectAttributes redirect) {
+		if (changes.replay(id)) {
+			redirect.addFlashAttribute("notice", messages.text("deliveries.replayed", String.valueOf(id)));
+		}
+		else {
+			redirect.addFlashAttribute("refused", messages.text("deliveries.not-dead", String.valueOf(id)));
+		}
+		return "redirect:/deliveries";
+	}
+
+}
