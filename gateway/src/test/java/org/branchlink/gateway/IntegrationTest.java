@@ -2,6 +2,7 @@ package org.branchlink.gateway;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -40,6 +41,34 @@ public abstract class IntegrationTest {
 		// the SIP2 server on a free port (Sip2Server.port()); a stalled kiosk connection is closed after 4 s
 		registry.add("branchlink.sip2.port", () -> "0");
 		registry.add("branchlink.sip2.idle-timeout", () -> "4s");
+		// readers' notices: e-mail to an in-process SMTP server and SMS to a gateway, both on ports the notification
+		// test listens on (elsewhere nothing listens there: a reader who chose no channel is sent nothing)
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> String.valueOf(MAIL_PORT));
+		registry.add("branchlink.notify.sms-url", () -> "http://127.0.0.1:" + SMS_PORT + "/sms");
+		registry.add("branchlink.notify.period", () -> "1s");
+		registry.add("branchlink.notify.first-retry", () -> "1s");
+		registry.add("branchlink.notify.max-retry", () -> "2s");
+		// a reporting target that is never there (port 1 refuses): the reporting page shows it and its refusals
+		registry.add("branchlink.reporting.targets[0].id", () -> "city-cloud");
+		registry.add("branchlink.reporting.targets[0].name", () -> "市文化云（测试）");
+		registry.add("branchlink.reporting.targets[0].url", () -> "http://127.0.0.1:1/reports");
+		registry.add("branchlink.reporting.targets[0].periods", () -> "monthly,quarterly");
+	}
+
+	/** Where the test's SMTP server listens (a free port at class load). */
+	protected static final int MAIL_PORT = freePort();
+
+	/** Where the test's SMS gateway listens. */
+	protected static final int SMS_PORT = freePort();
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** The embedded PostgreSQL's password, generated into the data directory at its first start. */

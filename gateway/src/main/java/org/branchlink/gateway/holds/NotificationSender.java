@@ -3,8 +3,8 @@ package org.branchlink.gateway.holds;
 import java.time.Instant;
 
 /**
- * Tells a reader about their hold. The default writes a log line without personal data; a county plugs in SMS or
- * e-mail (or WeChat) by providing its own bean.
+ * Tells a reader about their hold or event. {@code ReaderNotices} queues each notice on the channels the reader chose
+ * (e-mail, SMS, WeChat); the log line it writes names no reader.
  */
 public interface NotificationSender {
 

@@ -1,0 +1,184 @@
+package org.branchlink.gateway.notify;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.internet.MimeMessage;
+import org.branchlink.catalog.ItemRef;
+import org.branchlink.gateway.IntegrationTest;
+import org.branchlink.gateway.circulation.LendingDesk;
+import org.branchlink.gateway.holds.HoldQueue;
+import org.branchlink.gateway.live.LiveFixtures;
+import org.branchlink.gateway.platform.InvalidRequestException;
+import org.branchlink.gateway.reader.Reader;
+import org.branchlink.gateway.reader.ReaderRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Notices that reach readers, against an in-process SMTP server (GreenMail) and an SMS gateway played by the test: a
+ * hold made ready is told by both channels the reader chose, after the commit, the gateway's failure tried again;
+ * reminders are made once; a reader who chose nothing is told nothing; a wrong address is refused.
+ */
+class NotificationTests extends IntegrationTest {
+
+	@Autowired
+	ReaderContacts contacts;
+
+	@Autowired
+	ReaderNotices notices;
+
+	@Autowired
+	NoticeReminders reminders;
+
+	@Autowired
+	ReaderRegistry readers;
+
+	@Autowired
+	HoldQueue holds;
+
+	@Autowired
+	LendingDesk desk;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private GreenMail mail;
+
+	private HttpServer sms;
+
+	private final List<String> texts = new CopyOnWriteArrayList<>();
+
+	private final AtomicInteger failNext = new AtomicInteger();
+
+	@BeforeEach
+	void startTheCountysServers() throws IOException {
+		mail = new GreenMail(new ServerSetup(MAIL_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		mail.start();
+		sms = HttpServer.create(new InetSocketAddress("127.0.0.1", SMS_PORT), 10);
+		sms.createContext("/sms", this::text);
+		sms.start();
+	}
+
+	@AfterEach
+	void stopThem() {
+		sms.stop(0);
+		mail.stop();
+	}
+
+	private void text(HttpExchange call) throws IOException {
+		try (call; InputStream in = call.getRequestBody()) {
+			String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+				call.sendResponseHeaders(503, -1);
+				return;
+			}
+			texts.add(body);
+			call.sendResponseHeaders(200, -1);
+		}
+	}
+
+	/** The first e-mail received for an address, or null. */
+	private MimeMessage to(String address) throws Exception {
+		for (MimeMessage message : mail.getReceivedMessages()) {
+			if (message.getAllRecipients()[0].toString().equals(address)) {
+				return message;
+			}
+		}
+		return null;
+	}
+
+	private Reader reader(String name) {
+		return readers.register(new ReaderRegistry.Registration(name, LocalDate.of(1990, 5, 6), "adult", "baishi", null,
+				false, null, null, null));
+	}
+
+	@Test
+	void aHoldMadeReadyIsToldByEmailAndTextTheGatewaysFailureTriedAgain() throws Exception {
+		Reader reader = reader("通知读者");
+		contacts.save(reader.id(), "duzhe@example.cn", "138 0013 8000", Set.of("email", "sms"));
+		failNext.set(1);
+		ItemRef copy = LiveFixtures.freshCopyOf(jdbc, "baishi");
+		HoldQueue.HoldView hold = holds.place(reader, copy.workId(), copy, "baishi");
+		holds.inTransit(hold.id());
+		holds.ready(hold.id(), "baishi");
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> to("duzhe@example.cn") != null
+				&& texts.stream().anyMatch(t -> t.contains("13800138000")));
+		MimeMessage email = to("duzhe@example.cn");
+		assertThat(email.getSubject()).isEqualTo("预约的图书已到馆");
+		assertThat(email.getAllRecipients()[0].toString()).isEqualTo("duzhe@example.cn");
+		assertThat(GreenMailUtil.getBody(email)).isNotBlank();
+		assertThat(texts.stream().filter(t -> t.contains("13800138000"))).singleElement().satisfies(text -> {
+			assertThat(text).contains("\"phone\":\"13800138000\"").contains("预约的图书已到馆");
+			assertThat(text).contains("白石");
+		});
+		assertThat(jdbc.sql("select attempts from notification where reader_id = :r and channel = 'sms'")
+			.param("r", reader.id()).query(Integer.class).single()).as("the gateway's 503 was tried again").isEqualTo(2);
+		assertThat(jdbc.sql("select count(*) from notification where reader_id = :r and sent_at is not null")
+			.param("r", reader.id()).query(Integer.class).single()).isEqualTo(2);
+	}
+
+	@Test
+	void anOverdueLoanIsRemindedOnceAndAReaderWhoChoseNothingIsToldNothing() throws Exception {
+		Reader told = reader("逾期读者");
+		contacts.save(told.id(), "yuqi@example.cn", null, Set.of("email"));
+		Reader silent = reader("不要通知的读者");
+		ItemRef first = LiveFixtures.freshCopyOf(jdbc, "baishi");
+		desk.checkout("baishi", told.cardNumber(), first.barcode(), "notify-overdue-" + first.barcode(),
+				Instant.now().minus(Duration.ofDays(90)));
+		ItemRef second = LiveFixtures.freshCopyOf(jdbc, "baishi");
+		desk.checkout("baishi", silent.cardNumber(), second.barcode(), "notify-silent-" + second.barcode(),
+				Instant.now().minus(Duration.ofDays(90)));
+
+		reminders.remind();
+		assertThat(jdbc.sql("select count(*) from notification where reader_id = :r and kind = 'overdue'")
+			.param("r", told.id()).query(Integer.class).single()).isEqualTo(1);
+		reminders.remind();
+		assertThat(jdbc.sql("select count(*) from notification where reader_id = :r and kind = 'overdue'")
+			.param("r", told.id()).query(Integer.class).single()).as("once").isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from notification where reader_id = :r").param("r", silent.id())
+			.query(Integer.class).single()).isZero();
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> to("yuqi@example.cn") != null);
+		assertThat(to("yuqi@example.cn").getSubject()).isEqualTo("借书已逾期");
+	}
+
+	@Test
+	void aWrongAddressOrAChannelWithoutItsAddressIsRefusedAndNothingChanges() {
+		Reader reader = reader("填错的读者");
+		contacts.save(reader.id(), "right@example.cn", null, Set.of("email"));
+		assertThatThrownBy(() -> contacts.save(reader.id(), "not-an-address", null, Set.of("email")))
+			.isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.code()).isEqualTo("notify-email"));
+		assertThatThrownBy(() -> contacts.save(reader.id(), null, "12345", Set.of()))
+			.isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.code()).isEqualTo("notify-phone"));
+		assertThatThrownBy(() -> contacts.save(reader.id(), null, null, Set.of("sms")))
+			.isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.code()).isEqualTo("notify-phone-needed"));
+		assertThat(contacts.of(reader.id()).email()).isEqualTo("right@example.cn");
+		assertThat(notices.queue(reader.cardNumber(), Notice.DUE_SOON, "loan:none", List.of("书", "2026-12-31")))
+			.isEqualTo(1);
+	}
+
+}
