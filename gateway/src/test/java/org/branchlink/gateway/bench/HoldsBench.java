@@ -35,7 +35,7 @@ final class HoldsBench {
 
 	private static final int READERS = 200;
 
-	private static final int TITLES = 100;
+	private static final int TITLES = 1000;
 
 	private HoldsBench() {
 	}
@@ -114,20 +114,27 @@ final class HoldsBench {
 							+ "where r.work_id = any(:w)").param("w", titles.toArray(String[]::new)).query(Long.class).single(),
 					pickups.size(), seconds);
 			// warm up the code paths
-			for (int i = 0; i < 200; i++) {
-				holds.place(readers.get(i % READERS), titles.get(i % titles.size()), null, pickups.get(0));
+			for (int i = 0; i < READERS; i++) {
+				// the last title of the reader's walk below, which the run does not reach
+				holds.place(readers.get(i), titles.get((i * (TITLES / READERS) + TITLES - 1) % titles.size()), null,
+						pickups.get(0));
 			}
 			AtomicLong placed = new AtomicLong();
 			AtomicLong failed = new AtomicLong();
 			CountDownLatch done = new CountDownLatch(READERS);
 			long start = System.nanoTime();
 			long end = start + seconds * 1_000_000_000L;
-			for (Reader reader : readers) {
+			for (int r = 0; r < readers.size(); r++) {
+				Reader reader = readers.get(r);
+				// each reader walks the titles from its own place: a reader holds a title once (hold-duplicate), and
+				// 1,000 titles last a reader longer than a run
+				int offset = r * (TITLES / READERS);
 				Thread thread = new Thread(() -> {
 					ThreadLocalRandom random = ThreadLocalRandom.current();
+					int next = 0;
 					while (System.nanoTime() < end) {
 						try {
-							holds.place(reader, titles.get(random.nextInt(titles.size())), null,
+							holds.place(reader, titles.get((offset + next++) % titles.size()), null,
 									pickups.get(random.nextInt(pickups.size())));
 							placed.incrementAndGet();
 						}
