@@ -1,7 +1,9 @@
 package org.branchlink.sync.outbound;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.apache.camel.Exchange;
@@ -39,25 +41,26 @@ class WebhookOutbox {
 	 * not waiting out a back-off; none otherwise. A change later than a dead change of its copy waits for it.
 	 */
 	public List<SiteChange> claim(@ExchangeProperty("siteId") String siteId, Exchange exchange) {
-		List<SiteChange> next = List.of();
+		List<SiteChange> next = new ArrayList<>();
 		if (lease(siteId)) {
-			boolean waiting = jdbc.sql("""
-					select exists (select 1 from site_change c where c.site_id = :site and c.delivered_at is null
-					    and c.dead_at is null and c.next_attempt_at > clock_timestamp()
-					    and c.id = (select min(id) from site_change f where f.site_id = :site and f.delivered_at is null
-					        and f.dead_at is null))""")
-				.param("site", siteId).query(Boolean.class).single();
-			if (!waiting) {
-				next = jdbc.sql("""
-						select * from site_change c
-						where c.site_id = :site and c.delivered_at is null and c.dead_at is null
-						  and not exists (select 1 from site_change d where d.site_id = c.site_id and d.copy_key = c.copy_key
-						      and d.dead_at is not null and d.delivered_at is null and d.id < c.id)
-						order by c.id limit :batch""")
-					.param("site", siteId)
-					.param("batch", settings.batch())
-					.query(SiteChanges::change)
-					.list();
+			// the changes that may go now, oldest first: not delivered, not dead, not behind a dead change of their copy;
+			// the round stops before the first one still waiting out its back-off (only a failed change waits, and the
+			// ones after it wait behind it)
+			List<Map.Entry<SiteChange, Boolean>> eligible = jdbc.sql("""
+					select c.*, c.next_attempt_at > clock_timestamp() as waiting from site_change c
+					where c.site_id = :site and c.delivered_at is null and c.dead_at is null
+					  and not exists (select 1 from site_change d where d.site_id = c.site_id and d.copy_key = c.copy_key
+					      and d.dead_at is not null and d.delivered_at is null and d.id < c.id)
+					order by c.id limit :batch""")
+				.param("site", siteId)
+				.param("batch", settings.batch())
+				.query((rs, n) -> Map.entry(SiteChanges.change(rs, n), rs.getBoolean("waiting")))
+				.list();
+			for (Map.Entry<SiteChange, Boolean> change : eligible) {
+				if (change.getValue()) {
+					break;
+				}
+				next.add(change.getKey());
 			}
 		}
 		exchange.setProperty(CLAIMED, next.stream().map(SiteChange::id).toList());
