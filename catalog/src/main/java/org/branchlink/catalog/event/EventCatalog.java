@@ -236,14 +236,14 @@ public class EventCatalog {
 
 	/**
 	 * The events of a public feed: at these sites (every site when empty), of one category (every one when null),
-	 * starting in [from, to), cancelled ones included (a subscribed calendar drops them), soonest first, at most
-	 * {@code limit}.
+	 * starting in [from, to), soonest first, at most {@code limit}; cancelled ones too when asked (a subscribed calendar
+	 * drops them), else not.
 	 */
 	public List<CulturalEvent> feed(Collection<String> sites, EventCategory category, Instant from, Instant to,
-			int limit) {
+			int limit, boolean cancelledToo) {
 		Map<String, Object> params = new HashMap<>(Map.of("from", Timestamp.from(from), "to", Timestamp.from(to),
 				"limit", limit));
-		String where = "where starts_at >= :from and starts_at < :to";
+		String where = "where starts_at >= :from and starts_at < :to" + (cancelledToo ? "" : " and not cancelled");
 		if (!sites.isEmpty()) {
 			where += " and site_id in (:sites)";
 			params.put("sites", List.copyOf(sites));

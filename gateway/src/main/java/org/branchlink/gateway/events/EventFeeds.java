@@ -70,7 +70,7 @@ class EventFeeds {
 
 	private static final Duration BACK = Duration.ofDays(7);
 
-	private static final Duration AHEAD = Duration.ofDays(183);
+	static final Duration AHEAD = Duration.ofDays(183);
 
 	private final EventCatalog catalog;
 
@@ -141,7 +141,12 @@ class EventFeeds {
 
 	List<CulturalEvent> events(Scope scope) {
 		Instant now = clock.instant();
-		return catalog.feed(scope.siteIds(), scope.category(), now.minus(BACK), now.plus(AHEAD), MAX_EVENTS);
+		return catalog.feed(scope.siteIds(), scope.category(), now.minus(BACK), now.plus(AHEAD), MAX_EVENTS, true);
+	}
+
+	/** The scope's events still on (not cancelled) starting in [from, to), soonest first, at most {@code limit}. */
+	List<CulturalEvent> coming(Scope scope, Instant from, Instant to, int limit) {
+		return catalog.feed(scope.siteIds(), scope.category(), from, to, limit, false);
 	}
 
 	/** The scope's events as an iCalendar (RFC 5545) feed; each event links to its page under {@code base}. */

@@ -2,7 +2,6 @@ package org.branchlink.gateway.events;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,7 +11,6 @@ import org.branchlink.catalog.event.EventImages;
 import org.branchlink.gateway.security.LibrarianOrCentral;
 import org.branchlink.gateway.security.Public;
 import org.branchlink.gateway.site.NotFoundException;
-import org.branchlink.site.CountySettings;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
@@ -43,17 +41,14 @@ class EventPublicityController {
 
 	private final EventFeeds feeds;
 
-	private final ZoneId zone;
-
 	private final MessageSource messages;
 
-	EventPublicityController(EventCatalog catalog, EventImages images, EventFeeds feeds, CountySettings county,
+	EventPublicityController(EventCatalog catalog, EventImages images, EventFeeds feeds,
 			MessageSource messages) {
 		this.messages = messages;
 		this.catalog = catalog;
 		this.images = images;
 		this.feeds = feeds;
-		this.zone = county.zone();
 	}
 
 	@GetMapping("/events/{id}/poster")
@@ -94,10 +89,7 @@ class EventPublicityController {
 		EventFeeds.Scope scope = feeds.scope(site, township, null, "en".equals(locale.getLanguage()));
 		Instant from = Instant.now();
 		Instant to = from.plus(Duration.ofDays(7));
-		List<CulturalEvent> week = feeds.events(scope)
-			.stream()
-			.filter(e -> !e.cancelled() && !e.starts().isBefore(from) && e.starts().isBefore(to))
-			.toList();
+		List<CulturalEvent> week = feeds.coming(scope, from, to, EventFeeds.MAX_EVENTS);
 		model.addAttribute("week", week);
 		model.addAttribute("scope", scope.name());
 		model.addAttribute("article", article(messages.getMessage("events.wechat.week.title", new Object[] { scope.name() },
@@ -110,15 +102,11 @@ class EventPublicityController {
 	String embed(@RequestParam(required = false) String site, @RequestParam(required = false) String township,
 			@RequestParam(required = false) String category, Locale locale, Model model) {
 		EventFeeds.Scope scope = feeds.scope(site, township, category, "en".equals(locale.getLanguage()));
+		// from now on: an event already under way has had its announcement
 		Instant now = Instant.now();
-		model.addAttribute("events", feeds.events(scope)
-			.stream()
-			.filter(e -> !e.cancelled() && e.ends().isAfter(now))
-			.limit(WIDGET_EVENTS)
-			.toList());
+		model.addAttribute("events", feeds.coming(scope, now, now.plus(EventFeeds.AHEAD), WIDGET_EVENTS));
 		model.addAttribute("heading", scope.name());
 		model.addAttribute("base", base());
-		model.addAttribute("zone", zone);
 		return "embed-events";
 	}
 

@@ -1,6 +1,5 @@
 package org.branchlink.gateway.notify;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -8,6 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.branchlink.sync.outbound.BackOff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
@@ -119,7 +119,7 @@ class NotificationDispatch extends RouteBuilder {
 					where id = :id""")
 				.param("attempts", attempts)
 				.param("why", why.length() > 500 ? why.substring(0, 500) : why)
-				.param("wait", backOff(attempts).toMillis() + " milliseconds")
+				.param("wait", new BackOff(properties.firstRetry(), properties.maxRetry()).after(attempts).toMillis() + " milliseconds")
 				.param("dead", dead)
 				.param("id", notice.id())
 				.update();
@@ -127,14 +127,6 @@ class NotificationDispatch extends RouteBuilder {
 					attempts, dead ? ", given up" : "", ex.getClass().getSimpleName());
 			return false;
 		}
-	}
-
-	private Duration backOff(int attempts) {
-		Duration wait = properties.firstRetry();
-		for (int i = 1; i < attempts && wait.compareTo(properties.maxRetry()) < 0; i++) {
-			wait = wait.multipliedBy(2);
-		}
-		return wait.compareTo(properties.maxRetry()) > 0 ? properties.maxRetry() : wait;
 	}
 
 }

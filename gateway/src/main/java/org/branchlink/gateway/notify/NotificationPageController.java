@@ -44,7 +44,6 @@ class NotificationPageController {
 	@GetMapping("/my/notifications")
 	@ReaderOnly
 	String page(@AuthenticationPrincipal BranchLinkUser user, Model model) {
-		model.addAttribute("user", user);
 		readers.byUsername(user.getUsername()).ifPresent(reader -> {
 			model.addAttribute("reader", reader);
 			if (!model.containsAttribute("contact")) {

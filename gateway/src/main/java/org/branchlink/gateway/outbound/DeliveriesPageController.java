@@ -1,11 +1,9 @@
 package org.branchlink.gateway.outbound;
 
-import java.time.ZoneId;
 import java.util.Map;
 
 import org.branchlink.gateway.security.CentralAdminOnly;
 import org.branchlink.gateway.web.PageMessages;
-import org.branchlink.site.CountySettings;
 import org.branchlink.site.Site;
 import org.branchlink.site.SiteDirectory;
 import org.branchlink.sync.outbound.SiteChanges;
@@ -28,15 +26,12 @@ class DeliveriesPageController {
 
 	private final PageMessages messages;
 
-	private final ZoneId zone;
-
 	private final SiteDirectory sites;
 
-	DeliveriesPageController(SiteChanges changes, PageMessages messages, CountySettings county, SiteDirectory sites) {
+	DeliveriesPageController(SiteChanges changes, PageMessages messages, SiteDirectory sites) {
 		this.sites = sites;
 		this.changes = changes;
 		this.messages = messages;
-		this.zone = county.zone();
 	}
 
 	@GetMapping("/deliveries")
@@ -49,7 +44,6 @@ class DeliveriesPageController {
 					&& byId.get(b.siteId()).connector().parameters().containsKey("webhook-url"))
 			.toList());
 		model.addAttribute("dead", changes.dead(null));
-		model.addAttribute("zone", zone);
 		return "deliveries";
 	}
 

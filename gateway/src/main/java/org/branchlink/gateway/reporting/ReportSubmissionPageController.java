@@ -1,7 +1,6 @@
 package org.branchlink.gateway.reporting;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.CentralAdminOnly;
 import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.gateway.web.PageMessages;
-import org.branchlink.site.CountySettings;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -35,12 +33,9 @@ class ReportSubmissionPageController {
 
 	private final PageMessages messages;
 
-	private final ZoneId zone;
-
-	ReportSubmissionPageController(ReportSubmissions submissions, PageMessages messages, CountySettings county) {
+	ReportSubmissionPageController(ReportSubmissions submissions, PageMessages messages) {
 		this.submissions = submissions;
 		this.messages = messages;
-		this.zone = county.zone();
 	}
 
 	@GetMapping("/reports/submissions")
@@ -59,7 +54,6 @@ class ReportSubmissionPageController {
 		model.addAttribute("quarter", shown);
 		model.addAttribute("narrative", submissions.narrative(shown));
 		model.addAttribute("narrativeMax", NARRATIVE_MAX);
-		model.addAttribute("zone", zone);
 		return "report-submissions";
 	}
 

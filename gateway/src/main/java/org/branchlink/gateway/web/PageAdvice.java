@@ -4,9 +4,11 @@ import java.time.ZoneId;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.SignInReturn;
 import org.branchlink.site.CountySettings;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -15,7 +17,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /**
  * What the shared layout needs on every page: times in the county's zone ({@code zone}, whatever the server's own zone
  * is); the language switch, which returns to this very page with its query (facets, sort, page) and only the language
- * changed ({@code switchLanguage}); and the sign-in link, which comes back here afterwards ({@code signIn}).
+ * changed ({@code switchLanguage}); the sign-in link, which comes back here afterwards ({@code signIn}); and who is
+ * signed in ({@code user}, null for a visitor), from which the navigation shows each role its menus.
  */
 @ControllerAdvice(annotations = Controller.class)
 class PageAdvice {
@@ -39,6 +42,11 @@ class PageAdvice {
 			.build()
 			.toUriString()
 			.replaceFirst("^[a-z]+://[^/]+", "");
+	}
+
+	@ModelAttribute("user")
+	BranchLinkUser user(@AuthenticationPrincipal BranchLinkUser user) {
+		return user;
 	}
 
 	@ModelAttribute("signIn")

@@ -48,6 +48,7 @@ class DeliveriesJourneyTests extends IntegrationTest {
 		try (JourneyBrowser browser = JourneyBrowser.open(port, "deliveries", width, List.copyOf(sites.byId().keySet()))) {
 			browser.signIn("admin", "demo-admin");
 			browser.go("/deliveries");
+			assertThat(browser.find("#who").getAttribute("textContent")).as("the staff navigation, signed in").isNotBlank();
 			assertThat(Integer.parseInt(browser.text("#backlog tr[data-site='central-library'] .dead"))).isPositive();
 			String row = "#dead tr[data-change='" + id + "']";
 			assertThat(browser.text(row)).contains("在他馆借出").contains("503").contains("已尝试 50 次");

@@ -30,6 +30,7 @@ class ReportingJourneyTests extends IntegrationTest {
 		try (JourneyBrowser browser = JourneyBrowser.open(port, "reporting", width, List.copyOf(sites.byId().keySet()))) {
 			browser.signIn("admin", "demo-admin");
 			browser.go("/reports/submissions");
+			assertThat(browser.find("#who").getAttribute("textContent")).as("the staff navigation, signed in").isNotBlank();
 			String row = "#targets tr[data-target='city-cloud']";
 			assertThat(browser.text(row)).contains("市文化云（测试）").contains("月报").contains("季报");
 			browser.check("submissions");

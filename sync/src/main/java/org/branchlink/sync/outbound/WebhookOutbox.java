@@ -1,6 +1,5 @@
 package org.branchlink.sync.outbound;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -101,20 +100,11 @@ class WebhookOutbox {
 		else {
 			jdbc.sql("""
 					update site_change set next_attempt_at = clock_timestamp() + cast(:wait as interval) where id = :id""")
-				.param("wait", backOff(attempts).toMillis() + " milliseconds")
+				.param("wait", new BackOff(settings.firstRetry(), settings.maxRetry()).after(attempts).toMillis() + " milliseconds")
 				.param("id", first).update();
 		}
 		exchange.setProperty(DEAD, dead);
 		exchange.setProperty("changeId", first);
-	}
-
-	/** How long to wait after the given number of failed tries: doubling from the first wait, up to the longest. */
-	Duration backOff(int attempts) {
-		Duration wait = settings.firstRetry();
-		for (int i = 1; i < attempts && wait.compareTo(settings.maxRetry()) < 0; i++) {
-			wait = wait.multipliedBy(2);
-		}
-		return wait.compareTo(settings.maxRetry()) > 0 ? settings.maxRetry() : wait;
 	}
 
 	private boolean lease(String siteId) {
