@@ -3,10 +3,12 @@ package org.branchlink.catalog;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.apache.solr.client.solrj.SolrClient;
@@ -26,6 +28,7 @@ import org.branchlink.catalog.SearchPage.WorkHit;
 import org.branchlink.catalog.SearchRequest.Point;
 import org.branchlink.catalog.index.Pinyin;
 import org.branchlink.catalog.index.SolrFields;
+import org.branchlink.catalog.index.WorkDocuments;
 import org.branchlink.catalog.ingest.WorkStore;
 import org.branchlink.catalog.record.Isbn;
 
@@ -41,8 +44,13 @@ public class CatalogSearch {
 
 	static final Map<String, String> FACET_FIELDS = Map.of("site", SolrFields.HOLDING_SITE, "township",
 			SolrFields.HOLDING_TOWNSHIP, "kind", SolrFields.HOLDING_SITE_KIND, "line", SolrFields.HOLDING_SERVICE_LINE,
-			"format", SolrFields.FORMAT, "language", SolrFields.LANGUAGE, "clc", SolrFields.CLC_TOP, "available",
-			SolrFields.AVAILABLE_NOW);
+			"format", SolrFields.FORMAT, "language", SolrFields.LANGUAGE, "clc", SolrFields.CLC_TOP);
+
+	/** The "on a shelf now" facet: its two values as queries on the in-place count (a boolean cannot be set in place). */
+	static final String AVAILABLE = "available";
+
+	private static final Map<String, String> AVAILABLE_VALUES = Map.of("true", SolrFields.AVAILABLE_COUNT + ":[1 TO *]",
+			"false", SolrFields.AVAILABLE_COUNT + ":0");
 
 	private static final double FAR_AWAY_KM = 20_000;
 
@@ -81,8 +89,9 @@ public class CatalogSearch {
 		Map<String, SolrDocumentList> expanded = response.getExpandedResults() == null ? Map.of()
 				: response.getExpandedResults();
 		List<WorkHit> works = new ArrayList<>();
+		Map<String, List<String>> copies = copies(response.getResults());
 		for (SolrDocument doc : response.getResults()) {
-			WorkHit hit = hit(doc, request.near(), sites, response.getHighlighting());
+			WorkHit hit = hit(doc, copies, request.near(), sites, response.getHighlighting());
 			SolrDocumentList others = expanded.get((String) doc.getFieldValue(SolrFields.TITLE_FAMILY));
 			if (others != null && !others.isEmpty()) {
 				hit = new WorkHit(hit.id(), hit.title(), hit.authors(), hit.year(), hit.publisher(), hit.isbns(),
@@ -118,6 +127,13 @@ public class CatalogSearch {
 		String pinyin = mainQuery(query, request);
 		query.addFilterQuery(SolrFields.DOC_TYPE + ":" + SolrFields.TYPE_WORK);
 		request.filters().forEach((facet, values) -> {
+			if (AVAILABLE.equals(facet)) {
+				List<String> clauses = values.stream().map(AVAILABLE_VALUES::get).filter(Objects::nonNull).toList();
+				if (!clauses.isEmpty()) {
+					query.addFilterQuery("{!tag=" + AVAILABLE + "}" + String.join(" OR ", clauses));
+				}
+				return;
+			}
 			String field = FACET_FIELDS.get(facet);
 			if (field == null) {
 				throw new IllegalArgumentException("unknown filter '" + facet + "'; one of " + SearchRequest.FACETS);
@@ -143,8 +159,7 @@ public class CatalogSearch {
 		query.set("hl.encoder", "html");
 		query.setStart(request.page() * request.rows()).setRows(request.rows());
 		query.setFields(SolrFields.ID, SolrFields.TITLE, SolrFields.TITLE_FAMILY, SolrFields.AUTHOR, SolrFields.YEAR, SolrFields.PUBLISHER,
-				SolrFields.ISBN, SolrFields.FORMAT, SolrFields.CLC, SolrFields.ITEM_COUNT, SolrFields.AVAILABLE_COUNT,
-				SolrFields.HOLDINGS);
+				SolrFields.ISBN, SolrFields.FORMAT, SolrFields.CLC, SolrFields.ITEM_COUNT, SolrFields.AVAILABLE_COUNT);
 		if (!pinyin.isEmpty()) {
 			query.set("pinyin", pinyin);
 		}
@@ -174,7 +189,8 @@ public class CatalogSearch {
 	public Optional<WorkHit> work(String id) {
 		SolrQuery query = new SolrQuery("{!term f=id}" + id).addFilterQuery(SolrFields.DOC_TYPE + ":" + SolrFields.TYPE_WORK);
 		QueryResponse response = execute(query);
-		return response.getResults().stream().findFirst().map(doc -> hit(doc, null, Map.of(), Map.of()));
+		Map<String, List<String>> copies = copies(response.getResults());
+		return response.getResults().stream().findFirst().map(doc -> hit(doc, copies, null, Map.of(), Map.of()));
 	}
 
 	/** How many works the index holds. */
@@ -240,8 +256,10 @@ public class CatalogSearch {
 	private static void sort(SolrQuery query, SearchRequest request) {
 		if (request.near() != null) {
 			query.set("pt", request.near().lat() + "," + request.near().lon());
-			query.set("distq", "{!geofilt sfield=" + SolrFields.AVAILABLE_LOCATION + " d=" + FAR_AWAY_KM
-					+ " score=kilometers filter=false}");
+			// the nearest copy on a shelf is on the work's copies document: the least distance of its places, joined
+			query.set("distcopies", "{!geofilt sfield=" + SolrFields.AVAILABLE_LOCATION + " d=" + FAR_AWAY_KM
+					+ " score=kilometers}");
+			query.set("distq", "{!join from=" + SolrFields.WORK_ID + " to=" + SolrFields.ID + " score=min v=$distcopies}");
 		}
 		switch (request.sort()) {
 			case DISTANCE -> query.addSort("query($distq," + FAR_AWAY_KM + ")", SolrQuery.ORDER.asc)
@@ -258,6 +276,8 @@ public class CatalogSearch {
 	private static void facets(SolrQuery query) {
 		query.setFacet(true).setFacetMinCount(1).setFacetLimit(50);
 		FACET_FIELDS.forEach((name, field) -> query.addFacetField("{!ex=" + name + " key=" + name + "}" + field));
+		AVAILABLE_VALUES.forEach((value, clause) -> query.addFacetQuery("{!ex=" + AVAILABLE + " key=" + AVAILABLE + "."
+				+ value + "}" + clause));
 		query.add("facet.range", "{!ex=year key=year}" + SolrFields.YEAR);
 		query.set("f." + SolrFields.YEAR + ".facet.range.start", 1900);
 		query.set("f." + SolrFields.YEAR + ".facet.range.end", 2030);
@@ -274,6 +294,16 @@ public class CatalogSearch {
 					.map(count -> new FacetValue(count.getName(), count.getCount()))
 					.toList());
 			}
+		}
+		if (response.getFacetQuery() != null) {
+			List<FacetValue> available = new ArrayList<>();
+			response.getFacetQuery().forEach((key, count) -> {
+				if (key.startsWith(AVAILABLE + ".") && count > 0) {
+					available.add(new FacetValue(key.substring(AVAILABLE.length() + 1), count));
+				}
+			});
+			available.sort(Comparator.comparingLong(FacetValue::count).reversed());
+			facets.put(AVAILABLE, available);
 		}
 		if (response.getFacetRanges() != null) {
 			for (RangeFacet<?, ?> range : response.getFacetRanges()) {
@@ -293,11 +323,29 @@ public class CatalogSearch {
 		return facets;
 	}
 
-	private static WorkHit hit(SolrDocument doc, Point near, Map<String, WorkStore.HoldingSite> sites,
-			Map<String, Map<String, List<String>>> highlighting) {
+	/**
+	 * The holdings lines of these works, from their copies documents (one query, on the same searcher's view of the
+	 * index as the works' counts), by work id.
+	 */
+	private Map<String, List<String>> copies(List<SolrDocument> works) {
+		if (works.isEmpty()) {
+			return Map.of();
+		}
+		SolrQuery query = new SolrQuery(SolrFields.ID + ":(" + String.join(" OR ", works.stream()
+			.map(doc -> ClientUtils.escapeQueryChars(WorkDocuments.copiesId((String) doc.getFieldValue(SolrFields.ID))))
+			.toList()) + ")").setRows(works.size()).setFields(SolrFields.WORK_ID, SolrFields.HOLDINGS);
+		Map<String, List<String>> holdings = new LinkedHashMap<>();
+		for (SolrDocument doc : execute(query).getResults()) {
+			holdings.put((String) doc.getFieldValue(SolrFields.WORK_ID), strings(doc.getFieldValues(SolrFields.HOLDINGS)));
+		}
+		return holdings;
+	}
+
+	private static WorkHit hit(SolrDocument doc, Map<String, List<String>> copies, Point near,
+			Map<String, WorkStore.HoldingSite> sites, Map<String, Map<String, List<String>>> highlighting) {
 		String id = (String) doc.getFieldValue(SolrFields.ID);
 		List<Holding> holdings = new ArrayList<>();
-		for (String holding : strings(doc.getFieldValues(SolrFields.HOLDINGS))) {
+		for (String holding : copies.getOrDefault(id, List.of())) {
 			String[] parts = holding.split("\t", -1);
 			holdings.add(new Holding(parts[0], parts[1], parts[2], parts[3], parts[4],
 					parts.length > 5 && !parts[5].isEmpty() ? parts[5] : null,

@@ -46,7 +46,7 @@ final class IndexEachBatch implements IngestTarget {
 		// copies of new records may have circulated already (an item moved to a new record id)
 		Map<String, ItemState> states = store.states(run.siteId(), batch.fresh().values().stream()
 			.flatMap(List::stream).flatMap(r -> r.record().items().stream()).map(Item::barcode).toList());
-		batch.fresh().forEach((work, records) -> fresh.add(WorkDocuments.of(work, records.stream()
+		batch.fresh().forEach((work, records) -> fresh.addAll(WorkDocuments.documents(work, records.stream()
 			.map(r -> new HeldRecord(r.record(), sites.getOrDefault(r.record().siteId(),
 					WorkStore.HoldingSite.unknown(r.record().siteId())), states, r.sourceFormat()))
 			.toList(), sites)));

@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Pushes availability changes to Solr. One thread per node drains the availability outbox in batches: it locks the
  * oldest rows ({@code skip locked}, so nodes share the work), reads the works' copies and states from the database,
- * sends each work's availability fields as an atomic update ({@code set}), soft-commits so readers see it, and only
+ * sets each work's two counts in place and replaces its copies document ({@link WorkDocuments#copies}), soft-commits so readers see it, and only
  * then deletes the rows. When Solr fails the rows stay and the thread backs off (up to 30 s) and retries, so the index
  * catches up when Solr returns. A commit makes the work of many changes visible at once: under load a batch gathers
  * every change queued while the previous one was committed, and batches start at least {@code commitGap} apart.
@@ -213,8 +213,11 @@ public class AvailabilityIndexer implements SmartLifecycle {
 			store.markChanged(queued);
 			Map<String, List<HeldRecord>> works = store.load(queued);
 			Map<String, WorkStore.HoldingSite> sites = store.sites();
-			List<SolrInputDocument> docs = new ArrayList<>(works.size());
-			works.forEach((id, records) -> docs.add(atomicUpdate(id, WorkDocuments.availability(records, sites))));
+			List<List<SolrInputDocument>> docs = new ArrayList<>(works.size());
+			works.forEach((id, records) -> {
+				WorkDocuments.Availability availability = WorkDocuments.availability(records, sites);
+				docs.add(update(id, availability));
+			});
 			long t1 = System.nanoTime();
 			send(docs);
 			loadNanos.addAndGet(t1 - t0);
@@ -231,30 +234,43 @@ public class AvailabilityIndexer implements SmartLifecycle {
 		return taken == null ? 0 : taken;
 	}
 
-	private static SolrInputDocument atomicUpdate(String workId, Map<String, Object> fields) {
+	/**
+	 * What a change of a work's copies sends to Solr: the work's counts set in place, then its copies document.
+	 */
+	public static List<SolrInputDocument> update(String workId, WorkDocuments.Availability availability) {
+		return List.of(counts(workId, availability), WorkDocuments.copies(workId, availability));
+	}
+
+	/**
+	 * The work's counts, set in place: both are docValues-only numeric fields, so Solr rewrites their values without
+	 * re-indexing the work (whose titles, names and subjects a Chinese analyser would segment again).
+	 */
+	private static SolrInputDocument counts(String workId, WorkDocuments.Availability availability) {
 		SolrInputDocument doc = new SolrInputDocument();
 		doc.setField(SolrFields.ID, workId);
 		// only update a document that exists: a work not yet indexed gets its availability when the ingest indexes it
 		doc.setField("_version_", 1L);
-		fields.forEach((field, value) -> doc.setField(field, Map.of("set", value)));
+		doc.setField(SolrFields.ITEM_COUNT, Map.of("set", availability.items()));
+		doc.setField(SolrFields.AVAILABLE_COUNT, Map.of("set", availability.available()));
 		return doc;
 	}
 
-	private void send(List<SolrInputDocument> docs) {
-		if (docs.isEmpty()) {
+	/** Each work's pair: its counts first, so a work not in the index yet stops its pair before its copies. */
+	private void send(List<List<SolrInputDocument>> works) {
+		if (works.isEmpty()) {
 			return;
 		}
 		try {
-			commit(docs);
+			commit(works.stream().flatMap(List::stream).toList());
 		}
 		catch (SolrException ex) {
 			if (ex.code() != SolrException.ErrorCode.CONFLICT.code) {
 				throw ex;
 			}
-			// some work is not in the index yet: send one by one and skip those
-			for (SolrInputDocument doc : docs) {
+			// some work is not in the index yet: send work by work and skip those
+			for (List<SolrInputDocument> pair : works) {
 				try {
-					commit(List.of(doc));
+					commit(pair);
 				}
 				catch (SolrException one) {
 					if (one.code() != SolrException.ErrorCode.CONFLICT.code) {

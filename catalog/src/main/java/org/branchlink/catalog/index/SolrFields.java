@@ -72,8 +72,6 @@ public final class SolrFields {
 
 	public static final String AVAILABLE_SITE = "available_site";
 
-	public static final String AVAILABLE_NOW = "available_now";
-
 	public static final String AVAILABLE_LOCATION = "available_location";
 
 	public static final String ITEM_COUNT = "item_count";
@@ -81,6 +79,12 @@ public final class SolrFields {
 	public static final String AVAILABLE_COUNT = "available_count";
 
 	public static final String HOLDINGS = "holdings";
+
+	/** The document of a work's copies (see {@code WorkDocuments.copies}). */
+	public static final String TYPE_COPIES = "copies";
+
+	/** The work a copies document belongs to. */
+	public static final String WORK_ID = "work_id";
 
 	public static final String RECORDS = "records";
 

@@ -2,8 +2,8 @@ package org.branchlink.catalog.index;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -23,15 +23,20 @@ import org.branchlink.catalog.record.WorkKey;
 /**
  * Builds a work's search document from all the sites' records of it: the fullest record gives the title and
  * description, every record adds its titles, names, ISBNs and holdings, and the holdings give the facets (site,
- * township, kind, service line), availability and the places of available copies. No reader data: items carry only
- * their status.
+ * township, kind, service line) and the counts of copies; a second document per work holds its copies and where
+ * they are on a shelf ({@link #copies}). No reader data: copies carry only their status.
  */
 public final class WorkDocuments {
 
 	private WorkDocuments() {
 	}
 
+	/** A work's own document (without its copies document: tests and tools that need no holdings). */
 	public static SolrInputDocument of(String workId, List<HeldRecord> records, Map<String, HoldingSite> allSites) {
+		return of(workId, records, availability(records, allSites));
+	}
+
+	private static SolrInputDocument of(String workId, List<HeldRecord> records, Availability availability) {
 		BibRecord best = records.stream().map(HeldRecord::record).max(Comparator.comparingInt(WorkDocuments::fullness)
 			.thenComparing(BibRecord::siteId, Comparator.reverseOrder())).orElseThrow();
 		SolrInputDocument doc = new SolrInputDocument();
@@ -94,21 +99,54 @@ public final class WorkDocuments {
 		set(doc, SolrFields.HOLDING_TOWNSHIP, townships);
 		set(doc, SolrFields.HOLDING_SITE_KIND, kinds);
 		set(doc, SolrFields.HOLDING_SERVICE_LINE, lines);
-		availability(records, allSites).forEach((field, value) -> {
-			if (!(value instanceof List<?> list && list.isEmpty())) {
-				doc.setField(field, value);
-			}
-		});
+		doc.setField(SolrFields.ITEM_COUNT, availability.items());
+		doc.setField(SolrFields.AVAILABLE_COUNT, availability.available());
 		return doc;
 	}
 
 	/**
-	 * The fields that change when copies circulate: every copy as a holdings line (owning site, barcode, call number,
-	 * location, status, the site it is at when not at home, its transit destination), the sites and places with a copy
-	 * on the shelf, and the counts. A copy's circulation state, when it has one, wins over the status its record
-	 * brought. Empty lists are kept so an atomic update can clear a field.
+	 * A work's two documents: the work (its text, facets and counts) and its copies ({@link #copies}); indexing a work
+	 * sends both.
 	 */
-	public static Map<String, Object> availability(List<HeldRecord> records, Map<String, HoldingSite> allSites) {
+	public static List<SolrInputDocument> documents(String workId, List<HeldRecord> records,
+			Map<String, HoldingSite> allSites) {
+		Availability availability = availability(records, allSites);
+		return List.of(of(workId, records, availability), copies(workId, availability));
+	}
+
+	/**
+	 * The id of a work's copies document: the work's id and {@code !copies}. SolrCloud's compositeId router places a
+	 * {@code prefix!suffix} id by the prefix's hash in its upper 16 bits, and rounds shard ranges to those bits, so the
+	 * copies document lives on its work's shard, where the distance sort's join finds it.
+	 */
+	public static String copiesId(String workId) {
+		return workId + COPIES_SUFFIX;
+	}
+
+	static final String COPIES_SUFFIX = "!copies";
+
+	/**
+	 * The copies document of a work: every copy as a holdings line (owning site, barcode, call number, location,
+	 * status, the site it is at when not at home, its transit destination), the sites and places with a copy on the
+	 * shelf. It carries no text to analyse, so lending replaces it whole at every loan and return, and the work's own
+	 * document only has its two counts set in place: the work's titles, names and subjects are not analysed again.
+	 */
+	public static SolrInputDocument copies(String workId, Availability availability) {
+		SolrInputDocument doc = new SolrInputDocument();
+		doc.setField(SolrFields.ID, copiesId(workId));
+		doc.setField(SolrFields.DOC_TYPE, SolrFields.TYPE_COPIES);
+		doc.setField(SolrFields.WORK_ID, workId);
+		set(doc, SolrFields.HOLDINGS, availability.holdings());
+		set(doc, SolrFields.AVAILABLE_SITE, availability.availableSites());
+		set(doc, SolrFields.AVAILABLE_LOCATION, availability.availablePlaces());
+		return doc;
+	}
+
+	/**
+	 * What changes when copies circulate. A copy's circulation state, when it has one, wins over the status its record
+	 * brought.
+	 */
+	public static Availability availability(List<HeldRecord> records, Map<String, HoldingSite> allSites) {
 		Set<String> availableSites = new LinkedHashSet<>();
 		Set<String> availablePlaces = new LinkedHashSet<>();
 		List<String> holdings = new ArrayList<>();
@@ -135,14 +173,20 @@ public final class WorkDocuments {
 				}
 			}
 		}
-		Map<String, Object> fields = new LinkedHashMap<>();
-		fields.put(SolrFields.HOLDINGS, holdings);
-		fields.put(SolrFields.AVAILABLE_SITE, List.copyOf(availableSites));
-		fields.put(SolrFields.AVAILABLE_LOCATION, List.copyOf(availablePlaces));
-		fields.put(SolrFields.AVAILABLE_NOW, available > 0);
-		fields.put(SolrFields.ITEM_COUNT, items);
-		fields.put(SolrFields.AVAILABLE_COUNT, available);
-		return fields;
+		return new Availability(items, available, holdings, List.copyOf(availableSites), List.copyOf(availablePlaces));
+	}
+
+	/**
+	 * A work's copies as search shows them.
+	 *
+	 * @param items how many copies
+	 * @param available how many are on a shelf
+	 * @param holdings a line per copy
+	 * @param availableSites the sites with a copy on the shelf
+	 * @param availablePlaces those sites' places ({@code lat,lon})
+	 */
+	public record Availability(int items, int available, List<String> holdings, List<String> availableSites,
+			List<String> availablePlaces) {
 	}
 
 	/** Title order: NFKC, lower case, letters and digits only (cheap: no script transliteration per document). */
@@ -175,7 +219,7 @@ public final class WorkDocuments {
 		}
 	}
 
-	private static void set(SolrInputDocument doc, String field, Set<String> values) {
+	private static void set(SolrInputDocument doc, String field, Collection<String> values) {
 		if (!values.isEmpty()) {
 			doc.setField(field, List.copyOf(values));
 		}

@@ -72,7 +72,7 @@ public class WorkIndexer {
 				List<String> ids = slice(workIds, from);
 				sent.add(CompletableFuture.supplyAsync(() -> load(ids), reader).thenApplyAsync(chunk -> {
 					send(chunk, collection);
-					return chunk.docs().size();
+					return chunk.works();
 				}, senders).whenComplete((n, failure) -> ahead.release()));
 				if (sent.stream().anyMatch(CompletableFuture::isCompletedExceptionally)) {
 					break;
@@ -119,14 +119,14 @@ public class WorkIndexer {
 		Map<String, List<HeldRecord>> works = workIds.isEmpty() ? Map.of() : store.load(workIds);
 		List<SolrInputDocument> docs = new ArrayList<>(built);
 		Map<String, WorkStore.HoldingSite> sites = store.sites();
-		works.forEach((id, records) -> docs.add(WorkDocuments.of(id, records, sites)));
+		works.forEach((id, records) -> docs.addAll(WorkDocuments.documents(id, records, sites)));
 		UpdateRequest update = new UpdateRequest();
 		if (!docs.isEmpty()) {
 			update.add(docs);
 		}
 		List<String> gone = workIds.stream().filter(id -> !works.containsKey(id)).toList();
 		if (!gone.isEmpty()) {
-			update.deleteById(gone);
+			update.deleteById(withCopies(gone));
 		}
 		// visible within 10 s while a run goes on; a run's end commits at once. Frequent commits would reopen
 		// searchers over and over during a bulk load.
@@ -157,6 +157,16 @@ public class WorkIndexer {
 		};
 	}
 
+	/** The ids of works and of their copies documents. */
+	private static List<String> withCopies(List<String> works) {
+		List<String> ids = new ArrayList<>(works.size() * 2);
+		for (String work : works) {
+			ids.add(work);
+			ids.add(WorkDocuments.copiesId(work));
+		}
+		return ids;
+	}
+
 	private static List<String> slice(List<String> ids, int from) {
 		return ids.subList(from, Math.min(ids.size(), from + CHUNK));
 	}
@@ -164,10 +174,10 @@ public class WorkIndexer {
 	private Chunk load(List<String> ids) {
 		Map<String, List<HeldRecord>> works = store.load(ids);
 		Map<String, WorkStore.HoldingSite> sites = store.sites();
-		List<SolrInputDocument> docs = new ArrayList<>(works.size());
-		works.forEach((id, records) -> docs.add(WorkDocuments.of(id, records, sites)));
+		List<SolrInputDocument> docs = new ArrayList<>(works.size() * 2);
+		works.forEach((id, records) -> docs.addAll(WorkDocuments.documents(id, records, sites)));
 		List<String> gone = ids.stream().filter(id -> !works.containsKey(id)).toList();
-		return new Chunk(docs, gone);
+		return new Chunk(docs, works.size(), gone);
 	}
 
 	private void send(Chunk chunk, String collection) {
@@ -176,17 +186,17 @@ public class WorkIndexer {
 			update.add(chunk.docs());
 		}
 		if (!chunk.gone().isEmpty()) {
-			update.deleteById(chunk.gone());
+			update.deleteById(withCopies(chunk.gone()));
 		}
 		try {
 			update.process(solr, collection);
 		}
 		catch (SolrServerException | IOException ex) {
-			throw new CatalogIndexException("could not index " + chunk.docs().size() + " works", ex);
+			throw new CatalogIndexException("could not index " + chunk.works() + " works", ex);
 		}
 	}
 
-	private record Chunk(List<SolrInputDocument> docs, List<String> gone) {
+	private record Chunk(List<SolrInputDocument> docs, int works, List<String> gone) {
 	}
 
 }

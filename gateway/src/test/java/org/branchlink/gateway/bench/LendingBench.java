@@ -330,8 +330,9 @@ final class LendingBench {
 				pending.forEach((barcode, e) -> byWork.computeIfAbsent(e.workId(), w -> new ArrayList<>()).add(barcode));
 				List<String> ids = new ArrayList<>(byWork.keySet()).subList(0, Math.min(200, byWork.size()));
 				try {
-					SolrQuery query = new SolrQuery("*:*").addFilterQuery("{!terms f=id cache=false}" + String.join(",", ids))
-						.setFields("id", "holdings").setRows(ids.size());
+					// a work's holdings are on its copies document
+					SolrQuery query = new SolrQuery("*:*").addFilterQuery("{!terms f=work_id cache=false}" + String.join(",", ids))
+						.setFields("work_id", "holdings").setRows(ids.size());
 					long now = System.nanoTime();
 					for (SolrDocument doc : solr.query(query).getResults()) {
 						for (Object line : doc.getFieldValues("holdings")) {

@@ -74,7 +74,7 @@ final class RawAdd {
 			for (int from = 0; from < ids.size(); from += 1000) {
 				List<SolrInputDocument> docs = new ArrayList<>();
 				store.load(ids.subList(from, Math.min(ids.size(), from + 1000)))
-					.forEach((id, held) -> docs.add(WorkDocuments.of(id, held, store.sites())));
+					.forEach((id, held) -> docs.addAll(WorkDocuments.documents(id, held, store.sites())));
 				long t = System.nanoTime();
 				raw.add(docs);
 				adding += System.nanoTime() - t;

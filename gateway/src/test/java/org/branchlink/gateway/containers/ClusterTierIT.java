@@ -344,8 +344,8 @@ class ClusterTierIT {
 			String work = tier.strings("select b.work_id from item i join bib_record b on b.site_id = i.site_id "
 					+ "and b.record_id = i.record_id where i.barcode = '" + barcode + "'").get(0);
 			String doc = tier.exec(node, "curl", "-s", "http://localhost:8983/solr/" + core.group(1)
-					+ "/select?distrib=false&wt=xml&fl=holdings&q=id:" + work);
-			// a holding is site, barcode, call number, location, status, … separated by tabs
+					+ "/select?distrib=false&wt=xml&fl=holdings&q=work_id:" + work);
+			// the work's copies document: a holding is site, barcode, call number, location, status, … separated by tabs
 			assertThat(doc).as("the returned replica's copy of work " + work)
 				.containsPattern(Pattern.quote(barcode) + "\t[^\t<]*\t[^\t<]*\ton_loan");
 		}
