@@ -3,99 +3,106 @@ package org.branchlink.gateway.metrics;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import java.util.regex.Pattern;
+
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * A report as an Office Open XML workbook (.xlsx) with one sheet, written with the JDK's zip: the CSV's header and
- * lines, numbers as numbers, text as inline strings. Opens in Excel, WPS and LibreOffice.
+ * Reports as Office Open XML workbooks (.xlsx), written with Apache POI: a sheet per part, its header in bold and
+ * frozen, numbers as numbers. Opens in Excel, WPS and LibreOffice.
  */
-final class ReportXlsx {
+public final class ReportXlsx {
+
+	private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?(E-?\\d+)?");
+
+	/** Columns are never narrower or wider than this many characters. */
+	private static final int MIN_WIDTH = 6;
+
+	private static final int MAX_WIDTH = 60;
 
 	private ReportXlsx() {
 	}
 
-	static byte[] of(ServiceMetrics.Report report, String sheetName) {
-		return workbook(sheetName, List.of(ReportCsv.HEADER.split(",")), ReportCsv.rows(report));
+	/**
+	 * One sheet of a workbook.
+	 *
+	 * @param name the sheet's name (made safe for a workbook: at most 31 characters, no {@code []*?/\:})
+	 * @param header the column names
+	 * @param rows the lines; a number (or text that reads as one) becomes a numeric cell, null an empty one
+	 */
+	public record Sheet(String name, List<String> header, List<List<Object>> rows) {
 	}
 
-	static byte[] workbook(String sheetName, List<String> header, List<List<Object>> rows) {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
-			put(zip, "[Content_Types].xml", """
-					<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-					<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
-					<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
-					<Default Extension="xml" ContentType="application/xml"/>
-					<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
-					<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
-					</Types>""");
-			put(zip, "_rels/.rels", """
-					<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-					<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-					<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>
-					</Relationships>""");
-			put(zip, "xl/workbook.xml", """
-					<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-					<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
-					xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
-					<sheets><sheet name="%s" sheetId="1" r:id="rId1"/></sheets>
-					</workbook>""".formatted(escape(sheetName)));
-			put(zip, "xl/_rels/workbook.xml.rels", """
-					<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-					<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-					<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
-					</Relationships>""");
-			StringBuilder sheet = new StringBuilder("""
-					<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-					<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>""");
-			row(sheet, 1, List.copyOf(header));
-			for (int i = 0; i < rows.size(); i++) {
-				row(sheet, i + 2, rows.get(i));
+	/** The service figures of a report as a one-sheet workbook, the sheet named after its period. */
+	static byte[] of(ServiceMetrics.Report report, String sheetName) {
+		return workbook(List.of(figures(report, sheetName)));
+	}
+
+	/** The service figures of a report as a sheet: each township, then the county. */
+	public static Sheet figures(ServiceMetrics.Report report, String sheetName) {
+		return new Sheet(sheetName, List.of(ReportCsv.HEADER.split(",")), ReportCsv.rows(report));
+	}
+
+	/** A workbook of these sheets, in order. */
+	public static byte[] workbook(List<Sheet> sheets) {
+		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+			Font bold = workbook.createFont();
+			bold.setBold(true);
+			CellStyle head = workbook.createCellStyle();
+			head.setFont(bold);
+			for (Sheet part : sheets) {
+				XSSFSheet sheet = workbook.createSheet(WorkbookUtil.createSafeSheetName(part.name()));
+				int[] widths = new int[part.header().size()];
+				XSSFRow top = sheet.createRow(0);
+				for (int c = 0; c < part.header().size(); c++) {
+					XSSFCell cell = top.createCell(c);
+					cell.setCellValue(part.header().get(c));
+					cell.setCellStyle(head);
+					widths[c] = part.header().get(c).length();
+				}
+				for (int r = 0; r < part.rows().size(); r++) {
+					XSSFRow row = sheet.createRow(r + 1);
+					List<Object> cells = part.rows().get(r);
+					for (int c = 0; c < cells.size(); c++) {
+						Object value = cells.get(c);
+						if (value == null) {
+							continue;
+						}
+						XSSFCell cell = row.createCell(c);
+						String text = value.toString();
+						if (value instanceof Number number) {
+							cell.setCellValue(number.doubleValue());
+						}
+						else if (NUMBER.matcher(text).matches()) {
+							cell.setCellValue(Double.parseDouble(text));
+						}
+						else {
+							cell.setCellValue(text);
+						}
+						if (c < widths.length) {
+							// a Chinese character takes about two columns' width
+							widths[c] = Math.max(widths[c], text.length() + (int) text.codePoints().filter(p -> p > 0x2E80).count());
+						}
+					}
+				}
+				for (int c = 0; c < widths.length; c++) {
+					sheet.setColumnWidth(c, Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widths[c] + 2)) * 256);
+				}
+				sheet.createFreezePane(0, 1);
 			}
-			put(zip, "xl/worksheets/sheet1.xml", sheet.append("</sheetData></worksheet>").toString());
+			workbook.write(bytes);
+			return bytes.toByteArray();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return bytes.toByteArray();
-	}
-
-	private static void row(StringBuilder sheet, int number, List<?> cells) {
-		sheet.append("<row r=\"").append(number).append("\">");
-		for (int c = 0; c < cells.size(); c++) {
-			String ref = column(c) + number;
-			String text = cells.get(c) == null ? "" : cells.get(c).toString();
-			if (text.matches("-?\\d+(\\.\\d+)?(E-?\\d+)?")) {
-				sheet.append("<c r=\"").append(ref).append("\"><v>").append(text).append("</v></c>");
-			}
-			else if (!text.isEmpty()) {
-				sheet.append("<c r=\"").append(ref).append("\" t=\"inlineStr\"><is><t>").append(escape(text))
-					.append("</t></is></c>");
-			}
-		}
-		sheet.append("</row>");
-	}
-
-	/** A column's letters: 0 → A, 25 → Z, 26 → AA. */
-	static String column(int index) {
-		StringBuilder letters = new StringBuilder();
-		for (int n = index + 1; n > 0; n = (n - 1) / 26) {
-			letters.insert(0, (char) ('A' + (n - 1) % 26));
-		}
-		return letters.toString();
-	}
-
-	private static String escape(String text) {
-		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-	}
-
-	private static void put(ZipOutputStream zip, String name, String content) throws IOException {
-		zip.putNextEntry(new ZipEntry(name));
-		zip.write(content.getBytes(StandardCharsets.UTF_8));
-		zip.closeEntry();
 	}
 
 }

@@ -98,11 +98,6 @@ public class ServiceMetrics {
 		return counts;
 	}
 
-	/** A report as a workbook (XLSX): one sheet named after its period. */
-	public byte[] xlsx(Report report, String sheetName) {
-		return ReportXlsx.of(report, sheetName);
-	}
-
 	public Report report(LocalDate from, LocalDate to) {
 		return report(from, to, false);
 	}

@@ -15,10 +15,13 @@ import java.util.Optional;
 
 import org.branchlink.catalog.event.CulturalEvent;
 import org.branchlink.catalog.event.EventCatalog;
+import org.branchlink.gateway.menu.ServiceMenu;
 import org.branchlink.gateway.metrics.ReportPeriod;
+import org.branchlink.gateway.metrics.ReportXlsx;
 import org.branchlink.gateway.metrics.ServiceMetrics;
 import org.branchlink.site.CountySettings;
 import org.branchlink.site.SiteDirectory;
+import org.branchlink.sync.outbound.ReportDrops;
 import org.branchlink.sync.outbound.ReportPosts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +49,10 @@ public class ReportSubmissions {
 
 	private final ReportPosts posts;
 
+	private final ReportDrops drops;
+
+	private final ServiceMenu menu;
+
 	private final SiteDirectory sites;
 
 	private final ReportingProperties properties;
@@ -56,8 +63,11 @@ public class ReportSubmissions {
 
 	private final ZoneId zone;
 
-	ReportSubmissions(JdbcClient jdbc, ServiceMetrics metrics, EventCatalog events, ReportPosts posts, SiteDirectory sites,
-			ReportingProperties properties, JsonMapper json, Clock clock, CountySettings county) {
+	ReportSubmissions(JdbcClient jdbc, ServiceMetrics metrics, EventCatalog events, ReportPosts posts, ReportDrops drops,
+			ServiceMenu menu, SiteDirectory sites, ReportingProperties properties, JsonMapper json, Clock clock,
+			CountySettings county) {
+		this.drops = drops;
+		this.menu = menu;
 		this.jdbc = jdbc;
 		this.metrics = metrics;
 		this.events = events;
@@ -117,8 +127,10 @@ public class ReportSubmissions {
 		if (target.token() != null && !target.token().isBlank()) {
 			headers.put("Authorization", "Bearer " + target.token());
 		}
-		ReportPosts.Answer answer = posts.post(target.url().toString(), target.format().mediaType(), headers,
-				body(target.format(), period, federation));
+		byte[] body = body(target.format(), period, federation);
+		ReportPosts.Answer answer = target.isDrop()
+				? drops.put(target.drop(), fileName(federation, target, period), body)
+				: posts.post(target.url().toString(), target.format().mediaType(), headers, body);
 		Instant at = clock.instant();
 		LocalDate dueOn = period.to().plusDays(target.dueDays());
 		boolean onTime = answer.accepted() && !at.atZone(zone).toLocalDate().isAfter(dueOn);
@@ -242,11 +254,29 @@ public class ReportSubmissions {
 		return ReportPeriod.parse(day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1));
 	}
 
+	/**
+	 * The name of a period's report in a target's drop: the same for every try, so a report sent again replaces the
+	 * file ({@code <federation>-<target>-<period>.json|xlsx}).
+	 */
+	static String fileName(String federation, ReportingProperties.Target target, ReportPeriod period) {
+		return federation + "-" + target.id() + "-" + period.code() + "." + target.format().code();
+	}
+
 	/** The report as the target takes it. */
 	byte[] body(ReportingProperties.Format format, ReportPeriod period, String federation) {
 		ServiceMetrics.Report report = metrics.report(period.from(), period.to());
+		List<CulturalEvent> held = events.startingIn(period.from().atStartOfDay(zone).toInstant(),
+				period.to().plusDays(1).atStartOfDay(zone).toInstant());
+		ServiceMenu.Stats ordered = menu.stats(period.from(), period.to());
+		String narrative = narrative(period.code());
 		if (format == ReportingProperties.Format.XLSX) {
-			return metrics.xlsx(report, period.code());
+			return ReportXlsx.workbook(List.of(ReportXlsx.figures(report, period.code()),
+					new ReportXlsx.Sheet("events", List.of("id", "site", "title", "kind", "category", "starts", "ends",
+							"capacity", "cancelled"), held.stream().map(e -> (List<Object>) new ArrayList<Object>(event(e).values())).toList()),
+					new ReportXlsx.Sheet("menu", List.of("item", "title", "provider", "orders", "delivered", "participants",
+							"average_rating"), ordered.items().stream().map(ReportSubmissions::menuLine).toList()),
+					new ReportXlsx.Sheet("narrative", List.of("period", "narrative"),
+							narrative.isBlank() ? List.of() : List.of(List.of(period.code(), narrative)))));
 		}
 		Map<String, Object> document = new LinkedHashMap<>();
 		document.put("federation", federation);
@@ -256,14 +286,22 @@ public class ReportSubmissions {
 		document.put("to", period.to().toString());
 		document.put("generatedAt", clock.instant().toString());
 		document.put("figures", report);
-		document.put("events", events.startingIn(period.from().atStartOfDay(zone).toInstant(),
-				period.to().plusDays(1).atStartOfDay(zone).toInstant())
-			.stream()
-			.map(ReportSubmissions::event)
-			.toList());
-		String narrative = narrative(period.code());
+		document.put("events", held.stream().map(ReportSubmissions::event).toList());
+		document.put("menu", ordered);
 		document.put("narrative", narrative.isBlank() ? null : narrative);
 		return json.writeValueAsBytes(document);
+	}
+
+	private static List<Object> menuLine(ServiceMenu.ItemStats item) {
+		List<Object> line = new ArrayList<>();
+		line.add(item.itemId());
+		line.add(item.title());
+		line.add(item.providerSite());
+		line.add(item.orders());
+		line.add(item.delivered());
+		line.add(item.participants());
+		line.add(item.averageRating());
+		return line;
 	}
 
 	private static Map<String, Object> event(CulturalEvent e) {

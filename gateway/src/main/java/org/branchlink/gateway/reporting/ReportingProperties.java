@@ -1,11 +1,15 @@
 package org.branchlink.gateway.reporting;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.branchlink.sync.outbound.ReportDrops;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -57,19 +61,31 @@ public record ReportingProperties(@DefaultValue List<Target> targets, @DefaultVa
 	 * @param format JSON or XLSX
 	 * @param periods the kinds of period it takes: {@code monthly}, {@code quarterly}, {@code annual}
 	 * @param dueDays days after a period's end by which it is due (default 10)
-	 * @param token a bearer token for it, or none (set it from the environment, not in a file)
+	 * @param token a bearer token for an HTTP target, or none (set it from the environment, not in a file)
+	 * @param username the account of an SFTP, FTP or FTPS drop
+	 * @param password its password (from the environment, not in a file)
+	 * @param knownHosts for an SFTP drop: a known-hosts file with the server's key (required: the county's figures go
+	 * only to a server BranchLink recognises)
 	 */
 	public record Target(String id, String name, URI url, @DefaultValue("json") Format format,
 			@DefaultValue({ "monthly", "quarterly", "annual" }) Set<String> periods, @DefaultValue("10") int dueDays,
-			String token) {
+			String token, String username, String password, Path knownHosts) {
 
+		@ConstructorBinding
 		public Target {
 			if (id == null || id.isBlank() || url == null) {
 				throw new IllegalArgumentException("a reporting target needs an id and a url");
 			}
 			String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-			if (!scheme.equals("http") && !scheme.equals("https")) {
-				throw new IllegalArgumentException("reporting target " + id + ": url must be http or https, got " + url);
+			if (ReportDrops.isDrop(url)) {
+				if (scheme.equals("sftp") && knownHosts == null) {
+					throw new IllegalArgumentException("reporting target " + id
+							+ ": an SFTP drop needs known-hosts, a file with the server's key");
+				}
+			}
+			else if (!scheme.equals("http") && !scheme.equals("https")) {
+				throw new IllegalArgumentException("reporting target " + id
+						+ ": url must be http, https, sftp, ftp or ftps, got " + url);
 			}
 			if (!Set.of("monthly", "quarterly", "annual").containsAll(periods)) {
 				throw new IllegalArgumentException("reporting target " + id + ": periods are monthly, quarterly, annual");
@@ -78,7 +94,22 @@ public record ReportingProperties(@DefaultValue List<Target> targets, @DefaultVa
 			periods = Set.copyOf(periods);
 		}
 
-		/** Without the token, which logs must never show. */
+		/** An HTTP target. */
+		public Target(String id, String name, URI url, Format format, Set<String> periods, int dueDays, String token) {
+			this(id, name, url, format, periods, dueDays, token, null, null, null);
+		}
+
+		/** Whether reports go into a file drop (SFTP, FTP, FTPS) rather than to an HTTP endpoint. */
+		public boolean isDrop() {
+			return ReportDrops.isDrop(url);
+		}
+
+		/** The drop of a file-drop target. */
+		public ReportDrops.Drop drop() {
+			return new ReportDrops.Drop(url, username, password, knownHosts);
+		}
+
+		/** Without the token and password, which logs must never show. */
 		@Override
 		public String toString() {
 			return "Target[" + id + " " + url + " " + format.code() + " " + periods + "]";
