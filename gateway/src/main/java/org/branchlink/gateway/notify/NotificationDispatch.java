@@ -111,7 +111,11 @@ class NotificationDispatch extends RouteBuilder {
 		catch (Exception ex) {
 			int attempts = notice.attempts() + 1;
 			boolean dead = attempts >= properties.maxAttempts();
-			String why = (ex.getClass().getSimpleName() + ": " + ex.getMessage());
+			// the reason goes on a staff page and in the log: never the reader's address
+			String why = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+			if (address != null && !address.isBlank()) {
+				why = why.replace(address, "***");
+			}
 			jdbc.sql("""
 					update notification set attempts = :attempts, last_error = :why,
 					    next_attempt_at = clock_timestamp() + cast(:wait as interval),

@@ -103,6 +103,38 @@ public class ReaderNotices implements NotificationSender {
 		return queued;
 	}
 
+	/**
+	 * A notice given up on after its last try: which and why, never to whom (the address stays with the reader).
+	 *
+	 * @param lastError why the last try failed (the reader's address is never part of it)
+	 */
+	public record GivenUp(long id, Notice kind, String channel, Instant createdAt, Instant deadAt, int attempts,
+			String lastError) {
+	}
+
+	/** The notices given up on, newest first. */
+	public List<GivenUp> givenUp(int limit) {
+		return jdbc.sql("""
+				select id, kind, channel, created_at, dead_at, attempts, last_error from notification
+				where dead_at is not null order by dead_at desc, id desc limit :limit""")
+			.param("limit", limit)
+			.query((rs, n) -> new GivenUp(rs.getLong("id"), Notice.of(rs.getString("kind")), rs.getString("channel"),
+					rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("dead_at").toInstant(), rs.getInt("attempts"),
+					rs.getString("last_error")))
+			.list();
+	}
+
+	/**
+	 * Sends a notice given up on again, with all its tries (once the mail server or SMS gateway is fixed).
+	 *
+	 * @return false when it was not given up on
+	 */
+	public boolean sendAgain(long id) {
+		return jdbc.sql("""
+				update notification set dead_at = null, attempts = 0, next_attempt_at = null, last_error = null
+				where id = :id and dead_at is not null""").param("id", id).update() == 1;
+	}
+
 	private String siteName(String siteId) {
 		return sites.current().flatMap(r -> r.find(siteId)).map(s -> s.name().zh()).orElse(siteId);
 	}

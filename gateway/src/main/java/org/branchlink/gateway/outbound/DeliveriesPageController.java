@@ -2,10 +2,12 @@ package org.branchlink.gateway.outbound;
 
 import java.util.Map;
 
+import org.branchlink.gateway.notify.ReaderNotices;
 import org.branchlink.gateway.security.CentralAdminOnly;
 import org.branchlink.gateway.web.PageMessages;
 import org.branchlink.site.Site;
 import org.branchlink.site.SiteDirectory;
+import org.branchlink.sync.SyncFailures;
 import org.branchlink.sync.outbound.SiteChanges;
 
 import org.springframework.stereotype.Controller;
@@ -16,11 +18,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Central staff's view of what goes down to the sites' systems: per site the changes waiting for its webhook and those
- * given up on, and each change given up on with why, to send again once the site's system is fixed.
+ * Central staff's view of what goes out and what failed: per site the changes waiting for its webhook and those given
+ * up on, each change given up on with why (to send again once the site's system is fixed), the readers' notices given
+ * up on (which and why, never to whom; to send again once the mail server or SMS gateway is fixed), and what the sync
+ * routes' shared dead letter recorded (files refused, feeds unread).
  */
 @Controller
 class DeliveriesPageController {
+
+	/** How many notices and failures the page lists (the newest). */
+	private static final int LISTED = 100;
 
 	private final SiteChanges changes;
 
@@ -28,7 +35,14 @@ class DeliveriesPageController {
 
 	private final SiteDirectory sites;
 
-	DeliveriesPageController(SiteChanges changes, PageMessages messages, SiteDirectory sites) {
+	private final ReaderNotices notices;
+
+	private final SyncFailures failures;
+
+	DeliveriesPageController(SiteChanges changes, PageMessages messages, SiteDirectory sites, ReaderNotices notices,
+			SyncFailures failures) {
+		this.notices = notices;
+		this.failures = failures;
 		this.sites = sites;
 		this.changes = changes;
 		this.messages = messages;
@@ -44,7 +58,21 @@ class DeliveriesPageController {
 					&& byId.get(b.siteId()).connector().parameters().containsKey("webhook-url"))
 			.toList());
 		model.addAttribute("dead", changes.dead(null));
+		model.addAttribute("notices", notices.givenUp(LISTED));
+		model.addAttribute("failures", failures.latest(LISTED));
 		return "deliveries";
+	}
+
+	@PostMapping("/deliveries/notices/{id}/replay")
+	@CentralAdminOnly
+	String sendNoticeAgain(@PathVariable long id, RedirectAttributes redirect) {
+		if (notices.sendAgain(id)) {
+			redirect.addFlashAttribute("notice", messages.text("deliveries.notice.replayed", String.valueOf(id)));
+		}
+		else {
+			redirect.addFlashAttribute("refused", messages.text("deliveries.notice.not-dead", String.valueOf(id)));
+		}
+		return "redirect:/deliveries#notices-heading";
 	}
 
 	@PostMapping("/deliveries/{id}/replay")

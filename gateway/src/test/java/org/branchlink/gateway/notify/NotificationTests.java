@@ -167,6 +167,33 @@ class NotificationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aNoticeGivenUpOnIsListedWithoutItsAddressAndSentAgainOnceTheGatewayIsBack() {
+		Reader reader = reader("放弃通知读者");
+		contacts.save(reader.id(), null, "13800138077", Set.of("sms"));
+		failNext.set(1_000);
+		assertThat(notices.queue(reader.cardNumber(), Notice.DUE_SOON, "loan:given-up", List.of("放弃之书", "2026-12-31")))
+			.isEqualTo(1);
+		long id = jdbc.sql("select id from notification where reader_id = :r").param("r", reader.id()).query(Long.class)
+			.single();
+
+		// three tries (the test's max-attempts), then given up: listed for the staff with why, never the phone number
+		await().atMost(Duration.ofSeconds(30)).until(() -> notices.givenUp(100).stream().anyMatch(n -> n.id() == id));
+		ReaderNotices.GivenUp given = notices.givenUp(100).stream().filter(n -> n.id() == id).findFirst().orElseThrow();
+		assertThat(given.kind()).isEqualTo(Notice.DUE_SOON);
+		assertThat(given.channel()).isEqualTo("sms");
+		assertThat(given.attempts()).isEqualTo(3);
+		assertThat(given.lastError()).contains("503").doesNotContain("13800138077");
+		assertThat(texts).noneMatch(t -> t.contains("13800138077"));
+
+		failNext.set(0);
+		assertThat(notices.sendAgain(id)).isTrue();
+		await().atMost(Duration.ofSeconds(30)).until(() -> texts.stream().anyMatch(t -> t.contains("13800138077")));
+		assertThat(notices.givenUp(100)).noneMatch(n -> n.id() == id);
+		assertThat(notices.sendAgain(id)).as("sent: nothing to send again").isFalse();
+		assertThat(texts.stream().filter(t -> t.contains("13800138077"))).hasSize(1);
+	}
+
+	@Test
 	void aWrongAddressOrAChannelWithoutItsAddressIsRefusedAndNothingChanges() {
 		Reader reader = reader("填错的读者");
 		contacts.save(reader.id(), "right@example.cn", null, Set.of("email"));

@@ -20,6 +20,7 @@ import org.branchlink.catalog.marc.MarcFixtures;
 import org.branchlink.site.SiteDirectory;
 import org.awaitility.Awaitility;
 import org.branchlink.sync.RouteTest;
+import org.branchlink.sync.SyncFailures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,9 @@ class FileDropFailureTests extends RouteTest {
 
 	@Autowired
 	CamelContext camel;
+
+	@Autowired
+	SyncFailures failures;
 
 	@Autowired
 	SiteDirectory directory;
@@ -105,6 +109,12 @@ class FileDropFailureTests extends RouteTest {
 			.asString()
 			.startsWith(MarcFileDropTemplate.ID + "." + site + " inventory.csv IllegalArgumentException: ")
 			.contains("title");
+		// the staff's list of failures shows it, newest first
+		assertThat(failures.latest(100)).filteredOn(f -> site.equals(f.siteId())).singleElement().satisfies(failure -> {
+			assertThat(failure.routeId()).isEqualTo(MarcFileDropTemplate.ID + "." + site);
+			assertThat(failure.source()).isEqualTo("inventory.csv");
+			assertThat(failure.error()).startsWith("IllegalArgumentException: ");
+		});
 		// the file that failed is set aside in .failed/ for the site's staff, not filed as done; the retried one is done
 		Awaitility.await().atMost(Duration.ofSeconds(30))
 			.until(() -> Files.exists(folder.resolve(".failed/inventory.csv")));
