@@ -66,25 +66,21 @@ class DeliveriesPageController {
 	@PostMapping("/deliveries/notices/{id}/replay")
 	@CentralAdminOnly
 	String sendNoticeAgain(@PathVariable long id, RedirectAttributes redirect) {
-		if (notices.sendAgain(id)) {
-			redirect.addFlashAttribute("notice", messages.text("deliveries.notice.replayed", String.valueOf(id)));
-		}
-		else {
-			redirect.addFlashAttribute("refused", messages.text("deliveries.notice.not-dead", String.valueOf(id)));
-		}
+		say(redirect, notices.sendAgain(id), "deliveries.notice", id);
 		return "redirect:/deliveries#notices-heading";
 	}
 
 	@PostMapping("/deliveries/{id}/replay")
 	@CentralAdminOnly
 	String replay(@PathVariable long id, RedirectAttributes redirect) {
-		if (changes.replay(id)) {
-			redirect.addFlashAttribute("notice", messages.text("deliveries.replayed", String.valueOf(id)));
-		}
-		else {
-			redirect.addFlashAttribute("refused", messages.text("deliveries.not-dead", String.valueOf(id)));
-		}
+		say(redirect, changes.replay(id), "deliveries", id);
 		return "redirect:/deliveries";
+	}
+
+	/** What a "Send again" did: {@code <prefix>.replayed}, or {@code <prefix>.not-dead} when it was not given up on. */
+	private void say(RedirectAttributes redirect, boolean sentAgain, String prefix, long id) {
+		redirect.addFlashAttribute(sentAgain ? "notice" : "refused",
+				messages.text(prefix + (sentAgain ? ".replayed" : ".not-dead"), String.valueOf(id)));
 	}
 
 }
