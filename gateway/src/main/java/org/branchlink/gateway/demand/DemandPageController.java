@@ -3,6 +3,8 @@ package org.branchlink.gateway.demand;
 import java.util.List;
 
 import org.branchlink.gateway.platform.ConflictException;
+import org.branchlink.gateway.reader.Reader;
+import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.LibrarianOrCentral;
 import org.branchlink.gateway.security.Public;
@@ -13,6 +15,7 @@ import org.branchlink.site.Site;
 import org.branchlink.site.SiteDirectory;
 import org.branchlink.site.SiteLevel;
 
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -38,7 +41,11 @@ class DemandPageController {
 
 	private final PageMessages pageMessages;
 
-	DemandPageController(DemandTickets tickets, SiteDirectory sites, SiteAccess access, PageMessages pageMessages) {
+	private final ReaderRegistry readers;
+
+	DemandPageController(DemandTickets tickets, SiteDirectory sites, SiteAccess access, PageMessages pageMessages,
+			ReaderRegistry readers) {
+		this.readers = readers;
 		this.pageMessages = pageMessages;
 		this.access = access;
 		this.tickets = tickets;
@@ -125,10 +132,13 @@ class DemandPageController {
 	@PostMapping("/demand")
 	@Public
 	String submit(@RequestParam String body, @RequestParam String siteId, @RequestParam(defaultValue = "") String name,
-			@RequestParam(defaultValue = "") String contact, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String contact, Authentication authentication, RedirectAttributes redirect) {
 		try {
+			// a signed-in reader's need is theirs: the answer reaches them by the channels they chose
+			Long reader = authentication == null || authentication instanceof AnonymousAuthenticationToken ? null
+					: readers.byUsername(authentication.getName()).map(Reader::id).orElse(null);
 			DemandTickets.Ticket ticket = tickets.register(new DemandTickets.Intake("online", body, siteId, name, contact,
-					null), null);
+					null, reader), null);
 			redirect.addFlashAttribute("reference", ticket.reference());
 		}
 		catch (IllegalArgumentException | NotFoundException ex) {

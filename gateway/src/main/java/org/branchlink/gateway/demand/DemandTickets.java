@@ -13,6 +13,8 @@ import java.util.Set;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.branchlink.gateway.calendar.WorkingCalendar;
+import org.branchlink.gateway.notify.Notice;
+import org.branchlink.gateway.notify.ReaderNotices;
 import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.platform.TextLimits;
 import org.branchlink.gateway.site.NotFoundException;
@@ -48,9 +50,20 @@ public class DemandTickets {
 
 	static final Set<String> DISPOSITIONS = Set.of("escalate", "handle", "project", "decline");
 
-	/** A new ticket; {@code receivedAt} for tickets transcribed later (a suggestion box emptied monthly). */
+	/**
+	 * A new ticket; {@code receivedAt} for tickets transcribed later (a suggestion box emptied monthly).
+	 *
+	 * @param readerId the reader who stated it signed in (told by their notice channels when it is answered), or null
+	 */
 	public record Intake(String channel, String body, String siteId, String submitterName, String submitterContact,
-			Instant receivedAt) {
+			Instant receivedAt, Long readerId) {
+
+		/** A need stated by someone not signed in, or transcribed by staff. */
+		public Intake(String channel, String body, String siteId, String submitterName, String submitterContact,
+				Instant receivedAt) {
+			this(channel, body, siteId, submitterName, submitterContact, receivedAt, null);
+		}
+
 	}
 
 	/**
@@ -98,11 +111,17 @@ public class DemandTickets {
 
 	private final DemandProperties properties;
 
+	private final ReaderNotices notices;
+
+	/** An answer in a notice: its first this many characters (a text message stays short). */
+	private static final int ANSWER_IN_NOTICE = 120;
+
 	/** The public board by its length, kept for {@code branchlink.demand.board-cache}. */
 	private final Cache<Integer, List<BoardEntry>> boards;
 
 	DemandTickets(JdbcClient jdbc, WorkingCalendar calendar, SiteDirectory sites, Clock clock, CountySettings county,
-			DemandProperties properties) {
+			DemandProperties properties, ReaderNotices notices) {
+		this.notices = notices;
 		this.jdbc = jdbc;
 		this.calendar = calendar;
 		this.sites = sites;
@@ -130,8 +149,10 @@ public class DemandTickets {
 		}
 		long id = jdbc.sql("""
 				insert into demand_ticket (channel, body, site_id, submitter_name, submitter_contact, received_at,
-				    received_day, recorded_by, board_text, board_state)
-				values (:channel, :body, :site, :name, :contact, :at, :day, :by, :boardText, :boardState) returning id""")
+				    received_day, recorded_by, board_text, board_state, reader_id)
+				values (:channel, :body, :site, :name, :contact, :at, :day, :by, :boardText, :boardState, :reader)
+				returning id""")
+			.param("reader", intake.readerId())
 			.param("boardText", PersonalDataMask.mask(intake.body().strip(), intake.submitterName()))
 			.param("boardState", properties.autoPublish() ? "published" : "pending")
 			.param("channel", intake.channel())
@@ -220,6 +241,10 @@ public class DemandTickets {
 			.param("publish", publish).param("id", id)
 			.update();
 		boards.invalidateAll();
+		// the reader who stated it signed in is told, in this transaction's outbox (sent after the commit)
+		jdbc.sql("select reader_id from demand_ticket where id = :id and reader_id is not null").param("id", id)
+			.query(Long.class).optional().ifPresent(reader -> notices.queue(reader, Notice.TICKET_ANSWERED,
+					"ticket:" + id, List.of(ticket.reference(), summary(answer.strip()))));
 		return ticket(id);
 	}
 
@@ -255,6 +280,11 @@ public class DemandTickets {
 
 	public LocalDate today() {
 		return LocalDate.now(clock.withZone(zone));
+	}
+
+	private static String summary(String answer) {
+		return answer.codePointCount(0, answer.length()) <= ANSWER_IN_NOTICE ? answer
+				: answer.substring(0, answer.offsetByCodePoints(0, ANSWER_IN_NOTICE)) + "…";
 	}
 
 	public Ticket ticket(long id) {

@@ -17,7 +17,9 @@ public enum Notice {
 	/** A place on the waiting list became free: {0} title, {1} when. */
 	PLACE_CONFIRMED,
 	/** An event the reader registered for was called off: {0} title, {1} when. */
-	EVENT_CANCELLED;
+	EVENT_CANCELLED,
+	/** A need the reader stated (a demand ticket) was answered: {0} its reference, {1} the answer (its beginning). */
+	TICKET_ANSWERED;
 
 	public String code() {
 		return name().toLowerCase(Locale.ROOT).replace('_', '-');

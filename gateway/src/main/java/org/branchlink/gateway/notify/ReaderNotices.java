@@ -86,7 +86,8 @@ public class ReaderNotices implements NotificationSender {
 		return reader.map(id -> queue(id, kind, subject, args)).orElse(0);
 	}
 
-	int queue(long readerId, Notice kind, String subject, List<String> args) {
+	/** Queues a notice for a reader on each channel they chose (see {@link #queue(String, Notice, String, List)}). */
+	public int queue(long readerId, Notice kind, String subject, List<String> args) {
 		int queued = 0;
 		for (String channel : contacts.of(readerId).channels()) {
 			queued += jdbc.sql("""

@@ -15,11 +15,13 @@ import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
 import org.branchlink.gateway.IntegrationTest;
+import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.gateway.security.AccountStore;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
@@ -36,6 +38,12 @@ class DemandTicketTests extends IntegrationTest {
 
 	@Autowired
 	AccountStore accounts;
+
+	@Autowired
+	ReaderRegistry readers;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private static final DemandTickets.Classification HANDLE = new DemandTickets.Classification("group", "active",
 			"special_group", "baishi", "normal", "easy", "handle", null);
@@ -102,6 +110,22 @@ class DemandTicketTests extends IntegrationTest {
 					Matchers.allOf(Matchers.containsString("***"),
 							Matchers.not(Matchers.containsString("13900001111"))))))
 			.andExpect(jsonPath("$[0].submitterName").doesNotExist());
+	}
+
+	@Test
+	void aNeedStatedBySignedInReaderIsTheirsAndOneWithoutSignInIsNobodys() throws Exception {
+		mvc.perform(post("/demand").with(SecurityMockMvcRequestPostProcessors.csrf())
+			.with(SecurityMockMvcRequestPostProcessors.user(accounts.loadUserByUsername("reader")))
+			.param("body", "读者登录后提的需求").param("siteId", "baishi"))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(post("/demand").with(SecurityMockMvcRequestPostProcessors.csrf())
+			.param("body", "未登录提的需求").param("siteId", "baishi"))
+			.andExpect(status().is3xxRedirection());
+		Long reader = readers.byUsername("reader").orElseThrow().id();
+		assertThat(jdbc.sql("select reader_id from demand_ticket where body = '读者登录后提的需求'").query(Long.class)
+			.single()).isEqualTo(reader);
+		assertThat(jdbc.sql("select count(*) from demand_ticket where body = '未登录提的需求' and reader_id is null")
+			.query(Integer.class).single()).isEqualTo(1);
 	}
 
 	@Test

@@ -21,6 +21,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.branchlink.catalog.ItemRef;
 import org.branchlink.gateway.IntegrationTest;
 import org.branchlink.gateway.circulation.LendingDesk;
+import org.branchlink.gateway.demand.DemandTickets;
 import org.branchlink.gateway.holds.HoldQueue;
 import org.branchlink.gateway.live.LiveFixtures;
 import org.branchlink.gateway.platform.InvalidRequestException;
@@ -64,6 +65,9 @@ class NotificationTests extends IntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	DemandTickets tickets;
 
 	private GreenMail mail;
 
@@ -191,6 +195,27 @@ class NotificationTests extends IntegrationTest {
 		assertThat(notices.givenUp(100)).noneMatch(n -> n.id() == id);
 		assertThat(notices.sendAgain(id)).as("sent: nothing to send again").isFalse();
 		assertThat(texts.stream().filter(t -> t.contains("13800138077"))).hasSize(1);
+	}
+
+	@Test
+	void aReaderWhoseNeedIsAnsweredIsToldTheAnswerOnce() throws Exception {
+		Reader reader = reader("提需求的读者");
+		contacts.save(reader.id(), "xuqiu@example.cn", null, Set.of("email"));
+		DemandTickets.Ticket ticket = tickets.register(new DemandTickets.Intake("online", "希望村里放映露天电影", "baishi",
+				null, null, null, reader.id()), null);
+		tickets.classify(ticket.id(), new DemandTickets.Classification("group", "active", "general", "baishi", "normal",
+				"easy", "handle", null), "librarian");
+
+		tickets.answer(ticket.id(), "下周六晚在村文化广场放映，欢迎参加。", true, "librarian");
+		tickets.answer(ticket.id(), "下周六晚在村文化广场放映，欢迎参加（已改时间）。", true, "librarian");
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> to("xuqiu@example.cn") != null);
+		MimeMessage email = to("xuqiu@example.cn");
+		assertThat(email.getSubject()).isEqualTo("您提出的需求有了答复");
+		assertThat(email.getContent().toString()).contains(ticket.reference()).contains("村文化广场放映");
+		assertThat(jdbc.sql("select count(*) from notification where reader_id = :r and kind = 'ticket-answered'")
+			.param("r", reader.id()).query(Integer.class).single()).as("told once, however often the answer is edited")
+			.isEqualTo(1);
 	}
 
 	@Test
