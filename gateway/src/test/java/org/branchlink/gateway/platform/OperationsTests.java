@@ -1,6 +1,9 @@
 package org.branchlink.gateway.platform;
 
+import java.time.Duration;
+
 import org.assertj.core.api.Assertions;
+import org.awaitility.Awaitility;
 import org.branchlink.gateway.IntegrationTest;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,7 @@ class OperationsTests extends IntegrationTest {
 
 	@Autowired
 	MockMvc mvc;
+
 
 	@Test
 	void healthCoversPostgresSolrAndHazelcast() throws Exception {
@@ -51,6 +55,31 @@ class OperationsTests extends IntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("UP"))
 			.andExpect(jsonPath("$.components.solr.details").doesNotExist());
+	}
+
+	@Test
+	void everyCamelRouteIsInTheHealthDetailsAndTheMetrics() throws Exception {
+		mvc.perform(get("/actuator/health").with(httpBasic("admin", "demo-admin")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.components.camelHealth.status").value("UP"))
+			.andExpect(jsonPath("$.components.camelHealth.details['route:notifications']").value("UP"))
+			.andExpect(jsonPath("$.components.camelHealth.details['route:report-drop']").value("UP"))
+			.andExpect(jsonPath("$.components.camelHealth.details['route:sync-dead-letter']").value("UP"));
+		// the notices route runs every second in the tests: its completed exchanges count up
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> completed("notifications") >= 2);
+		String metrics = mvc.perform(get("/actuator/prometheus").with(httpBasic("admin", "demo-admin")))
+			.andReturn().getResponse().getContentAsString();
+		Assertions.assertThat(metrics).contains("branchlink_camel_exchanges_total{outcome=\"failed\",route=\"report-submit\"}")
+			.contains("branchlink_camel_route_started{route=\"circulation.intake\"} 1.0")
+			.contains("branchlink_camel_exchanges_inflight{route=\"report-drop\"}");
+	}
+
+	private double completed(String route) throws Exception {
+		String metrics = mvc.perform(get("/actuator/prometheus").with(httpBasic("admin", "demo-admin")))
+			.andReturn().getResponse().getContentAsString();
+		String line = "branchlink_camel_exchanges_total{outcome=\"completed\",route=\"" + route + "\"} ";
+		return metrics.lines().filter(l -> l.startsWith(line)).mapToDouble(l -> Double.parseDouble(l.substring(line.length())))
+			.findFirst().orElse(0);
 	}
 
 	@Test
