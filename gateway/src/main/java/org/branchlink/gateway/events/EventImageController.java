@@ -2,6 +2,7 @@ package org.branchlink.gateway.events;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.Function;
 
 import org.branchlink.catalog.event.EventCatalog;
 import org.branchlink.catalog.event.EventImage;
@@ -33,33 +34,55 @@ class EventImageController {
 
 	private final EventImages images;
 
-	EventImageController(EventCatalog catalog, EventImages images) {
+	private final EventImageRendition renditions;
+
+	EventImageController(EventCatalog catalog, EventImages images, EventImageRendition renditions) {
+		this.renditions = renditions;
 		this.catalog = catalog;
 		this.images = images;
+	}
+
+	/**
+	 * The poster at a phone's width ({@value EventImageRendition#MOBILE_WIDTH} px at most, as the 公众号 editor and a
+	 * phone's screen take it): scaled down once and kept; a poster no wider, or one the JDK cannot read (WebP), is
+	 * served as it is.
+	 */
+	@GetMapping("/events/{id}/image/{sha256}/mobile")
+	@Public
+	ResponseEntity<byte[]> mobile(@PathVariable long id, @PathVariable String sha256, WebRequest request) {
+		return serve(id, sha256, "/mobile", request, renditions::mobile);
 	}
 
 	@GetMapping("/events/{id}/image/{sha256}")
 	@Public
 	ResponseEntity<byte[]> image(@PathVariable long id, @PathVariable String sha256, WebRequest request) {
+		return serve(id, sha256, "", request,
+				image -> new EventImageRendition.Rendition(image.format().contentType(), image.bytes()));
+	}
+
+	/** A version of the event's poster, by its hash; an old hash is sent on to the current version's address. */
+	private ResponseEntity<byte[]> serve(long id, String sha256, String version, WebRequest request,
+			Function<EventImage, EventImageRendition.Rendition> made) {
 		catalog.find(id).orElseThrow(() -> new NotFoundException("event", String.valueOf(id)));
 		EventImage image = images.find(id).orElseThrow(() -> new NotFoundException("event image", String.valueOf(id)));
 		if (!image.sha256().equals(sha256)) {
 			return ResponseEntity.status(HttpStatus.FOUND)
-				.location(URI.create("/events/" + id + "/image/" + image.sha256()))
+				.location(URI.create("/events/" + id + "/image/" + image.sha256() + version))
 				.cacheControl(CacheControl.noCache())
 				.build();
 		}
-		String etag = "\"" + image.sha256() + "\"";
+		String etag = "\"" + image.sha256() + version.replace('/', '-') + "\"";
 		if (request.checkNotModified(etag)) {
 			return null;
 		}
+		EventImageRendition.Rendition rendition = made.apply(image);
 		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(image.format().contentType()))
+			.contentType(MediaType.parseMediaType(rendition.contentType()))
 			.eTag(etag)
 			.cacheControl(FOREVER)
 			.header("X-Content-Type-Options", "nosniff")
-			.contentLength(image.bytes().length)
-			.body(image.bytes());
+			.contentLength(rendition.bytes().length)
+			.body(rendition.bytes());
 	}
 
 }

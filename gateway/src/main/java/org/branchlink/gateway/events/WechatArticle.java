@@ -49,7 +49,8 @@ record WechatArticle(String title, String summary, String cover, String body) {
 			body.append("<h2 style=\"font-size:18px;margin:16px 0 8px;color:#1a1a1a;\">").append(escape(event.title()))
 				.append("</h2>\n");
 			if (poster != null) {
-				String image = base + "/events/" + event.id() + "/image/" + poster.sha256();
+				// the phone-width rendition: the editor shows images at the phone's width
+				String image = base + "/events/" + event.id() + "/image/" + poster.sha256() + "/mobile";
 				cover = cover == null ? image : cover;
 				body.append("<p style=\"margin:0 0 8px;\"><img src=\"").append(escape(image))
 					.append("\" alt=\"").append(escape(poster.alt()))

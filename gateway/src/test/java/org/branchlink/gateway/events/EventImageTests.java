@@ -2,6 +2,7 @@ package org.branchlink.gateway.events;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -69,9 +70,13 @@ class EventImageTests extends IntegrationTest {
 	int port;
 
 	static byte[] png(Color color) {
-		BufferedImage image = new BufferedImage(64, 36, BufferedImage.TYPE_INT_RGB);
-		for (int x = 0; x < 64; x++) {
-			for (int y = 0; y < 36; y++) {
+		return png(color, 64, 36);
+	}
+
+	static byte[] png(Color color, int width, int height) {
+		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+		for (int x = 0; x < width; x++) {
+			for (int y = 0; y < height; y++) {
 				image.setRGB(x, y, color.getRGB());
 			}
 		}
@@ -137,6 +142,28 @@ class EventImageTests extends IntegrationTest {
 		mvc.perform(get("/events").param("q", "乡村摄影展开幕"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("src=\"" + url + "\""), containsString("loading=\"lazy\""))));
+	}
+
+	@Test
+	void aPhoneWidthRenditionIsScaledDownOnceAndASmallPosterServedAsItIs() throws Exception {
+		long wide = publish("宽幅海报展", png(Color.BLUE, 2400, 1200), "一幅蓝色的宽幅海报");
+		String sha = images.find(wide).orElseThrow().sha256();
+		String url = "/events/" + wide + "/image/" + sha + "/mobile";
+		byte[] scaled = mvc.perform(get(url))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "image/png"))
+			.andExpect(header().string("Cache-Control", containsString("immutable")))
+			.andReturn().getResponse().getContentAsByteArray();
+		BufferedImage image = ImageIO.read(new ByteArrayInputStream(scaled));
+		assertThat(image.getWidth()).isEqualTo(1080);
+		assertThat(image.getHeight()).isEqualTo(540);
+		assertThat(new Color(image.getRGB(540, 270))).isEqualTo(Color.BLUE);
+		mvc.perform(get("/events/" + wide + "/image/0ld/mobile")).andExpect(status().isFound()).andExpect(redirectedUrl(url));
+
+		byte[] small = png(Color.GREEN);
+		long narrow = publish("小幅海报展", small, "一幅绿色的小海报");
+		assertThat(mvc.perform(get("/events/" + narrow + "/image/" + images.find(narrow).orElseThrow().sha256() + "/mobile"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray()).isEqualTo(small);
 	}
 
 	@Test

@@ -37,8 +37,8 @@ class WechatArticleTests {
 	void aPostersImageFillsThePhonesWidthAndIsTheCover() {
 		WechatArticle article = article("讲座", List.of(event(7, "讲座", "说明")),
 				Map.of(7L, new EventImages.Poster("abc123", "海报 \"冬\" <b>")));
-		assertThat(article.cover()).isEqualTo("https://qingxi.example/events/7/image/abc123");
-		assertThat(article.body()).contains("<img src=\"https://qingxi.example/events/7/image/abc123\" alt=\"海报 &quot;冬&quot; &lt;b&gt;\" "
+		assertThat(article.cover()).isEqualTo("https://qingxi.example/events/7/image/abc123/mobile");
+		assertThat(article.body()).contains("<img src=\"https://qingxi.example/events/7/image/abc123/mobile\" alt=\"海报 &quot;冬&quot; &lt;b&gt;\" "
 				+ "style=\"width:100%;height:auto;display:block;\">");
 		assertThat(article.body()).contains("时间：12-10 14:00<br>地点：白石镇 二楼")
 			.contains("<a href=\"https://qingxi.example/events/7\">").doesNotContain("class=");
