@@ -7,6 +7,7 @@ import java.util.function.Function;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.branchlink.gateway.security.Public;
+import org.branchlink.gateway.web.PublicAddress;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponents;
 
 /**
  * The public event feeds: iCalendar for calendar apps, RSS and Atom for feed readers and websites; the county's, a
@@ -28,7 +30,10 @@ class EventFeedController {
 
 	private final EventFeeds feeds;
 
-	EventFeedController(EventFeeds feeds) {
+	private final PublicAddress address;
+
+	EventFeedController(EventFeeds feeds, PublicAddress address) {
+		this.address = address;
 		this.feeds = feeds;
 	}
 
@@ -76,12 +81,19 @@ class EventFeedController {
 		return "en".equals(locale.getLanguage());
 	}
 
-	private static String base() {
-		return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+	private String base() {
+		return address.base();
 	}
 
-	private static String self() {
-		return ServletUriComponentsBuilder.fromCurrentRequest().build().toUriString();
+	/** The feed's own address, on the public address. */
+	private String self() {
+		UriComponents request = ServletUriComponentsBuilder.fromCurrentRequest().build();
+		String contextPath = ServletUriComponentsBuilder.fromCurrentContextPath().build().getPath();
+		String path = request.getPath() == null ? "" : request.getPath();
+		if (contextPath != null && path.startsWith(contextPath)) {
+			path = path.substring(contextPath.length());
+		}
+		return address.of(path + (request.getQuery() == null ? "" : "?" + request.getQuery()));
 	}
 
 }

@@ -11,6 +11,7 @@ import org.branchlink.catalog.event.EventImages;
 import org.branchlink.gateway.security.LibrarianOrCentral;
 import org.branchlink.gateway.security.Public;
 import org.branchlink.gateway.site.NotFoundException;
+import org.branchlink.gateway.web.PublicAddress;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Getting an event known beyond BranchLink's own pages (seed 000: poster, website and 公众号): a print-ready A4 poster
@@ -43,8 +43,11 @@ class EventPublicityController {
 
 	private final MessageSource messages;
 
+	private final PublicAddress address;
+
 	EventPublicityController(EventCatalog catalog, EventImages images, EventFeeds feeds,
-			MessageSource messages) {
+			MessageSource messages, PublicAddress address) {
+		this.address = address;
 		this.messages = messages;
 		this.catalog = catalog;
 		this.images = images;
@@ -119,8 +122,8 @@ class EventPublicityController {
 		return catalog.find(id).orElseThrow(() -> new NotFoundException("event", String.valueOf(id)));
 	}
 
-	private static String base() {
-		return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+	private String base() {
+		return address.base();
 	}
 
 }

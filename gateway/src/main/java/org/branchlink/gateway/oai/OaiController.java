@@ -11,11 +11,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.branchlink.gateway.security.Public;
+import org.branchlink.gateway.web.PublicAddress;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The OAI-PMH 2.0 endpoint, {@code GET} or {@code POST} (form-encoded) on {@code /oai}, public and read-only. Protocol
@@ -29,7 +29,10 @@ class OaiController {
 
 	private final Clock clock;
 
-	OaiController(OaiProvider provider, Clock clock) {
+	private final PublicAddress address;
+
+	OaiController(OaiProvider provider, Clock clock, PublicAddress address) {
+		this.address = address;
 		this.provider = provider;
 		this.clock = clock;
 	}
@@ -48,7 +51,7 @@ class OaiController {
 			refusal = ex;
 		}
 		response.setContentType("text/xml;charset=UTF-8");
-		String baseUrl = ServletUriComponentsBuilder.fromCurrentContextPath().path("/oai").toUriString();
+		String baseUrl = address.of("/oai");
 		OaiXml.write(response.getOutputStream(), baseUrl, provider.federation(), clock.instant(), echo, answer, refusal);
 	}
 

@@ -9,13 +9,14 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.branchlink.catalog.cql.CqlRefusal;
 import org.branchlink.gateway.security.Public;
+import org.branchlink.gateway.web.PublicAddress;
 import org.branchlink.site.SiteDirectory;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.util.UriComponents;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The SRU 1.2 and 2.0 endpoint, {@code GET} or {@code POST} (form-encoded) on {@code /sru}, public and read-only.
@@ -29,7 +30,10 @@ class SruController {
 
 	private final SiteDirectory directory;
 
-	SruController(SruProvider provider, SiteDirectory directory) {
+	private final PublicAddress address;
+
+	SruController(SruProvider provider, SiteDirectory directory, PublicAddress address) {
+		this.address = address;
 		this.provider = provider;
 		this.directory = directory;
 	}
@@ -47,7 +51,7 @@ class SruController {
 			refusal = ex;
 		}
 		response.setContentType("text/xml;charset=UTF-8");
-		UriComponents base = ServletUriComponentsBuilder.fromCurrentContextPath().path("/sru").build();
+		UriComponents base = UriComponentsBuilder.fromUriString(address.of("/sru")).build();
 		int port = base.getPort() > 0 ? base.getPort() : "https".equals(base.getScheme()) ? 443 : 80;
 		String federation = directory.current().map(registry -> registry.federation().id()).orElse("branchlink");
 		String title = directory.current()
