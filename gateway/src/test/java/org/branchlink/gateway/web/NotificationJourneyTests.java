@@ -63,6 +63,16 @@ class NotificationJourneyTests extends IntegrationTest {
 			assertThat(browser.find("#channel-email").isSelected()).isTrue();
 			assertThat(browser.find("#phone").getAttribute("value")).isEqualTo("13900139000");
 			browser.check("notifications-saved");
+
+			// the same page in English: its words, and a refusal in the reader's language
+			browser.go("/my/notifications?lang=en");
+			assertThat(browser.text("h1")).isEqualTo("How to tell me");
+			assertThat(browser.text("label[for='channel-sms']")).isEqualTo("Text message");
+			browser.type("#phone", "12345");
+			browser.submit("#save-notifications");
+			assertThat(browser.text("#refused")).isEqualTo("A mobile number has 11 digits and starts with 1.");
+			assertThat(browser.find("#phone").getAttribute("value")).isEqualTo("12345");
+			browser.check("notifications-english");
 		}
 	}
 
