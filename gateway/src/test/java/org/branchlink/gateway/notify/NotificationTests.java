@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,6 +18,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.branchlink.catalog.ItemRef;
 import org.branchlink.gateway.IntegrationTest;
@@ -195,6 +197,37 @@ class NotificationTests extends IntegrationTest {
 		assertThat(notices.givenUp(100)).noneMatch(n -> n.id() == id);
 		assertThat(notices.sendAgain(id)).as("sent: nothing to send again").isFalse();
 		assertThat(texts.stream().filter(t -> t.contains("13800138077"))).hasSize(1);
+	}
+
+	@Test
+	void aMailServerThatIsDownAndComesBackGetsTheNoticeOnce() throws Exception {
+		Reader reader = reader("邮件中断读者");
+		contacts.save(reader.id(), "zhongduan@example.cn", null, Set.of("email"));
+		mail.stop();
+		notices.queue(reader.cardNumber(), Notice.OVERDUE, "loan:outage", List.of("中断之书", "2026-12-01"));
+		long id = jdbc.sql("select id from notification where reader_id = :r").param("r", reader.id()).query(Long.class)
+			.single();
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> attempts(id) >= 1);
+
+		// the county's mail server restarts: the next try (a second later) reaches it
+		mail = new GreenMail(new ServerSetup(MAIL_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		mail.start();
+		await().atMost(Duration.ofSeconds(30)).until(() -> to("zhongduan@example.cn") != null);
+		assertThat(jdbc.sql("select last_error is null and sent_at is not null from notification where id = :id")
+			.param("id", id).query(Boolean.class).single()).isTrue();
+		assertThat(attempts(id)).isGreaterThanOrEqualTo(2);
+		assertThat(Arrays.stream(mail.getReceivedMessages()).filter(m -> {
+			try {
+				return m.getAllRecipients()[0].toString().equals("zhongduan@example.cn");
+			}
+			catch (MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		})).as("once").hasSize(1);
+	}
+
+	private int attempts(long id) {
+		return jdbc.sql("select attempts from notification where id = :id").param("id", id).query(Integer.class).single();
 	}
 
 	@Test
