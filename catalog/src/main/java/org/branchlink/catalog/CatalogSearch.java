@@ -28,7 +28,6 @@ import org.branchlink.catalog.SearchPage.WorkHit;
 import org.branchlink.catalog.SearchRequest.Point;
 import org.branchlink.catalog.index.Pinyin;
 import org.branchlink.catalog.index.SolrFields;
-import org.branchlink.catalog.index.WorkDocuments;
 import org.branchlink.catalog.ingest.WorkStore;
 import org.branchlink.catalog.record.Isbn;
 
@@ -89,9 +88,8 @@ public class CatalogSearch {
 		Map<String, SolrDocumentList> expanded = response.getExpandedResults() == null ? Map.of()
 				: response.getExpandedResults();
 		List<WorkHit> works = new ArrayList<>();
-		Map<String, List<String>> copies = copies(response.getResults());
 		for (SolrDocument doc : response.getResults()) {
-			WorkHit hit = hit(doc, copies, request.near(), sites, response.getHighlighting());
+			WorkHit hit = hit(doc, request.near(), sites, response.getHighlighting());
 			SolrDocumentList others = expanded.get((String) doc.getFieldValue(SolrFields.TITLE_FAMILY));
 			if (others != null && !others.isEmpty()) {
 				hit = new WorkHit(hit.id(), hit.title(), hit.authors(), hit.year(), hit.publisher(), hit.isbns(),
@@ -159,7 +157,9 @@ public class CatalogSearch {
 		query.set("hl.encoder", "html");
 		query.setStart(request.page() * request.rows()).setRows(request.rows());
 		query.setFields(SolrFields.ID, SolrFields.TITLE, SolrFields.TITLE_FAMILY, SolrFields.AUTHOR, SolrFields.YEAR, SolrFields.PUBLISHER,
-				SolrFields.ISBN, SolrFields.FORMAT, SolrFields.CLC, SolrFields.ITEM_COUNT, SolrFields.AVAILABLE_COUNT);
+				SolrFields.ISBN, SolrFields.FORMAT, SolrFields.CLC, SolrFields.ITEM_COUNT, SolrFields.AVAILABLE_COUNT,
+				COPIES + ":[subquery]");
+		withCopies(query);
 		if (!pinyin.isEmpty()) {
 			query.set("pinyin", pinyin);
 		}
@@ -188,9 +188,10 @@ public class CatalogSearch {
 	/** One work by id, or empty. */
 	public Optional<WorkHit> work(String id) {
 		SolrQuery query = new SolrQuery("{!term f=id}" + id).addFilterQuery(SolrFields.DOC_TYPE + ":" + SolrFields.TYPE_WORK);
+		query.setFields("*", COPIES + ":[subquery]");
+		withCopies(query);
 		QueryResponse response = execute(query);
-		Map<String, List<String>> copies = copies(response.getResults());
-		return response.getResults().stream().findFirst().map(doc -> hit(doc, copies, null, Map.of(), Map.of()));
+		return response.getResults().stream().findFirst().map(doc -> hit(doc, null, Map.of(), Map.of()));
 	}
 
 	/** How many works the index holds. */
@@ -323,29 +324,33 @@ public class CatalogSearch {
 		return facets;
 	}
 
+	/** The pseudo-field a hit's copies document comes in ({@code [subquery]}). */
+	private static final String COPIES = "copies";
+
 	/**
-	 * The holdings lines of these works, from their copies documents (one query, on the same searcher's view of the
-	 * index as the works' counts), by work id.
+	 * Each hit brings its copies document in the same request (Solr's {@code [subquery]} transformer, run where the
+	 * hit is retrieved: the copies document lives on its work's shard, so the subquery stays on that shard).
 	 */
-	private Map<String, List<String>> copies(List<SolrDocument> works) {
-		if (works.isEmpty()) {
-			return Map.of();
-		}
-		SolrQuery query = new SolrQuery(SolrFields.ID + ":(" + String.join(" OR ", works.stream()
-			.map(doc -> ClientUtils.escapeQueryChars(WorkDocuments.copiesId((String) doc.getFieldValue(SolrFields.ID))))
-			.toList()) + ")").setRows(works.size()).setFields(SolrFields.WORK_ID, SolrFields.HOLDINGS);
-		Map<String, List<String>> holdings = new LinkedHashMap<>();
-		for (SolrDocument doc : execute(query).getResults()) {
-			holdings.put((String) doc.getFieldValue(SolrFields.WORK_ID), strings(doc.getFieldValues(SolrFields.HOLDINGS)));
-		}
-		return holdings;
+	private static void withCopies(SolrQuery query) {
+		query.set(COPIES + ".q", "{!term f=" + SolrFields.WORK_ID + " v=$row." + SolrFields.ID + "}");
+		query.set(COPIES + ".fl", SolrFields.HOLDINGS);
+		query.set(COPIES + ".rows", 1);
+		query.set(COPIES + ".distrib", false);
 	}
 
-	private static WorkHit hit(SolrDocument doc, Map<String, List<String>> copies, Point near,
-			Map<String, WorkStore.HoldingSite> sites, Map<String, Map<String, List<String>>> highlighting) {
+	/** The holdings lines of a hit, from its copies document. */
+	private static List<String> holdings(SolrDocument doc) {
+		if (doc.getFieldValue(COPIES) instanceof SolrDocumentList copies && !copies.isEmpty()) {
+			return strings(copies.get(0).getFieldValues(SolrFields.HOLDINGS));
+		}
+		return List.of();
+	}
+
+	private static WorkHit hit(SolrDocument doc, Point near, Map<String, WorkStore.HoldingSite> sites,
+			Map<String, Map<String, List<String>>> highlighting) {
 		String id = (String) doc.getFieldValue(SolrFields.ID);
 		List<Holding> holdings = new ArrayList<>();
-		for (String holding : copies.getOrDefault(id, List.of())) {
+		for (String holding : holdings(doc)) {
 			String[] parts = holding.split("\t", -1);
 			holdings.add(new Holding(parts[0], parts[1], parts[2], parts[3], parts[4],
 					parts.length > 5 && !parts[5].isEmpty() ? parts[5] : null,
