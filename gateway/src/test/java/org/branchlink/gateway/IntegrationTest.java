@@ -51,6 +51,8 @@ public abstract class IntegrationTest {
 		registry.add("branchlink.notify.max-retry", () -> "2s");
 		// a notice given up on after three tries (1 s, 2 s): the deliveries page lists it
 		registry.add("branchlink.notify.max-attempts", () -> "3");
+		// a report's retries after 100 ms and 200 ms (2 s and 4 s in production)
+		registry.add("branchlink.reporting.retry-delay", () -> "100ms");
 		// a reporting target that is never there (port 1 refuses): the reporting page shows it and its refusals
 		registry.add("branchlink.reporting.targets[0].id", () -> "city-cloud");
 		registry.add("branchlink.reporting.targets[0].name", () -> "市文化云（测试）");

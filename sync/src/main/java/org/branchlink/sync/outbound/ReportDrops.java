@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,8 +33,12 @@ public class ReportDrops extends RouteBuilder {
 
 	private final ProducerTemplate producer;
 
-	public ReportDrops(ProducerTemplate producer) {
+	/** The wait before the first retry ({@code branchlink.reporting.retry-delay}, 2 s); the second waits twice as long. */
+	private final Duration retryDelay;
+
+	public ReportDrops(ProducerTemplate producer, @Value("${branchlink.reporting.retry-delay:2s}") Duration retryDelay) {
 		this.producer = producer;
+		this.retryDelay = retryDelay;
 	}
 
 	/**
@@ -104,7 +110,9 @@ public class ReportDrops extends RouteBuilder {
 	public void configure() {
 		// any failure (no connection, refused login, unknown host key, a full disk) is tried twice more, then reported
 		from(ENDPOINT).routeId("report-drop")
-			.errorHandler(defaultErrorHandler().maximumRedeliveries(2).redeliveryDelay(2000).useExponentialBackOff()
+			.errorHandler(defaultErrorHandler().maximumRedeliveries(2)
+				.redeliveryDelay(retryDelay.toMillis())
+				.useExponentialBackOff()
 				.backOffMultiplier(2))
 			.toD("${header." + TARGET + "}")
 			.id("drop-report");

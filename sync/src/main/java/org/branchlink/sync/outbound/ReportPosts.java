@@ -1,5 +1,6 @@
 package org.branchlink.sync.outbound;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -9,6 +10,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.http.base.HttpOperationFailedException;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,8 +25,12 @@ public class ReportPosts extends RouteBuilder {
 
 	private final ProducerTemplate producer;
 
-	public ReportPosts(ProducerTemplate producer) {
+	/** The wait before the first retry ({@code branchlink.reporting.retry-delay}, 2 s); the second waits twice as long. */
+	private final Duration retryDelay;
+
+	public ReportPosts(ProducerTemplate producer, @Value("${branchlink.reporting.retry-delay:2s}") Duration retryDelay) {
 		this.producer = producer;
+		this.retryDelay = retryDelay;
 	}
 
 	/**
@@ -44,7 +50,7 @@ public class ReportPosts extends RouteBuilder {
 				.onWhen(exchange -> !(exchange.getProperty(Exchange.EXCEPTION_CAUGHT) instanceof HttpOperationFailedException failed)
 						|| failed.getStatusCode() >= 500)
 				.maximumRedeliveries(2)
-				.redeliveryDelay(2000)
+				.redeliveryDelay(retryDelay.toMillis())
 				.useExponentialBackOff()
 				.backOffMultiplier(2)
 				.handled(false)
