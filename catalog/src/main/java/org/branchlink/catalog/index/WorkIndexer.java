@@ -135,7 +135,7 @@ public class WorkIndexer {
 			update.process(solr);
 		}
 		catch (SolrServerException | IOException ex) {
-			throw new CatalogIndexException("could not index " + docs.size() + " works", ex);
+			throw new CatalogIndexException("could not index " + docs.size() + " documents (works and their copies)", ex);
 		}
 	}
 

@@ -35,10 +35,14 @@ class CamelRouteMeters extends EventNotifierSupport implements CamelContextConfi
 
 	private final MeterRegistry registry;
 
-	private final Map<String, List<Meter>> meters = new ConcurrentHashMap<>();
+	/**
+	 * Each route's statistics and its meters. The statistics are held here: Micrometer keeps only weak references to
+	 * what its meters read.
+	 */
+	private final Map<String, Measured> routes = new ConcurrentHashMap<>();
 
-	/** The routes' statistics, held here: Micrometer keeps only weak references to what its meters read. */
-	private final Map<String, ManagedRouteMBean> routes = new ConcurrentHashMap<>();
+	private record Measured(ManagedRouteMBean statistics, List<Meter> meters) {
+	}
 
 	CamelRouteMeters(CamelContext camel, MeterRegistry registry) {
 		this.camel = camel;
@@ -74,24 +78,22 @@ class CamelRouteMeters extends EventNotifierSupport implements CamelContextConfi
 			add(route.getRouteId());
 		}
 		else {
-			routes.remove(route.getRouteId());
-			List<Meter> gone = meters.remove(route.getRouteId());
+			Measured gone = routes.remove(route.getRouteId());
 			if (gone != null) {
-				gone.forEach(registry::remove);
+				gone.meters().forEach(registry::remove);
 			}
 		}
 	}
 
 	private void add(String routeId) {
-		meters.computeIfAbsent(routeId, id -> {
+		routes.computeIfAbsent(routeId, id -> {
 			ManagedCamelContext managed = camel.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class);
 			ManagedRouteMBean route = managed == null ? null : managed.getManagedRoute(id);
 			if (route == null) {
 				// JMX off: the route is not managed, and has no statistics to read
-				return List.of();
+				return new Measured(null, List.of());
 			}
-			routes.put(id, route);
-			return List.of(
+			return new Measured(route, List.of(
 					FunctionCounter.builder("branchlink.camel.exchanges", route, r -> r.getExchangesCompleted())
 						.tag("route", id).tag("outcome", "completed").description("exchanges a route completed")
 						.register(registry),
@@ -101,7 +103,7 @@ class CamelRouteMeters extends EventNotifierSupport implements CamelContextConfi
 					Gauge.builder("branchlink.camel.exchanges.inflight", route, r -> r.getExchangesInflight())
 						.tag("route", id).description("exchanges a route is working on").register(registry),
 					Gauge.builder("branchlink.camel.route.started", route, r -> r.getState().equals("Started") ? 1 : 0)
-						.tag("route", id).description("1 while the route runs").register(registry));
+						.tag("route", id).description("1 while the route runs").register(registry)));
 		});
 	}
 

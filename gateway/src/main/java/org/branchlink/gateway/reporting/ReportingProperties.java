@@ -78,9 +78,12 @@ public record ReportingProperties(@DefaultValue List<Target> targets, @DefaultVa
 			}
 			String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
 			if (ReportDrops.isDrop(url)) {
-				if (scheme.equals("sftp") && knownHosts == null) {
-					throw new IllegalArgumentException("reporting target " + id
-							+ ": an SFTP drop needs known-hosts, a file with the server's key");
+				try {
+					// the drop states what it needs (an SFTP drop: the server's key); checked here, at start
+					new ReportDrops.Drop(url, username, password, knownHosts);
+				}
+				catch (IllegalArgumentException ex) {
+					throw new IllegalArgumentException("reporting target " + id + ": " + ex.getMessage(), ex);
 				}
 			}
 			else if (!scheme.equals("http") && !scheme.equals("https")) {

@@ -57,7 +57,7 @@ public class ReportDrops extends RouteBuilder {
 				throw new IllegalArgumentException("a drop is sftp, ftp or ftps, got " + url);
 			}
 			if (scheme.equals("sftp") && knownHosts == null) {
-				throw new IllegalArgumentException("an SFTP drop needs the server's key in a known-hosts file: " + url);
+				throw new IllegalArgumentException("an SFTP drop needs known-hosts, a file with the server's key: " + url);
 			}
 		}
 
