@@ -21,6 +21,7 @@ import org.branchlink.gateway.security.AccountStore;
 import org.branchlink.gateway.security.Role;
 import org.branchlink.gateway.sip2.KioskAccounts;
 import org.branchlink.site.CountySettings;
+import org.branchlink.site.Site;
 import org.branchlink.site.SiteDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,6 +130,9 @@ class DemoData implements ApplicationRunner {
 		events.publish();
 		if (menu.items().isEmpty()) {
 			menuItems();
+			if (demoReader != null) {
+				villageOrder(demoReader);
+			}
 		}
 		LocalDate today = schedule.today();
 		if (past != null && serviceHistory && past.days() > 0 && !schedule.planned(today.minusDays(1))) {
@@ -162,6 +166,14 @@ class DemoData implements ApplicationRunner {
 				"按村民需求选书，三个月后换箱", "箱", 10, "quarter", List.of(), 60));
 		menu.publish(new ServiceMenu.ItemRequest("central-library", "lecture", "健康养生讲座", "县医院医生主讲", "讲", 4,
 				"quarter", List.of("elderly"), 90));
+	}
+
+	/** The demo reader orders a film screening for a village of their township, for its committee (点单). */
+	private void villageOrder(Reader reader) {
+		sites.require().childrenOf(reader.homeSite()).stream().map(Site::id).sorted().findFirst().ifPresent(village ->
+				menu.items().stream().filter(item -> item.title().equals("公益电影放映")).findFirst().ifPresent(item ->
+						menu.orderAsResident(reader.id(), new ServiceMenu.ResidentOrder(item.id(), village,
+								schedule.today().plusDays(21), "committee", "村民委员会", "晒谷场放映，村里备电源"))));
 	}
 
 	/** The demo reader's card, and two loans from Baishi so "my loans" has something to renew. */

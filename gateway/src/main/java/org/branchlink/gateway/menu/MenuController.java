@@ -4,10 +4,14 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import org.branchlink.gateway.reader.Reader;
+import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.gateway.security.CentralAdminOnly;
 import org.branchlink.gateway.security.LibrarianOrCentral;
 import org.branchlink.gateway.security.Public;
+import org.branchlink.gateway.security.ReaderOnly;
 import org.branchlink.gateway.security.SiteAccess;
+import org.branchlink.gateway.site.NotFoundException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,8 +35,11 @@ class MenuController {
 
 	private final SiteAccess access;
 
-	MenuController(ServiceMenu menu, SiteAccess access) {
+	private final ReaderRegistry readers;
+
+	MenuController(ServiceMenu menu, SiteAccess access, ReaderRegistry readers) {
 		this.menu = menu;
+		this.readers = readers;
 		this.access = access;
 	}
 
@@ -60,6 +67,26 @@ class MenuController {
 	ServiceMenu.Order order(@RequestBody ServiceMenu.OrderRequest request, Authentication authentication) {
 		access.requireActForKnownSite(authentication, String.valueOf(request.siteId()));
 		return menu.order(request);
+	}
+
+	@PostMapping("/api/menu/resident-orders")
+	@ReaderOnly
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "A resident orders for their village or community (点单), as a resident or for its committee",
+			description = "A request awaiting central staff: holds none of the item's quantity until scheduled; the reader "
+					+ "is told of the decision. 400 when too soon or not a village centre; 409 when the item is used up, "
+					+ "the reader has too many requests open or ordered the item for that village this period.")
+	ServiceMenu.Order orderAsResident(@RequestBody ServiceMenu.ResidentOrder request, Authentication authentication) {
+		Reader reader = readers.byUsername(authentication.getName())
+			.orElseThrow(() -> new NotFoundException("reader", authentication.getName()));
+		return menu.orderAsResident(reader.id(), request);
+	}
+
+	@GetMapping("/api/me/menu-orders")
+	@ReaderOnly
+	@Operation(summary = "The signed-in reader's menu orders, newest first")
+	List<ServiceMenu.Order> myOrders(Authentication authentication) {
+		return readers.byUsername(authentication.getName()).map(reader -> menu.ordersOf(reader.id())).orElse(List.of());
 	}
 
 	@GetMapping("/api/menu/orders")

@@ -19,7 +19,11 @@ public enum Notice {
 	/** An event the reader registered for was called off: {0} title, {1} when. */
 	EVENT_CANCELLED,
 	/** A need the reader stated (a demand ticket) was answered: {0} its reference, {1} the answer (its beginning). */
-	TICKET_ANSWERED;
+	TICKET_ANSWERED,
+	/** A menu order the reader placed for their village was scheduled: {0} item, {1} when, {2} site. */
+	MENU_ORDER_SCHEDULED,
+	/** A menu order the reader placed for their village was declined: {0} item, {1} the reason. */
+	MENU_ORDER_DECLINED;
 
 	public String code() {
 		return name().toLowerCase(Locale.ROOT).replace('_', '-');
