@@ -80,6 +80,8 @@ class DemoData implements ApplicationRunner {
 
 	private final DemoNeeds needs;
 
+	private final DemoNotices notices;
+
 	private final boolean serviceHistory;
 
 	private final ZoneId zone;
@@ -87,12 +89,13 @@ class DemoData implements ApplicationRunner {
 	DemoData(SiteDirectory sites, AccountStore accounts, SiteCatalogIngest ingest, CatalogSearch search,
 			@Value("${branchlink.demo.catalogue-records:20000}") int catalogueRecords, ReaderRegistry readers,
 			LendingDesk desk, CatalogCopies copies, DemoEvents events, MobileSchedule schedule, ServiceMenu menu, KioskAccounts kiosks,
-			DemoActivity activity, DemoHolds holds, DemoEventHistory eventHistory, DemoNeeds needs, CountySettings county,
+			DemoActivity activity, DemoHolds holds, DemoEventHistory eventHistory, DemoNeeds needs, DemoNotices notices, CountySettings county,
 			@Value("${branchlink.demo.service-history:true}") boolean serviceHistory) {
 		this.activity = activity;
 		this.holds = holds;
 		this.eventHistory = eventHistory;
 		this.needs = needs;
+		this.notices = notices;
 		this.serviceHistory = serviceHistory;
 		this.zone = county.zone();
 		this.menu = menu;
@@ -134,6 +137,7 @@ class DemoData implements ApplicationRunner {
 				villageOrder(demoReader);
 			}
 		}
+		notices.publish();
 		LocalDate today = schedule.today();
 		if (past != null && serviceHistory && past.days() > 0 && !schedule.planned(today.minusDays(1))) {
 			// the mobile units' visits of the generated past
