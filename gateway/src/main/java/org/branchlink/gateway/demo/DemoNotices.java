@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.branchlink.gateway.disclosure.SiteNotices;
+import org.branchlink.gateway.metrics.ReportPeriod;
+import org.branchlink.gateway.openinfo.Publications;
 import org.branchlink.site.Site;
 import org.branchlink.site.SiteDirectory;
 import org.branchlink.site.SiteKind;
@@ -13,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo county's public notices (公示): the county institutions and every township station disclose their service
- * phone, free services and accessibility, a few village centres too; one village centre announces a closure.
+ * phone, free services and accessibility, a few village centres too; one village centre announces a closure; last
+ * month's report is published and this year's public feedback meeting recorded.
  */
 @Component
 @Profile("demo")
@@ -23,9 +26,12 @@ class DemoNotices {
 
 	private final SiteDirectory sites;
 
-	DemoNotices(SiteNotices notices, SiteDirectory sites) {
+	private final Publications publications;
+
+	DemoNotices(SiteNotices notices, SiteDirectory sites, Publications publications) {
 		this.notices = notices;
 		this.sites = sites;
+		this.publications = publications;
 	}
 
 	/** Once: nothing is written when the central library has disclosed already. */
@@ -50,6 +56,13 @@ class DemoNotices {
 								List.of("农家书屋 周一至周五 14:00–18:00，周末 9:00–12:00", "文化广场 全天开放"), Set.of("ramp"), "demo"));
 			}
 		}
+		// last month's report published, and this year's public feedback meeting
+		String lastMonth = ReportPeriod.monthOf(notices.today().minusMonths(1)).code();
+		publications.publish(Publications.Kind.REPORT, lastMonth, lastMonth, "demo");
+		publications.record(new Publications.ReleaseRequest(notices.today().minusDays(20), "县文化馆多功能厅", 64,
+				"希望县图书馆周末延长开放到晚上八点\n村里老人想看越剧，希望送戏下乡多安排几场\n农家书屋新书少",
+				"自下月起周六、周日开放到 20:00\n送戏下乡已列入下季度服务菜单，每镇不少于 2 场\n图书流转箱每季度更换一次，按村民需求选书"),
+				"demo");
 		sites.require().childrenOf("baishi").stream().map(Site::id).sorted().findFirst().ifPresent(village ->
 				notices.announce(village, notices.today().plusDays(10), notices.today().plusDays(11),
 						"村文化服务中心屋顶维修，暂停开放两天；借还书请到镇综合文化站。", "demo"));

@@ -5,8 +5,11 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.branchlink.gateway.openinfo.Publications;
 import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.CentralAdminOnly;
+import org.branchlink.gateway.security.Public;
+import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.gateway.web.PageMessages;
 import org.branchlink.site.CountySettings;
 import org.branchlink.site.SiteDirectory;
@@ -19,6 +22,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The central dashboard (this month so far, with the staffing and training checks of the year) and the monthly,
@@ -43,8 +49,11 @@ class ReportPageController {
 
 	private final PageMessages messages;
 
+	private final Publications publications;
+
 	ReportPageController(ServiceMetrics metrics, Staffing staffing, SiteDirectory sites, CountySettings county,
-			ReportPdf pdf, ReportFigures figures, PageMessages messages) {
+			ReportPdf pdf, ReportFigures figures, PageMessages messages, Publications publications) {
+		this.publications = publications;
 		this.pdf = pdf;
 		this.figures = figures;
 		this.messages = messages;
@@ -69,7 +78,38 @@ class ReportPageController {
 	String report(@PathVariable String period, @AuthenticationPrincipal BranchLinkUser user, Model model) {
 		fill(model, ReportPeriod.parse(period), user);
 		model.addAttribute("dashboard", false);
+		model.addAttribute("published", publications.isPublished(Publications.Kind.REPORT, ReportPeriod.parse(period).code()));
 		return "report";
+	}
+
+	@GetMapping("/open/reports/{period}")
+	@Public
+	String published(@PathVariable String period, @AuthenticationPrincipal BranchLinkUser user, Model model) {
+		ReportPeriod p = ReportPeriod.parse(period);
+		if (!publications.isPublished(Publications.Kind.REPORT, p.code())) {
+			throw new NotFoundException("published report", p.code());
+		}
+		fill(model, p, user);
+		model.addAttribute("dashboard", false);
+		model.addAttribute("publicView", true);
+		model.addAttribute("published", true);
+		return "report";
+	}
+
+	@PostMapping("/reports/{period}/publish")
+	@CentralAdminOnly
+	String publish(@PathVariable String period, @RequestParam(defaultValue = "publish") String action,
+			@AuthenticationPrincipal BranchLinkUser user, RedirectAttributes redirect) {
+		ReportPeriod p = ReportPeriod.parse(period);
+		if (action.equals("withdraw")) {
+			publications.withdraw(Publications.Kind.REPORT, p.code());
+			redirect.addFlashAttribute("notice", messages.text("open.withdrawn"));
+		}
+		else {
+			publications.publish(Publications.Kind.REPORT, p.code(), p.code(), user.getUsername());
+			redirect.addFlashAttribute("notice", messages.text("open.published"));
+		}
+		return "redirect:/reports/" + p.code();
 	}
 
 	@GetMapping("/reports/{period}.pdf")
@@ -120,6 +160,8 @@ class ReportPageController {
 		model.addAttribute("nowLabel", messages.text("report.now"));
 		model.addAttribute("beforeLabel", messages.text("report.before"));
 		model.addAttribute("siteNames", sites.byId());
+		model.addAttribute("publicView", false);
+		model.addAttribute("published", false);
 	}
 
 }

@@ -1,7 +1,10 @@
 package org.branchlink.gateway.survey;
 
+import org.branchlink.gateway.openinfo.Publications;
 import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.CentralAdminOnly;
+import org.branchlink.gateway.security.Public;
+import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.gateway.web.PageMessages;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,7 +24,10 @@ class SurveyPageController {
 
 	private final PageMessages pageMessages;
 
-	SurveyPageController(Surveys surveys, PageMessages pageMessages) {
+	private final Publications publications;
+
+	SurveyPageController(Surveys surveys, PageMessages pageMessages, Publications publications) {
+		this.publications = publications;
 		this.pageMessages = pageMessages;
 		this.surveys = surveys;
 	}
@@ -58,7 +64,38 @@ class SurveyPageController {
 	String results(@PathVariable long id, @AuthenticationPrincipal BranchLinkUser user, Model model) {
 		model.addAttribute("user", user);
 		model.addAttribute("results", surveys.results(id));
+		model.addAttribute("published", publications.isPublished(Publications.Kind.SURVEY, String.valueOf(id)));
+		model.addAttribute("publicView", false);
 		return "survey-results";
+	}
+
+	/** A survey's results once central staff published them: the rates with their margins, by township. */
+	@GetMapping("/open/surveys/{id}")
+	@Public
+	String published(@PathVariable long id, @AuthenticationPrincipal BranchLinkUser user, Model model) {
+		if (!publications.isPublished(Publications.Kind.SURVEY, String.valueOf(id))) {
+			throw new NotFoundException("published survey", String.valueOf(id));
+		}
+		model.addAttribute("user", user);
+		model.addAttribute("results", surveys.results(id));
+		model.addAttribute("publicView", true);
+		model.addAttribute("published", true);
+		return "survey-results";
+	}
+
+	@PostMapping("/surveys/{id}/publish")
+	@CentralAdminOnly
+	String publish(@PathVariable long id, @RequestParam(defaultValue = "publish") String action,
+			@AuthenticationPrincipal BranchLinkUser user, RedirectAttributes redirect) {
+		if (action.equals("withdraw")) {
+			publications.withdraw(Publications.Kind.SURVEY, String.valueOf(id));
+			redirect.addFlashAttribute("notice", pageMessages.text("open.withdrawn"));
+		}
+		else {
+			publications.publish(Publications.Kind.SURVEY, String.valueOf(id), surveys.results(id).title(), user.getUsername());
+			redirect.addFlashAttribute("notice", pageMessages.text("open.published"));
+		}
+		return "redirect:/surveys/" + id;
 	}
 
 }
