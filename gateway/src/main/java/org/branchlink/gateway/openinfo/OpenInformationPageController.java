@@ -32,7 +32,11 @@ class OpenInformationPageController {
 
 	private final PageMessages pageMessages;
 
-	OpenInformationPageController(Publications publications, SiteNotices notices, PageMessages pageMessages) {
+	private final ServiceCatalog catalog;
+
+	OpenInformationPageController(Publications publications, SiteNotices notices, PageMessages pageMessages,
+			ServiceCatalog catalog) {
+		this.catalog = catalog;
 		this.publications = publications;
 		this.notices = notices;
 		this.pageMessages = pageMessages;
@@ -58,6 +62,15 @@ class OpenInformationPageController {
 			model.addAttribute("draft", new Draft("", "", "", "", ""));
 		}
 		return "open";
+	}
+
+	/** The county's service catalogue with where the county stands this year on what is measured. */
+	@GetMapping("/open/catalog")
+	@Public
+	String catalog(@AuthenticationPrincipal BranchLinkUser user, Model model) {
+		model.addAttribute("user", user);
+		model.addAttribute("entries", catalog.entries(notices.today()));
+		return "service-catalog";
 	}
 
 	@PostMapping("/open/releases")

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.branchlink.gateway.IntegrationTest;
 import org.branchlink.gateway.metrics.ReportPeriod;
@@ -42,6 +43,30 @@ class OpenInformationTests extends IntegrationTest {
 
 	private UserDetails admin() {
 		return accounts.loadUserByUsername("admin");
+	}
+
+	@Autowired
+	ServiceCatalog catalog;
+
+	@Test
+	void theCountysServiceCatalogueShowsEachStandardAndWhereTheCountyStandsOnWhatIsCounted() throws Exception {
+		List<ServiceCatalog.Entry> entries = catalog.entries(LocalDate.now());
+		assertThat(entries).extracting(entry -> entry.item().code()).contains("reading", "opera", "opera-county", "mobile-county");
+		ServiceCatalog.Entry opera = entries.stream().filter(e -> e.item().code().equals("opera-county")).findFirst().orElseThrow();
+		assertThat(opera.item().level()).isEqualTo(ServiceCatalogProperties.Level.COUNTY);
+		assertThat(opera.standing().townships()).as("every township measured").isPositive();
+		assertThat(opera.standing().meeting()).isBetween(0, opera.standing().townships());
+		assertThat(opera.standing().minimum()).isEqualTo(4);
+		assertThat(entries.stream().filter(e -> e.item().code().equals("reading")).findFirst().orElseThrow().standing())
+			.as("not counted here").isNull();
+
+		mvc.perform(get("/open/catalog"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(Matchers.allOf(Matchers.containsString("基本公共文化服务目录"),
+					Matchers.containsString("每个乡镇每年送戏不少于 4 场"), Matchers.containsString("县标准"),
+					Matchers.containsString("个乡镇中"))));
+		mvc.perform(get("/open/catalog").param("lang", "en"))
+			.andExpect(content().string(Matchers.containsString("At least 4 performances a year in every township")));
 	}
 
 	@Test

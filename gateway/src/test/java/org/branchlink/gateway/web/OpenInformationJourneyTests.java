@@ -62,10 +62,18 @@ class OpenInformationJourneyTests extends IntegrationTest {
 			assertThat(browser.all("#publish-report")).isEmpty();
 			browser.check("open-report");
 
+			browser.go("/open");
+			browser.submit("#open-catalog");
+			assertThat(browser.text("#catalog-opera-county")).contains("每个乡镇每年送戏不少于 4 场").contains("个乡镇中");
+			browser.check("open-catalog");
+
 			browser.go("/open?lang=en");
 			assertThat(browser.text("h1")).isEqualTo("Open information");
 			assertThat(browser.text("#releases")).contains("86 attended");
 			browser.check("open-english");
+			browser.go("/open/catalog");
+			assertThat(browser.text("#catalog-mobile-county")).contains("Bookmobiles");
+			browser.check("open-catalog-english");
 		}
 	}
 
