@@ -82,6 +82,8 @@ class DemoData implements ApplicationRunner {
 
 	private final DemoNotices notices;
 
+	private final DemoMobileVisits mobileVisits;
+
 	private final boolean serviceHistory;
 
 	private final ZoneId zone;
@@ -89,13 +91,15 @@ class DemoData implements ApplicationRunner {
 	DemoData(SiteDirectory sites, AccountStore accounts, SiteCatalogIngest ingest, CatalogSearch search,
 			@Value("${branchlink.demo.catalogue-records:20000}") int catalogueRecords, ReaderRegistry readers,
 			LendingDesk desk, CatalogCopies copies, DemoEvents events, MobileSchedule schedule, ServiceMenu menu, KioskAccounts kiosks,
-			DemoActivity activity, DemoHolds holds, DemoEventHistory eventHistory, DemoNeeds needs, DemoNotices notices, CountySettings county,
+			DemoActivity activity, DemoHolds holds, DemoEventHistory eventHistory, DemoNeeds needs, DemoNotices notices,
+			DemoMobileVisits mobileVisits, CountySettings county,
 			@Value("${branchlink.demo.service-history:true}") boolean serviceHistory) {
 		this.activity = activity;
 		this.holds = holds;
 		this.eventHistory = eventHistory;
 		this.needs = needs;
 		this.notices = notices;
+		this.mobileVisits = mobileVisits;
 		this.serviceHistory = serviceHistory;
 		this.zone = county.zone();
 		this.menu = menu;
@@ -142,6 +146,8 @@ class DemoData implements ApplicationRunner {
 		if (past != null && serviceHistory && past.days() > 0 && !schedule.planned(today.minusDays(1))) {
 			// the mobile units' visits of the generated past
 			schedule.generate(today.minusDays(Math.min(past.days(), 365)), today.minusDays(1));
+			log.info("Demo mobile stops made: {}", mobileVisits.record(today.minusDays(Math.min(past.days(), 365)),
+					today.minusDays(1), zone));
 		}
 		if (!schedule.planned(today)) {
 			schedule.generate(today, today.plusMonths(1).minusDays(1));

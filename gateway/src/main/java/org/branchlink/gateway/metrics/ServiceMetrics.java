@@ -124,12 +124,13 @@ public class ServiceMetrics {
 		figures.put("attendance", events.attendance());
 		figures.put("registrations", events.registrations());
 		figures.put("checkedIn", events.checkedIn());
+		// visits made: the crews' check-ins at the stops, not the plan (issue 20)
 		figures.put("mobileStops", perSite("""
-				select v.site_id, count(*) from mobile_visit v join mobile_plan p on p.id = v.plan_id
-				where p.status = 'active' and v.status = 'planned' and v.day between :fromDay and :toDay
+				select v.site_id, count(*) from mobile_visit v
+				where v.status = 'planned' and v.arrived_at is not null and v.day between :fromDay and :toDay
 				    and v.day <= :today group by v.site_id""", from, to));
 		Map<String, Long> reached = new TreeMap<>(perSite("""
-				select distinct v.site_id, 1 from mobile_visit v where v.status = 'planned'
+				select distinct v.site_id, 1 from mobile_visit v where v.status = 'planned' and v.arrived_at is not null
 				    and v.day between :fromDay and :toDay and v.day <= :today""", from, to));
 		events.held().forEach(site -> reached.put(site, 1L));
 		figures.put("reached", reached);

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
 import java.sql.Time;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -232,6 +233,52 @@ class MobilePlanStore {
 			.param("to", Date.valueOf(to))
 			.param("reason", reason)
 			.update();
+	}
+
+	private static final String STOP_VISITS = """
+			select v.id, v.unit_id, v.site_id, v.day, v.seq, v.arrive, v.depart, v.arrived_at, v.head_count, v.missed_reason
+			from mobile_visit v join mobile_plan p on p.id = v.plan_id
+			where p.status = 'active' and v.status = 'planned'""";
+
+	/** A unit's stops of a day in the active plans, in their order. */
+	List<StopVisit> stopVisits(String unitId, LocalDate day) {
+		return jdbc.sql(STOP_VISITS + " and v.unit_id = :unit and v.day = :day order by v.seq")
+			.param("unit", unitId).param("day", Date.valueOf(day)).query(StopVisit.class).list();
+	}
+
+	/** Every unit's stops between two days, in order. */
+	List<StopVisit> stopVisits(LocalDate from, LocalDate to) {
+		return jdbc.sql(STOP_VISITS + " and v.day between :from and :to order by v.day, v.unit_id, v.seq")
+			.param("from", Date.valueOf(from)).param("to", Date.valueOf(to)).query(StopVisit.class).list();
+	}
+
+	Optional<StopVisit> stopVisit(long visitId) {
+		return jdbc.sql(STOP_VISITS + " and v.id = :id").param("id", visitId).query(StopVisit.class).optional();
+	}
+
+	/** A stop, its row locked for the rest of the transaction. */
+	Optional<StopVisit> lockStopVisit(long visitId) {
+		return jdbc.sql("select id from mobile_visit where id = :id and status = 'planned' for update").param("id", visitId)
+			.query(Long.class).optional()
+			.flatMap(this::stopVisit);
+	}
+
+	void saveOutcome(StopVisit visit, String by) {
+		jdbc.sql("""
+				update mobile_visit set arrived_at = :at, head_count = :people, missed_reason = :missed, recorded_by = :by
+				where id = :id""")
+			.param("id", visit.id())
+			.param("at", visit.arrivedAt() == null ? null : Timestamp.from(visit.arrivedAt()))
+			.param("people", visit.headCount()).param("missed", visit.missedReason()).param("by", by)
+			.update();
+	}
+
+	/** The people the crews served at a site on a day, over every visit made there. */
+	int peopleServed(String siteId, LocalDate day) {
+		return jdbc.sql("""
+				select coalesce(sum(head_count), 0) from mobile_visit
+				where site_id = :site and day = :day and status = 'planned' and arrived_at is not null""")
+			.param("site", siteId).param("day", Date.valueOf(day)).query(Integer.class).single();
 	}
 
 	private static BigDecimal km(double km) {
