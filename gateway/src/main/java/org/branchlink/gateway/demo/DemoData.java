@@ -84,6 +84,8 @@ class DemoData implements ApplicationRunner {
 
 	private final DemoMobileVisits mobileVisits;
 
+	private final DemoPopulation population;
+
 	private final boolean serviceHistory;
 
 	private final ZoneId zone;
@@ -92,7 +94,7 @@ class DemoData implements ApplicationRunner {
 			@Value("${branchlink.demo.catalogue-records:20000}") int catalogueRecords, ReaderRegistry readers,
 			LendingDesk desk, CatalogCopies copies, DemoEvents events, MobileSchedule schedule, ServiceMenu menu, KioskAccounts kiosks,
 			DemoActivity activity, DemoHolds holds, DemoEventHistory eventHistory, DemoNeeds needs, DemoNotices notices,
-			DemoMobileVisits mobileVisits, CountySettings county,
+			DemoMobileVisits mobileVisits, DemoPopulation population, CountySettings county,
 			@Value("${branchlink.demo.service-history:true}") boolean serviceHistory) {
 		this.activity = activity;
 		this.holds = holds;
@@ -100,6 +102,7 @@ class DemoData implements ApplicationRunner {
 		this.needs = needs;
 		this.notices = notices;
 		this.mobileVisits = mobileVisits;
+		this.population = population;
 		this.serviceHistory = serviceHistory;
 		this.zone = county.zone();
 		this.menu = menu;
@@ -142,6 +145,7 @@ class DemoData implements ApplicationRunner {
 			}
 		}
 		notices.publish();
+		population.importOnce();
 		LocalDate today = schedule.today();
 		if (past != null && serviceHistory && past.days() > 0 && !schedule.planned(today.minusDays(1))) {
 			// the mobile units' visits of the generated past
