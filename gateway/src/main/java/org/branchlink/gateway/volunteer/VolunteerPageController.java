@@ -10,6 +10,7 @@ import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.LibrarianOrCentral;
 import org.branchlink.gateway.security.SiteAccess;
+import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.gateway.web.PageMessages;
 import org.branchlink.site.CountySettings;
 import org.branchlink.site.SiteDirectory;
@@ -64,6 +65,7 @@ class VolunteerPageController {
 		Set<String> scope = access.sitesFor(authentication);
 		model.addAttribute("volunteers", volunteers.find(skill == null ? null : skills.code(skill), scope));
 		model.addAttribute("pending", volunteers.pending(scope));
+		model.addAttribute("applications", volunteers.applications(scope));
 		model.addAttribute("siteNames", sites.byId());
 		model.addAttribute("homeSites", sites.current().map(r -> r.sites().stream()
 			.filter(site -> scope.contains(site.id()))
@@ -87,6 +89,35 @@ class VolunteerPageController {
 			redirect.addFlashAttribute("notice", pageMessages.text("volunteers.registered", name));
 		}
 		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
+		}
+		return "redirect:/volunteers";
+	}
+
+	@PostMapping("/volunteers/{id}/accept")
+	@LibrarianOrCentral
+	String accept(@PathVariable long id, Authentication authentication, RedirectAttributes redirect) {
+		access.requireActFor(authentication, volunteers.homeSite(id));
+		try {
+			redirect.addFlashAttribute("notice", pageMessages.text("volunteers.accepted", volunteers.accept(id,
+					authentication.getName()).name()));
+		}
+		catch (IllegalArgumentException | NotFoundException ex) {
+			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
+		}
+		return "redirect:/volunteers";
+	}
+
+	@PostMapping("/volunteers/{id}/decline")
+	@LibrarianOrCentral
+	String decline(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Authentication authentication,
+			RedirectAttributes redirect) {
+		access.requireActFor(authentication, volunteers.homeSite(id));
+		try {
+			volunteers.decline(id, reason, authentication.getName());
+			redirect.addFlashAttribute("notice", pageMessages.text("volunteers.declined"));
+		}
+		catch (IllegalArgumentException | NotFoundException ex) {
 			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
 		}
 		return "redirect:/volunteers";

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.branchlink.catalog.event.CulturalEvent;
 import org.branchlink.catalog.event.EventCatalog;
@@ -71,6 +72,66 @@ public class Volunteers {
 
 	@Transactional
 	public Volunteer register(Registration r, String by) {
+		return volunteer(insert(r, by, false));
+	}
+
+	/**
+	 * A resident applies on the public form (issue 20, point 8): the same checks as a registration by staff (a minor
+	 * needs a guardian's name and consent) and a phone to reach them; the application is inactive until the staff of
+	 * its home site accept it.
+	 */
+	@Transactional
+	public long apply(Registration r) {
+		if (r.phone() == null || !MOBILE.matcher(r.phone().replace(" ", "")).matches()) {
+			throw new InvalidRequestException("notify-phone");
+		}
+		return insert(new Registration(r.name(), r.birthDate(), r.phone().replace(" ", ""), r.homeSite(), r.skills(),
+				r.guardianName(), r.guardianConsent()), "online", true);
+	}
+
+	/** Applications awaiting the staff of the given home sites, oldest first. */
+	public List<Volunteer> applications(Collection<String> homeSites) {
+		return list("where v.applied_at is not null and v.decided_at is null and v.home_site = any(:sites)",
+				Map.of("sites", homeSites.toArray(String[]::new)));
+	}
+
+	/** The home site's staff accept an application: the volunteer is active. */
+	@Transactional
+	public Volunteer accept(long id, String by) {
+		decide(id, true, null);
+		return volunteer(id);
+	}
+
+	/** The home site's staff decline an application, saying why (kept for the record, never shown publicly). */
+	@Transactional
+	public void decline(long id, String reason, String by) {
+		if (reason == null || reason.isBlank()) {
+			throw new InvalidRequestException("volunteer-decline");
+		}
+		TextLimits.require("reason", reason, TextLimits.MESSAGE);
+		decide(id, false, reason.strip());
+	}
+
+	private void decide(long id, boolean accept, String reason) {
+		int changed = jdbc.sql("""
+				update volunteer set decided_at = :now, active = :accept, declined_reason = :reason
+				where id = :id and applied_at is not null and decided_at is null""")
+			.param("id", id).param("accept", accept).param("reason", reason)
+			.param("now", Timestamp.from(clock.instant())).update();
+		if (changed == 0) {
+			throw new NotFoundException("volunteer application", String.valueOf(id));
+		}
+	}
+
+	/** The home site of a volunteer or an application. */
+	public String homeSite(long id) {
+		return jdbc.sql("select home_site from volunteer where id = :id").param("id", id).query(String.class).optional()
+			.orElseThrow(() -> new NotFoundException("volunteer", String.valueOf(id)));
+	}
+
+	private static final Pattern MOBILE = Pattern.compile("1\\d{10}");
+
+	private long insert(Registration r, String by, boolean application) {
 		if (r.name() == null || r.name().isBlank() || r.birthDate() == null) {
 			throw new InvalidRequestException("volunteer-incomplete");
 		}
@@ -86,14 +147,16 @@ public class Volunteers {
 		skills.forEach(skill -> TextLimits.require("skill", skill, TextLimits.NAME));
 		long id = jdbc.sql("""
 				insert into volunteer (name, birth_date, phone, home_site, skills, guardian_name, guardian_consent,
-				    registered_by)
-				values (:name, :birth, :phone, :site, cast(:skills as text[]), :guardian, :consent, :by) returning id""")
+				    registered_by, active, applied_at)
+				values (:name, :birth, :phone, :site, cast(:skills as text[]), :guardian, :consent, :by, :active, :applied)
+				returning id""")
 			.param("name", r.name().strip()).param("birth", Date.valueOf(r.birthDate())).param("phone", r.phone())
 			.param("site", r.homeSite()).param("skills", skills.toArray(String[]::new))
 			.param("guardian", minor ? r.guardianName().strip() : null).param("consent", minor)
-			.param("by", by)
+			.param("by", by).param("active", !application)
+			.param("applied", application ? Timestamp.from(clock.instant()) : null)
 			.query(Long.class).single();
-		return volunteer(id);
+		return id;
 	}
 
 	public Volunteer volunteer(long id) {
