@@ -91,7 +91,7 @@ class DeliveriesJourneyTests extends IntegrationTest {
 				browser.go("/deliveries?lang=en");
 				assertThat(browser.text("#notices-heading")).isEqualTo("Notices to readers given up on");
 				assertThat(browser.text("#failures-heading")).isEqualTo("What the sync routes gave up on");
-				assertThat(browser.text("h1")).isEqualTo("Deliveries to the sites' systems");
+				assertThat(browser.text("h1")).isEqualTo("Deliveries and failures");
 				assertThat(browser.text("#dead-heading")).isEqualTo("Changes given up on");
 				browser.check("deliveries-english");
 			}
