@@ -23,8 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The first thing every request meets: its size and its rate. A body over its limit is refused with 413 naming the
  * limit (declared or, for a body without a length, counted as it is read); a client over its rate is refused with 429
  * and {@code Retry-After}. Anonymous requests count per client address, requests with an API key or HTTP Basic
- * credentials per credential, and what an anonymous client creates (a demand ticket, a survey answer) in a slower bucket
- * of its own. Static files and the health probe are not counted.
+ * credentials per credential, and what an anonymous client creates (a demand ticket, a survey answer, a volunteer
+ * application) in a slower bucket of its own. Static files and the health probe are not counted.
  */
 class ClientLimitFilter extends OncePerRequestFilter {
 
@@ -35,10 +35,10 @@ class ClientLimitFilter extends OncePerRequestFilter {
 			"/api/sites/*/circulation/batch", "/api/sites/*/records", "/circulation/batch");
 
 	/** Page forms that carry a file (the event form with its poster): these take up to the form upload limit. */
-	private static final List<String> FORM_UPLOADS = List.of("/events", "/events/*");
+	private static final List<String> FORM_UPLOADS = List.of("/events", "/events/*", "/population/villages");
 
 	private static final List<String> PUBLIC_WRITES = List.of("/api/demand", "/demand", "/api/surveys/responses",
-			"/survey");
+			"/survey", "/volunteer");
 
 	private static final List<String> UNCOUNTED = List.of("/css/**", "/js/**", "/webjars/**", "/favicon.*",
 			"/actuator/health", "/actuator/health/**");
