@@ -272,6 +272,9 @@ public class ServiceMenu {
 
 	private void requireAllowance(String siteId, LocalDate periodStart) {
 		if (properties.ordersPerSite() > 0) {
+			// a site's orders of a period are counted one decision at a time, whatever item they are for
+			jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))").param("key", "menu-allowance:" + siteId + ":" + periodStart)
+				.query((rs, n) -> 1).list();
 			int mine = jdbc.sql("select count(*) from menu_order o where o.ordering_site = :site and o.period_start = :start and " + HOLDS_QUOTA)
 				.param("site", siteId).param("start", Date.valueOf(periodStart)).query(Integer.class).single();
 			if (mine >= properties.ordersPerSite()) {

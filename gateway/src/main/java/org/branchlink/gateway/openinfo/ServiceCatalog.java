@@ -20,8 +20,9 @@ public class ServiceCatalog {
 	/** Where the county stands on a measured item this year, up to {@code to}. */
 	public record Standing(LocalDate from, LocalDate to, int townships, int meeting, double lowest, double minimum) {
 
+		/** Every township measured meets it (and at least one was measured). */
 		public boolean met() {
-			return meeting == townships;
+			return townships > 0 && meeting == townships;
 		}
 	}
 

@@ -102,6 +102,8 @@ public class Villages {
 		if (!problems.isEmpty()) {
 			throw new RefusedFile(problems.stream().sorted(Comparator.comparingInt(VillageFile.Problem::line)).limit(50).toList());
 		}
+		// one import at a time: a second waits, then replaces the first's list whole
+		jdbc.sql("lock table village in exclusive mode").update();
 		jdbc.sql("delete from village").update();
 		int served = 0;
 		int residents = 0;

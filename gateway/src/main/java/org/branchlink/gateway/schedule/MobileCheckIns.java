@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.branchlink.gateway.metrics.SiteVisits;
+import org.branchlink.gateway.platform.TextLimits;
 import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.site.CountySettings;
 
@@ -72,7 +73,8 @@ public class MobileCheckIns {
 
 	@Transactional
 	public StopVisit missed(long visitId, String reason, String by) {
-		StopVisit missed = locked(visitId).miss(reason);
+		TextLimits.require("reason", reason, TextLimits.MESSAGE);
+		StopVisit missed = locked(visitId).miss(reason, today());
 		store.saveOutcome(missed, by);
 		return visit(visitId);
 	}
@@ -82,6 +84,8 @@ public class MobileCheckIns {
 	}
 
 	private void countPeople(StopVisit visit) {
+		// two crews at one site on one day: their sums are taken one after the other
+		store.lockSiteDay(visit.siteId(), visit.day());
 		visits.record(visit.siteId(), List.of(new SiteVisits.Count(visit.day(), store.peopleServed(visit.siteId(), visit.day()),
 				"mobile")));
 	}

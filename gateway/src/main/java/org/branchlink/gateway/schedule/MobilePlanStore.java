@@ -273,6 +273,12 @@ class MobilePlanStore {
 			.update();
 	}
 
+	/** Serialises the counting of one site's day until the transaction ends. */
+	void lockSiteDay(String siteId, LocalDate day) {
+		jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))").param("key", "mobile-visits:" + siteId + ":" + day)
+			.query((rs, n) -> 1).list();
+	}
+
 	/** The people the crews served at a site on a day, over every visit made there. */
 	int peopleServed(String siteId, LocalDate day) {
 		return jdbc.sql("""

@@ -55,10 +55,13 @@ public record StopVisit(long id, String unitId, String siteId, LocalDate day, in
 		return new StopVisit(id, unitId, siteId, day, seq, arrive, depart, arrival, people, null);
 	}
 
-	/** The stop did not happen; a stop made cannot be missed. */
-	StopVisit miss(String reason) {
+	/** The stop did not happen (said on its day or after); a stop made cannot be missed. */
+	StopVisit miss(String reason, LocalDate today) {
 		if (reason == null || reason.isBlank()) {
 			throw new InvalidRequestException("mobile-missed-reason");
+		}
+		if (today.isBefore(day)) {
+			throw new InvalidRequestException("mobile-too-early", day.toString());
 		}
 		if (outcome() == Outcome.MADE) {
 			throw new ConflictException("mobile-already-made");

@@ -85,6 +85,10 @@ public class Volunteers {
 		if (r.phone() == null || !MOBILE.matcher(r.phone().replace(" ", "")).matches()) {
 			throw new InvalidRequestException("notify-phone");
 		}
+		if (r.birthDate() != null && r.birthDate().isAfter(LocalDate.now(clock))) {
+			throw new InvalidRequestException("volunteer-incomplete");
+		}
+		TextLimits.require("guardian", r.guardianName(), TextLimits.NAME);
 		return insert(new Registration(r.name(), r.birthDate(), r.phone().replace(" ", ""), r.homeSite(), r.skills(),
 				r.guardianName(), r.guardianConsent()), "online", true);
 	}
@@ -159,6 +163,12 @@ public class Volunteers {
 		return id;
 	}
 
+	/** A volunteer who may serve: not an application awaiting a decision, nor one declined. */
+	private Volunteer activeVolunteer(long id) {
+		return list("where v.id = :id and v.active", Map.of("id", id)).stream().findFirst()
+			.orElseThrow(() -> new NotFoundException("volunteer", String.valueOf(id)));
+	}
+
 	public Volunteer volunteer(long id) {
 		return list("where v.id = :id", Map.of("id", id)).stream().findFirst()
 			.orElseThrow(() -> new NotFoundException("volunteer", String.valueOf(id)));
@@ -194,7 +204,7 @@ public class Volunteers {
 
 	@Transactional
 	public void assign(long volunteerId, long eventId, String role, String by) {
-		volunteer(volunteerId);
+		activeVolunteer(volunteerId);
 		events.find(eventId).orElseThrow(() -> new NotFoundException("event", String.valueOf(eventId)));
 		int added = jdbc.sql("""
 				insert into volunteer_assignment (volunteer_id, event_id, role, assigned_by)
@@ -225,7 +235,7 @@ public class Volunteers {
 	@Transactional
 	public long logHours(long volunteerId, String siteId, Long eventId, LocalDate day, BigDecimal hours, String note,
 			String by) {
-		volunteer(volunteerId);
+		activeVolunteer(volunteerId);
 		if (day == null || hours == null || hours.signum() <= 0 || hours.compareTo(BigDecimal.valueOf(24)) > 0) {
 			throw new InvalidRequestException("hours-range");
 		}

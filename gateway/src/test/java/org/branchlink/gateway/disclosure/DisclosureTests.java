@@ -122,6 +122,10 @@ class DisclosureTests extends IntegrationTest {
 			.andExpect(content().string(Matchers.allOf(Matchers.containsString("馆舍线路改造"),
 					Matchers.containsString("停电，临时闭馆"), Matchers.not(Matchers.containsString("活动场地占用")))));
 		mvc.perform(get("/")).andExpect(content().string(Matchers.containsString("停电，临时闭馆")));
+		mvc.perform(get("/api/sites/" + village + "/disclosure"))
+			.andExpect(jsonPath("$.closures.length()").value(2))
+			.andExpect(jsonPath("$.closures[0].reason").exists())
+			.andExpect(jsonPath("$.closures[0].postedBy").doesNotExist());
 
 		// a notice posted long ago counts as announced in time; the figures see the three that stand
 		jdbc.sql("update site_closure set posted_at = :at where id = :id")

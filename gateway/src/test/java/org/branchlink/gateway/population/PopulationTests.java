@@ -136,6 +136,16 @@ class PopulationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aListWhoseVillagesBelongToNoTownshipStationStillShowsThePage() throws Exception {
+		String county = sites.require().federation().areaCode().county();
+		villages.replace("v.csv", ("区划代码,名称,常住人口\n" + county + "398201,无站乡一村,500\n").getBytes(StandardCharsets.UTF_8), "test");
+		assertThat(figures.of(LocalDate.now().withDayOfYear(1), LocalDate.now()).unknownTownship()).isEqualTo(1);
+		mvc.perform(get("/population").with(user(accounts.loadUserByUsername("admin"))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(Matchers.not(Matchers.containsString("id=\"population-county\""))));
+	}
+
+	@Test
 	void anXlsxListImportsAndTheTownshipsSpreadIsMeasured() throws Exception {
 		String longhu = sites.require().find("longhu").orElseThrow().areaCode().township();
 		String baishi = sites.require().find("baishi").orElseThrow().areaCode().township();

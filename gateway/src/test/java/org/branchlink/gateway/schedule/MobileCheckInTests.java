@@ -94,6 +94,8 @@ class MobileCheckInTests extends IntegrationTest {
 			.hasMessageContaining("not come yet");
 		assertThatThrownBy(() -> checkIns.checkIn(future.id(), -1, Instant.now(), "librarian"))
 			.isInstanceOf(InvalidRequestException.class);
+		assertThatThrownBy(() -> checkIns.missed(future.id(), "预计下雨", "librarian")).as("not missed before its day")
+			.isInstanceOf(InvalidRequestException.class);
 
 		StopVisit stop = dueToday(coming.get(2));
 		LocalDate today = checkIns.today();

@@ -1,6 +1,7 @@
 package org.branchlink.gateway.volunteer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -9,11 +10,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
 import org.branchlink.gateway.IntegrationTest;
 import org.branchlink.gateway.security.AccountStore;
+import org.branchlink.gateway.site.NotFoundException;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +68,9 @@ class VolunteerSignUpTests extends IntegrationTest {
 			.andExpect(flash().attribute("notice", "已记录不接受及原因。"));
 		assertThat(volunteers.applications(List.of("baishi"))).extracting(Volunteers.Volunteer::id)
 			.doesNotContain(first.id(), second.id());
+		// a declined applicant serves nowhere: no hours, no assignment
+		assertThatThrownBy(() -> volunteers.logHours(second.id(), "baishi", null, LocalDate.now(), BigDecimal.ONE, "", "librarian"))
+			.isInstanceOf(NotFoundException.class);
 		// an application is nobody's business outside its site: the public page shows none of it
 		mvc.perform(get("/volunteer")).andExpect(content().string(Matchers.not(Matchers.containsString("报名志愿者甲"))));
 	}
