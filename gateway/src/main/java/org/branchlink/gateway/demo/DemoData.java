@@ -86,6 +86,8 @@ class DemoData implements ApplicationRunner {
 
 	private final DemoPopulation population;
 
+	private final DemoVenues venueDemo;
+
 	private final boolean serviceHistory;
 
 	private final ZoneId zone;
@@ -94,7 +96,7 @@ class DemoData implements ApplicationRunner {
 			@Value("${branchlink.demo.catalogue-records:20000}") int catalogueRecords, ReaderRegistry readers,
 			LendingDesk desk, CatalogCopies copies, DemoEvents events, MobileSchedule schedule, ServiceMenu menu, KioskAccounts kiosks,
 			DemoActivity activity, DemoHolds holds, DemoEventHistory eventHistory, DemoNeeds needs, DemoNotices notices,
-			DemoMobileVisits mobileVisits, DemoPopulation population, CountySettings county,
+			DemoMobileVisits mobileVisits, DemoPopulation population, DemoVenues venueDemo, CountySettings county,
 			@Value("${branchlink.demo.service-history:true}") boolean serviceHistory) {
 		this.activity = activity;
 		this.holds = holds;
@@ -103,6 +105,7 @@ class DemoData implements ApplicationRunner {
 		this.notices = notices;
 		this.mobileVisits = mobileVisits;
 		this.population = population;
+		this.venueDemo = venueDemo;
 		this.serviceHistory = serviceHistory;
 		this.zone = county.zone();
 		this.menu = menu;
@@ -146,6 +149,9 @@ class DemoData implements ApplicationRunner {
 		}
 		notices.publish();
 		population.importOnce();
+		if (venueDemo.setUp() && past != null) {
+			log.info("Demo venue bookings: {}", venueDemo.history(past.readers(), demoReader, past.days(), zone));
+		}
 		LocalDate today = schedule.today();
 		if (past != null && serviceHistory && past.days() > 0 && !schedule.planned(today.minusDays(1))) {
 			// the mobile units' visits of the generated past

@@ -23,7 +23,13 @@ public enum Notice {
 	/** A menu order the reader placed for their village was scheduled: {0} item, {1} when, {2} site. */
 	MENU_ORDER_SCHEDULED,
 	/** A menu order the reader placed for their village was declined: {0} item, {1} the reason. */
-	MENU_ORDER_DECLINED;
+	MENU_ORDER_DECLINED,
+	/** A venue booking awaiting approval was approved: {0} venue, {1} when. */
+	VENUE_BOOKING_APPROVED,
+	/** A venue booking awaiting approval was declined: {0} venue, {1} when, {2} the reason. */
+	VENUE_BOOKING_DECLINED,
+	/** The site withdrew a venue booking: {0} venue, {1} when, {2} the reason. */
+	VENUE_BOOKING_WITHDRAWN;
 
 	public String code() {
 		return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -188,6 +188,10 @@ public class ReaderRegistry {
 		return jdbc.sql("select * from reader where card_number = :card").param("card", card).query(ReaderRegistry::map).optional();
 	}
 
+	public Optional<Reader> byId(long id) {
+		return jdbc.sql("select * from reader where id = :id").param("id", id).query(ReaderRegistry::map).optional();
+	}
+
 	public Optional<Reader> byUsername(String username) {
 		return jdbc.sql("select * from reader where username = :u").param("u", username).query(ReaderRegistry::map).optional();
 	}

@@ -78,16 +78,16 @@ final class PagesBench {
 			visitor.pages().addAll(List.of("/", "/search?q=" + enc(SEARCH),
 					"/search?q=" + enc(SEARCH) + "&format=book&sort=year&page=1", "/works/" + work, "/events",
 					"/events/" + event, "/events?tab=mobile", "/events?view=calendar", "/search/advanced", "/search?q=" + enc(NOTHING),
-					"/sites/baishi", "/demand", "/survey", "/login", "/menu/village", "/open", "/open/catalog", "/volunteer"));
+					"/sites/baishi", "/demand", "/survey", "/login", "/menu/village", "/open", "/open/catalog", "/volunteer", "/venues"));
 			Person reader = person(base, "reader", "demo-reader");
 			reader.pages().addAll(List.of("/", "/my/loans", "/my/holds", "/my/registrations", "/my/card", "/works/" + work,
-					"/menu/village"));
+					"/menu/village", "/venues"));
 			Person librarian = person(base, "librarian", "demo-librarian");
 			librarian.pages().addAll(List.of("/circulation", "/holds/pull?site=baishi", "/transfers", "/ingest", "/menu",
-					"/volunteers", "/demand/tickets", "/events/new", "/events/manage", "/notices", "/supervision"));
+					"/volunteers", "/demand/tickets", "/events/new", "/events/manage", "/notices", "/supervision", "/venues/manage", "/troupes"));
 			Person central = person(base, "admin", "demo-admin");
 			central.pages().addAll(List.of("/dashboard", "/reports/" + quarter, "/planning", "/rotas", "/surveys",
-					"/sites/manage", "/sites/manage/baishi", "/population", "/mobile/today", "/supervision"));
+					"/sites/manage", "/sites/manage/baishi", "/population", "/mobile/today", "/supervision", "/venues/manage"));
 			List<Person> people = List.of(visitor, reader, librarian, central);
 
 			for (Person person : people) { // warm-up, and every page must answer 200

@@ -1,0 +1,147 @@
+package org.branchlink.gateway.venue;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.branchlink.gateway.platform.ConflictException;
+import org.branchlink.gateway.security.BranchLinkUser;
+import org.branchlink.gateway.security.LibrarianOrCentral;
+import org.branchlink.gateway.security.Role;
+import org.branchlink.gateway.security.SiteAccess;
+import org.branchlink.gateway.site.NotFoundException;
+import org.branchlink.gateway.web.PageMessages;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The venues desk (场地管理): a site's staff approve or decline requested bookings, check bookers in at the door,
+ * withdraw a booking when the room is needed, add and change their venues, and see the year's use rate; central staff
+ * for every site.
+ */
+@Controller
+class VenueManagePageController {
+
+	private final Venues venues;
+
+	private final SiteAccess access;
+
+	private final PageMessages pageMessages;
+
+	VenueManagePageController(Venues venues, SiteAccess access, PageMessages pageMessages) {
+		this.venues = venues;
+		this.access = access;
+		this.pageMessages = pageMessages;
+	}
+
+	/** A refused venue's fields, shown again. */
+	record VenueDraft(Long id, String siteId, String name, String kind, String capacity, String equipment,
+			boolean accessible, boolean needsApproval, String feePerHour, String opensAt, String closesAt)
+			implements Serializable {
+	}
+
+	@GetMapping("/venues/manage")
+	@LibrarianOrCentral
+	String page(@AuthenticationPrincipal BranchLinkUser user, Authentication authentication, Model model) {
+		Set<String> mine = access.sitesFor(authentication);
+		boolean central = user.roles().contains(Role.CENTRAL_ADMIN);
+		LocalDate today = venues.today();
+		model.addAttribute("user", user);
+		model.addAttribute("today", today);
+		model.addAttribute("awaiting", venues.awaiting(mine));
+		model.addAttribute("coming", venues.atSites(mine, today, today.plusDays(6)).stream()
+			.filter(b -> !b.status().equals("declined") && !b.status().equals("cancelled")).toList());
+		model.addAttribute("venues", venues.venues(Optional.of(mine)));
+		List<Venues.Figures> figures = venues.figures(today.withDayOfYear(1), today);
+		// the county's row first for central staff, then the sites'
+		model.addAttribute("figures", figures.stream().filter(f -> f.siteId() == null ? central : mine.contains(f.siteId())).toList());
+		model.addAttribute("sites", mine.stream().sorted(Comparator.naturalOrder()).toList());
+		if (model.getAttribute("venueDraft") == null) {
+			model.addAttribute("venueDraft", new VenueDraft(null, "", "", "room", "", "", false, false, "0", "09:00", "17:00"));
+		}
+		return "venues-manage";
+	}
+
+	@PostMapping("/venues/manage/venues")
+	@LibrarianOrCentral
+	String save(@RequestParam(required = false) Long id, @RequestParam(defaultValue = "") String siteId,
+			@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "room") String kind,
+			@RequestParam(required = false) Integer capacity, @RequestParam(defaultValue = "") String equipment,
+			@RequestParam(defaultValue = "false") boolean accessible, @RequestParam(defaultValue = "false") boolean needsApproval,
+			@RequestParam(required = false) Integer feePerHour, @RequestParam(required = false) LocalTime opensAt,
+			@RequestParam(required = false) LocalTime closesAt, Authentication authentication, RedirectAttributes redirect) {
+		access.requireActFor(authentication, id == null ? siteId : venues.venue(id).siteId());
+		return attempt(redirect, "venues.done.saved", new VenueDraft(id, siteId, name, kind,
+				capacity == null ? "" : capacity.toString(), equipment, accessible, needsApproval,
+				feePerHour == null ? "" : feePerHour.toString(), opensAt == null ? "" : opensAt.toString(),
+				closesAt == null ? "" : closesAt.toString()),
+				() -> venues.save(id, new Venues.VenueRequest(siteId, name, kind, capacity, equipment, accessible, needsApproval,
+						feePerHour, opensAt, closesAt)));
+	}
+
+	@PostMapping("/venues/manage/venues/{id}/active")
+	@LibrarianOrCentral
+	String active(@PathVariable long id, @RequestParam boolean active, Authentication authentication,
+			RedirectAttributes redirect) {
+		access.requireActFor(authentication, venues.venue(id).siteId());
+		return attempt(redirect, active ? "venues.done.reopened" : "venues.done.withdrawn", null,
+				() -> venues.setActive(id, active));
+	}
+
+	@PostMapping("/venues/manage/bookings/{id}/decision")
+	@LibrarianOrCentral
+	String decide(@PathVariable long id, @RequestParam(defaultValue = "false") boolean approve,
+			@RequestParam(defaultValue = "") String reason, Authentication authentication, RedirectAttributes redirect) {
+		requireSiteOfBooking(authentication, id);
+		return attempt(redirect, approve ? "venues.done.approved" : "venues.done.declined", null,
+				() -> venues.decide(id, approve, reason, authentication.getName()));
+	}
+
+	@PostMapping("/venues/manage/bookings/{id}/check-in")
+	@LibrarianOrCentral
+	String checkIn(@PathVariable long id, Authentication authentication, RedirectAttributes redirect) {
+		requireSiteOfBooking(authentication, id);
+		return attempt(redirect, "venues.done.checked-in", null, () -> venues.checkIn(id, authentication.getName()));
+	}
+
+	@PostMapping("/venues/manage/bookings/{id}/cancel")
+	@LibrarianOrCentral
+	String cancel(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Authentication authentication,
+			RedirectAttributes redirect) {
+		requireSiteOfBooking(authentication, id);
+		return attempt(redirect, "venues.done.site-cancelled", null,
+				() -> venues.cancelBySite(id, reason, authentication.getName()));
+	}
+
+	private void requireSiteOfBooking(Authentication authentication, long id) {
+		access.requireActFor(authentication, venues.venue(venues.booking(id).venueId()).siteId());
+	}
+
+	private String attempt(RedirectAttributes redirect, String done, VenueDraft draft, Supplier<?> action) {
+		try {
+			action.get();
+			redirect.addFlashAttribute("notice", pageMessages.text(done));
+		}
+		catch (IllegalArgumentException | ConflictException | NotFoundException ex) {
+			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
+			if (draft != null) {
+				redirect.addFlashAttribute("venueDraft", draft);
+			}
+		}
+		return "redirect:/venues/manage";
+	}
+
+}

@@ -1,0 +1,550 @@
+package org.branchlink.gateway.venue;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.branchlink.gateway.notify.Notice;
+import org.branchlink.gateway.notify.ReaderNotices;
+import org.branchlink.gateway.platform.ConflictException;
+import org.branchlink.gateway.platform.InvalidRequestException;
+import org.branchlink.gateway.platform.TextLimits;
+import org.branchlink.gateway.reader.Reader;
+import org.branchlink.gateway.reader.ReaderRegistry;
+import org.branchlink.gateway.site.NotFoundException;
+import org.branchlink.site.CountySettings;
+import org.branchlink.site.SiteDirectory;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Venues and their bookings (场地预约, issue 20 point 2): the sites' rooms and halls; readers book them for themselves or
+ * for their troupe, free or discounted by rule ({@link VenueRules}); a booking that overlaps one holding the venue's time
+ * is refused; the site approves where the venue asks it; the door checks bookings in; the sweep marks those not shown,
+ * and a reader with too many of them may not book for a while. Owns {@code venue} and {@code venue_booking}.
+ */
+@Service
+public class Venues {
+
+	/** A venue to add or change. */
+	public record VenueRequest(String siteId, String name, String kind, Integer capacity, String equipment,
+			Boolean accessible, Boolean needsApproval, Integer feePerHour, LocalTime opensAt, LocalTime closesAt) {
+	}
+
+	/** A booking asked for: a day and hours in the county's time; a troupe when the reader books for it. */
+	public record BookingRequest(Long venueId, LocalDate day, LocalTime from, LocalTime until, String purpose,
+			Integer attendees, Boolean publicBenefit, Long troupeId) {
+
+		/** Whether it is a public-benefit activity (unsaid: not). */
+		boolean isPublicBenefit() {
+			return Boolean.TRUE.equals(publicBenefit);
+		}
+	}
+
+	/** A booking as staff and its booker see it, in the county's time. */
+	public record Booking(long id, long venueId, String venueName, String siteId, LocalDate day, LocalTime from,
+			LocalTime until, String purpose, boolean publicBenefit, int attendees, String rate, int fee, String status,
+			String reason, String troupeName, String readerName, String readerCard) {
+	}
+
+	/**
+	 * A booking carried over from a site's earlier booking system (or the demo's past year) as it stood there: its
+	 * time, rate, fee and state are taken as given.
+	 */
+	public record Imported(long venueId, Long readerId, Long troupeId, String purpose, boolean publicBenefit, int attendees,
+			Instant startsAt, Instant endsAt, VenueBooking.Rate rate, int fee, VenueBooking.Status status, String reason) {
+	}
+
+	/** A time a venue is taken, for the public schedule (no booker named, save a troupe). */
+	public record Taken(LocalDate day, LocalTime from, LocalTime until, String troupeName) {
+	}
+
+	/** A site's (or the county's) venue figures over a period. */
+	public record Figures(String siteId, int venues, double openHours, double usedHours, int bookings, int checkedIn,
+			int noShows, int free, int byTroupes) {
+
+		/** Hours checked in ÷ hours open. */
+		public Double useRate() {
+			return openHours == 0 ? null : usedHours / openHours;
+		}
+
+		/** Not shown ÷ (checked in + not shown). */
+		public Double noShowRate() {
+			return checkedIn + noShows == 0 ? null : (double) noShows / (checkedIn + noShows);
+		}
+	}
+
+	private final JdbcClient jdbc;
+
+	private final SiteDirectory sites;
+
+	private final ReaderRegistry readers;
+
+	private final Troupes troupes;
+
+	private final VenueRules rules;
+
+	private final ReaderNotices notices;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	Venues(JdbcClient jdbc, SiteDirectory sites, ReaderRegistry readers, Troupes troupes, VenueRules rules, Clock clock,
+			CountySettings county, ReaderNotices notices) {
+		this.jdbc = jdbc;
+		this.sites = sites;
+		this.readers = readers;
+		this.troupes = troupes;
+		this.rules = rules;
+		this.notices = notices;
+		this.clock = clock;
+		this.zone = county.zone();
+	}
+
+	public VenueRules rules() {
+		return rules;
+	}
+
+	public LocalDate today() {
+		return LocalDate.now(clock.withZone(zone));
+	}
+
+	/** Adds a venue ({@code id} null) or changes one. */
+	@Transactional
+	public Venue save(Long id, VenueRequest request) {
+		if (request.siteId() == null || sites.require().find(request.siteId()).isEmpty()) {
+			throw new NotFoundException("site", String.valueOf(request.siteId()));
+		}
+		Venue.Kind kind = Venue.Kind.of(request.kind() == null ? "room" : request.kind());
+		if (blank(request.name()) || request.capacity() == null || request.opensAt() == null || request.closesAt() == null) {
+			throw new InvalidRequestException("venue-incomplete");
+		}
+		TextLimits.require("name", request.name(), TextLimits.NAME);
+		TextLimits.require("equipment", request.equipment(), TextLimits.TITLE);
+		if (request.capacity() < 1 || request.capacity() > 10_000) {
+			throw new InvalidRequestException("venue-capacity", String.valueOf(request.capacity()));
+		}
+		int fee = request.feePerHour() == null ? 0 : request.feePerHour();
+		if (fee < 0 || fee > 100_000) {
+			throw new InvalidRequestException("venue-fee", String.valueOf(fee));
+		}
+		if (!request.closesAt().isAfter(request.opensAt())) {
+			throw new InvalidRequestException("venue-hours", request.opensAt().toString(), request.closesAt().toString());
+		}
+		try {
+			if (id == null) {
+				long created = jdbc.sql("""
+						insert into venue (site_id, name, kind, capacity, equipment, accessible, needs_approval, fee_per_hour, opens_at, closes_at)
+						values (:site, :name, :kind, :capacity, :equipment, :accessible, :approval, :fee, :opens, :closes) returning id""")
+					.params(venueParams(request, kind, fee)).query(Long.class).single();
+				return venue(created);
+			}
+			Venue current = venue(id);
+			if (!current.siteId().equals(request.siteId())) {
+				throw new InvalidRequestException("venue-site");
+			}
+			Map<String, Object> params = venueParams(request, kind, fee);
+			params.put("id", id);
+			jdbc.sql("""
+					update venue set name = :name, kind = :kind, capacity = :capacity, equipment = :equipment,
+					    accessible = :accessible, needs_approval = :approval, fee_per_hour = :fee, opens_at = :opens, closes_at = :closes
+					where id = :id""").params(params).update();
+			return venue(id);
+		}
+		catch (DuplicateKeyException ex) {
+			throw new ConflictException("venue-name", request.name().strip());
+		}
+	}
+
+	private static Map<String, Object> venueParams(VenueRequest request, Venue.Kind kind, int fee) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("site", request.siteId());
+		params.put("name", request.name().strip());
+		params.put("kind", kind.code());
+		params.put("capacity", request.capacity());
+		params.put("equipment", request.equipment() == null ? "" : request.equipment().strip());
+		params.put("accessible", Boolean.TRUE.equals(request.accessible()));
+		params.put("approval", Boolean.TRUE.equals(request.needsApproval()));
+		params.put("fee", fee);
+		params.put("opens", Time.valueOf(request.opensAt()));
+		params.put("closes", Time.valueOf(request.closesAt()));
+		return params;
+	}
+
+	/** Open for booking or withdrawn (a withdrawn venue keeps its bookings and takes no new ones). */
+	@Transactional
+	public Venue setActive(long id, boolean active) {
+		venue(id);
+		jdbc.sql("update venue set active = :active where id = :id").param("id", id).param("active", active).update();
+		return venue(id);
+	}
+
+	public Venue venue(long id) {
+		return jdbc.sql(VENUES + " where id = :id").param("id", id).query(Venues::venue).optional()
+			.orElseThrow(() -> new NotFoundException("venue", String.valueOf(id)));
+	}
+
+	/** The venues of the given sites (all sites when empty), by site and name. */
+	public List<Venue> venues(Optional<Collection<String>> siteIds) {
+		if (siteIds.isPresent()) {
+			return siteIds.get().isEmpty() ? List.of()
+					: jdbc.sql(VENUES + " where site_id in (:sites) order by site_id, name").param("sites", siteIds.get())
+						.query(Venues::venue).list();
+		}
+		return jdbc.sql(VENUES + " order by site_id, name").query(Venues::venue).list();
+	}
+
+	/**
+	 * A reader books a venue, for themselves or for a troupe they are the contact of. Refused with the reason when the
+	 * venue is withdrawn, the time is outside its hours, past, too far ahead or too long, the attendees more than it
+	 * holds, the reader has too many bookings open or too many not shown lately, or the time is taken.
+	 */
+	@Transactional
+	public VenueBooking book(long readerId, BookingRequest request) {
+		Reader reader = readers.byId(readerId).orElseThrow(() -> new NotFoundException("reader", String.valueOf(readerId)));
+		if (request.venueId() == null) {
+			throw new InvalidRequestException("booking-incomplete");
+		}
+		// one booking of a venue at a time: the overlap check and the insert under the venue's row lock
+		jdbc.sql("select id from venue where id = :id for update").param("id", request.venueId()).query(Long.class).optional()
+			.orElseThrow(() -> new NotFoundException("venue", String.valueOf(request.venueId())));
+		Venue venue = venue(request.venueId());
+		if (!venue.active()) {
+			throw new ConflictException("venue-withdrawn", venue.name());
+		}
+		if (request.day() == null || request.from() == null || request.until() == null || blank(request.purpose())
+				|| request.attendees() == null) {
+			throw new InvalidRequestException("booking-incomplete");
+		}
+		TextLimits.require("purpose", request.purpose(), TextLimits.TITLE);
+		if (!request.until().isAfter(request.from())) {
+			throw new InvalidRequestException("booking-hours", request.from().toString(), request.until().toString());
+		}
+		if (request.from().isBefore(venue.opensAt()) || request.until().isAfter(venue.closesAt())) {
+			throw new InvalidRequestException("booking-outside-hours", venue.opensAt().toString(), venue.closesAt().toString());
+		}
+		Instant starts = request.day().atTime(request.from()).atZone(zone).toInstant();
+		Instant ends = request.day().atTime(request.until()).atZone(zone).toInstant();
+		Instant now = clock.instant();
+		if (!starts.isAfter(now)) {
+			throw new InvalidRequestException("booking-past");
+		}
+		if (request.day().isAfter(today().plusDays(rules.horizonDays()))) {
+			throw new InvalidRequestException("booking-horizon", String.valueOf(rules.horizonDays()));
+		}
+		if (Duration.between(starts, ends).compareTo(Duration.ofHours(rules.maxHours())) > 0) {
+			throw new InvalidRequestException("booking-too-long", String.valueOf(rules.maxHours()));
+		}
+		if (request.attendees() < 1 || request.attendees() > venue.capacity()) {
+			throw new InvalidRequestException("booking-attendees", String.valueOf(venue.capacity()));
+		}
+		AmateurTroupe troupe = null;
+		if (request.troupeId() != null) {
+			troupe = troupes.bookingFor(reader.cardNumber()).stream().filter(t -> t.id() == request.troupeId()).findFirst()
+				.orElseThrow(() -> new ConflictException("booking-troupe"));
+		}
+		requireNotSuspended(readerId, now);
+		int open = jdbc.sql("select count(*) from venue_booking where reader_id = :reader and status in ('requested', 'confirmed') and ends_at > :now")
+			.param("reader", readerId).param("now", Timestamp.from(now)).query(Integer.class).single();
+		if (open >= rules.openPerReader()) {
+			throw new ConflictException("booking-open-limit", String.valueOf(rules.openPerReader()));
+		}
+		jdbc.sql("""
+				select starts_at from venue_booking where venue_id = :venue and status in ('requested', 'confirmed', 'checked_in')
+				    and starts_at < :ends and ends_at > :starts order by starts_at limit 1""")
+			.param("venue", venue.id()).param("starts", Timestamp.from(starts)).param("ends", Timestamp.from(ends))
+			.query(Timestamp.class).optional().ifPresent(taken -> {
+				throw new ConflictException("booking-taken", request.day().toString(), request.from().toString(),
+						request.until().toString());
+			});
+		VenueBooking.Rate rate = VenueBooking.Rate.forBooking(troupe != null, request.isPublicBenefit(), rules.residentDiscount());
+		int fee = venue.feePerHour() == 0 ? 0 : rate.fee(venue.feePerHour(), Duration.between(starts, ends), rules.residentDiscount());
+		VenueBooking.Status status = venue.needsApproval() ? VenueBooking.Status.REQUESTED : VenueBooking.Status.CONFIRMED;
+		long id = jdbc.sql("""
+				insert into venue_booking (venue_id, reader_id, troupe_id, purpose, public_benefit, attendees, starts_at, ends_at,
+				    rate, fee, status, created_at)
+				values (:venue, :reader, :troupe, :purpose, :benefit, :attendees, :starts, :ends, :rate, :fee, :status, :now) returning id""")
+			.param("venue", venue.id()).param("reader", readerId).param("troupe", troupe == null ? null : troupe.id())
+			.param("purpose", request.purpose().strip()).param("benefit", request.isPublicBenefit())
+			.param("attendees", request.attendees()).param("starts", Timestamp.from(starts)).param("ends", Timestamp.from(ends))
+			.param("rate", rate.code()).param("fee", fee).param("status", status.code()).param("now", Timestamp.from(now))
+			.query(Long.class).single();
+		return booking(id);
+	}
+
+	/** Carries bookings over as they stood (see {@link Imported}); returns how many. */
+	@Transactional
+	public int importBookings(List<Imported> bookings, String by) {
+		Instant now = clock.instant();
+		for (Imported b : bookings) {
+			jdbc.sql("""
+					insert into venue_booking (venue_id, reader_id, troupe_id, purpose, public_benefit, attendees, starts_at, ends_at,
+					    rate, fee, status, reason, decided_by, checked_in_at, created_at)
+					values (:venue, :reader, :troupe, :purpose, :benefit, :attendees, :starts, :ends, :rate, :fee, :status, :reason,
+					    :by, :checkedIn, :now)""")
+				.param("venue", b.venueId()).param("reader", b.readerId()).param("troupe", b.troupeId())
+				.param("purpose", b.purpose()).param("benefit", b.publicBenefit()).param("attendees", b.attendees())
+				.param("starts", Timestamp.from(b.startsAt())).param("ends", Timestamp.from(b.endsAt()))
+				.param("rate", b.rate().code()).param("fee", b.fee()).param("status", b.status().code())
+				.param("reason", b.reason()).param("by", by)
+				.param("checkedIn", b.status() == VenueBooking.Status.CHECKED_IN ? Timestamp.from(b.startsAt()) : null)
+				.param("now", Timestamp.from(now)).update();
+		}
+		return bookings.size();
+	}
+
+	/** Refused while the reader's not-shown bookings in the window reach the limit and the last is recent. */
+	private void requireNotSuspended(long readerId, Instant now) {
+		List<Timestamp> noShows = jdbc.sql("""
+				select starts_at from venue_booking where reader_id = :reader and status = 'no_show' and starts_at > :since
+				order by starts_at desc""")
+			.param("reader", readerId).param("since", Timestamp.from(now.minus(Duration.ofDays(rules.noShowWindowDays()))))
+			.query(Timestamp.class).list();
+		if (noShows.size() >= rules.noShowLimit()) {
+			LocalDate until = noShows.get(0).toInstant().atZone(zone).toLocalDate().plusDays(rules.suspensionDays());
+			if (until.isAfter(today())) {
+				throw new ConflictException("booking-suspended", String.valueOf(noShows.size()), until.toString());
+			}
+		}
+	}
+
+	public VenueBooking booking(long id) {
+		return jdbc.sql(BOOKINGS + " where id = :id").param("id", id).query(Venues::booking).optional()
+			.orElseThrow(() -> new NotFoundException("booking", String.valueOf(id)));
+	}
+
+	/** The site's decision on a requested booking. */
+	@Transactional
+	public VenueBooking decide(long id, boolean approve, String reason, String by) {
+		TextLimits.require("reason", reason, TextLimits.MESSAGE);
+		VenueBooking booking = locked(id);
+		VenueBooking decided = save(approve ? booking.confirm(by) : booking.decline(reason, by));
+		tellBooker(decided, approve ? Notice.VENUE_BOOKING_APPROVED : Notice.VENUE_BOOKING_DECLINED);
+		return decided;
+	}
+
+	/** The reader who booked is told of the site's decision, in this transaction's outbox. */
+	private void tellBooker(VenueBooking booking, Notice notice) {
+		if (booking.readerId() == null) {
+			return;
+		}
+		LocalDateTime starts = LocalDateTime.ofInstant(booking.startsAt(), zone);
+		String when = starts.toLocalDate() + " " + starts.toLocalTime() + "–" + LocalDateTime.ofInstant(booking.endsAt(), zone).toLocalTime();
+		List<String> args = booking.reason() == null ? List.of(venue(booking.venueId()).name(), when)
+				: List.of(venue(booking.venueId()).name(), when, booking.reason());
+		notices.queue(booking.readerId(), notice, "venue-booking:" + booking.id(), args);
+	}
+
+	/** The door checks a booking in. */
+	@Transactional
+	public VenueBooking checkIn(long id, String by) {
+		return save(locked(id).checkIn(clock.instant(), rules.checkInEarly(), by));
+	}
+
+	/** The reader withdraws their own booking before it begins. */
+	@Transactional
+	public VenueBooking cancelOwn(long id, long readerId) {
+		VenueBooking booking = locked(id);
+		if (booking.readerId() == null || booking.readerId() != readerId) {
+			throw new NotFoundException("booking", String.valueOf(id));
+		}
+		return save(booking.cancel(clock.instant(), null));
+	}
+
+	/** The site withdraws a booking before it begins (the room is needed, it is closed). */
+	@Transactional
+	public VenueBooking cancelBySite(long id, String reason, String by) {
+		if (blank(reason)) {
+			throw new InvalidRequestException("booking-reason");
+		}
+		TextLimits.require("reason", reason, TextLimits.MESSAGE);
+		VenueBooking cancelled = locked(id).cancel(clock.instant(), by);
+		VenueBooking withdrawn = save(new VenueBooking(cancelled.id(), cancelled.venueId(), cancelled.readerId(),
+				cancelled.troupeId(), cancelled.purpose(), cancelled.publicBenefit(), cancelled.attendees(), cancelled.startsAt(),
+				cancelled.endsAt(), cancelled.rate(), cancelled.fee(), cancelled.status(), reason.strip(), by, null,
+				cancelled.createdAt()));
+		tellBooker(withdrawn, Notice.VENUE_BOOKING_WITHDRAWN);
+		return withdrawn;
+	}
+
+	/** Confirmed bookings past their start and grace, not checked in, are not shown. */
+	@Transactional
+	public int sweepNoShows() {
+		Instant now = clock.instant();
+		int swept = 0;
+		for (VenueBooking booking : jdbc.sql(BOOKINGS + " where status = 'confirmed' and starts_at <= :due for update skip locked")
+			.param("due", Timestamp.from(now.minus(rules.noShowGrace()))).query(Venues::booking).list()) {
+			save(booking.noShow(now, rules.noShowGrace()));
+			swept++;
+		}
+		return swept;
+	}
+
+	/** A reader's bookings, the coming ones first. */
+	public List<Booking> ofReader(long readerId) {
+		return jdbc.sql(VIEWS + " where b.reader_id = :reader order by b.ends_at < now(), b.starts_at desc limit 100")
+			.param("reader", readerId).query(this::view).list();
+	}
+
+	/** The bookings at the sites' venues from {@code from} to {@code to}, by time. */
+	public List<Booking> atSites(Collection<String> siteIds, LocalDate from, LocalDate to) {
+		if (siteIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(VIEWS + " where v.site_id in (:sites) and b.starts_at >= :from and b.starts_at < :to order by b.starts_at, b.id")
+			.param("sites", siteIds).param("from", Timestamp.from(from.atStartOfDay(zone).toInstant()))
+			.param("to", Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant())).query(this::view).list();
+	}
+
+	/** The requested bookings at the sites' venues awaiting a decision, soonest first. */
+	public List<Booking> awaiting(Collection<String> siteIds) {
+		if (siteIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(VIEWS + " where v.site_id in (:sites) and b.status = 'requested' and b.starts_at > now() order by b.starts_at")
+			.param("sites", siteIds).query(this::view).list();
+	}
+
+	/** When a venue is taken from {@code from} for {@code days} days (the public schedule). */
+	public List<Taken> taken(long venueId, LocalDate from, int days) {
+		return jdbc.sql("""
+				select b.starts_at, b.ends_at, t.name as troupe from venue_booking b left join amateur_troupe t on t.id = b.troupe_id
+				where b.venue_id = :venue and b.status in ('requested', 'confirmed', 'checked_in')
+				    and b.starts_at >= :from and b.starts_at < :to order by b.starts_at""")
+			.param("venue", venueId).param("from", Timestamp.from(from.atStartOfDay(zone).toInstant()))
+			.param("to", Timestamp.from(from.plusDays(days).atStartOfDay(zone).toInstant()))
+			.query((rs, n) -> {
+				ZonedDateTime starts = rs.getTimestamp("starts_at").toInstant().atZone(zone);
+				return new Taken(starts.toLocalDate(), starts.toLocalTime(),
+						rs.getTimestamp("ends_at").toInstant().atZone(zone).toLocalTime(), rs.getString("troupe"));
+			}).list();
+	}
+
+	/**
+	 * The venue figures from {@code from} to {@code to} (inclusive) per site, and the county's first (site id null): hours
+	 * open are each active venue's daily hours times the days; hours used are those of bookings checked in.
+	 */
+	public List<Figures> figures(LocalDate from, LocalDate to) {
+		int days = (int) (to.toEpochDay() - from.toEpochDay() + 1);
+		Map<String, double[]> open = new LinkedHashMap<>();
+		for (Venue venue : venues(Optional.empty())) {
+			if (venue.active()) {
+				double[] site = open.computeIfAbsent(venue.siteId(), key -> new double[2]);
+				site[0]++;
+				site[1] += venue.openHours() * days;
+			}
+		}
+		Map<String, Figures> bySite = new LinkedHashMap<>();
+		jdbc.sql("""
+				select v.site_id,
+				    coalesce(sum(extract(epoch from b.ends_at - b.starts_at) / 3600.0) filter (where b.status = 'checked_in'), 0) as used,
+				    count(*) filter (where b.status in ('confirmed', 'checked_in', 'no_show')) as bookings,
+				    count(*) filter (where b.status = 'checked_in') as checked_in,
+				    count(*) filter (where b.status = 'no_show') as no_shows,
+				    count(*) filter (where b.status in ('confirmed', 'checked_in', 'no_show') and b.rate = 'free') as free,
+				    count(*) filter (where b.status in ('confirmed', 'checked_in', 'no_show') and b.troupe_id is not null) as troupes
+				from venue_booking b join venue v on v.id = b.venue_id
+				where b.starts_at >= :from and b.starts_at < :to group by v.site_id order by v.site_id""")
+			.param("from", Timestamp.from(from.atStartOfDay(zone).toInstant()))
+			.param("to", Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))
+			.query((rs, n) -> {
+				String site = rs.getString("site_id");
+				double[] hours = open.getOrDefault(site, new double[2]);
+				return new Figures(site, (int) hours[0], hours[1], rs.getDouble("used"), rs.getInt("bookings"),
+						rs.getInt("checked_in"), rs.getInt("no_shows"), rs.getInt("free"), rs.getInt("troupes"));
+			}).list().forEach(figures -> bySite.put(figures.siteId(), figures));
+		open.forEach((site, hours) -> bySite.putIfAbsent(site, new Figures(site, (int) hours[0], hours[1], 0, 0, 0, 0, 0, 0)));
+		List<Figures> all = new ArrayList<>();
+		all.add(bySite.values().stream().reduce(new Figures(null, 0, 0, 0, 0, 0, 0, 0, 0),
+				(a, b) -> new Figures(null, a.venues() + b.venues(), a.openHours() + b.openHours(), a.usedHours() + b.usedHours(),
+						a.bookings() + b.bookings(), a.checkedIn() + b.checkedIn(), a.noShows() + b.noShows(),
+						a.free() + b.free(), a.byTroupes() + b.byTroupes())));
+		bySite.values().stream().sorted((a, b) -> a.siteId().compareTo(b.siteId())).forEach(all::add);
+		return all;
+	}
+
+	private VenueBooking locked(long id) {
+		jdbc.sql("select id from venue_booking where id = :id for update").param("id", id).query(Long.class).optional()
+			.orElseThrow(() -> new NotFoundException("booking", String.valueOf(id)));
+		return booking(id);
+	}
+
+	private VenueBooking save(VenueBooking booking) {
+		jdbc.sql("""
+				update venue_booking set status = :status, reason = :reason, decided_by = :by, checked_in_at = :checkedIn
+				where id = :id""")
+			.param("id", booking.id()).param("status", booking.status().code()).param("reason", booking.reason())
+			.param("by", booking.decidedBy())
+			.param("checkedIn", booking.checkedInAt() == null ? null : Timestamp.from(booking.checkedInAt())).update();
+		return booking(booking.id());
+	}
+
+	private static final String VENUES = """
+			select id, site_id, name, kind, capacity, equipment, accessible, needs_approval, fee_per_hour, opens_at, closes_at, active
+			from venue""";
+
+	private static final String BOOKINGS = """
+			select id, venue_id, reader_id, troupe_id, purpose, public_benefit, attendees, starts_at, ends_at, rate, fee, status,
+			    reason, decided_by, checked_in_at, created_at
+			from venue_booking""";
+
+	private static final String VIEWS = """
+			select b.id, b.venue_id, v.name as venue_name, v.site_id, b.starts_at, b.ends_at, b.purpose, b.public_benefit,
+			    b.attendees, b.rate, b.fee, b.status, b.reason, t.name as troupe_name, r.name as reader_name, r.card_number
+			from venue_booking b join venue v on v.id = b.venue_id left join amateur_troupe t on t.id = b.troupe_id
+			    left join reader r on r.id = b.reader_id""";
+
+	private Booking view(ResultSet rs, int n) throws SQLException {
+		LocalDateTime starts = LocalDateTime.ofInstant(rs.getTimestamp("starts_at").toInstant(), zone);
+		LocalDateTime ends = LocalDateTime.ofInstant(rs.getTimestamp("ends_at").toInstant(), zone);
+		return new Booking(rs.getLong("id"), rs.getLong("venue_id"), rs.getString("venue_name"), rs.getString("site_id"),
+				starts.toLocalDate(), starts.toLocalTime(), ends.toLocalTime(), rs.getString("purpose"),
+				rs.getBoolean("public_benefit"), rs.getInt("attendees"), rs.getString("rate"), rs.getInt("fee"),
+				rs.getString("status"), rs.getString("reason"), rs.getString("troupe_name"), rs.getString("reader_name"),
+				rs.getString("card_number"));
+	}
+
+	private static Venue venue(ResultSet rs, int n) throws SQLException {
+		return new Venue(rs.getLong("id"), rs.getString("site_id"), rs.getString("name"), Venue.Kind.of(rs.getString("kind")),
+				rs.getInt("capacity"), rs.getString("equipment"), rs.getBoolean("accessible"), rs.getBoolean("needs_approval"),
+				rs.getInt("fee_per_hour"), rs.getTime("opens_at").toLocalTime(), rs.getTime("closes_at").toLocalTime(),
+				rs.getBoolean("active"));
+	}
+
+	private static VenueBooking booking(ResultSet rs, int n) throws SQLException {
+		long reader = rs.getLong("reader_id");
+		Long readerId = rs.wasNull() ? null : reader;
+		long troupe = rs.getLong("troupe_id");
+		Long troupeId = rs.wasNull() ? null : troupe;
+		return new VenueBooking(rs.getLong("id"), rs.getLong("venue_id"), readerId, troupeId, rs.getString("purpose"),
+				rs.getBoolean("public_benefit"), rs.getInt("attendees"), rs.getTimestamp("starts_at").toInstant(),
+				rs.getTimestamp("ends_at").toInstant(), VenueBooking.Rate.of(rs.getString("rate")), rs.getInt("fee"),
+				VenueBooking.Status.of(rs.getString("status")), rs.getString("reason"), rs.getString("decided_by"),
+				rs.getTimestamp("checked_in_at") == null ? null : rs.getTimestamp("checked_in_at").toInstant(),
+				rs.getTimestamp("created_at").toInstant());
+	}
+
+	private static boolean blank(String text) {
+		return text == null || text.isBlank();
+	}
+
+}
