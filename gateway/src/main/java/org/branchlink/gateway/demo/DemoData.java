@@ -128,6 +128,7 @@ class DemoData implements ApplicationRunner {
 		accounts.save("admin", "demo-admin", "总馆管理员 Central administrator", Set.of(Role.CENTRAL_ADMIN), Set.of());
 		accounts.save("librarian", "demo-librarian", "白石镇图书管理员 Baishi librarian", Set.of(Role.LIBRARIAN),
 				Set.of(DemoCounty.demoLibrarianSite()));
+		accounts.save("auditor", "demo-auditor", "理事会成员 Board member", Set.of(Role.AUDITOR), Set.of());
 		accounts.save("reader", "demo-reader", "读者 Reader", Set.of(Role.READER), Set.of());
 		accounts.saveApiKey(CENTRAL_LIBRARY_KEY, "central-library", "demo: central library ILS");
 		kiosks.save("kiosk-baishi", "demo-kiosk", DemoCounty.demoLibrarianSite(), StandardCharsets.UTF_8, false);

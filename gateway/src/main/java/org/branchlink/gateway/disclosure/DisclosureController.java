@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-import org.branchlink.gateway.security.CentralAdminOnly;
+import org.branchlink.gateway.security.CentralOrAuditor;
 import org.branchlink.gateway.security.Public;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -79,7 +79,7 @@ class DisclosureController {
 	}
 
 	@GetMapping("/api/disclosure/figures")
-	@CentralAdminOnly
+	@CentralOrAuditor
 	@Operation(summary = "Sites disclosing in full, and closures of a period announced 7 days ahead")
 	SiteNotices.Figures figures(@RequestParam LocalDate from, @RequestParam LocalDate to) {
 		return notices.figures(from, to);

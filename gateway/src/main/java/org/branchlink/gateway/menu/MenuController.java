@@ -7,6 +7,7 @@ import java.util.List;
 import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.gateway.security.CentralAdminOnly;
+import org.branchlink.gateway.security.CentralOrAuditor;
 import org.branchlink.gateway.security.LibrarianOrCentral;
 import org.branchlink.gateway.security.Public;
 import org.branchlink.gateway.security.ReaderOnly;
@@ -146,7 +147,7 @@ class MenuController {
 	}
 
 	@GetMapping("/api/menu/stats")
-	@CentralAdminOnly
+	@CentralOrAuditor
 	@Operation(summary = "Orders, deliveries, participants and rating per item, and the order rate (点单率)")
 	ServiceMenu.Stats stats(@RequestParam LocalDate from, @RequestParam LocalDate to) {
 		return menu.stats(from, to);

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.branchlink.gateway.security.Audit;
-import org.branchlink.gateway.security.CentralAdminOnly;
+import org.branchlink.gateway.security.CentralOrAuditor;
 import org.branchlink.gateway.security.LibrarianOrCentral;
 import org.branchlink.gateway.security.SiteAccess;
 
@@ -48,7 +48,7 @@ class MetricsController {
 	}
 
 	@GetMapping("/api/metrics")
-	@CentralAdminOnly
+	@CentralOrAuditor
 	@Operation(summary = "A period's figures per township and for the county, with the three headline rates",
 			description = "period: 2026-11, 2026-Q4 or 2026; level: township (default) or site.")
 	ServiceMetrics.Report report(@RequestParam String period, @RequestParam(defaultValue = "township") String level) {
@@ -69,7 +69,7 @@ class MetricsController {
 	}
 
 	@GetMapping("/api/metrics/staffing")
-	@CentralAdminOnly
+	@CentralOrAuditor
 	@Operation(summary = "Staffing (2 full-time per township, 1 part-time per village) and training days (15 county, "
 			+ "5 township and village) of a year")
 	Staffing.Check staffing(@RequestParam int year) {
@@ -95,7 +95,7 @@ class MetricsController {
 	}
 
 	@GetMapping(path = { "/api/reports/{period}.csv", "/reports/{period}.csv" }, produces = "text/csv")
-	@CentralAdminOnly
+	@CentralOrAuditor
 	@Operation(summary = "The monthly, quarterly or annual report as CSV, one line per township and the county",
 			description = "Also at /reports/{period}.csv for the signed-in page.")
 	ResponseEntity<String> csv(@PathVariable String period, Authentication authentication) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.branchlink.gateway.openinfo.Publications;
 import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.CentralAdminOnly;
+import org.branchlink.gateway.security.CentralOrAuditor;
 import org.branchlink.gateway.security.Public;
 import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.gateway.web.PageMessages;
@@ -64,7 +65,7 @@ class ReportPageController {
 	}
 
 	@GetMapping("/dashboard")
-	@CentralAdminOnly
+	@CentralOrAuditor
 	String dashboard(@AuthenticationPrincipal BranchLinkUser user, Model model) {
 		ReportPeriod period = ReportPeriod.monthOf(LocalDate.now(county.zone()));
 		fill(model, period, user);
@@ -74,7 +75,7 @@ class ReportPageController {
 	}
 
 	@GetMapping("/reports/{period}")
-	@CentralAdminOnly
+	@CentralOrAuditor
 	String report(@PathVariable String period, @AuthenticationPrincipal BranchLinkUser user, Model model) {
 		fill(model, ReportPeriod.parse(period), user);
 		model.addAttribute("dashboard", false);
@@ -113,7 +114,7 @@ class ReportPageController {
 	}
 
 	@GetMapping("/reports/{period}.pdf")
-	@CentralAdminOnly
+	@CentralOrAuditor
 	ResponseEntity<byte[]> pdf(@PathVariable String period, Locale locale) {
 		ReportPeriod p = ReportPeriod.parse(period);
 		Map<String, Object> model = new HashMap<>();
@@ -129,7 +130,7 @@ class ReportPageController {
 	}
 
 	@GetMapping("/reports/{period}.xlsx")
-	@CentralAdminOnly
+	@CentralOrAuditor
 	ResponseEntity<byte[]> xlsx(@PathVariable String period) {
 		ReportPeriod p = ReportPeriod.parse(period);
 		return ResponseEntity.ok()

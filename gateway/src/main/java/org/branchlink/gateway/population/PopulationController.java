@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.branchlink.gateway.security.CentralAdminOnly;
+import org.branchlink.gateway.security.CentralOrAuditor;
 import org.branchlink.gateway.web.PageMessages;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -67,7 +68,7 @@ class PopulationController {
 	}
 
 	@GetMapping("/api/population/figures")
-	@CentralAdminOnly
+	@CentralOrAuditor
 	@Operation(summary = "Coverage, reach, participation per 1,000 residents and copies per head by township, with the "
 			+ "townships' spread (标准化均等化)")
 	PopulationFigures.Figures figures(@RequestParam LocalDate from, @RequestParam LocalDate to) {

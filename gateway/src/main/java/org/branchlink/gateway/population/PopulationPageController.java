@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.CentralAdminOnly;
+import org.branchlink.gateway.security.CentralOrAuditor;
 import org.branchlink.gateway.web.PageMessages;
 import org.branchlink.site.CountySettings;
 
@@ -40,7 +41,7 @@ class PopulationPageController {
 	}
 
 	@GetMapping("/population")
-	@CentralAdminOnly
+	@CentralOrAuditor
 	String page(@AuthenticationPrincipal BranchLinkUser user, @RequestParam(required = false) Integer year, Model model) {
 		LocalDate today = LocalDate.now(county.zone());
 		int shown = year == null || year > today.getYear() ? today.getYear() : year;

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.branchlink.gateway.metrics.ReportPeriod;
 import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.CentralAdminOnly;
+import org.branchlink.gateway.security.CentralOrAuditor;
 import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.gateway.web.PageMessages;
 
@@ -39,7 +40,7 @@ class ReportSubmissionPageController {
 	}
 
 	@GetMapping("/reports/submissions")
-	@CentralAdminOnly
+	@CentralOrAuditor
 	String page(@RequestParam(required = false) String quarter, Model model) {
 		LocalDate today = submissions.today();
 		Map<ReportingProperties.Target, List<ReportPeriod>> owed = new LinkedHashMap<>();

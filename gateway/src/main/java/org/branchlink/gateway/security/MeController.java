@@ -20,7 +20,7 @@ class MeController {
 	}
 
 	@GetMapping("/api/me")
-	@PreAuthorize("hasAnyRole('READER','LIBRARIAN','CENTRAL_ADMIN','SITE_SYSTEM')")
+	@PreAuthorize("hasAnyRole('READER','LIBRARIAN','CENTRAL_ADMIN','SITE_SYSTEM','AUDITOR')")
 	@Operation(summary = "The signed-in caller's roles and sites")
 	Me me(Authentication authentication) {
 		if (authentication instanceof SiteSystemAuthentication system) {

@@ -10,7 +10,12 @@ public enum Role {
 	/** Central staff (总馆): the whole federation, the registry, operations. */
 	CENTRAL_ADMIN,
 	/** A site's own system (its ILS, a self-check machine), signing in with an API key. */
-	SITE_SYSTEM;
+	SITE_SYSTEM,
+	/**
+	 * An auditor, a member of the governing board (理事会) or a third-party evaluator (第三方评估): reads the county's
+	 * figures, reports, population and coverage and supervision, for every site; changes nothing.
+	 */
+	AUDITOR;
 
 	/** The Spring Security authority for this role. */
 	public String authority() {

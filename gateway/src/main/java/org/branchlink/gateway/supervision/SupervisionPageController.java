@@ -20,6 +20,7 @@ import org.branchlink.site.Site;
 import org.branchlink.site.SiteDirectory;
 import org.branchlink.site.SiteLevel;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -59,16 +60,19 @@ class SupervisionPageController {
 	}
 
 	@GetMapping("/supervision")
-	@LibrarianOrCentral
+	@PreAuthorize("hasAnyRole('LIBRARIAN','CENTRAL_ADMIN','AUDITOR')")
 	String page(@AuthenticationPrincipal BranchLinkUser user, Authentication authentication, Model model) {
 		LocalDate today = supervision.today();
 		boolean central = user.roles().contains(Role.CENTRAL_ADMIN);
+		// an auditor reads what central staff see (every site's items, the inspections, the year's figures), no forms
+		boolean countyWide = central || user.roles().contains(Role.AUDITOR);
 		model.addAttribute("user", user);
 		model.addAttribute("central", central);
+		model.addAttribute("countyWide", countyWide);
 		model.addAttribute("today", today);
-		model.addAttribute("items", supervision.items(access.sitesFor(authentication)));
-		model.addAttribute("inspections", central ? supervision.inspections() : List.of());
-		model.addAttribute("figures", central ? supervision.figures(today.withDayOfYear(1), today.withDayOfYear(1).plusYears(1).minusDays(1)) : null);
+		model.addAttribute("items", supervision.items(countyWide ? sites.byId().keySet() : access.sitesFor(authentication)));
+		model.addAttribute("inspections", countyWide ? supervision.inspections() : List.of());
+		model.addAttribute("figures", countyWide ? supervision.figures(today.withDayOfYear(1), today.withDayOfYear(1).plusYears(1).minusDays(1)) : null);
 		model.addAttribute("allSites", sites.current().map(registry -> registry.sites().stream()
 			.filter(site -> site.kind().level().ordinal() <= SiteLevel.SERVICE_POINT.ordinal())
 			.sorted(Comparator.comparing(Site::id)).toList()).orElse(List.of()));

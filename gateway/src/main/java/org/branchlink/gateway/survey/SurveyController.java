@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.branchlink.gateway.security.Audit;
 import org.branchlink.gateway.security.CentralAdminOnly;
+import org.branchlink.gateway.security.CentralOrAuditor;
 import org.branchlink.gateway.security.Public;
 
 import org.springframework.http.HttpHeaders;
@@ -63,7 +64,7 @@ class SurveyController {
 	}
 
 	@GetMapping("/api/surveys/{id}/results")
-	@CentralAdminOnly
+	@CentralOrAuditor
 	@Operation(summary = "Satisfaction rate with its 95 % margin of error, overall and per township")
 	Surveys.Results results(@PathVariable long id) {
 		return surveys.results(id);

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.reader.ReaderRegistry;
-import org.branchlink.gateway.security.CentralAdminOnly;
+import org.branchlink.gateway.security.CentralOrAuditor;
 import org.branchlink.gateway.security.LibrarianOrCentral;
 import org.branchlink.gateway.security.Public;
 import org.branchlink.gateway.security.ReaderOnly;
@@ -159,7 +159,7 @@ class VenueController {
 	}
 
 	@GetMapping("/api/venues/figures")
-	@CentralAdminOnly
+	@CentralOrAuditor
 	@Operation(summary = "Venue use rate, bookings, no-shows, free and troupe bookings by site, the county first")
 	List<Venues.Figures> figures(@RequestParam LocalDate from, @RequestParam LocalDate to) {
 		return venues.figures(from, to);

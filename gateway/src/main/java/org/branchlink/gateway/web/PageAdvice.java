@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.branchlink.gateway.security.BranchLinkUser;
+import org.branchlink.gateway.security.Role;
 import org.branchlink.gateway.security.SignInReturn;
 import org.branchlink.site.CountySettings;
 
@@ -18,7 +19,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * What the shared layout needs on every page: times in the county's zone ({@code zone}, whatever the server's own zone
  * is); the language switch, which returns to this very page with its query (facets, sort, page) and only the language
  * changed ({@code switchLanguage}); the sign-in link, which comes back here afterwards ({@code signIn}); and who is
- * signed in ({@code user}, null for a visitor), from which the navigation shows each role its menus.
+ * signed in ({@code user}, null for a visitor), from which the navigation shows each role its menus, and whether they
+ * only read ({@code readOnly}, an auditor).
  */
 @ControllerAdvice(annotations = Controller.class)
 class PageAdvice {
@@ -47,6 +49,12 @@ class PageAdvice {
 	@ModelAttribute("user")
 	BranchLinkUser user(@AuthenticationPrincipal BranchLinkUser user) {
 		return user;
+	}
+
+	/** An auditor reading (not also central staff): pages show what they show, without their forms. */
+	@ModelAttribute("readOnly")
+	boolean readOnly(@AuthenticationPrincipal BranchLinkUser user) {
+		return user != null && user.roles().contains(Role.AUDITOR) && !user.roles().contains(Role.CENTRAL_ADMIN);
 	}
 
 	@ModelAttribute("signIn")
