@@ -88,6 +88,8 @@ class DemoData implements ApplicationRunner {
 
 	private final DemoVenues venueDemo;
 
+	private final DemoStaff staffDemo;
+
 	private final boolean serviceHistory;
 
 	private final ZoneId zone;
@@ -96,7 +98,7 @@ class DemoData implements ApplicationRunner {
 			@Value("${branchlink.demo.catalogue-records:20000}") int catalogueRecords, ReaderRegistry readers,
 			LendingDesk desk, CatalogCopies copies, DemoEvents events, MobileSchedule schedule, ServiceMenu menu, KioskAccounts kiosks,
 			DemoActivity activity, DemoHolds holds, DemoEventHistory eventHistory, DemoNeeds needs, DemoNotices notices,
-			DemoMobileVisits mobileVisits, DemoPopulation population, DemoVenues venueDemo, CountySettings county,
+			DemoMobileVisits mobileVisits, DemoPopulation population, DemoVenues venueDemo, DemoStaff staffDemo, CountySettings county,
 			@Value("${branchlink.demo.service-history:true}") boolean serviceHistory) {
 		this.activity = activity;
 		this.holds = holds;
@@ -106,6 +108,7 @@ class DemoData implements ApplicationRunner {
 		this.mobileVisits = mobileVisits;
 		this.population = population;
 		this.venueDemo = venueDemo;
+		this.staffDemo = staffDemo;
 		this.serviceHistory = serviceHistory;
 		this.zone = county.zone();
 		this.menu = menu;
@@ -150,6 +153,7 @@ class DemoData implements ApplicationRunner {
 		}
 		notices.publish();
 		population.importOnce();
+		log.info("Demo staff: {}", staffDemo.setUp(schedule.today()));
 		if (venueDemo.setUp() && past != null) {
 			log.info("Demo venue bookings: {}", venueDemo.history(past.readers(), demoReader, past.days(), zone));
 		}

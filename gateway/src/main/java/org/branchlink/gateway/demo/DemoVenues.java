@@ -37,10 +37,6 @@ import org.springframework.stereotype.Component;
 @Profile("demo")
 class DemoVenues {
 
-	private static final String[] SURNAMES = { "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "胡", "朱", "高" };
-
-	private static final String[] GIVEN = { "秀英", "桂兰", "建国", "红梅", "志强", "丽华", "国庆", "玉珍", "海燕", "春生", "淑芬", "明" };
-
 	private static final String[][] GENRES = { { "广场舞队", "广场舞", "troupe" }, { "越剧社", "越剧", "troupe" },
 			{ "腰鼓队", "腰鼓", "troupe" }, { "合唱团", "合唱", "troupe" }, { "书画社", "书画", "team" }, { "读书会", "阅读", "team" } };
 
@@ -85,13 +81,13 @@ class DemoVenues {
 			for (int k = 0; k < 2; k++) {
 				String[] genre = GENRES[(n * 2 + k) % GENRES.length];
 				AmateurTroupe troupe = troupes.register(new Troupes.Registration(station.id(), genre[2], place + genre[0],
-						genre[1], person(random), null));
+						genre[1], DemoNames.person(random), null));
 				members(troupe, random);
 			}
 			n++;
 		}
 		String card = readers.byUsername("reader").map(Reader::cardNumber).orElse(null);
-		members(troupes.register(new Troupes.Registration("culture-hall", "troupe", "青溪县业余越剧团", "越剧", person(random),
+		members(troupes.register(new Troupes.Registration("culture-hall", "troupe", "青溪县业余越剧团", "越剧", DemoNames.person(random),
 				card)), random);
 		return true;
 	}
@@ -160,12 +156,8 @@ class DemoVenues {
 	private void members(AmateurTroupe troupe, Random random) {
 		int count = 6 + random.nextInt(10);
 		for (int i = 0; i < count; i++) {
-			troupes.addMember(troupe.id(), person(random), i == 0 ? "队长" : "");
+			troupes.addMember(troupe.id(), DemoNames.person(random), i == 0 ? "队长" : "");
 		}
-	}
-
-	private static String person(Random random) {
-		return SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)];
 	}
 
 }

@@ -4,10 +4,13 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.branchlink.gateway.platform.InvalidRequestException;
+import org.branchlink.gateway.platform.TextLimits;
 import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.site.Site;
 import org.branchlink.site.SiteDirectory;
@@ -64,14 +67,42 @@ public class Staffing {
 		this.sites = sites;
 	}
 
+	/** A certificate a staff member holds; {@code expiresOn} null when it does not expire. */
+	public record CertificateRequest(String name, String number, LocalDate issuedOn, LocalDate expiresOn) {
+	}
+
+	/** A staff member with the training days of a year and what the standard asks of them. */
+	public record Member(long id, String siteId, String name, String kind, boolean active, double trainingDays,
+			int requiredDays) {
+
+		public boolean trainedEnough() {
+			return trainingDays >= requiredDays;
+		}
+	}
+
+	/** A certificate held. */
+	public record Certificate(long id, long staffId, String name, String number, LocalDate issuedOn, LocalDate expiresOn) {
+
+		/** Expired before {@code today}. */
+		public boolean expired(LocalDate today) {
+			return expiresOn != null && expiresOn.isBefore(today);
+		}
+
+		/** Valid today and expiring within {@code days}. */
+		public boolean expiringWithin(LocalDate today, int days) {
+			return expiresOn != null && !expired(today) && !expiresOn.isAfter(today.plusDays(days));
+		}
+	}
+
 	@Transactional
 	public long addStaff(StaffRequest request) {
 		if (!"full_time".equals(request.kind()) && !"part_time".equals(request.kind())) {
-			throw new IllegalArgumentException("kind is full_time or part_time");
+			throw new InvalidRequestException("staff-kind", String.valueOf(request.kind()));
 		}
 		if (request.name() == null || request.name().isBlank()) {
-			throw new IllegalArgumentException("a staff member needs a name");
+			throw new InvalidRequestException("staff-name");
 		}
+		TextLimits.require("name", request.name(), TextLimits.NAME);
 		sites.require().find(String.valueOf(request.siteId()))
 			.orElseThrow(() -> new NotFoundException("site", String.valueOf(request.siteId())));
 		return jdbc.sql("insert into staff_member (site_id, name, kind) values (:site, :name, :kind) returning id")
@@ -87,12 +118,78 @@ public class Staffing {
 	@Transactional
 	public void addTraining(long staffId, TrainingRequest request) {
 		siteOf(staffId);
-		if (request.day() == null || request.days() == null || request.days().signum() <= 0 || request.topic() == null) {
-			throw new IllegalArgumentException("a training record needs its day, a positive number of days and a topic");
+		if (request.day() == null || request.days() == null || request.days().signum() <= 0 || request.topic() == null
+				|| request.topic().isBlank()) {
+			throw new InvalidRequestException("training-incomplete");
 		}
+		if (request.days().compareTo(BigDecimal.valueOf(366)) > 0) {
+			throw new InvalidRequestException("training-days", request.days().toPlainString());
+		}
+		TextLimits.require("topic", request.topic(), TextLimits.TITLE);
 		jdbc.sql("insert into training_record (staff_id, day, days, topic) values (:staff, :day, :days, :topic)")
 			.param("staff", staffId).param("day", Date.valueOf(request.day())).param("days", request.days())
 			.param("topic", request.topic().strip()).update();
+	}
+
+	/** Withdraws a staff member who left (kept for the record; no longer counted) or counts them again. */
+	@Transactional
+	public void setActive(long staffId, boolean active) {
+		siteOf(staffId);
+		jdbc.sql("update staff_member set active = :active where id = :id").param("id", staffId).param("active", active).update();
+	}
+
+	/** Records a certificate a staff member holds. */
+	@Transactional
+	public Certificate addCertificate(long staffId, CertificateRequest request) {
+		siteOf(staffId);
+		if (request.name() == null || request.name().isBlank() || request.issuedOn() == null) {
+			throw new InvalidRequestException("certificate-incomplete");
+		}
+		TextLimits.require("name", request.name(), TextLimits.TITLE);
+		TextLimits.require("number", request.number(), TextLimits.NAME);
+		if (request.expiresOn() != null && !request.expiresOn().isAfter(request.issuedOn())) {
+			throw new InvalidRequestException("certificate-expiry", request.issuedOn().toString());
+		}
+		long id = jdbc.sql("""
+				insert into staff_certificate (staff_id, name, number, issued_on, expires_on)
+				values (:staff, :name, :number, :issued, :expires) returning id""")
+			.param("staff", staffId).param("name", request.name().strip())
+			.param("number", request.number() == null ? "" : request.number().strip())
+			.param("issued", Date.valueOf(request.issuedOn()))
+			.param("expires", request.expiresOn() == null ? null : Date.valueOf(request.expiresOn()))
+			.query(Long.class).single();
+		return jdbc.sql(CERTIFICATES + " where id = :id").param("id", id).query(Certificate.class).single();
+	}
+
+	/** The staff of the given sites (active first, by site and name), with their training days in the year. */
+	public List<Member> members(Collection<String> siteIds, int year) {
+		if (siteIds.isEmpty()) {
+			return List.of();
+		}
+		Map<String, Site> byId = sites.byId();
+		return jdbc.sql("""
+				select s.id, s.site_id, s.name, s.kind, s.active, coalesce(sum(t.days), 0) as days from staff_member s
+				left join training_record t on t.staff_id = s.id and extract(year from t.day) = :year
+				where s.site_id in (:sites) group by s.id order by not s.active, s.site_id, s.name""")
+			.param("year", year).param("sites", siteIds)
+			.query((rs, n) -> new Member(rs.getLong("id"), rs.getString("site_id"), rs.getString("name"), rs.getString("kind"),
+					rs.getBoolean("active"), rs.getDouble("days"), requiredDays(byId.get(rs.getString("site_id")))))
+			.list();
+	}
+
+	/** The certificates of the given staff members, by expiry (soonest first, those that never expire last). */
+	public List<Certificate> certificates(Collection<Long> staffIds) {
+		if (staffIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(CERTIFICATES + " where staff_id in (:staff) order by expires_on nulls last, id").param("staff", staffIds)
+			.query(Certificate.class).list();
+	}
+
+	private static final String CERTIFICATES = "select id, staff_id, name, number, issued_on, expires_on from staff_certificate";
+
+	private static int requiredDays(Site site) {
+		return site != null && site.kind().level() == SiteLevel.CENTRAL ? COUNTY_TRAINING_DAYS : LOCAL_TRAINING_DAYS;
 	}
 
 	/** The staffing and training checks for a year. */
@@ -130,9 +227,7 @@ public class Staffing {
 			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getDouble(3) })
 			.list();
 		for (Object[] row : staff) {
-			Site site = byId.get((String) row[1]);
-			int required = site != null && site.kind().level() == SiteLevel.CENTRAL ? COUNTY_TRAINING_DAYS
-					: LOCAL_TRAINING_DAYS;
+			int required = requiredDays(byId.get((String) row[1]));
 			if ((Double) row[2] < required) {
 				training.add(new TrainingShortfall((Long) row[0], (String) row[1], (Double) row[2], required));
 			}

@@ -8,13 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
-import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.LibrarianOrCentral;
 import org.branchlink.gateway.security.SiteAccess;
-import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.gateway.web.PageMessages;
 
 import org.springframework.security.core.Authentication;
@@ -99,10 +96,7 @@ class TroupePageController {
 	String removeMember(@PathVariable long id, @PathVariable long member, Authentication authentication,
 			RedirectAttributes redirect) {
 		access.requireActFor(authentication, troupes.troupe(id).siteId());
-		return attempt(redirect, "troupes.done.member-removed", null, id, () -> {
-			troupes.removeMember(id, member);
-			return null;
-		});
+		return attempt(redirect, "troupes.done.member-removed", null, id, () -> troupes.removeMember(id, member));
 	}
 
 	@PostMapping("/troupes/{id}/guidance")
@@ -124,16 +118,9 @@ class TroupePageController {
 				() -> troupes.setActive(id, active));
 	}
 
-	private String attempt(RedirectAttributes redirect, String done, Draft draft, Long troupe, Supplier<?> action) {
-		try {
-			action.get();
-			redirect.addFlashAttribute("notice", pageMessages.text(done));
-		}
-		catch (IllegalArgumentException | ConflictException | NotFoundException ex) {
-			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
-			if (draft != null) {
-				redirect.addFlashAttribute("draft", draft);
-			}
+	private String attempt(RedirectAttributes redirect, String done, Draft draft, Long troupe, Runnable action) {
+		if (!pageMessages.attempt(redirect, done, action) && draft != null) {
+			redirect.addFlashAttribute("draft", draft);
 		}
 		if (troupe == null) {
 			return "redirect:/troupes";

@@ -7,14 +7,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
-import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.LibrarianOrCentral;
 import org.branchlink.gateway.security.Role;
 import org.branchlink.gateway.security.SiteAccess;
-import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.gateway.web.PageMessages;
 
 import org.springframework.security.core.Authentication;
@@ -130,16 +127,9 @@ class VenueManagePageController {
 		access.requireActFor(authentication, venues.venue(venues.booking(id).venueId()).siteId());
 	}
 
-	private String attempt(RedirectAttributes redirect, String done, VenueDraft draft, Supplier<?> action) {
-		try {
-			action.get();
-			redirect.addFlashAttribute("notice", pageMessages.text(done));
-		}
-		catch (IllegalArgumentException | ConflictException | NotFoundException ex) {
-			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
-			if (draft != null) {
-				redirect.addFlashAttribute("venueDraft", draft);
-			}
+	private String attempt(RedirectAttributes redirect, String done, VenueDraft draft, Runnable action) {
+		if (!pageMessages.attempt(redirect, done, action) && draft != null) {
+			redirect.addFlashAttribute("venueDraft", draft);
 		}
 		return "redirect:/venues/manage";
 	}

@@ -1,9 +1,13 @@
 package org.branchlink.gateway.web;
 
+import org.branchlink.gateway.platform.ConflictException;
+import org.branchlink.gateway.site.NotFoundException;
+
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * What a page says after an action, in the page's language: a refusal worded by its code
@@ -25,6 +29,24 @@ public class PageMessages {
 			return messages.getMessage(resolvable, LocaleContextHolder.getLocale());
 		}
 		return refusal.getMessage();
+	}
+
+	/**
+	 * Runs a page's action and puts what it did in the flash: the confirmation {@code done} as {@code notice}, or the
+	 * refusal of input that cannot be accepted (400, 404 or 409 on the API) as {@code refused}.
+	 *
+	 * @return whether the action was done (else the page shows again what was typed, as the caller decides)
+	 */
+	public boolean attempt(RedirectAttributes redirect, String done, Runnable action) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("notice", text(done));
+			return true;
+		}
+		catch (IllegalArgumentException | ConflictException | NotFoundException ex) {
+			redirect.addFlashAttribute("refused", refusal(ex));
+			return false;
+		}
 	}
 
 	public String text(String key, Object... args) {
