@@ -291,7 +291,8 @@ class DemoActivity {
 				long line = volunteers.logHours(volunteer.id(), home.id(), null, day,
 						BigDecimal.valueOf(2 + random.nextInt(3)), null, "librarian");
 				if (day.isBefore(today.minusDays(14)) || random.nextBoolean()) {
-					volunteers.confirm(line, "admin");
+					// rated 3 to 5 (from the line, not the generator, so the rest of the demo stays as it was)
+					volunteers.confirm(line, "admin", 3 + (int) (line % 3));
 				}
 				lines++;
 			}

@@ -19,6 +19,7 @@ import org.branchlink.gateway.venue.Troupes;
 import org.branchlink.gateway.venue.Venue;
 import org.branchlink.gateway.venue.VenueBooking;
 import org.branchlink.gateway.venue.VenueRules;
+import org.branchlink.gateway.volunteer.Volunteers;
 import org.branchlink.gateway.venue.Venues;
 import org.branchlink.site.Site;
 import org.branchlink.site.SiteDirectory;
@@ -30,7 +31,8 @@ import org.springframework.stereotype.Component;
 /**
  * The demo county's venues and troupes: the culture hall's theatre, rehearsal hall and square, the library's lecture
  * hall and study room, a hall and a room at every township station; two troupes or teams per township and the county's
- * opera troupe (whose booking contact is the demo reader), with members and a year of guidance; and the venues' past
+ * opera troupe (whose booking contact is the demo reader), the county's volunteer team (with the first volunteers in
+ * it), with members and a year of guidance; and the venues' past
  * bookings (most used, a few not shown, withdrawn or declined) and the coming week's.
  */
 @Component
@@ -54,7 +56,10 @@ class DemoVenues {
 
 	private final ReaderRegistry readers;
 
-	DemoVenues(Venues venues, Troupes troupes, SiteDirectory sites, ReaderRegistry readers) {
+	private final Volunteers volunteers;
+
+	DemoVenues(Venues venues, Troupes troupes, SiteDirectory sites, ReaderRegistry readers, Volunteers volunteers) {
+		this.volunteers = volunteers;
 		this.venues = venues;
 		this.troupes = troupes;
 		this.sites = sites;
@@ -86,6 +91,10 @@ class DemoVenues {
 			}
 			n++;
 		}
+		// the county's volunteer team, with the first volunteers of the county in it
+		AmateurTroupe team = troupes.register(new Troupes.Registration("culture-hall", "team", "青溪县文化志愿服务队", "文化志愿服务",
+				DemoNames.person(random), null));
+		volunteers.find(null, sites.byId().keySet()).stream().limit(8).forEach(v -> volunteers.joinTeam(v.id(), team.id()));
 		String card = readers.byUsername("reader").map(Reader::cardNumber).orElse(null);
 		members(troupes.register(new Troupes.Registration("culture-hall", "troupe", "青溪县业余越剧团", "越剧", DemoNames.person(random),
 				card)), random);
@@ -103,7 +112,8 @@ class DemoVenues {
 			.collect(Collectors.groupingBy(AmateurTroupe::siteId));
 		for (AmateurTroupe troupe : troupes.active()) {
 			for (LocalDate day = today.minusDays(days); day.isBefore(today); day = day.plusDays(25 + random.nextInt(20))) {
-				troupes.guide(troupe.id(), day, GUIDES[random.nextInt(GUIDES.length)], troupe.genre() + "基本功与节目编排辅导", "demo");
+				troupes.guide(troupe.id(), day, GUIDES[random.nextInt(GUIDES.length)], troupe.genre()
+						+ (troupe.kind() == AmateurTroupe.Kind.TEAM ? "业务培训" : "基本功与节目编排辅导"), "demo");
 			}
 		}
 		List<Reader> people = bookers.stream().filter(r -> demoReader == null || r.id() != demoReader.id()).toList();

@@ -5,12 +5,14 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
-import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.LibrarianOrCentral;
 import org.branchlink.gateway.security.SiteAccess;
 import org.branchlink.gateway.site.NotFoundException;
+import org.branchlink.gateway.venue.AmateurTroupe;
+import org.branchlink.gateway.venue.Troupes;
 import org.branchlink.gateway.web.PageMessages;
 import org.branchlink.site.CountySettings;
 import org.branchlink.site.SiteDirectory;
@@ -46,9 +48,12 @@ class VolunteerPageController {
 
 	private final VolunteerSkills skills;
 
+	private final Troupes troupes;
+
 	VolunteerPageController(Volunteers volunteers, SiteDirectory sites, SiteAccess access, PageMessages pageMessages,
-			CountySettings county, VolunteerSkills skills) {
+			CountySettings county, VolunteerSkills skills, Troupes troupes) {
 		this.skills = skills;
+		this.troupes = troupes;
 		this.pageMessages = pageMessages;
 		this.county = county;
 		this.access = access;
@@ -71,6 +76,9 @@ class VolunteerPageController {
 			.filter(site -> scope.contains(site.id()))
 			.toList()).orElse(List.of()));
 		model.addAttribute("today", LocalDate.now(county.zone()));
+		// the teams volunteers of these sites may serve in, and every team's name for the list
+		model.addAttribute("teams", troupes.of(scope).stream().filter(t -> t.kind() == AmateurTroupe.Kind.TEAM && t.active()).toList());
+		model.addAttribute("teamNames", troupes.active().stream().collect(Collectors.toMap(AmateurTroupe::id, AmateurTroupe::name)));
 		return "volunteers";
 	}
 
@@ -142,16 +150,23 @@ class VolunteerPageController {
 
 	@PostMapping("/volunteer-hours/{id}/confirm")
 	@LibrarianOrCentral
-	String confirm(@PathVariable long id, Authentication authentication,
+	String confirm(@PathVariable long id, @RequestParam(required = false) Integer rating, Authentication authentication,
 			RedirectAttributes redirect) {
 		access.requireActFor(authentication, volunteers.line(id).siteId());
-		try {
-			volunteers.confirm(id, authentication.getName());
-			redirect.addFlashAttribute("notice", pageMessages.text("volunteers.confirmed"));
+		pageMessages.attempt(redirect, "volunteers.confirmed", () -> volunteers.confirm(id, authentication.getName(), rating));
+		return "redirect:/volunteers";
+	}
+
+	@PostMapping("/volunteers/{id}/team")
+	@LibrarianOrCentral
+	String team(@PathVariable long id, @RequestParam(required = false) Long teamId, Authentication authentication,
+			RedirectAttributes redirect) {
+		access.requireActFor(authentication, volunteers.homeSite(id));
+		if (teamId != null) {
+			access.requireActFor(authentication, troupes.troupe(teamId).siteId());
 		}
-		catch (ConflictException ex) {
-			redirect.addFlashAttribute("refused", pageMessages.refusal(ex));
-		}
+		pageMessages.attempt(redirect, teamId == null ? "volunteers.team.left" : "volunteers.team.joined",
+				() -> volunteers.joinTeam(id, teamId));
 		return "redirect:/volunteers";
 	}
 

@@ -21,6 +21,8 @@ import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.platform.InvalidRequestException;
 import org.branchlink.gateway.platform.TextLimits;
 import org.branchlink.gateway.site.NotFoundException;
+import org.branchlink.gateway.venue.AmateurTroupe;
+import org.branchlink.gateway.venue.Troupes;
 import org.branchlink.site.CountySettings;
 import org.branchlink.site.SiteDirectory;
 
@@ -45,10 +47,36 @@ public class Volunteers {
 			String guardianName, Boolean guardianConsent) {
 	}
 
-	/** A registered volunteer. */
+	/**
+	 * A registered volunteer, with their team, the hours staff confirmed and those awaiting confirmation, and the mean of
+	 * the ratings staff gave their services (null before any).
+	 */
 	public record Volunteer(long id, String name, LocalDate birthDate, String homeSite, List<String> skills,
-			boolean minor, String guardianName, double confirmedHours, double pendingHours) {
+			boolean minor, String guardianName, double confirmedHours, double pendingHours, Long teamId, Double rating,
+			int ratings) {
+
+		/** Service points (志愿服务积分): one for each confirmed hour. */
+		public int points() {
+			return (int) Math.floor(confirmedHours);
+		}
+
+		/**
+		 * The star level (星级) by confirmed hours, as the Ministry of Civil Affairs' volunteer service record rules set it:
+		 * one star from 100 hours, two from 300, three from 600, four from 1,000, five from 1,500; 0 below 100.
+		 */
+		public int stars() {
+			int stars = 0;
+			for (int threshold : STAR_HOURS) {
+				if (confirmedHours >= threshold) {
+					stars++;
+				}
+			}
+			return stars;
+		}
 	}
+
+	/** Confirmed hours from which a volunteer has one, two, … five stars. */
+	static final int[] STAR_HOURS = { 100, 300, 600, 1000, 1500 };
 
 	/** Hours a volunteer logged, and whether staff confirmed them. */
 	public record HoursLine(long id, long volunteerId, Long eventId, String siteId, LocalDate day, double hours,
@@ -63,10 +91,14 @@ public class Volunteers {
 
 	private final Clock clock;
 
-	Volunteers(JdbcClient jdbc, SiteDirectory sites, EventCatalog events, Clock clock, CountySettings county) {
+	private final Troupes troupes;
+
+	Volunteers(JdbcClient jdbc, SiteDirectory sites, EventCatalog events, Clock clock, CountySettings county,
+			Troupes troupes) {
 		this.jdbc = jdbc;
 		this.sites = sites;
 		this.events = events;
+		this.troupes = troupes;
 		this.clock = clock.withZone(county.zone());
 	}
 
@@ -189,9 +221,10 @@ public class Volunteers {
 
 	private List<Volunteer> list(String where, Map<String, ?> params) {
 		var query = jdbc.sql("""
-				select v.id, v.name, v.birth_date, v.home_site, v.skills, v.guardian_name,
+				select v.id, v.name, v.birth_date, v.home_site, v.skills, v.guardian_name, v.team_id,
 				    coalesce(sum(h.hours) filter (where h.confirmed_at is not null), 0) as confirmed,
-				    coalesce(sum(h.hours) filter (where h.confirmed_at is null), 0) as pending
+				    coalesce(sum(h.hours) filter (where h.confirmed_at is null), 0) as pending,
+				    avg(h.rating) as rating, count(h.rating) as ratings
 				from volunteer v left join volunteer_hours h on h.volunteer_id = v.id
 				""" + where + " group by v.id order by v.id").params(params);
 		LocalDate today = LocalDate.now(clock);
@@ -199,7 +232,23 @@ public class Volunteers {
 				rs.getDate("birth_date").toLocalDate(), rs.getString("home_site"),
 				Arrays.asList((String[]) rs.getArray("skills").getArray()),
 				Period.between(rs.getDate("birth_date").toLocalDate(), today).getYears() < ADULT,
-				rs.getString("guardian_name"), rs.getDouble("confirmed"), rs.getDouble("pending"))).list();
+				rs.getString("guardian_name"), rs.getDouble("confirmed"), rs.getDouble("pending"),
+				rs.getObject("team_id") == null ? null : rs.getLong("team_id"),
+				rs.getObject("rating") == null ? null : rs.getDouble("rating"), rs.getInt("ratings"))).list();
+	}
+
+	/** Puts a volunteer in a team (a registered team of the troupe registry), or out of any ({@code teamId} null). */
+	@Transactional
+	public Volunteer joinTeam(long volunteerId, Long teamId) {
+		activeVolunteer(volunteerId);
+		if (teamId != null) {
+			AmateurTroupe team = troupes.troupe(teamId);
+			if (team.kind() != AmateurTroupe.Kind.TEAM || !team.active()) {
+				throw new InvalidRequestException("volunteer-team", team.name());
+			}
+		}
+		jdbc.sql("update volunteer set team_id = :team where id = :id").param("team", teamId).param("id", volunteerId).update();
+		return volunteer(volunteerId);
 	}
 
 	@Transactional
@@ -280,6 +329,15 @@ public class Volunteers {
 	/** Staff confirm logged hours; not the same person who logged them. */
 	@Transactional
 	public HoursLine confirm(long hoursId, String by) {
+		return confirm(hoursId, by, null);
+	}
+
+	/** Staff confirm logged hours and rate the service (1–5, or null for no rating). */
+	@Transactional
+	public HoursLine confirm(long hoursId, String by, Integer rating) {
+		if (rating != null && (rating < 1 || rating > 5)) {
+			throw new InvalidRequestException("hours-rating", String.valueOf(rating));
+		}
 		HoursLine line = line(hoursId);
 		if (line.confirmedBy() != null) {
 			throw new ConflictException("hours-confirmed");
@@ -287,8 +345,8 @@ public class Volunteers {
 		if (line.loggedBy().equals(by)) {
 			throw new ConflictException("hours-confirm-self");
 		}
-		jdbc.sql("update volunteer_hours set confirmed_by = :by, confirmed_at = :now where id = :id")
-			.param("by", by).param("now", Timestamp.from(clock.instant())).param("id", hoursId).update();
+		jdbc.sql("update volunteer_hours set confirmed_by = :by, confirmed_at = :now, rating = :rating where id = :id")
+			.param("by", by).param("now", Timestamp.from(clock.instant())).param("rating", rating).param("id", hoursId).update();
 		return line(hoursId);
 	}
 
