@@ -61,7 +61,7 @@ create table venue_booking (
     ends_at         timestamptz not null check (ends_at > starts_at),
     rate            text not null check (rate in ('free', 'discounted', 'standard')),
     fee             integer not null default 0,
-    status          text not null check (status in ('requested', 'confirmed', 'declined', 'cancelled', 'checked_in', 'no_show')),
+    status          text not null check (status in ('requested', 'confirmed', 'declined', 'cancelled', 'checked_in', 'no_show', 'lapsed')),
     reason          text,
     decided_by      text,
     checked_in_at   timestamptz,

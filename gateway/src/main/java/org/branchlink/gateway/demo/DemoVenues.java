@@ -133,11 +133,12 @@ class DemoVenues {
 					}
 					boolean byTroupe = !local.isEmpty() && random.nextInt(10) < 4;
 					boolean benefit = !byTroupe && random.nextInt(10) < 3;
-					VenueBooking.Rate rate = byTroupe || benefit ? VenueBooking.Rate.FREE : VenueBooking.Rate.DISCOUNTED;
+					VenueBooking.Rate rate = byTroupe || benefit ? VenueBooking.Rate.FREE
+							: rules.residentDiscount() > 0 ? VenueBooking.Rate.DISCOUNTED : VenueBooking.Rate.STANDARD;
 					AmateurTroupe troupe = byTroupe ? local.get(random.nextInt(local.size())) : null;
 					Instant starts = day.atTime(start).atZone(zone).toInstant();
 					Instant ends = starts.plus(Duration.ofHours(2));
-					boolean past = day.isBefore(today);
+					boolean past = starts.isBefore(Instant.now());
 					int roll = random.nextInt(100);
 					VenueBooking.Status status = !past ? (venue.needsApproval() && roll < 30 ? VenueBooking.Status.REQUESTED
 							: VenueBooking.Status.CONFIRMED)

@@ -29,7 +29,9 @@ public enum Notice {
 	/** A venue booking awaiting approval was declined: {0} venue, {1} when, {2} the reason. */
 	VENUE_BOOKING_DECLINED,
 	/** The site withdrew a venue booking: {0} venue, {1} when, {2} the reason. */
-	VENUE_BOOKING_WITHDRAWN;
+	VENUE_BOOKING_WITHDRAWN,
+	/** A venue booking awaiting approval was not decided before its start: {0} venue, {1} when. */
+	VENUE_BOOKING_LAPSED;
 
 	public String code() {
 		return name().toLowerCase(Locale.ROOT).replace('_', '-');

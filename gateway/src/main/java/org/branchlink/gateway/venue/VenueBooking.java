@@ -31,8 +31,10 @@ public record VenueBooking(long id, long venueId, Long readerId, Long troupeId, 
 		CANCELLED,
 		/** The booker came: the venue was used. */
 		CHECKED_IN,
-		/** Confirmed and nobody came. */
-		NO_SHOW;
+		/** Confirmed and nobody came (until its end the door may still check a late booker in). */
+		NO_SHOW,
+		/** Requested and not decided before its start: it lapsed. */
+		LAPSED;
 
 		public String code() {
 			return name().toLowerCase(Locale.ROOT);
@@ -93,15 +95,17 @@ public record VenueBooking(long id, long venueId, Long readerId, Long troupeId, 
 		return startsAt.isBefore(until) && from.isBefore(endsAt);
 	}
 
-	/** The site approves it. */
-	VenueBooking confirm(String by) {
+	/** The site approves it, before it begins. */
+	VenueBooking confirm(Instant now, String by) {
 		require(Status.REQUESTED);
+		requireNotStarted(now);
 		return with(Status.CONFIRMED, null, by, null);
 	}
 
-	/** The site declines it, saying why. */
-	VenueBooking decline(String why, String by) {
+	/** The site declines it, before it begins, saying why. */
+	VenueBooking decline(Instant now, String why, String by) {
 		require(Status.REQUESTED);
+		requireNotStarted(now);
 		if (why == null || why.isBlank()) {
 			throw new InvalidRequestException("booking-reason");
 		}
@@ -113,15 +117,32 @@ public record VenueBooking(long id, long venueId, Long readerId, Long troupeId, 
 		if (status != Status.REQUESTED && status != Status.CONFIRMED) {
 			throw refused();
 		}
-		if (!now.isBefore(startsAt)) {
-			throw new ConflictException("booking-started");
-		}
+		requireNotStarted(now);
 		return with(Status.CANCELLED, null, by, null);
 	}
 
-	/** The booker came: checked in at the door, from {@code early} before the start until the end. */
+	/** Requested and undecided at its start: it lapses (the booker is told). */
+	VenueBooking lapse(Instant now) {
+		require(Status.REQUESTED);
+		if (now.isBefore(startsAt)) {
+			throw new ConflictException("booking-check-in-time");
+		}
+		return with(Status.LAPSED, null, null, null);
+	}
+
+	/** Whether the booker may still withdraw it. */
+	public boolean cancellable(Instant now) {
+		return (status == Status.REQUESTED || status == Status.CONFIRMED) && now.isBefore(startsAt);
+	}
+
+	/**
+	 * The booker came: checked in at the door, from {@code early} before the start until the end; a late booker already
+	 * marked not shown is checked in all the same.
+	 */
 	VenueBooking checkIn(Instant now, Duration early, String by) {
-		require(Status.CONFIRMED);
+		if (status != Status.CONFIRMED && status != Status.NO_SHOW) {
+			throw refused();
+		}
 		if (now.isBefore(startsAt.minus(early)) || !now.isBefore(endsAt)) {
 			throw new ConflictException("booking-check-in-time");
 		}
@@ -135,6 +156,12 @@ public record VenueBooking(long id, long venueId, Long readerId, Long troupeId, 
 			throw new ConflictException("booking-check-in-time");
 		}
 		return with(Status.NO_SHOW, null, decidedBy, null);
+	}
+
+	private void requireNotStarted(Instant now) {
+		if (!now.isBefore(startsAt)) {
+			throw new ConflictException("booking-started");
+		}
 	}
 
 	private void require(Status expected) {

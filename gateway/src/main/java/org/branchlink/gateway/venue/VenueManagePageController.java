@@ -60,7 +60,7 @@ class VenueManagePageController {
 		model.addAttribute("today", today);
 		model.addAttribute("awaiting", venues.awaiting(mine));
 		model.addAttribute("coming", venues.atSites(mine, today, today.plusDays(6)).stream()
-			.filter(b -> !b.status().equals("declined") && !b.status().equals("cancelled")).toList());
+			.filter(b -> !List.of("declined", "cancelled", "lapsed").contains(b.status())).toList());
 		model.addAttribute("venues", venues.venues(Optional.of(mine)));
 		List<Venues.Figures> figures = venues.figures(today.withDayOfYear(1), today);
 		// the county's row first for central staff, then the sites'

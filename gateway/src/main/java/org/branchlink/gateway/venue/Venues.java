@@ -62,7 +62,7 @@ public class Venues {
 	/** A booking as staff and its booker see it, in the county's time. */
 	public record Booking(long id, long venueId, String venueName, String siteId, LocalDate day, LocalTime from,
 			LocalTime until, String purpose, boolean publicBenefit, int attendees, String rate, int fee, String status,
-			String reason, String troupeName, String readerName, String readerCard) {
+			String reason, String troupeName, String readerName, String readerCard, boolean cancellable) {
 	}
 
 	/**
@@ -220,6 +220,9 @@ public class Venues {
 	 */
 	@Transactional
 	public VenueBooking book(long readerId, BookingRequest request) {
+		// one booking of a reader at a time (their limits), then of a venue (its time): always in this order
+		jdbc.sql("select id from reader where id = :id for update").param("id", readerId).query(Long.class).optional()
+			.orElseThrow(() -> new NotFoundException("reader", String.valueOf(readerId)));
 		Reader reader = readers.byId(readerId).orElseThrow(() -> new NotFoundException("reader", String.valueOf(readerId)));
 		if (request.venueId() == null) {
 			throw new InvalidRequestException("booking-incomplete");
@@ -278,7 +281,9 @@ public class Venues {
 			});
 		VenueBooking.Rate rate = VenueBooking.Rate.forBooking(troupe != null, request.isPublicBenefit(), rules.residentDiscount());
 		int fee = venue.feePerHour() == 0 ? 0 : rate.fee(venue.feePerHour(), Duration.between(starts, ends), rules.residentDiscount());
-		VenueBooking.Status status = venue.needsApproval() ? VenueBooking.Status.REQUESTED : VenueBooking.Status.CONFIRMED;
+		// public benefit is the booker's word: where the venue charges, the site approves what it waives
+		boolean approval = venue.needsApproval() || request.isPublicBenefit() && troupe == null && venue.feePerHour() > 0;
+		VenueBooking.Status status = approval ? VenueBooking.Status.REQUESTED : VenueBooking.Status.CONFIRMED;
 		long id = jdbc.sql("""
 				insert into venue_booking (venue_id, reader_id, troupe_id, purpose, public_benefit, attendees, starts_at, ends_at,
 				    rate, fee, status, created_at)
@@ -337,7 +342,8 @@ public class Venues {
 	public VenueBooking decide(long id, boolean approve, String reason, String by) {
 		TextLimits.require("reason", reason, TextLimits.MESSAGE);
 		VenueBooking booking = locked(id);
-		VenueBooking decided = save(approve ? booking.confirm(by) : booking.decline(reason, by));
+		Instant now = clock.instant();
+		VenueBooking decided = save(approve ? booking.confirm(now, by) : booking.decline(now, reason, by));
 		tellBooker(decided, approve ? Notice.VENUE_BOOKING_APPROVED : Notice.VENUE_BOOKING_DECLINED);
 		return decided;
 	}
@@ -386,7 +392,10 @@ public class Venues {
 		return withdrawn;
 	}
 
-	/** Confirmed bookings past their start and grace, not checked in, are not shown. */
+	/**
+	 * Confirmed bookings past their start and grace, not checked in, are not shown; requested ones their site did not
+	 * decide before their start lapse, and the booker is told.
+	 */
 	@Transactional
 	public int sweepNoShows() {
 		Instant now = clock.instant();
@@ -396,13 +405,20 @@ public class Venues {
 			save(booking.noShow(now, rules.noShowGrace()));
 			swept++;
 		}
+		for (VenueBooking booking : jdbc.sql(BOOKINGS + " where status = 'requested' and starts_at <= :now for update skip locked")
+			.param("now", Timestamp.from(now)).query(Venues::booking).list()) {
+			tellBooker(save(booking.lapse(now)), Notice.VENUE_BOOKING_LAPSED);
+			swept++;
+		}
 		return swept;
 	}
 
 	/** A reader's bookings, the coming ones first. */
 	public List<Booking> ofReader(long readerId) {
-		return jdbc.sql(VIEWS + " where b.reader_id = :reader order by b.ends_at < now(), b.starts_at desc limit 100")
-			.param("reader", readerId).query(this::view).list();
+		return jdbc.sql(VIEWS + """
+				 where b.reader_id = :reader
+				order by b.ends_at < :now, case when b.ends_at >= :now then b.starts_at end, b.starts_at desc limit 100""")
+			.param("reader", readerId).param("now", Timestamp.from(clock.instant())).query(this::view).list();
 	}
 
 	/** The bookings at the sites' venues from {@code from} to {@code to}, by time. */
@@ -420,8 +436,8 @@ public class Venues {
 		if (siteIds.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql(VIEWS + " where v.site_id in (:sites) and b.status = 'requested' and b.starts_at > now() order by b.starts_at")
-			.param("sites", siteIds).query(this::view).list();
+		return jdbc.sql(VIEWS + " where v.site_id in (:sites) and b.status = 'requested' and b.starts_at > :now order by b.starts_at")
+			.param("sites", siteIds).param("now", Timestamp.from(clock.instant())).query(this::view).list();
 	}
 
 	/** When a venue is taken from {@code from} for {@code days} days (the public schedule). */
@@ -444,6 +460,9 @@ public class Venues {
 	 * open are each active venue's daily hours times the days; hours used are those of bookings checked in.
 	 */
 	public List<Figures> figures(LocalDate from, LocalDate to) {
+		if (to.isBefore(from)) {
+			throw new InvalidRequestException("figures-period", from.toString(), to.toString());
+		}
 		int days = (int) (to.toEpochDay() - from.toEpochDay() + 1);
 		Map<String, double[]> open = new LinkedHashMap<>();
 		for (Venue venue : venues(Optional.empty())) {
@@ -463,7 +482,7 @@ public class Venues {
 				    count(*) filter (where b.status in ('confirmed', 'checked_in', 'no_show') and b.rate = 'free') as free,
 				    count(*) filter (where b.status in ('confirmed', 'checked_in', 'no_show') and b.troupe_id is not null) as troupes
 				from venue_booking b join venue v on v.id = b.venue_id
-				where b.starts_at >= :from and b.starts_at < :to group by v.site_id order by v.site_id""")
+				where v.active and b.starts_at >= :from and b.starts_at < :to group by v.site_id order by v.site_id""")
 			.param("from", Timestamp.from(from.atStartOfDay(zone).toInstant()))
 			.param("to", Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))
 			.query((rs, n) -> {
@@ -520,7 +539,8 @@ public class Venues {
 				starts.toLocalDate(), starts.toLocalTime(), ends.toLocalTime(), rs.getString("purpose"),
 				rs.getBoolean("public_benefit"), rs.getInt("attendees"), rs.getString("rate"), rs.getInt("fee"),
 				rs.getString("status"), rs.getString("reason"), rs.getString("troupe_name"), rs.getString("reader_name"),
-				rs.getString("card_number"));
+				rs.getString("card_number"), (rs.getString("status").equals("requested") || rs.getString("status").equals("confirmed"))
+						&& clock.instant().isBefore(rs.getTimestamp("starts_at").toInstant()));
 	}
 
 	private static Venue venue(ResultSet rs, int n) throws SQLException {

@@ -127,6 +127,7 @@ class VenueTests extends IntegrationTest {
 		VenueBooking benefit = venues.book(other.id(), new Venues.BookingRequest(venue.id(), day, LocalTime.of(16, 0),
 				LocalTime.of(18, 0), "公益书法课", 25, true, null));
 		assertThat(benefit.rate()).isEqualTo(VenueBooking.Rate.FREE);
+		assertThat(benefit.status()).as("the fee waived on the booker's word: the site approves").isEqualTo(VenueBooking.Status.REQUESTED);
 
 		assertThat(code(() -> venues.book(other.id(), at(venue, day, 18, 21, null)))).isEqualTo("booking-outside-hours");
 		assertThat(code(() -> venues.book(other.id(), new Venues.BookingRequest(venue.id(), day, LocalTime.of(8, 0),
@@ -196,8 +197,23 @@ class VenueTests extends IntegrationTest {
 		assertThat(venues.booking(soon.id()).status()).isEqualTo(VenueBooking.Status.CHECKED_IN);
 		assertThat(venues.booking(soon.id()).checkedInAt()).isNotNull();
 
-		assertThat(venues.sweepNoShows()).isGreaterThanOrEqualTo(1);
+		// a late booker, marked not shown, is still checked in before the end; a request undecided at its start lapses
+		Reader late = reader("迟到读者");
+		venues.importBookings(List.of(new Venues.Imported(venue.id(), late.id(), null, "合唱排练", false, 10,
+				now.minus(Duration.ofMinutes(45)), now.plus(Duration.ofMinutes(75)), VenueBooking.Rate.FREE, 0,
+				VenueBooking.Status.CONFIRMED, null), imported(venue, booker, now.minus(Duration.ofMinutes(10)),
+						VenueBooking.Status.REQUESTED)), "test");
+		assertThat(venues.sweepNoShows()).isGreaterThanOrEqualTo(3);
 		assertThat(venues.ofReader(absent.id())).extracting(Venues.Booking::status).containsOnly("no_show");
+		long lateId = venues.ofReader(late.id()).get(0).id();
+		assertThat(venues.booking(lateId).status()).isEqualTo(VenueBooking.Status.NO_SHOW);
+		assertThat(venues.checkIn(lateId, "librarian").status()).isEqualTo(VenueBooking.Status.CHECKED_IN);
+		Venues.Booking lapsed = venues.ofReader(booker.id()).stream().filter(b -> b.status().equals("lapsed")).findFirst()
+			.orElseThrow();
+		assertThat(code(() -> venues.decide(lapsed.id(), true, "", "admin"))).isEqualTo("booking-state");
+		assertThat(jdbc.sql("select count(*) from notification where reader_id = :reader and kind = 'venue-booking-lapsed'")
+			.param("reader", booker.id()).query(Integer.class).single()).isEqualTo(1);
+		assertThat(code(() -> venues.figures(venues.today(), venues.today().minusDays(1)))).isEqualTo("figures-period");
 		assertThat(code(() -> venues.book(absent.id(), at(venue, day.plusDays(1), 9, 11, null)))).isEqualTo("booking-suspended");
 
 		List<Venues.Figures> figures = venues.figures(venues.today().minusDays(30), venues.today().plusDays(1));
@@ -284,6 +300,15 @@ class VenueTests extends IntegrationTest {
 		mvc.perform(get("/api/venues/figures").param("from", venues.today().toString()).param("to", venues.today().toString())
 				.with(user(accounts.loadUserByUsername("librarian"))))
 			.andExpect(status().isForbidden());
+		// the desk changes a venue (its site stays); staff see that readers book, not them
+		mvc.perform(post("/venues/manage/venues").param("id", String.valueOf(venue.id())).param("siteId", "baishi")
+				.param("name", venue.name()).param("kind", "hall").param("capacity", "45").param("opensAt", "09:00")
+				.param("closesAt", "18:00").param("feePerHour", "0").with(user(accounts.loadUserByUsername("librarian"))).with(csrf()))
+			.andExpect(flash().attribute("notice", "场地已保存。"));
+		assertThat(venues.venue(venue.id())).extracting(Venue::capacity, Venue::kind).containsExactly(45, Venue.Kind.HALL);
+		mvc.perform(get("/venues").with(user(accounts.loadUserByUsername("librarian"))))
+			.andExpect(content().string(Matchers.allOf(Matchers.containsString("id=\"readers-only\""),
+					Matchers.not(Matchers.containsString("venue-booking\"")))));
 		assertThatThrownBy(() -> venues.save(null, new Venues.VenueRequest("baishi", venue.name(), "room", 30, "", false, false, 0,
 				LocalTime.of(8, 0), LocalTime.of(20, 0)))).isInstanceOf(ConflictException.class);
 		assertThatThrownBy(() -> venues.save(null, new Venues.VenueRequest("baishi", "反向时间", "room", 30, "", false, false, 0,
