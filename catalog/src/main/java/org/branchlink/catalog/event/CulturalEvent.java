@@ -27,11 +27,14 @@ import java.util.Set;
  * @param accessible whether it is accessible to wheelchair users
  * @param feeYuan its price; zero when free
  * @param cancelled whether it was called off
+ * @param mode its service mode; when not given, a mobile stop's is mobile, an event with an online address is digital,
+ * any other is at a venue
+ * @param onlineUrl where to watch or join it online (http or https), null when it is not online
  */
 public record CulturalEvent(Long id, Source source, String sourceSite, String uid, String recurrence, int sequence,
 		Kind kind, EventCategory category, String title, String description, String siteId, String place,
 		Instant starts, Instant ends, Integer capacity, Set<Audience> audience, boolean accessible, BigDecimal feeYuan,
-		boolean cancelled) {
+		boolean cancelled, ServiceMode mode, String onlineUrl) {
 
 	/** Where an event came from. */
 	public enum Source {
@@ -43,8 +46,23 @@ public record CulturalEvent(Long id, Source source, String sourceSite, String ui
 		EVENT, MOBILE_STOP
 	}
 
+	/** An event whose mode follows from its kind (a stop is mobile, anything else at a venue), not online. */
+	public CulturalEvent(Long id, Source source, String sourceSite, String uid, String recurrence, int sequence, Kind kind,
+			EventCategory category, String title, String description, String siteId, String place, Instant starts,
+			Instant ends, Integer capacity, Set<Audience> audience, boolean accessible, BigDecimal feeYuan, boolean cancelled) {
+		this(id, source, sourceSite, uid, recurrence, sequence, kind, category, title, description, siteId, place, starts,
+				ends, capacity, audience, accessible, feeYuan, cancelled, null, null);
+	}
+
 	public CulturalEvent {
 		audience = audience.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(audience));
+		onlineUrl = onlineUrl == null || onlineUrl.isBlank() ? null : onlineUrl.strip();
+		if (onlineUrl != null && !onlineUrl.matches("(?i)https?://[^\\s<>\"]+")) {
+			throw new IllegalArgumentException("an online address is an http or https URL, not " + onlineUrl);
+		}
+		if (mode == null) {
+			mode = kind == Kind.MOBILE_STOP ? ServiceMode.MOBILE : onlineUrl != null ? ServiceMode.DIGITAL : ServiceMode.VENUE;
+		}
 		recurrence = recurrence == null ? "" : recurrence;
 		description = description == null ? "" : description.strip();
 		place = place == null ? "" : place.strip();
@@ -72,7 +90,12 @@ public record CulturalEvent(Long id, Source source, String sourceSite, String ui
 
 	public CulturalEvent withId(long newId) {
 		return new CulturalEvent(newId, source, sourceSite, uid, recurrence, sequence, kind, category, title,
-				description, siteId, place, starts, ends, capacity, audience, accessible, feeYuan, cancelled);
+				description, siteId, place, starts, ends, capacity, audience, accessible, feeYuan, cancelled, mode, onlineUrl);
+	}
+
+	/** Whether people take part online. */
+	public boolean online() {
+		return mode == ServiceMode.DIGITAL;
 	}
 
 }

@@ -92,15 +92,17 @@ public class EventCatalog {
 		}
 		long id = jdbc.sql("""
 				insert into cultural_event (source, source_site, uid, recurrence, sequence, kind, category, title,
-				    description, site_id, place, starts_at, ends_at, capacity, audience, accessible, fee_yuan, cancelled)
+				    description, site_id, place, starts_at, ends_at, capacity, audience, accessible, fee_yuan, cancelled,
+				    service_mode, online_url)
 				values (:source, :sourceSite, :uid, :recurrence, :sequence, :kind, :category, :title, :description,
-				    :site, :place, :starts, :ends, :capacity, :audience::text[], :accessible, :fee, :cancelled)
+				    :site, :place, :starts, :ends, :capacity, :audience::text[], :accessible, :fee, :cancelled, :mode, :online)
 				on conflict (source_site, uid, recurrence) do update set source = excluded.source,
 				    sequence = excluded.sequence, kind = excluded.kind, category = excluded.category,
 				    title = excluded.title, description = excluded.description, site_id = excluded.site_id,
 				    place = excluded.place, starts_at = excluded.starts_at, ends_at = excluded.ends_at,
 				    capacity = excluded.capacity, audience = excluded.audience, accessible = excluded.accessible,
-				    fee_yuan = excluded.fee_yuan, cancelled = excluded.cancelled, updated_at = now()
+				    fee_yuan = excluded.fee_yuan, cancelled = excluded.cancelled, service_mode = excluded.service_mode,
+				    online_url = excluded.online_url, updated_at = now()
 				returning id""")
 			.param("source", event.source().name().toLowerCase(Locale.ROOT))
 			.param("sourceSite", event.sourceSite())
@@ -120,6 +122,8 @@ public class EventCatalog {
 			.param("accessible", event.accessible())
 			.param("fee", event.feeYuan())
 			.param("cancelled", event.cancelled())
+			.param("mode", event.mode().code())
+			.param("online", event.onlineUrl())
 			.query(Long.class)
 			.single();
 		CulturalEvent stored = event.withId(id);
@@ -185,7 +189,7 @@ public class EventCatalog {
 		CulturalEvent cancelled = new CulturalEvent(event.id(), event.source(), event.sourceSite(), event.uid(),
 				event.recurrence(), event.sequence(), event.kind(), event.category(), event.title(), event.description(),
 				event.siteId(), event.place(), event.starts(), event.ends(), event.capacity(), event.audience(),
-				event.accessible(), event.feeYuan(), true);
+				event.accessible(), event.feeYuan(), true, event.mode(), event.onlineUrl());
 		index(cancelled);
 		publisher.publishEvent(new EventCancelled(cancelled));
 		log.info("Event {} '{}' at {} on {} cancelled", event.id(), event.title(), event.siteId(), event.starts());
@@ -266,7 +270,7 @@ public class EventCatalog {
 	private List<CulturalEvent> query(String where, Map<String, ?> params) {
 		return jdbc.sql("""
 				select id, source, source_site, uid, recurrence, sequence, kind, category, title, description, site_id,
-				    place, starts_at, ends_at, capacity, audience, accessible, fee_yuan, cancelled
+				    place, starts_at, ends_at, capacity, audience, accessible, fee_yuan, cancelled, service_mode, online_url
 				from cultural_event
 				""" + where)
 			.params(params)
@@ -285,7 +289,8 @@ public class EventCatalog {
 				rs.getString("description"), rs.getString("site_id"), rs.getString("place"),
 				rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
 				(Integer) rs.getObject("capacity"), audience, rs.getBoolean("accessible"),
-				rs.getBigDecimal("fee_yuan").stripTrailingZeros(), rs.getBoolean("cancelled"));
+				rs.getBigDecimal("fee_yuan").stripTrailingZeros(), rs.getBoolean("cancelled"),
+				ServiceMode.parse(rs.getString("service_mode")).orElseThrow(), rs.getString("online_url"));
 	}
 
 	private void index(CulturalEvent event) {

@@ -34,6 +34,10 @@ final class EventDocuments {
 		doc.setField(SolrFields.ACCESSIBLE, event.accessible());
 		doc.setField(SolrFields.FEE, event.feeYuan().doubleValue());
 		doc.setField(SolrFields.PLACE, event.place());
+		doc.setField(SolrFields.SERVICE_MODE, event.mode().code());
+		if (event.onlineUrl() != null) {
+			doc.setField(SolrFields.ONLINE_URL, event.onlineUrl());
+		}
 		doc.setField(SolrFields.SITE_ID, event.siteId());
 		if (site != null) {
 			if (site.township() != null) {

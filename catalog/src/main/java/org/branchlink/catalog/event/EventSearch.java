@@ -54,14 +54,25 @@ public class EventSearch {
 	 * @param lon the reader's longitude, or null
 	 * @param zone the county's time zone for "today"
 	 * @param rows how many
+	 * @param modes service mode codes, any of them
 	 */
 	public record Query(String text, List<String> categories, List<String> audiences, String when, Instant from,
-			Double lat, Double lon, String zone, int rows) {
+			Double lat, Double lon, String zone, int rows, List<String> modes) {
+
+		/** Any service mode. */
+		public Query(String text, List<String> categories, List<String> audiences, String when, Instant from, Double lat,
+				Double lon, String zone, int rows) {
+			this(text, categories, audiences, when, from, lat, lon, zone, rows, List.of());
+		}
 
 		public Query {
 			text = text == null ? "" : text.strip();
 			categories = categories == null ? List.of() : List.copyOf(categories);
 			audiences = audiences == null ? List.of() : List.copyOf(audiences);
+			modes = modes == null ? List.of() : List.copyOf(modes);
+			for (String mode : modes) {
+				ServiceMode.parse(mode).orElseThrow(() -> new IllegalArgumentException("unknown service mode '" + mode + "'"));
+			}
 			if (when != null && !when.isEmpty() && !WHEN.containsKey(when)) {
 				throw new IllegalArgumentException("unknown 'when' " + when + "; one of " + WHEN.keySet());
 			}
@@ -79,7 +90,7 @@ public class EventSearch {
 	/** One event found. */
 	public record Hit(long id, String title, String description, String category, String kind, String siteId,
 			String place, Instant starts, Instant ends, List<String> audience, boolean accessible, double fee,
-			Double distanceKm) {
+			Double distanceKm, String mode, String onlineUrl) {
 	}
 
 	/** A page of events found, with the total and the facets. */
@@ -147,6 +158,8 @@ public class EventSearch {
 				request.categories().stream().map(c -> EventCategory.parse(c).orElseThrow().code()).toList());
 		filter(query, "audience", SolrFields.AUDIENCE,
 				request.audiences().stream().map(a -> Audience.parse(a).orElseThrow().code()).toList());
+		filter(query, "mode", SolrFields.SERVICE_MODE,
+				request.modes().stream().map(m -> ServiceMode.parse(m).orElseThrow().code()).toList());
 		if (request.when() != null && !request.when().isEmpty()) {
 			query.addFilterQuery("{!tag=when}" + SolrFields.EVENT_START + ":" + WHEN.get(request.when()));
 		}
@@ -165,6 +178,7 @@ public class EventSearch {
 			query.setFacet(true).setFacetMinCount(1);
 			query.addFacetField("{!ex=category key=category}" + SolrFields.EVENT_CATEGORY);
 			query.addFacetField("{!ex=audience key=audience}" + SolrFields.AUDIENCE);
+			query.addFacetField("{!ex=mode key=mode}" + SolrFields.SERVICE_MODE);
 			WHEN.forEach((key, range) -> query.addFacetQuery("{!ex=when key=" + key + "}" + SolrFields.EVENT_START + ":" + range));
 		}
 		query.setRows(request.rows());
@@ -189,7 +203,10 @@ public class EventSearch {
 				((Date) doc.getFieldValue(SolrFields.EVENT_END)).toInstant(),
 				strings(doc.getFieldValues(SolrFields.AUDIENCE)), Boolean.TRUE.equals(doc.getFieldValue(SolrFields.ACCESSIBLE)),
 				doc.getFieldValue(SolrFields.FEE) == null ? 0 : ((Number) doc.getFieldValue(SolrFields.FEE)).doubleValue(),
-				near && distance != null ? Math.round(((Number) distance).doubleValue() * 100) / 100.0 : null);
+				near && distance != null ? Math.round(((Number) distance).doubleValue() * 100) / 100.0 : null,
+				doc.getFieldValue(SolrFields.SERVICE_MODE) != null ? (String) doc.getFieldValue(SolrFields.SERVICE_MODE)
+						: "mobile_stop".equals(doc.getFieldValue(SolrFields.EVENT_KIND)) ? ServiceMode.MOBILE.code() : ServiceMode.VENUE.code(),
+				(String) doc.getFieldValue(SolrFields.ONLINE_URL));
 	}
 
 	private static List<String> strings(Collection<Object> values) {

@@ -108,6 +108,12 @@ public final class SolrFields {
 
 	public static final String PLACE = "place";
 
+	/** An event's service mode: {@code venue}, {@code mobile} or {@code digital}. */
+	public static final String SERVICE_MODE = "service_mode";
+
+	/** Where to take part in an event online. */
+	public static final String ONLINE_URL = "online_url";
+
 	private SolrFields() {
 	}
 

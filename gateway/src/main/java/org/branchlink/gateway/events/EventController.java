@@ -63,14 +63,14 @@ class EventController {
 
 	@GetMapping("/api/events")
 	@Public
-	@Operation(summary = "Search events and mobile stops", description = "Facets: category, audience, when (today, "
-			+ "week, month, later). With lat and lon, nearest first.")
+	@Operation(summary = "Search events and mobile stops", description = "Facets: category, audience, mode (venue, "
+			+ "mobile, digital), when (today, week, month, later). With lat and lon, nearest first.")
 	EventSearch.Page search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) List<String> category,
 			@RequestParam(required = false) List<String> audience, @RequestParam(required = false) String when,
 			@RequestParam(required = false) Double lat, @RequestParam(required = false) Double lon,
-			@RequestParam(defaultValue = "20") int rows) {
+			@RequestParam(defaultValue = "20") int rows, @RequestParam(required = false) List<String> mode) {
 		return search.search(new EventSearch.Query(q, category, audience, when, null, lat, lon, county.zone().getId(),
-				Math.min(Math.max(rows, 1), 100)));
+				Math.min(Math.max(rows, 1), 100), mode));
 	}
 
 	/** An event and its numbers (never who registered). */

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import org.branchlink.catalog.event.Audience;
 import org.branchlink.catalog.event.CulturalEvent;
 import org.branchlink.catalog.event.EventCategory;
+import org.branchlink.catalog.event.ServiceMode;
 
 /**
  * The staff event form as typed: kept as text where a person may mistype, so that a refused form comes back filled in
@@ -21,7 +22,7 @@ import org.branchlink.catalog.event.EventCategory;
  */
 record EventForm(String title, String category, String siteId, String place, String starts, Integer minutes,
 		Integer capacity, List<String> audience, Boolean accessible, BigDecimal fee, String description,
-		String imageAlt, Boolean removeImage) implements Serializable {
+		String imageAlt, Boolean removeImage, String mode, String onlineUrl) implements Serializable {
 
 	private static final long serialVersionUID = 1L;
 
@@ -34,11 +35,13 @@ record EventForm(String title, String category, String siteId, String place, Str
 		accessible = Boolean.TRUE.equals(accessible);
 		imageAlt = imageAlt == null ? "" : imageAlt.strip();
 		removeImage = Boolean.TRUE.equals(removeImage);
+		mode = mode == null || mode.isBlank() ? ServiceMode.VENUE.code() : mode.strip();
+		onlineUrl = onlineUrl == null ? "" : onlineUrl.strip();
 	}
 
 	static EventForm blank(String siteId) {
 		return new EventForm("", EventCategory.values()[0].code(), siteId, "", "", 90, null, List.of(), false,
-				BigDecimal.ZERO, "", "", false);
+				BigDecimal.ZERO, "", "", false, ServiceMode.VENUE.code(), "");
 	}
 
 	static EventForm of(CulturalEvent event, ZoneId zone, String imageAlt) {
@@ -46,7 +49,7 @@ record EventForm(String title, String category, String siteId, String place, Str
 				LocalDateTime.ofInstant(event.starts(), zone).truncatedTo(ChronoUnit.MINUTES).toString(),
 				(int) ChronoUnit.MINUTES.between(event.starts(), event.ends()), event.capacity(),
 				event.audience().stream().map(Audience::code).sorted().toList(), event.accessible(), event.feeYuan(),
-				event.description(), imageAlt, false);
+				event.description(), imageAlt, false, event.mode().code(), event.onlineUrl() == null ? "" : event.onlineUrl());
 	}
 
 	/** The start as typed, or null when it is missing or no date and time. */
@@ -87,6 +90,15 @@ record EventForm(String title, String category, String siteId, String place, Str
 		if (fee != null && fee.signum() < 0) {
 			problems.put("fee", "events.form.fee.invalid");
 		}
+		if (ServiceMode.parse(mode).isEmpty()) {
+			problems.put("mode", "events.form.required");
+		}
+		else if (ServiceMode.parse(mode).get() == ServiceMode.DIGITAL && onlineUrl.isEmpty()) {
+			problems.put("onlineUrl", "events.form.online.required");
+		}
+		if (!onlineUrl.isEmpty() && !onlineUrl.matches("(?i)https?://[^\\s<>\"]+")) {
+			problems.put("onlineUrl", "events.form.online.invalid");
+		}
 		return problems;
 	}
 
@@ -94,7 +106,7 @@ record EventForm(String title, String category, String siteId, String place, Str
 		LocalDateTime start = start();
 		return new EventPublishing.EventRequest(uid, sequence, category, title, description, siteId, place,
 				start.atZone(zone).toOffsetDateTime(), start.plusMinutes(minutes).atZone(zone).toOffsetDateTime(),
-				capacity, audience, accessible, fee, false);
+				capacity, audience, accessible, fee, false, mode, onlineUrl);
 	}
 
 }

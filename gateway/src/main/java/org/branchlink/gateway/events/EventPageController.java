@@ -87,8 +87,9 @@ class EventPageController {
 			@RequestParam(required = false) List<String> audience, @RequestParam(required = false) String when,
 			@RequestParam(required = false) String near, @RequestParam(required = false) String tab,
 			@RequestParam(required = false) String view, @RequestParam(required = false) String month,
-			@AuthenticationPrincipal BranchLinkUser user, Model model) {
+			@RequestParam(required = false) String mode, @AuthenticationPrincipal BranchLinkUser user, Model model) {
 		model.addAttribute("user", user);
+		model.addAttribute("mode", mode == null ? "" : mode);
 		model.addAttribute("q", q);
 		model.addAttribute("near", near == null ? "" : near);
 		model.addAttribute("when", when == null ? "" : when);
@@ -125,7 +126,7 @@ class EventPageController {
 			lon = Double.valueOf(parts[1].strip());
 		}
 		EventSearch.Page page = search.search(new EventSearch.Query(q, category, audience, when, null, lat, lon,
-				county.zone().getId(), 50));
+				county.zone().getId(), 50, mode == null || mode.isBlank() ? List.of() : List.of(mode)));
 		model.addAttribute("page", page);
 		model.addAttribute("siteNames", sites.byId());
 		Map<Long, EventRegistrations.Counts> counts = new HashMap<>();

@@ -12,6 +12,7 @@ import org.branchlink.catalog.event.Audience;
 import org.branchlink.catalog.event.CulturalEvent;
 import org.branchlink.catalog.event.EventCatalog;
 import org.branchlink.catalog.event.EventCategory;
+import org.branchlink.catalog.event.ServiceMode;
 import org.branchlink.gateway.platform.TextLimits;
 
 import org.springframework.stereotype.Service;
@@ -33,15 +34,25 @@ public class EventPublishing {
 	 * @param audience audience codes or Chinese names
 	 * @param capacity places for registration; absent when nobody needs to register
 	 * @param cancelled true to call it off
+	 * @param mode {@code venue}, {@code mobile} or {@code digital}; absent: digital with an online address, else at a venue
+	 * @param onlineUrl where to take part online (http or https), absent when not online
 	 */
 	public record EventRequest(String uid, Integer sequence, String category, String title, String description,
 			String siteId, String place, OffsetDateTime starts, OffsetDateTime ends, Integer capacity,
-			List<String> audience, Boolean accessible, BigDecimal feeYuan, Boolean cancelled) {
+			List<String> audience, Boolean accessible, BigDecimal feeYuan, Boolean cancelled, String mode, String onlineUrl) {
+
+		/** An event at a venue, not online. */
+		public EventRequest(String uid, Integer sequence, String category, String title, String description, String siteId,
+				String place, OffsetDateTime starts, OffsetDateTime ends, Integer capacity, List<String> audience,
+				Boolean accessible, BigDecimal feeYuan, Boolean cancelled) {
+			this(uid, sequence, category, title, description, siteId, place, starts, ends, capacity, audience, accessible,
+					feeYuan, cancelled, null, null);
+		}
 
 		/** This event at another site. */
 		public EventRequest withSiteId(String otherSite) {
 			return new EventRequest(uid, sequence, category, title, description, otherSite, place, starts, ends, capacity,
-					audience, accessible, feeYuan, cancelled);
+					audience, accessible, feeYuan, cancelled, mode, onlineUrl);
 		}
 
 	}
@@ -108,10 +119,18 @@ public class EventPublishing {
 			audience.add(Audience.parse(code).orElseThrow(() -> new IllegalArgumentException("unknown audience '" + code
 					+ "'; one of " + Arrays.stream(Audience.values()).map(Audience::code).toList())));
 		}
+		ServiceMode mode = request.mode() == null || request.mode().isBlank() ? null : ServiceMode.parse(request.mode())
+			.orElseThrow(() -> new IllegalArgumentException("unknown mode '" + request.mode() + "'; one of "
+					+ Arrays.stream(ServiceMode.values()).map(ServiceMode::code).toList()));
+		if (mode == ServiceMode.DIGITAL && (request.onlineUrl() == null || request.onlineUrl().isBlank())) {
+			throw new IllegalArgumentException("an online event needs its address (onlineUrl)");
+		}
+		TextLimits.require("onlineUrl", request.onlineUrl(), TextLimits.TITLE);
 		return new CulturalEvent(null, source, sourceSite, uid, "", request.sequence() == null ? 0 : request.sequence(),
 				CulturalEvent.Kind.EVENT, category, request.title(), request.description(), request.siteId(),
 				request.place(), request.starts().toInstant(), request.ends().toInstant(), request.capacity(), audience,
-				Boolean.TRUE.equals(request.accessible()), request.feeYuan(), Boolean.TRUE.equals(request.cancelled()));
+				Boolean.TRUE.equals(request.accessible()), request.feeYuan(), Boolean.TRUE.equals(request.cancelled()), mode,
+				request.onlineUrl());
 	}
 
 }

@@ -19,6 +19,7 @@ import org.branchlink.catalog.event.Audience;
 import org.branchlink.catalog.event.CulturalEvent;
 import org.branchlink.catalog.event.EventCatalog;
 import org.branchlink.catalog.event.EventCategory;
+import org.branchlink.catalog.event.ServiceMode;
 import org.branchlink.gateway.notify.Notice;
 import org.branchlink.gateway.notify.ReaderNotices;
 import org.branchlink.gateway.platform.ConflictException;
@@ -366,7 +367,8 @@ public class ServiceMenu {
 				item.title(), item.content(), order.orderingSite(), "", start.atZone(zone).toInstant(),
 				start.plusMinutes(item.durationMinutes()).atZone(zone).toInstant(), capacity,
 				Set.copyOf(item.audience().stream().map(a -> Audience.parse(a).orElseThrow()).toList()), false, null,
-				false)).event();
+				// brought to the ordering village by its provider: a mobile service (送戏下乡), unless it is the provider's own
+				false, order.orderingSite().equals(item.providerSite()) ? ServiceMode.VENUE : ServiceMode.MOBILE, null)).event();
 		jdbc.sql("update menu_order set status = 'scheduled', decided_at = :now, event_id = :event where id = :id")
 			.param("id", orderId).param("event", event.id()).param("now", Timestamp.from(clock.instant())).update();
 		tellOrderer(orderId, Notice.MENU_ORDER_SCHEDULED,

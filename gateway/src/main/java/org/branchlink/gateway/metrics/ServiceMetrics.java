@@ -51,7 +51,7 @@ public class ServiceMetrics {
 			Double participation, long events, Map<String, Long> eventsByCategory, long attendance, Map<String, Long> attendanceByCategory, long registrations,
 			Double checkInRate, long mobileStops, long villageCentres, long villageCentresReached, Double coverage,
 			long ticketsDue, long ticketsOnTime, Double ticketCompliance, Double satisfaction, Integer satisfactionN,
-			Double satisfactionMargin) {
+			Double satisfactionMargin, Map<String, Long> eventsByMode, Map<String, Long> attendanceByMode) {
 	}
 
 	/** The figures of a period: per township, for the county, and the service menu's. */
@@ -143,6 +143,8 @@ public class ServiceMetrics {
 				group by site_id""", from, to));
 		Map<String, Map<String, Long>> categories = byTownship(events.byCategory(), township);
 		Map<String, Map<String, Long>> attendanceByCategory = byTownship(events.attendanceByCategory(), township);
+		Map<String, Map<String, Long>> modes = byTownship(events.byMode(), township);
+		Map<String, Map<String, Long>> attendanceByMode = byTownship(events.attendanceByMode(), township);
 		Map<String, double[]> satisfaction = latestSatisfaction();
 		Map<String, Map<String, Long>> byTownship = new TreeMap<>();
 		figures.forEach((name, counts) -> counts.forEach((site, count) -> byTownship
@@ -164,6 +166,8 @@ public class ServiceMetrics {
 		Map<String, Long> total = new TreeMap<>();
 		Map<String, Long> totalCategories = new TreeMap<>();
 		Map<String, Long> totalAttendance = new TreeMap<>();
+		Map<String, Long> totalModes = new TreeMap<>();
+		Map<String, Long> totalAttendanceByMode = new TreeMap<>();
 		long totalVillages = 0, totalReached = 0;
 		for (Map.Entry<String, Map<String, Long>> entry : byTownship.entrySet()) {
 			String t = entry.getKey();
@@ -171,14 +175,16 @@ public class ServiceMetrics {
 			f.forEach((k, v) -> total.merge(k, v, Long::sum));
 			categories.getOrDefault(t, Map.of()).forEach((k, v) -> totalCategories.merge(k, v, Long::sum));
 			attendanceByCategory.getOrDefault(t, Map.of()).forEach((k, v) -> totalAttendance.merge(k, v, Long::sum));
+			modes.getOrDefault(t, Map.of()).forEach((k, v) -> totalModes.merge(k, v, Long::sum));
+			attendanceByMode.getOrDefault(t, Map.of()).forEach((k, v) -> totalAttendanceByMode.merge(k, v, Long::sum));
 			long v = villages.getOrDefault(t, 0L), r = reachedVillages.getOrDefault(t, 0L);
 			totalVillages += v;
 			totalReached += r;
 			rows.add(row(t, f, categories.getOrDefault(t, Map.of()), attendanceByCategory.getOrDefault(t, Map.of()), v, r,
-					satisfaction.get(t)));
+					satisfaction.get(t), modes.getOrDefault(t, Map.of()), attendanceByMode.getOrDefault(t, Map.of())));
 		}
 		Row county = row("all", total, totalCategories, totalAttendance, totalVillages, totalReached,
-				satisfaction.get("all"));
+				satisfaction.get("all"), totalModes, totalAttendanceByMode);
 		return new Report(from, to, rows, county, menu.stats(from, to));
 	}
 
@@ -203,10 +209,13 @@ public class ServiceMetrics {
 	 * @param held sites where an event (not called off) has begun
 	 * @param byCategory events per site and category
 	 * @param attendanceByCategory attendances per site and category
+	 * @param byMode events per site and service mode
+	 * @param attendanceByMode attendances per site and service mode
 	 */
 	private record EventFigures(Map<String, Long> participants, Map<String, Long> events, Map<String, Long> attendance,
 			Map<String, Long> registrations, Map<String, Long> checkedIn, Set<String> held,
-			Map<String, Map<String, Long>> byCategory, Map<String, Map<String, Long>> attendanceByCategory) {
+			Map<String, Map<String, Long>> byCategory, Map<String, Map<String, Long>> attendanceByCategory,
+			Map<String, Map<String, Long>> byMode, Map<String, Map<String, Long>> attendanceByMode) {
 	}
 
 	private EventFigures eventFigures(LocalDate from, LocalDate to) {
@@ -215,7 +224,7 @@ public class ServiceMetrics {
 		eventCatalog.startingIn(from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant())
 			.forEach(e -> events.put(e.id(), e));
 		EventFigures figures = new EventFigures(new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
-				new TreeMap<>(), new TreeSet<>(), new TreeMap<>(), new TreeMap<>());
+				new TreeMap<>(), new TreeSet<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
 		for (CulturalEvent e : events.values()) {
 			if (e.cancelled()) {
 				continue;
@@ -227,6 +236,7 @@ public class ServiceMetrics {
 				figures.events().merge(e.siteId(), 1L, Long::sum);
 				figures.byCategory().computeIfAbsent(e.siteId(), s -> new TreeMap<>()).merge(e.category().code(), 1L,
 						Long::sum);
+				figures.byMode().computeIfAbsent(e.siteId(), s -> new TreeMap<>()).merge(e.mode().code(), 1L, Long::sum);
 			}
 		}
 		Map<String, Set<Long>> participants = new HashMap<>();
@@ -246,6 +256,8 @@ public class ServiceMetrics {
 					if (e.kind() == CulturalEvent.Kind.EVENT) {
 						figures.attendanceByCategory().computeIfAbsent(e.siteId(), s -> new TreeMap<>())
 							.merge(e.category().code(), 1L, Long::sum);
+						figures.attendanceByMode().computeIfAbsent(e.siteId(), s -> new TreeMap<>())
+							.merge(e.mode().code(), 1L, Long::sum);
 					}
 				}
 				if (!rs.getBoolean(3) && ended && (attended || "registered".equals(rs.getString(2)))) {
@@ -260,7 +272,8 @@ public class ServiceMetrics {
 	}
 
 	private static Row row(String township, Map<String, Long> f, Map<String, Long> categories,
-			Map<String, Long> attendanceByCategory, long villages, long reached, double[] satisfaction) {
+			Map<String, Long> attendanceByCategory, long villages, long reached, double[] satisfaction,
+			Map<String, Long> byMode, Map<String, Long> attendanceByMode) {
 		long loans = f.getOrDefault("loans", 0L), copies = f.getOrDefault("copies", 0L);
 		long readers = f.getOrDefault("readers", 0L), participants = f.getOrDefault("participants", 0L);
 		long registrations = f.getOrDefault("registrations", 0L), checkedIn = f.getOrDefault("checkedIn", 0L);
@@ -271,7 +284,7 @@ public class ServiceMetrics {
 				ratio(checkedIn, registrations), f.getOrDefault("mobileStops", 0L), villages, reached,
 				ratio(reached, villages), due, onTime, ratio(onTime, due),
 				satisfaction == null ? null : satisfaction[0], satisfaction == null ? null : (int) satisfaction[1],
-				satisfaction == null ? null : satisfaction[2]);
+				satisfaction == null ? null : satisfaction[2], byMode, attendanceByMode);
 	}
 
 	private static Double ratio(long part, long whole) {

@@ -38,7 +38,8 @@ import org.branchlink.catalog.event.EventCategory;
  * EXDATE) inside the horizon, with RECURRENCE-ID overrides replacing their occurrence. UID and SEQUENCE carry over,
  * STATUS:CANCELLED (or a feed with METHOD:CANCEL) cancels. CATEGORIES pick the category (code or Chinese name, else
  * the feed's default) and the audience; LOCATION names a site (its id or Chinese name) or, failing that, is the place
- * at the feed's own site. Optional {@code X-BRANCHLINK-CAPACITY} and {@code X-BRANCHLINK-FEE}. A VEVENT that cannot be
+ * at the feed's own site. Optional {@code X-BRANCHLINK-CAPACITY} and {@code X-BRANCHLINK-FEE}; a {@code CONFERENCE}
+ * (RFC 7986) with an http or https address makes it an online event (service mode digital). A VEVENT that cannot be
  * read (ical4j refuses a value in it, its BEGIN/END do not pair up, it has bytes that are not UTF-8, it lacks UID,
  * SUMMARY or DTSTART) is reported with its line and reason; the others still count ({@link FeedCalendar}). Events over
  * before the horizon starts are left out. A feed must not flood the county's calendar: rules that recur more often
@@ -213,10 +214,13 @@ public final class IcalEvents {
 				|| text(vevent, Property.STATUS).map(status -> status.equalsIgnoreCase("CANCELLED")).orElse(false);
 		Integer capacity = text(vevent, "X-BRANCHLINK-CAPACITY").map(Integer::valueOf).orElse(null);
 		BigDecimal fee = text(vevent, "X-BRANCHLINK-FEE").map(BigDecimal::new).orElse(BigDecimal.ZERO);
+		// an online event: the first CONFERENCE on the web (a tel: or sip: one is not a place to watch)
+		String online = vevent.<Property>getProperties("CONFERENCE").stream().map(Property::getValue)
+			.map(String::strip).filter(value -> value.matches("(?i)https?://[^\\s<>\"]+")).findFirst().orElse(null);
 		return new CulturalEvent(null, CulturalEvent.Source.ICAL, sourceSite, uid, recurrence, sequence,
 				CulturalEvent.Kind.EVENT, category, title, text(vevent, Property.DESCRIPTION).orElse(""),
 				site.orElse(sourceSite), site.isPresent() ? "" : location, start, end, capacity, audience, false, fee,
-				cancelled);
+				cancelled, null, online);
 	}
 
 	private Instant start(VEvent vevent) {

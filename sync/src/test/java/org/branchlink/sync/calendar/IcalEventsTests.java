@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.branchlink.catalog.event.Audience;
 import org.branchlink.catalog.event.CulturalEvent;
 import org.branchlink.catalog.event.EventCategory;
+import org.branchlink.catalog.event.ServiceMode;
 import org.junit.jupiter.api.Test;
 
 /** The iCalendar reader on the project's culture-hall fixture and on real-world feeds from ../shared/data. */
@@ -79,6 +80,41 @@ class IcalEventsTests {
 		assertThat(fair.starts()).isEqualTo(at("2027-01-01T00:00"));
 		assertThat(parsed.problems()).containsExactly("VEVENT at line 57 (UID broken@culture-hall): no SUMMARY");
 		assertThat(parsed.events()).hasSize(9);
+	}
+
+	/** RFC 7986 CONFERENCE: an http(s) address makes the event online (digital); a telephone line does not. */
+	@Test
+	void aConferenceOnTheWebMakesAnOnlineEvent() {
+		String feed = """
+				BEGIN:VCALENDAR\r
+				VERSION:2.0\r
+				PRODID:-//test//EN\r
+				BEGIN:VEVENT\r
+				UID:online@culture-hall\r
+				DTSTAMP:20261101T000000Z\r
+				DTSTART:20261210T120000Z\r
+				DTEND:20261210T130000Z\r
+				SUMMARY:线上讲座\r
+				CONFERENCE;VALUE=URI;FEATURE=AUDIO:tel:+86-571-0000\r
+				CONFERENCE;VALUE=URI;FEATURE=VIDEO:https://live.example.org/talk\r
+				END:VEVENT\r
+				BEGIN:VEVENT\r
+				UID:hall@culture-hall\r
+				DTSTAMP:20261101T000000Z\r
+				DTSTART:20261211T120000Z\r
+				DTEND:20261211T130000Z\r
+				SUMMARY:馆内讲座\r
+				CONFERENCE;VALUE=URI;FEATURE=AUDIO:tel:+86-571-0000\r
+				END:VEVENT\r
+				END:VCALENDAR\r
+				""";
+		IcalEvents.Parsed parsed = reader.read(feed, at("2026-11-30T00:00"), at("2027-03-01T00:00"));
+		CulturalEvent online = parsed.events().stream().filter(e -> e.uid().startsWith("online")).findFirst().orElseThrow();
+		assertThat(online.mode()).isEqualTo(ServiceMode.DIGITAL);
+		assertThat(online.onlineUrl()).isEqualTo("https://live.example.org/talk");
+		CulturalEvent hall = parsed.events().stream().filter(e -> e.uid().startsWith("hall")).findFirst().orElseThrow();
+		assertThat(hall.mode()).isEqualTo(ServiceMode.VENUE);
+		assertThat(hall.onlineUrl()).isNull();
 	}
 
 	@Test
