@@ -43,7 +43,7 @@ public class CatalogSearch {
 
 	static final Map<String, String> FACET_FIELDS = Map.of("site", SolrFields.HOLDING_SITE, "township",
 			SolrFields.HOLDING_TOWNSHIP, "kind", SolrFields.HOLDING_SITE_KIND, "line", SolrFields.HOLDING_SERVICE_LINE,
-			"format", SolrFields.FORMAT, "language", SolrFields.LANGUAGE, "clc", SolrFields.CLC_TOP);
+			"format", SolrFields.FORMAT, "language", SolrFields.LANGUAGE, "clc", SolrFields.CLC_TOP, "online", SolrFields.ONLINE);
 
 	/** The "on a shelf now" facet: its two values as queries on the in-place count (a boolean cannot be set in place). */
 	static final String AVAILABLE = "available";
@@ -94,7 +94,7 @@ public class CatalogSearch {
 			if (others != null && !others.isEmpty()) {
 				hit = new WorkHit(hit.id(), hit.title(), hit.authors(), hit.year(), hit.publisher(), hit.isbns(),
 						hit.formats(), hit.classes(), hit.items(), hit.available(), hit.holdings(), hit.nearest(),
-						hit.highlights(), others.stream()
+						hit.highlights(), hit.onlineUrls(), others.stream()
 							.map(other -> new SearchPage.Edition((String) other.getFieldValue(SolrFields.ID),
 									(String) other.getFieldValue(SolrFields.TITLE), (Integer) other.getFieldValue(SolrFields.YEAR),
 									number(other.getFieldValue(SolrFields.AVAILABLE_COUNT))))
@@ -157,7 +157,7 @@ public class CatalogSearch {
 		query.set("hl.encoder", "html");
 		query.setStart(request.page() * request.rows()).setRows(request.rows());
 		query.setFields(SolrFields.ID, SolrFields.TITLE, SolrFields.TITLE_FAMILY, SolrFields.AUTHOR, SolrFields.YEAR, SolrFields.PUBLISHER,
-				SolrFields.ISBN, SolrFields.FORMAT, SolrFields.CLC, SolrFields.ITEM_COUNT, SolrFields.AVAILABLE_COUNT,
+				SolrFields.ISBN, SolrFields.FORMAT, SolrFields.CLC, SolrFields.ITEM_COUNT, SolrFields.AVAILABLE_COUNT, SolrFields.ONLINE_URL,
 				COPIES + ":[subquery]");
 		withCopies(query);
 		if (!pinyin.isEmpty()) {
@@ -373,7 +373,8 @@ public class CatalogSearch {
 				strings(doc.getFieldValues(SolrFields.ISBN)), strings(doc.getFieldValues(SolrFields.FORMAT)),
 				strings(doc.getFieldValues(SolrFields.CLC)), number(doc.getFieldValue(SolrFields.ITEM_COUNT)),
 				number(doc.getFieldValue(SolrFields.AVAILABLE_COUNT)), holdings, nearest,
-				highlighting == null ? Map.of() : highlighting.getOrDefault(id, Map.of()), List.of());
+				highlighting == null ? Map.of() : highlighting.getOrDefault(id, Map.of()),
+				strings(doc.getFieldValues(SolrFields.ONLINE_URL)), List.of());
 	}
 
 	private QueryResponse execute(SolrQuery query) {

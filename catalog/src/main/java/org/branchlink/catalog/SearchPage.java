@@ -82,11 +82,18 @@ public record SearchPage(long total, int page, int rows, List<WorkHit> works, Ma
 	 * @param holdings every copy: site, call number, status
 	 * @param nearest the nearest site with a copy on the shelf, when the search gave {@code near}
 	 * @param highlights matched fragments by field, with {@code <mark>} tags
+	 * @param onlineUrls where the work is online (its records' MARC 856), empty when it is not
 	 * @param editions the book's other editions, newest first, when the search put editions together (else empty)
 	 */
 	public record WorkHit(String id, String title, List<String> authors, Integer year, String publisher,
 			List<String> isbns, List<String> formats, List<String> classes, int items, int available,
-			List<Holding> holdings, NearestCopy nearest, Map<String, List<String>> highlights, List<Edition> editions) {
+			List<Holding> holdings, NearestCopy nearest, Map<String, List<String>> highlights, List<String> onlineUrls,
+			List<Edition> editions) {
+
+		/** Whether it can be read or used online. */
+		public boolean online() {
+			return !onlineUrls.isEmpty();
+		}
 	}
 
 	/**

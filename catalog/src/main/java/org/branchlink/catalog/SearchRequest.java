@@ -137,6 +137,6 @@ public record SearchRequest(String query, Map<String, List<String>> filters, Int
 
 	/** The facet names readers filter by. */
 	public static final List<String> FACETS = List.of("site", "township", "kind", "line", "format", "language", "clc",
-			"available");
+			"available", "online");
 
 }

@@ -77,6 +77,8 @@ public final class WorkMarc {
 		}
 		r.subjects().forEach(subject -> record.addVariableField(field("650", ' ', '4', 'a', subject)));
 		authors.stream().skip(1).forEach(name -> record.addVariableField(field("700", '1', ' ', 'a', name)));
+		// online locations: HTTP, the resource itself
+		r.links().forEach(link -> record.addVariableField(field("856", '4', '0', 'u', link)));
 		for (PublishedWork.Copy copy : work.copies()) {
 			DataField holding = field("852", ' ', ' ', 'a', copy.siteId());
 			if (!copy.location().isEmpty()) {

@@ -80,6 +80,8 @@ final class WorkUnimarc {
 			String name = authors.get(i);
 			record.addVariableField(field(i == 0 ? "700" : "701", ' ', name.contains(",") ? '1' : '0', 'a', name));
 		}
+		// online locations (the resource itself)
+		r.links().forEach(link -> record.addVariableField(field("856", '4', ' ', 'u', link)));
 		DataField source = field("801", ' ', '3', 'a', "CN", 'b', federation);
 		source.addSubfield(MARC.newSubfield('c', DAY.format(changedAt)));
 		record.addVariableField(source);

@@ -206,7 +206,7 @@ public class EventSearch {
 				near && distance != null ? Math.round(((Number) distance).doubleValue() * 100) / 100.0 : null,
 				doc.getFieldValue(SolrFields.SERVICE_MODE) != null ? (String) doc.getFieldValue(SolrFields.SERVICE_MODE)
 						: "mobile_stop".equals(doc.getFieldValue(SolrFields.EVENT_KIND)) ? ServiceMode.MOBILE.code() : ServiceMode.VENUE.code(),
-				(String) doc.getFieldValue(SolrFields.ONLINE_URL));
+				(String) doc.getFirstValue(SolrFields.ONLINE_URL));
 	}
 
 	private static List<String> strings(Collection<Object> values) {

@@ -111,8 +111,11 @@ public final class SolrFields {
 	/** An event's service mode: {@code venue}, {@code mobile} or {@code digital}. */
 	public static final String SERVICE_MODE = "service_mode";
 
-	/** Where to take part in an event online. */
+	/** Where to take part in an event online; where a work is online (MARC 856 $u), several. */
 	public static final String ONLINE_URL = "online_url";
+
+	/** A work some record of which is online (set only then). */
+	public static final String ONLINE = "online";
 
 	private SolrFields() {
 	}

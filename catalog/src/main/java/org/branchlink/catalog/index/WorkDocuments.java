@@ -63,6 +63,7 @@ public final class WorkDocuments {
 		Set<String> townships = new LinkedHashSet<>();
 		Set<String> kinds = new LinkedHashSet<>();
 		Set<String> lines = new LinkedHashSet<>();
+		Set<String> links = new LinkedHashSet<>();
 		for (HeldRecord held : records) {
 			BibRecord record = held.record();
 			if (!record.title().equals(best.title())) {
@@ -79,6 +80,7 @@ public final class WorkDocuments {
 			add(classes, record.classification());
 			add(topClasses, record.classificationTop());
 			subjects.addAll(record.subjects());
+			links.addAll(record.links());
 			sites.add(record.siteId());
 			add(townships, held.site().township());
 			add(kinds, held.site().kind());
@@ -95,6 +97,11 @@ public final class WorkDocuments {
 		set(doc, SolrFields.CLC, classes);
 		set(doc, SolrFields.CLC_TOP, topClasses);
 		set(doc, SolrFields.SUBJECT, subjects);
+		if (!links.isEmpty()) {
+			// online: an e-book, a database, a recording; searchable with the print collection and marked so
+			doc.setField(SolrFields.ONLINE, true);
+			set(doc, SolrFields.ONLINE_URL, links);
+		}
 		set(doc, SolrFields.HOLDING_SITE, sites);
 		set(doc, SolrFields.HOLDING_TOWNSHIP, townships);
 		set(doc, SolrFields.HOLDING_SITE_KIND, kinds);

@@ -34,7 +34,7 @@ final class RecordWrites {
 
 	private static final String RECORD_COLUMNS = """
 			site_id, record_id, version, content_sha1, work_id, title, other_titles, authors, isbns, publisher, year,
-			language, format, classification, subjects, source_format, source, last_run""";
+			language, format, classification, subjects, source_format, source, last_run, links""";
 
 	void copy(String siteId, List<Placed> records, long runId) {
 		CopyRows rows = new CopyRows();
@@ -44,7 +44,7 @@ final class RecordWrites {
 				.text(placed.workId()).text(r.title()).array(r.otherTitles()).array(r.authors()).array(r.isbns())
 				.text(r.publisher()).number(r.year()).text(r.language()).text(r.format()).text(r.classification())
 				.array(r.subjects()).text(placed.stored().sourceFormat()).bytes(placed.stored().source())
-				.number(runId)
+				.number(runId).array(r.links())
 				.endRow();
 		}
 		jdbc.execute((ConnectionCallback<Long>) connection -> {
@@ -62,13 +62,14 @@ final class RecordWrites {
 	void upsert(String siteId, List<Placed> records, long runId) {
 		jdbc.batchUpdate("insert into bib_record (" + RECORD_COLUMNS + """
 				, updated_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
 				on conflict (site_id, record_id) do update set version = excluded.version,
 				    content_sha1 = excluded.content_sha1, work_id = excluded.work_id, title = excluded.title,
 				    other_titles = excluded.other_titles, authors = excluded.authors, isbns = excluded.isbns,
 				    publisher = excluded.publisher, year = excluded.year, language = excluded.language,
 				    format = excluded.format, classification = excluded.classification, subjects = excluded.subjects,
 				    source_format = excluded.source_format, source = excluded.source, last_run = excluded.last_run,
+				    links = excluded.links,
 				    updated_at = now()""", records, 1000, (ps, placed) -> {
 			BibRecord r = placed.stored().record();
 			ps.setString(1, siteId);
@@ -89,6 +90,7 @@ final class RecordWrites {
 			ps.setString(16, placed.stored().sourceFormat());
 			ps.setBytes(17, placed.stored().source());
 			ps.setLong(18, runId);
+			ps.setArray(19, array(ps, r.links()));
 		});
 	}
 

@@ -202,7 +202,7 @@ public class WorkStore {
 				select r.site_id, r.record_id, r.work_id, r.version, r.title, r.other_titles, r.authors, r.isbns,
 				       r.publisher, r.year, r.language, r.format, r.classification, r.subjects,
 				       i.barcode, i.call_number, i.location, i.status, st.status, st.at_site, st.destination,
-				       r.source_format
+				       r.source_format, r.links
 				from bib_record r
 				left join item i on i.site_id = r.site_id and i.record_id = r.record_id
 				left join item_state st on st.site_id = i.site_id and st.barcode = i.barcode
@@ -217,7 +217,7 @@ public class WorkStore {
 					rows.start(siteId, recordId, rs.getString(3), new BibRecord(siteId, recordId, rs.getString(4),
 							rs.getString(5), strings(rs.getArray(6)), strings(rs.getArray(7)), strings(rs.getArray(8)),
 							rs.getString(9), rs.getInt(10), rs.getString(11), rs.getString(12), rs.getString(13),
-							strings(rs.getArray(14)), List.of()), rs.getString(22));
+							strings(rs.getArray(14)), List.of(), strings(rs.getArray(23))), rs.getString(22));
 				}
 				String barcode = rs.getString(15);
 				if (barcode != null) {

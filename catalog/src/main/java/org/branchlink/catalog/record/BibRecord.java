@@ -23,13 +23,23 @@ import java.util.Locale;
  * @param classification 中图法 (CLC) class, e.g. {@code I247.5}; may be empty
  * @param subjects subject headings
  * @param items the copies the site holds
+ * @param links where the resource is online (MARC 856 $u: http or https), for e-books, databases, recordings
  */
 public record BibRecord(String siteId, String recordId, String version, String title, List<String> otherTitles,
 		List<String> authors,
 		List<String> isbns, String publisher, int year, String language, String format, String classification,
-		List<String> subjects, List<Item> items) {
+		List<String> subjects, List<Item> items, List<String> links) {
+
+	/** A record with no online location. */
+	public BibRecord(String siteId, String recordId, String version, String title, List<String> otherTitles,
+			List<String> authors, List<String> isbns, String publisher, int year, String language, String format,
+			String classification, List<String> subjects, List<Item> items) {
+		this(siteId, recordId, version, title, otherTitles, authors, isbns, publisher, year, language, format,
+				classification, subjects, items, List.of());
+	}
 
 	public BibRecord {
+		links = links == null ? List.of() : List.copyOf(links);
 		otherTitles = List.copyOf(otherTitles);
 		authors = List.copyOf(authors);
 		isbns = List.copyOf(isbns);
@@ -54,13 +64,18 @@ public record BibRecord(String siteId, String recordId, String version, String t
 		for (int i = 0; i < items.size(); i++) {
 			items.get(i).appendTo(i == 0 ? text : text.append(", "));
 		}
-		return text.append("]]").toString();
+		text.append("]");
+		// only when there are some: the stored hashes of records without links stay what they were
+		if (!links.isEmpty()) {
+			text.append(", links=").append(links);
+		}
+		return text.append("]").toString();
 	}
 
 	/** The same record holding these copies. */
 	public BibRecord withItems(List<Item> copies) {
 		return new BibRecord(siteId, recordId, version, title, otherTitles, authors, isbns, publisher, year, language,
-				format, classification, subjects, copies);
+				format, classification, subjects, copies, links);
 	}
 
 	public String mainAuthor() {

@@ -123,7 +123,7 @@ public final class MarcRecordMapper {
 		}
 		return new BibRecord(siteId, id, control(record, "005"), clean(title), otherTitles, authors,
 				isbns(record, "020", 'a'), clean(subfield(publication, 'b')), year, language.strip().toLowerCase(),
-				format(record), classification.strip(), subjects(record, "650"), items);
+				format(record), classification.strip(), subjects(record, "650"), items, links(record));
 	}
 
 	private static BibRecord unimarc(Record record, String siteId, String id) {
@@ -181,7 +181,29 @@ public final class MarcRecordMapper {
 		return new BibRecord(siteId, id, control(record, "005"), clean(title), otherTitles, authors,
 				isbns(record, "010", 'a'),
 				clean(subfield(publication, 'c')), year, subfield(first(record, "101"), 'a').strip().toLowerCase(),
-				format(record), subfield(first(record, "690"), 'a').strip(), subjects(record, "606"), items);
+				format(record), subfield(first(record, "690"), 'a').strip(), subjects(record, "606"), items, links(record));
+	}
+
+	/**
+	 * The record's online locations, MARC21 and UNIMARC alike: 856 $u on the web (http, https) for the resource itself
+	 * or a version of it (second indicator blank, 0 or 1; 2, a related resource such as a table of contents, is not the
+	 * resource), each once.
+	 */
+	private static List<String> links(Record record) {
+		List<String> links = new ArrayList<>(1);
+		for (DataField field : fields(record, "856")) {
+			char relation = field.getIndicator2();
+			if (relation != ' ' && relation != '0' && relation != '1' && relation != '#') {
+				continue;
+			}
+			for (Subfield u : field.getSubfields('u')) {
+				String url = u.getData().strip();
+				if (url.matches("(?i)https?://[^\\s<>\"]+") && !links.contains(url)) {
+					links.add(url);
+				}
+			}
+		}
+		return links;
 	}
 
 	private static void item(List<Item> items, String barcode, String callNumber, String location, String status) {

@@ -90,6 +90,8 @@ class DemoData implements ApplicationRunner {
 
 	private final DemoStaff staffDemo;
 
+	private final DemoDigital digitalDemo;
+
 	private final boolean serviceHistory;
 
 	private final ZoneId zone;
@@ -98,7 +100,8 @@ class DemoData implements ApplicationRunner {
 			@Value("${branchlink.demo.catalogue-records:20000}") int catalogueRecords, ReaderRegistry readers,
 			LendingDesk desk, CatalogCopies copies, DemoEvents events, MobileSchedule schedule, ServiceMenu menu, KioskAccounts kiosks,
 			DemoActivity activity, DemoHolds holds, DemoEventHistory eventHistory, DemoNeeds needs, DemoNotices notices,
-			DemoMobileVisits mobileVisits, DemoPopulation population, DemoVenues venueDemo, DemoStaff staffDemo, CountySettings county,
+			DemoMobileVisits mobileVisits, DemoPopulation population, DemoVenues venueDemo, DemoStaff staffDemo, DemoDigital digitalDemo,
+			CountySettings county,
 			@Value("${branchlink.demo.service-history:true}") boolean serviceHistory) {
 		this.activity = activity;
 		this.holds = holds;
@@ -109,6 +112,7 @@ class DemoData implements ApplicationRunner {
 		this.population = population;
 		this.venueDemo = venueDemo;
 		this.staffDemo = staffDemo;
+		this.digitalDemo = digitalDemo;
 		this.serviceHistory = serviceHistory;
 		this.zone = county.zone();
 		this.menu = menu;
@@ -154,6 +158,7 @@ class DemoData implements ApplicationRunner {
 		notices.publish();
 		population.importOnce();
 		log.info("Demo staff: {}", staffDemo.setUp(schedule.today()));
+		digitalDemo.listOnce();
 		if (venueDemo.setUp() && past != null) {
 			log.info("Demo venue bookings: {}", venueDemo.history(past.readers(), demoReader, past.days(), zone));
 		}

@@ -53,10 +53,11 @@ class RecordPushController {
 	 * @param classification CLC class
 	 * @param subjects subjects
 	 * @param items the site's copies
+	 * @param links where it is online (an e-book, a database, a recording): http or https addresses; others are dropped
 	 */
 	record PushedRecord(String id, String version, Boolean deleted, String title, List<String> authors,
 			List<String> isbns, String publisher, Integer year, String language, String format, String classification,
-			List<String> subjects, List<PushedItem> items) {
+			List<String> subjects, List<PushedItem> items, List<String> links) {
 	}
 
 	/** A copy of a pushed record, as a site's system sends it. */
@@ -117,7 +118,9 @@ class RecordPushController {
 		return new BibRecord(siteId, r.id(), nz(r.version()), r.title().strip(), List.of(),
 				r.authors() == null ? List.of() : r.authors(), isbns, nz(r.publisher()), r.year() == null ? 0 : r.year(),
 				nz(r.language()), r.format() == null ? "book" : r.format(), nz(r.classification()),
-				r.subjects() == null ? List.of() : r.subjects(), items);
+				r.subjects() == null ? List.of() : r.subjects(), items,
+				r.links() == null ? List.of() : r.links().stream().filter(link -> link != null
+						&& link.strip().matches("(?i)https?://[^\\s<>\"]+")).map(String::strip).distinct().toList());
 	}
 
 	private static String nz(String value) {

@@ -52,7 +52,7 @@ public class SiteLabels {
 		return switch (facet) {
 			case "site", "township" -> name(value);
 			case "language" -> language(value);
-			case "kind", "clc", "available", "format" -> word(facet + "." + value, value);
+			case "kind", "clc", "available", "format", "online" -> word(facet + "." + value, value);
 			case "line" -> word("line." + value.toUpperCase(Locale.ROOT), value);
 			default -> value;
 		};
