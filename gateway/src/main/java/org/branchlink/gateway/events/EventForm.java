@@ -106,7 +106,9 @@ record EventForm(String title, String category, String siteId, String place, Str
 		LocalDateTime start = start();
 		return new EventPublishing.EventRequest(uid, sequence, category, title, description, siteId, place,
 				start.atZone(zone).toOffsetDateTime(), start.plusMinutes(minutes).atZone(zone).toOffsetDateTime(),
-				capacity, audience, accessible, fee, false, mode, onlineUrl);
+				// an address only for an online event: switched to a venue, the old address goes with the mode
+				capacity, audience, accessible, fee, false, mode,
+				ServiceMode.parse(mode).orElse(ServiceMode.VENUE) == ServiceMode.DIGITAL ? onlineUrl : null);
 	}
 
 }

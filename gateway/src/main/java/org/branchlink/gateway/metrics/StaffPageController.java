@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.branchlink.gateway.security.BranchLinkUser;
@@ -76,8 +77,9 @@ class StaffPageController {
 		model.addAttribute("expiringDays", EXPIRING_DAYS);
 		model.addAttribute("members", members);
 		model.addAttribute("certificates", certificates);
+		Set<Long> active = members.stream().filter(Staffing.Member::active).map(Staffing.Member::id).collect(Collectors.toSet());
 		model.addAttribute("expiring", certificates.values().stream().flatMap(List::stream)
-			.filter(c -> c.expired(today) || c.expiringWithin(today, EXPIRING_DAYS)).count());
+			.filter(c -> active.contains(c.staffId()) && (c.expired(today) || c.expiringWithin(today, EXPIRING_DAYS))).count());
 		model.addAttribute("untrained", members.stream().filter(m -> m.active() && !m.trainedEnough()).count());
 		model.addAttribute("check", countyWide ? staffing.check(today.getYear()) : null);
 		model.addAttribute("sites", mine.stream().sorted(Comparator.naturalOrder()).toList());

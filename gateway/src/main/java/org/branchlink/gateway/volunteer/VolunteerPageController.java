@@ -162,7 +162,7 @@ class VolunteerPageController {
 	String team(@PathVariable long id, @RequestParam(required = false) Long teamId, Authentication authentication,
 			RedirectAttributes redirect) {
 		access.requireActFor(authentication, volunteers.homeSite(id));
-		if (teamId != null) {
+		if (teamId != null && !teamId.equals(volunteers.volunteer(id).teamId())) {
 			access.requireActFor(authentication, troupes.troupe(teamId).siteId());
 		}
 		pageMessages.attempt(redirect, teamId == null ? "volunteers.team.left" : "volunteers.team.joined",

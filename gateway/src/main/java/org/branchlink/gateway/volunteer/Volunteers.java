@@ -240,8 +240,9 @@ public class Volunteers {
 	/** Puts a volunteer in a team (a registered team of the troupe registry), or out of any ({@code teamId} null). */
 	@Transactional
 	public Volunteer joinTeam(long volunteerId, Long teamId) {
-		activeVolunteer(volunteerId);
-		if (teamId != null) {
+		Volunteer volunteer = activeVolunteer(volunteerId);
+		// the team they are in stays theirs, whatever became of it; a new one must be a registered, active team
+		if (teamId != null && !teamId.equals(volunteer.teamId())) {
 			AmateurTroupe team = troupes.troupe(teamId);
 			if (team.kind() != AmateurTroupe.Kind.TEAM || !team.active()) {
 				throw new InvalidRequestException("volunteer-team", team.name());

@@ -83,6 +83,14 @@ class ServiceModeTests extends IntegrationTest {
 		mvc.perform(get("/events").param("mode", "digital")).andExpect(status().isOk())
 			.andExpect(content().string(Matchers.allOf(Matchers.containsString("线上读书分享会"), Matchers.containsString("id=\"mode-filter\""))));
 
+		// switched back to a venue, the online address goes with the mode
+		String venue = mvc.perform(post("/events").with(csrf()).with(user(accounts.loadUserByUsername("librarian")))
+				.param("title", "馆内读书分享会").param("category", "lecture").param("siteId", "baishi")
+				.param("starts", start.toString()).param("minutes", "60").param("mode", "venue")
+				.param("onlineUrl", "https://live.example.org/stale"))
+			.andReturn().getResponse().getRedirectedUrl();
+		assertThat(catalog.find(Long.parseLong(venue.split("/")[2])).orElseThrow().onlineUrl()).isNull();
+
 		// a pushed event says its mode; an unknown one is refused; a mobile stop is mobile without saying so
 		OffsetDateTime at = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(4).withNano(0);
 		mvc.perform(post("/api/sites/baishi/events").with(httpBasic("librarian", "demo-librarian")).contentType(MediaType.APPLICATION_JSON)

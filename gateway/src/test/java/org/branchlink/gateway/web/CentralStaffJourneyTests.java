@@ -210,7 +210,7 @@ class CentralStaffJourneyTests extends IntegrationTest {
 			browser.go("/volunteers");
 			browser.find("#volunteers .volunteer");
 			browser.check("volunteers");
-			browser.click("#volunteers .volunteer details summary");
+			browser.click("#volunteers .volunteer details.log-details summary");
 			browser.type("#volunteers .hours-form input[name='hours']", "2.5");
 			browser.submit("#volunteers .hours-form .log-hours");
 			assertThat(browser.text("#notice")).isEqualTo("已记录 2.5 小时，等待确认。");

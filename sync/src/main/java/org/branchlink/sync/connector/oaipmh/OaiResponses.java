@@ -120,8 +120,15 @@ final class OaiResponses {
 		}
 		List<String> creators = texts(dc, "creator");
 		List<String> isbns = new ArrayList<>();
+		List<String> links = new ArrayList<>();
 		for (String id : texts(dc, "identifier")) {
-			if (id.toUpperCase().contains("ISBN") || id.replaceAll("[^0-9Xx]", "").length() >= 10) {
+			// a web address is where the resource is online (an e-book, a recording)
+			if (id.strip().matches("(?i)https?://[^\\s<>\"]+")) {
+				if (!links.contains(id.strip())) {
+					links.add(id.strip());
+				}
+			}
+			else if (id.toUpperCase().contains("ISBN") || id.replaceAll("[^0-9Xx]", "").length() >= 10) {
 				Isbn.normalize(id.replaceAll("(?i)urn:isbn:|isbn:?", "")).ifPresent(isbns::add);
 			}
 		}
@@ -129,12 +136,12 @@ final class OaiResponses {
 		Matcher year = Pattern.compile("(1[5-9]\\d\\d|20\\d\\d)").matcher(date);
 		return new BibRecord(siteId, identifier, datestamp, title, List.of(), creators, isbns, text(dc, "publisher"),
 				year.find() ? Integer.parseInt(year.group(1)) : 0, text(dc, "language"), "book", "", texts(dc, "subject"),
-				List.of());
+				List.of(), links);
 	}
 
 	private static BibRecord withIdentity(BibRecord r, String identifier, String datestamp) {
 		return new BibRecord(r.siteId(), identifier, datestamp, r.title(), r.otherTitles(), r.authors(), r.isbns(),
-				r.publisher(), r.year(), r.language(), r.format(), r.classification(), r.subjects(), r.items());
+				r.publisher(), r.year(), r.language(), r.format(), r.classification(), r.subjects(), r.items(), r.links());
 	}
 
 	private static byte[] serialize(Element element) {

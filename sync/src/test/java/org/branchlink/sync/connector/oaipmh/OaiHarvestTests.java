@@ -119,7 +119,8 @@ class OaiHarvestTests extends RouteTest {
 				"<record><header><identifier>oai:c:1</identifier><datestamp>2026-03-01</datestamp></header><metadata>"
 						+ "<oai_dc:dc xmlns:oai_dc=\"http://www.openarchives.org/OAI/2.0/oai_dc/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
 						+ "<dc:title>都柏林核心测试</dc:title><dc:creator>佚名</dc:creator><dc:date>2019</dc:date>"
-						+ "<dc:identifier>ISBN 978-7-5339-7402-2</dc:identifier></oai_dc:dc></metadata></record>",
+						+ "<dc:identifier>ISBN 978-7-5339-7402-2</dc:identifier>"
+						+ "<dc:identifier>https://ebooks.example.org/dc/1</dc:identifier></oai_dc:dc></metadata></record>",
 				"<record><header><identifier>oai:c:2</identifier><datestamp>2026-03-02</datestamp></header><metadata>"
 						+ "<oai_dc:dc xmlns:oai_dc=\"http://www.openarchives.org/OAI/2.0/oai_dc/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
 						+ "<dc:creator>无题</dc:creator></oai_dc:dc></metadata></record>");
@@ -130,6 +131,7 @@ class OaiHarvestTests extends RouteTest {
 		assertThat(report.quarantined()).isEqualTo(1);
 		var work = search.search(SearchRequest.of("9787533974022")).works();
 		assertThat(work).extracting("title").containsExactly("都柏林核心测试");
+		assertThat(work.get(0).onlineUrls()).as("a web identifier is where it is online").containsExactly("https://ebooks.example.org/dc/1");
 	}
 
 	@Test
