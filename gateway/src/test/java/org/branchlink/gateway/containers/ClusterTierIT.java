@@ -204,7 +204,18 @@ class ClusterTierIT {
 			tier.restart(tier.postgres);
 			tier.awaitRunning(tier.postgres);
 			long restarted = load.events();
-			await().atMost(Duration.ofMinutes(2)).until(() -> load.events() >= restarted + 600);
+			try {
+				await().atMost(Duration.ofMinutes(2)).until(() -> load.events() >= restarted + 600);
+			}
+			catch (ConditionTimeoutException ex) {
+				// seen once (session 13, passed on the next run): say whether PostgreSQL came back and what each node saw
+				System.out.printf("After PostgreSQL's restart: %d events answered (%d before it), %d failures; PostgreSQL running: %s%n",
+						load.events(), restarted, load.failures.get(), tier.postgres.isRunning());
+				System.out.println("What PostgreSQL logged last:\n" + tail(tier.postgres.getLogs(), 40));
+				tier.gateways.forEach(node -> System.out.println("What " + node.getContainerName() + " logged last:\n"
+						+ tail(node.getLogs(), 40)));
+				throw ex;
+			}
 		}
 		System.out.printf("PostgreSQL restarted under load: %d events answered, %d requests failed and were resent%n",
 				load.events(), load.failures.get());
