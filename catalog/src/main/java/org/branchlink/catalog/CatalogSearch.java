@@ -194,12 +194,12 @@ public class CatalogSearch {
 		return response.getResults().stream().findFirst().map(doc -> hit(doc, null, Map.of(), Map.of()));
 	}
 
-	/** How many works the index holds. */
 	/** Every document of the index (works, sites, events): the health check's question. */
 	public long countDocuments() {
 		return execute(new SolrQuery("*:*").setRows(0)).getResults().getNumFound();
 	}
 
+	/** How many works the index holds. */
 	public long countWorks() {
 		return execute(new SolrQuery(SolrFields.DOC_TYPE + ":" + SolrFields.TYPE_WORK).setRows(0)).getResults().getNumFound();
 	}

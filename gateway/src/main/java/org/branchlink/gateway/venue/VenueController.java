@@ -34,14 +34,21 @@ class VenueController {
 
 	private final Venues venues;
 
+	private final VenueCalendar calendar;
+
+	private final VenueFigures venueFigures;
+
 	private final Troupes troupes;
 
 	private final ReaderRegistry readers;
 
 	private final SiteAccess access;
 
-	VenueController(Venues venues, Troupes troupes, ReaderRegistry readers, SiteAccess access) {
+	VenueController(Venues venues, VenueCalendar calendar, VenueFigures venueFigures, Troupes troupes,
+			ReaderRegistry readers, SiteAccess access) {
 		this.venues = venues;
+		this.calendar = calendar;
+		this.venueFigures = venueFigures;
 		this.troupes = troupes;
 		this.readers = readers;
 		this.access = access;
@@ -82,10 +89,10 @@ class VenueController {
 	@GetMapping("/api/venues/{id}/taken")
 	@Public
 	@Operation(summary = "When a venue is taken, from a day for up to 31 days (no booker named, save a troupe)")
-	List<Venues.Taken> taken(@PathVariable long id, @RequestParam(required = false) LocalDate from,
+	List<VenueCalendar.Taken> taken(@PathVariable long id, @RequestParam(required = false) LocalDate from,
 			@RequestParam(defaultValue = "14") int days) {
 		venues.venue(id);
-		return venues.taken(id, from == null ? venues.today() : from, Math.max(1, Math.min(days, 31)));
+		return calendar.taken(id, from == null ? venues.today() : from, Math.max(1, Math.min(days, 31)));
 	}
 
 	@PostMapping("/api/venues")
@@ -120,8 +127,8 @@ class VenueController {
 	@GetMapping("/api/me/venue-bookings")
 	@ReaderOnly
 	@Operation(summary = "The signed-in reader's venue bookings, the coming ones first")
-	List<Venues.Booking> mine(Authentication authentication) {
-		return venues.ofReader(reader(authentication).id());
+	List<VenueCalendar.Booking> mine(Authentication authentication) {
+		return calendar.ofReader(reader(authentication).id());
 	}
 
 	@PostMapping("/api/venue-bookings/{id}/cancel")
@@ -134,10 +141,10 @@ class VenueController {
 	@GetMapping("/api/venue-bookings")
 	@LibrarianOrCentral
 	@Operation(summary = "The bookings at a site's venues from one day to another", description = "Scope: the site.")
-	List<Venues.Booking> atSite(@RequestParam String site, @RequestParam LocalDate from, @RequestParam LocalDate to,
+	List<VenueCalendar.Booking> atSite(@RequestParam String site, @RequestParam LocalDate from, @RequestParam LocalDate to,
 			Authentication authentication) {
 		access.requireActForKnownSite(authentication, site);
-		return venues.atSites(List.of(site), from, to);
+		return calendar.atSites(List.of(site), from, to);
 	}
 
 	@PostMapping("/api/venue-bookings/{id}/decision")
@@ -161,8 +168,8 @@ class VenueController {
 	@GetMapping("/api/venues/figures")
 	@CentralOrAuditor
 	@Operation(summary = "Venue use rate, bookings, no-shows, free and troupe bookings by site, the county first")
-	List<Venues.Figures> figures(@RequestParam LocalDate from, @RequestParam LocalDate to) {
-		return venues.figures(from, to);
+	List<VenueFigures.Figures> figures(@RequestParam LocalDate from, @RequestParam LocalDate to) {
+		return venueFigures.of(from, to);
 	}
 
 	@GetMapping("/api/troupes")

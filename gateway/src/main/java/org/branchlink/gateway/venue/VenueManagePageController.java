@@ -34,12 +34,19 @@ class VenueManagePageController {
 
 	private final Venues venues;
 
+	private final VenueCalendar calendar;
+
+	private final VenueFigures venueFigures;
+
 	private final SiteAccess access;
 
 	private final PageMessages pageMessages;
 
-	VenueManagePageController(Venues venues, SiteAccess access, PageMessages pageMessages) {
+	VenueManagePageController(Venues venues, VenueCalendar calendar, VenueFigures venueFigures, SiteAccess access,
+			PageMessages pageMessages) {
 		this.venues = venues;
+		this.calendar = calendar;
+		this.venueFigures = venueFigures;
 		this.access = access;
 		this.pageMessages = pageMessages;
 	}
@@ -58,11 +65,11 @@ class VenueManagePageController {
 		LocalDate today = venues.today();
 		model.addAttribute("user", user);
 		model.addAttribute("today", today);
-		model.addAttribute("awaiting", venues.awaiting(mine));
-		model.addAttribute("coming", venues.atSites(mine, today, today.plusDays(6)).stream()
+		model.addAttribute("awaiting", calendar.awaiting(mine));
+		model.addAttribute("coming", calendar.atSites(mine, today, today.plusDays(6)).stream()
 			.filter(b -> !List.of("declined", "cancelled", "lapsed").contains(b.status())).toList());
 		model.addAttribute("venues", venues.venues(Optional.of(mine)));
-		List<Venues.Figures> figures = venues.figures(today.withDayOfYear(1), today);
+		List<VenueFigures.Figures> figures = venueFigures.of(today.withDayOfYear(1), today);
 		// the county's row first for central staff, then the sites'
 		model.addAttribute("figures", figures.stream().filter(f -> f.siteId() == null ? central : mine.contains(f.siteId())).toList());
 		model.addAttribute("sites", mine.stream().sorted(Comparator.naturalOrder()).toList());

@@ -38,14 +38,18 @@ class VenuePageController {
 
 	private final Venues venues;
 
+	private final VenueCalendar calendar;
+
 	private final Troupes troupes;
 
 	private final ReaderRegistry readers;
 
 	private final PageMessages pageMessages;
 
-	VenuePageController(Venues venues, Troupes troupes, ReaderRegistry readers, PageMessages pageMessages) {
+	VenuePageController(Venues venues, VenueCalendar calendar, Troupes troupes, ReaderRegistry readers,
+			PageMessages pageMessages) {
 		this.venues = venues;
+		this.calendar = calendar;
 		this.troupes = troupes;
 		this.readers = readers;
 		this.pageMessages = pageMessages;
@@ -57,7 +61,7 @@ class VenuePageController {
 	}
 
 	/** A venue with when it is taken in the coming week. */
-	record Listed(Venue venue, List<Venues.Taken> taken) {
+	record Listed(Venue venue, List<VenueCalendar.Taken> taken) {
 	}
 
 	@GetMapping("/venues")
@@ -68,11 +72,11 @@ class VenuePageController {
 		Map<String, List<Listed>> bySite = new LinkedHashMap<>();
 		venues.venues(Optional.empty()).stream().filter(Venue::active)
 			.forEach(v -> bySite.computeIfAbsent(v.siteId(), key -> new ArrayList<>())
-				.add(new Listed(v, venues.taken(v.id(), today, 7))));
+				.add(new Listed(v, calendar.taken(v.id(), today, 7))));
 		model.addAttribute("bySite", bySite);
 		model.addAttribute("reader", reader.orElse(null));
 		model.addAttribute("myTroupes", reader.map(r -> troupes.bookingFor(r.cardNumber())).orElse(List.of()));
-		model.addAttribute("myBookings", reader.map(r -> venues.ofReader(r.id())).orElse(List.of()));
+		model.addAttribute("myBookings", reader.map(r -> calendar.ofReader(r.id())).orElse(List.of()));
 		model.addAttribute("troupes", troupes.active().stream().collect(Collectors.groupingBy(AmateurTroupe::siteId,
 				LinkedHashMap::new, Collectors.toList())));
 		model.addAttribute("today", today);

@@ -11,8 +11,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,37 +57,12 @@ public class Venues {
 		}
 	}
 
-	/** A booking as staff and its booker see it, in the county's time. */
-	public record Booking(long id, long venueId, String venueName, String siteId, LocalDate day, LocalTime from,
-			LocalTime until, String purpose, boolean publicBenefit, int attendees, String rate, int fee, String status,
-			String reason, String troupeName, String readerName, String readerCard, boolean cancellable) {
-	}
-
 	/**
 	 * A booking carried over from a site's earlier booking system (or the demo's past year) as it stood there: its
 	 * time, rate, fee and state are taken as given.
 	 */
 	public record Imported(long venueId, Long readerId, Long troupeId, String purpose, boolean publicBenefit, int attendees,
 			Instant startsAt, Instant endsAt, VenueBooking.Rate rate, int fee, VenueBooking.Status status, String reason) {
-	}
-
-	/** A time a venue is taken, for the public schedule (no booker named, save a troupe). */
-	public record Taken(LocalDate day, LocalTime from, LocalTime until, String troupeName) {
-	}
-
-	/** A site's (or the county's) venue figures over a period. */
-	public record Figures(String siteId, int venues, double openHours, double usedHours, int bookings, int checkedIn,
-			int noShows, int free, int byTroupes) {
-
-		/** Hours checked in ÷ hours open. */
-		public Double useRate() {
-			return openHours == 0 ? null : usedHours / openHours;
-		}
-
-		/** Not shown ÷ (checked in + not shown). */
-		public Double noShowRate() {
-			return checkedIn + noShows == 0 ? null : (double) noShows / (checkedIn + noShows);
-		}
 	}
 
 	private final JdbcClient jdbc;
@@ -413,94 +386,6 @@ public class Venues {
 		return swept;
 	}
 
-	/** A reader's bookings, the coming ones first. */
-	public List<Booking> ofReader(long readerId) {
-		return jdbc.sql(VIEWS + """
-				 where b.reader_id = :reader
-				order by b.ends_at < :now, case when b.ends_at >= :now then b.starts_at end, b.starts_at desc limit 100""")
-			.param("reader", readerId).param("now", Timestamp.from(clock.instant())).query(this::view).list();
-	}
-
-	/** The bookings at the sites' venues from {@code from} to {@code to}, by time. */
-	public List<Booking> atSites(Collection<String> siteIds, LocalDate from, LocalDate to) {
-		if (siteIds.isEmpty()) {
-			return List.of();
-		}
-		return jdbc.sql(VIEWS + " where v.site_id in (:sites) and b.starts_at >= :from and b.starts_at < :to order by b.starts_at, b.id")
-			.param("sites", siteIds).param("from", Timestamp.from(from.atStartOfDay(zone).toInstant()))
-			.param("to", Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant())).query(this::view).list();
-	}
-
-	/** The requested bookings at the sites' venues awaiting a decision, soonest first. */
-	public List<Booking> awaiting(Collection<String> siteIds) {
-		if (siteIds.isEmpty()) {
-			return List.of();
-		}
-		return jdbc.sql(VIEWS + " where v.site_id in (:sites) and b.status = 'requested' and b.starts_at > :now order by b.starts_at")
-			.param("sites", siteIds).param("now", Timestamp.from(clock.instant())).query(this::view).list();
-	}
-
-	/** When a venue is taken from {@code from} for {@code days} days (the public schedule). */
-	public List<Taken> taken(long venueId, LocalDate from, int days) {
-		return jdbc.sql("""
-				select b.starts_at, b.ends_at, t.name as troupe from venue_booking b left join amateur_troupe t on t.id = b.troupe_id
-				where b.venue_id = :venue and b.status in ('requested', 'confirmed', 'checked_in')
-				    and b.starts_at >= :from and b.starts_at < :to order by b.starts_at""")
-			.param("venue", venueId).param("from", Timestamp.from(from.atStartOfDay(zone).toInstant()))
-			.param("to", Timestamp.from(from.plusDays(days).atStartOfDay(zone).toInstant()))
-			.query((rs, n) -> {
-				ZonedDateTime starts = rs.getTimestamp("starts_at").toInstant().atZone(zone);
-				return new Taken(starts.toLocalDate(), starts.toLocalTime(),
-						rs.getTimestamp("ends_at").toInstant().atZone(zone).toLocalTime(), rs.getString("troupe"));
-			}).list();
-	}
-
-	/**
-	 * The venue figures from {@code from} to {@code to} (inclusive) per site, and the county's first (site id null): hours
-	 * open are each active venue's daily hours times the days; hours used are those of bookings checked in.
-	 */
-	public List<Figures> figures(LocalDate from, LocalDate to) {
-		if (to.isBefore(from)) {
-			throw new InvalidRequestException("figures-period", from.toString(), to.toString());
-		}
-		int days = (int) (to.toEpochDay() - from.toEpochDay() + 1);
-		Map<String, double[]> open = new LinkedHashMap<>();
-		for (Venue venue : venues(Optional.empty())) {
-			if (venue.active()) {
-				double[] site = open.computeIfAbsent(venue.siteId(), key -> new double[2]);
-				site[0]++;
-				site[1] += venue.openHours() * days;
-			}
-		}
-		Map<String, Figures> bySite = new LinkedHashMap<>();
-		jdbc.sql("""
-				select v.site_id,
-				    coalesce(sum(extract(epoch from b.ends_at - b.starts_at) / 3600.0) filter (where b.status = 'checked_in'), 0) as used,
-				    count(*) filter (where b.status in ('confirmed', 'checked_in', 'no_show')) as bookings,
-				    count(*) filter (where b.status = 'checked_in') as checked_in,
-				    count(*) filter (where b.status = 'no_show') as no_shows,
-				    count(*) filter (where b.status in ('confirmed', 'checked_in', 'no_show') and b.rate = 'free') as free,
-				    count(*) filter (where b.status in ('confirmed', 'checked_in', 'no_show') and b.troupe_id is not null) as troupes
-				from venue_booking b join venue v on v.id = b.venue_id
-				where v.active and b.starts_at >= :from and b.starts_at < :to group by v.site_id order by v.site_id""")
-			.param("from", Timestamp.from(from.atStartOfDay(zone).toInstant()))
-			.param("to", Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))
-			.query((rs, n) -> {
-				String site = rs.getString("site_id");
-				double[] hours = open.getOrDefault(site, new double[2]);
-				return new Figures(site, (int) hours[0], hours[1], rs.getDouble("used"), rs.getInt("bookings"),
-						rs.getInt("checked_in"), rs.getInt("no_shows"), rs.getInt("free"), rs.getInt("troupes"));
-			}).list().forEach(figures -> bySite.put(figures.siteId(), figures));
-		open.forEach((site, hours) -> bySite.putIfAbsent(site, new Figures(site, (int) hours[0], hours[1], 0, 0, 0, 0, 0, 0)));
-		List<Figures> all = new ArrayList<>();
-		all.add(bySite.values().stream().reduce(new Figures(null, 0, 0, 0, 0, 0, 0, 0, 0),
-				(a, b) -> new Figures(null, a.venues() + b.venues(), a.openHours() + b.openHours(), a.usedHours() + b.usedHours(),
-						a.bookings() + b.bookings(), a.checkedIn() + b.checkedIn(), a.noShows() + b.noShows(),
-						a.free() + b.free(), a.byTroupes() + b.byTroupes())));
-		bySite.values().stream().sorted((a, b) -> a.siteId().compareTo(b.siteId())).forEach(all::add);
-		return all;
-	}
-
 	private VenueBooking locked(long id) {
 		jdbc.sql("select id from venue_booking where id = :id for update").param("id", id).query(Long.class).optional()
 			.orElseThrow(() -> new NotFoundException("booking", String.valueOf(id)));
@@ -525,23 +410,6 @@ public class Venues {
 			select id, venue_id, reader_id, troupe_id, purpose, public_benefit, attendees, starts_at, ends_at, rate, fee, status,
 			    reason, decided_by, checked_in_at, created_at
 			from venue_booking""";
-
-	private static final String VIEWS = """
-			select b.id, b.venue_id, v.name as venue_name, v.site_id, b.starts_at, b.ends_at, b.purpose, b.public_benefit,
-			    b.attendees, b.rate, b.fee, b.status, b.reason, t.name as troupe_name, r.name as reader_name, r.card_number
-			from venue_booking b join venue v on v.id = b.venue_id left join amateur_troupe t on t.id = b.troupe_id
-			    left join reader r on r.id = b.reader_id""";
-
-	private Booking view(ResultSet rs, int n) throws SQLException {
-		LocalDateTime starts = LocalDateTime.ofInstant(rs.getTimestamp("starts_at").toInstant(), zone);
-		LocalDateTime ends = LocalDateTime.ofInstant(rs.getTimestamp("ends_at").toInstant(), zone);
-		return new Booking(rs.getLong("id"), rs.getLong("venue_id"), rs.getString("venue_name"), rs.getString("site_id"),
-				starts.toLocalDate(), starts.toLocalTime(), ends.toLocalTime(), rs.getString("purpose"),
-				rs.getBoolean("public_benefit"), rs.getInt("attendees"), rs.getString("rate"), rs.getInt("fee"),
-				rs.getString("status"), rs.getString("reason"), rs.getString("troupe_name"), rs.getString("reader_name"),
-				rs.getString("card_number"), (rs.getString("status").equals("requested") || rs.getString("status").equals("confirmed"))
-						&& clock.instant().isBefore(rs.getTimestamp("starts_at").toInstant()));
-	}
 
 	private static Venue venue(ResultSet rs, int n) throws SQLException {
 		return new Venue(rs.getLong("id"), rs.getString("site_id"), rs.getString("name"), Venue.Kind.of(rs.getString("kind")),

@@ -55,6 +55,12 @@ class VenueTests extends IntegrationTest {
 	Venues venues;
 
 	@Autowired
+	VenueCalendar calendar;
+
+	@Autowired
+	VenueFigures venueFigures;
+
+	@Autowired
 	Troupes troupes;
 
 	@Autowired
@@ -137,7 +143,7 @@ class VenueTests extends IntegrationTest {
 		assertThat(code(() -> venues.book(other.id(), at(venue, day.plusDays(1), 8, 17, null)))).isEqualTo("booking-too-long");
 		assertThat(code(() -> venues.book(other.id(), at(venue, day.plusDays(1), 12, 10, null)))).isEqualTo("booking-hours");
 
-		assertThat(venues.taken(venue.id(), day, 1)).extracting(Venues.Taken::from, Venues.Taken::troupeName)
+		assertThat(calendar.taken(venue.id(), day, 1)).extracting(VenueCalendar.Taken::from, VenueCalendar.Taken::troupeName)
 			.containsExactly(tuple(LocalTime.of(10, 0), null),
 					tuple(LocalTime.of(12, 0), troupe.name()),
 					tuple(LocalTime.of(16, 0), null));
@@ -189,7 +195,7 @@ class VenueTests extends IntegrationTest {
 				imported(venue, absent, now.minus(Duration.ofHours(1)), VenueBooking.Status.CONFIRMED),
 				imported(venue, absent, now.minus(Duration.ofDays(10)), VenueBooking.Status.NO_SHOW),
 				imported(venue, absent, now.minus(Duration.ofDays(20)), VenueBooking.Status.NO_SHOW)), "test");
-		Venues.Booking soon = venues.ofReader(booker.id()).stream().filter(b -> b.status().equals("confirmed")).findFirst()
+		VenueCalendar.Booking soon = calendar.ofReader(booker.id()).stream().filter(b -> b.status().equals("confirmed")).findFirst()
 			.orElseThrow();
 		mvc.perform(post("/venues/manage/bookings/" + soon.id() + "/check-in")
 				.with(user(accounts.loadUserByUsername("librarian"))).with(csrf()))
@@ -204,20 +210,20 @@ class VenueTests extends IntegrationTest {
 				VenueBooking.Status.CONFIRMED, null), imported(venue, booker, now.minus(Duration.ofMinutes(10)),
 						VenueBooking.Status.REQUESTED)), "test");
 		assertThat(venues.sweepNoShows()).isGreaterThanOrEqualTo(3);
-		assertThat(venues.ofReader(absent.id())).extracting(Venues.Booking::status).containsOnly("no_show");
-		long lateId = venues.ofReader(late.id()).get(0).id();
+		assertThat(calendar.ofReader(absent.id())).extracting(VenueCalendar.Booking::status).containsOnly("no_show");
+		long lateId = calendar.ofReader(late.id()).get(0).id();
 		assertThat(venues.booking(lateId).status()).isEqualTo(VenueBooking.Status.NO_SHOW);
 		assertThat(venues.checkIn(lateId, "librarian").status()).isEqualTo(VenueBooking.Status.CHECKED_IN);
-		Venues.Booking lapsed = venues.ofReader(booker.id()).stream().filter(b -> b.status().equals("lapsed")).findFirst()
+		VenueCalendar.Booking lapsed = calendar.ofReader(booker.id()).stream().filter(b -> b.status().equals("lapsed")).findFirst()
 			.orElseThrow();
 		assertThat(code(() -> venues.decide(lapsed.id(), true, "", "admin"))).isEqualTo("booking-state");
 		assertThat(jdbc.sql("select count(*) from notification where reader_id = :reader and kind = 'venue-booking-lapsed'")
 			.param("reader", booker.id()).query(Integer.class).single()).isEqualTo(1);
-		assertThat(code(() -> venues.figures(venues.today(), venues.today().minusDays(1)))).isEqualTo("figures-period");
+		assertThat(code(() -> venueFigures.of(venues.today(), venues.today().minusDays(1)))).isEqualTo("figures-period");
 		assertThat(code(() -> venues.book(absent.id(), at(venue, day.plusDays(1), 9, 11, null)))).isEqualTo("booking-suspended");
 
-		List<Venues.Figures> figures = venues.figures(venues.today().minusDays(30), venues.today().plusDays(1));
-		Venues.Figures baishi = figures.stream().filter(f -> "baishi".equals(f.siteId())).findFirst().orElseThrow();
+		List<VenueFigures.Figures> figures = venueFigures.of(venues.today().minusDays(30), venues.today().plusDays(1));
+		VenueFigures.Figures baishi = figures.stream().filter(f -> "baishi".equals(f.siteId())).findFirst().orElseThrow();
 		assertThat(baishi.checkedIn()).isGreaterThanOrEqualTo(1);
 		assertThat(baishi.noShows()).isGreaterThanOrEqualTo(3);
 		assertThat(baishi.useRate()).isNotNull().isGreaterThan(0.0);

@@ -15,6 +15,7 @@ import org.branchlink.gateway.security.Role;
 import org.branchlink.gateway.venue.AmateurTroupe;
 import org.branchlink.gateway.venue.Troupes;
 import org.branchlink.gateway.venue.Venue;
+import org.branchlink.gateway.venue.VenueCalendar;
 import org.branchlink.gateway.venue.Venues;
 import org.branchlink.site.SiteDirectory;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,6 +47,9 @@ class VenueJourneyTests extends IntegrationTest {
 
 	@Autowired
 	Venues venues;
+
+	@Autowired
+	VenueCalendar calendar;
 
 	@Autowired
 	Troupes troupes;
@@ -94,7 +98,7 @@ class VenueJourneyTests extends IntegrationTest {
 			browser.signIn("librarian", "demo-librarian");
 			browser.click("#nav-staff");
 			browser.submit("#nav-venues-manage");
-			long id = venues.ofReader(reader.id()).get(0).id();
+			long id = calendar.ofReader(reader.id()).get(0).id();
 			assertThat(browser.text("#awaiting-" + id)).contains("白石腰鼓队" + width);
 			browser.check("venues-desk");
 			browser.submit("#approve-" + id);
