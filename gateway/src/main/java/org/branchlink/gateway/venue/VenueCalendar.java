@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -28,7 +29,8 @@ public class VenueCalendar {
 	/** A booking as staff and its booker see it, in the county's time. */
 	public record Booking(long id, long venueId, String venueName, String siteId, LocalDate day, LocalTime from,
 			LocalTime until, String purpose, boolean publicBenefit, int attendees, String rate, int fee, String status,
-			String reason, String troupeName, String readerName, String readerCard, boolean cancellable) {
+			String reason, String troupeName, String readerName, String readerCard, boolean cancellable,
+			boolean checkInOpen) {
 	}
 
 	/** A time a venue is taken, for the public schedule (no booker named, save a troupe). */
@@ -41,9 +43,12 @@ public class VenueCalendar {
 
 	private final ZoneId zone;
 
-	VenueCalendar(JdbcClient jdbc, Clock clock, CountySettings county) {
+	private final VenueRules rules;
+
+	VenueCalendar(JdbcClient jdbc, Clock clock, CountySettings county, VenueRules rules) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.rules = rules;
 		this.zone = county.zone();
 	}
 
@@ -96,14 +101,19 @@ public class VenueCalendar {
 			    left join reader r on r.id = b.reader_id""";
 
 	private Booking view(ResultSet rs, int n) throws SQLException {
+		Instant now = clock.instant();
+		Instant startsAt = rs.getTimestamp("starts_at").toInstant();
+		String status = rs.getString("status");
 		LocalDateTime starts = LocalDateTime.ofInstant(rs.getTimestamp("starts_at").toInstant(), zone);
 		LocalDateTime ends = LocalDateTime.ofInstant(rs.getTimestamp("ends_at").toInstant(), zone);
 		return new Booking(rs.getLong("id"), rs.getLong("venue_id"), rs.getString("venue_name"), rs.getString("site_id"),
 				starts.toLocalDate(), starts.toLocalTime(), ends.toLocalTime(), rs.getString("purpose"),
 				rs.getBoolean("public_benefit"), rs.getInt("attendees"), rs.getString("rate"), rs.getInt("fee"),
 				rs.getString("status"), rs.getString("reason"), rs.getString("troupe_name"), rs.getString("reader_name"),
-				rs.getString("card_number"), (rs.getString("status").equals("requested") || rs.getString("status").equals("confirmed"))
-						&& clock.instant().isBefore(rs.getTimestamp("starts_at").toInstant()));
+				rs.getString("card_number"), (status.equals("requested") || status.equals("confirmed")) && now.isBefore(startsAt),
+				// the door checks in from shortly before the start until the end (a late booker marked not shown too)
+				(status.equals("confirmed") || status.equals("no_show")) && !now.isBefore(startsAt.minus(rules.checkInEarly()))
+						&& now.isBefore(rs.getTimestamp("ends_at").toInstant()));
 	}
 
 }

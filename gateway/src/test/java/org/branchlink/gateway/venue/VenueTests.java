@@ -197,6 +197,8 @@ class VenueTests extends IntegrationTest {
 				imported(venue, absent, now.minus(Duration.ofDays(20)), VenueBooking.Status.NO_SHOW)), "test");
 		VenueCalendar.Booking soon = calendar.ofReader(booker.id()).stream().filter(b -> b.status().equals("confirmed")).findFirst()
 			.orElseThrow();
+		assertThat(soon.checkInOpen()).as("ten minutes before its start the door may check it in").isTrue();
+		assertThat(calendar.ofReader(booker.id())).filteredOn(b -> b.id() != soon.id()).noneMatch(VenueCalendar.Booking::checkInOpen);
 		mvc.perform(post("/venues/manage/bookings/" + soon.id() + "/check-in")
 				.with(user(accounts.loadUserByUsername("librarian"))).with(csrf()))
 			.andExpect(flash().attribute("notice", "已签到。"));
