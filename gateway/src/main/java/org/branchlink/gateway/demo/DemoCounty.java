@@ -143,6 +143,9 @@ public final class DemoCounty {
 				"", hq, "", null);
 		site("culture-truck-1", "culture_truck", "流动文化车", "Culture Truck", "culture_center", "culture-hall",
 				COUNTY + "001000", "", offset(hq, 0.2, 90), "", null);
+		// 送戏下乡: the culture hall's troupe performs in the villages (its own plan, branchlink.schedule.units in the demo)
+		site("touring-troupe-1", "touring_troupe", "文化馆送戏下乡小分队", "Culture Hall Touring Troupe", "culture_center",
+				"culture-hall", COUNTY + "001000", "", offset(hq, 0.2, 90), "", null);
 		return yaml.toString();
 	}
 

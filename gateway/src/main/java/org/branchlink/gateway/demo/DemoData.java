@@ -17,6 +17,7 @@ import org.branchlink.gateway.menu.ServiceMenu;
 import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.reader.ReaderRegistry;
 import org.branchlink.gateway.schedule.MobileSchedule;
+import org.branchlink.gateway.schedule.MobileService;
 import org.branchlink.gateway.security.AccountStore;
 import org.branchlink.gateway.security.Role;
 import org.branchlink.gateway.sip2.KioskAccounts;
@@ -164,13 +165,18 @@ class DemoData implements ApplicationRunner {
 		}
 		LocalDate today = schedule.today();
 		if (past != null && serviceHistory && past.days() > 0 && !schedule.planned(today.minusDays(1))) {
-			// the mobile units' visits of the generated past
-			schedule.generate(today.minusDays(Math.min(past.days(), 365)), today.minusDays(1));
+			// the mobile units' visits of the generated past, every service's
+			LocalDate first = today.minusDays(Math.min(past.days(), 365));
+			for (MobileService service : schedule.services()) {
+				schedule.generate(first, today.minusDays(1), service);
+			}
 			log.info("Demo mobile stops made: {}", mobileVisits.record(today.minusDays(Math.min(past.days(), 365)),
 					today.minusDays(1), zone));
 		}
-		if (!schedule.planned(today)) {
-			schedule.generate(today, today.plusMonths(1).minusDays(1));
+		for (MobileService service : schedule.services()) {
+			if (!schedule.planned(today, service)) {
+				schedule.generate(today, today.plusMonths(1).minusDays(1), service);
+			}
 		}
 		schedule.publishUpcoming();
 		if (past != null && serviceHistory && !past.readers().isEmpty()) {

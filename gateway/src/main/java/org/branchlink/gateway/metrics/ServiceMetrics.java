@@ -51,8 +51,12 @@ public class ServiceMetrics {
 			Double participation, long events, Map<String, Long> eventsByCategory, long attendance, Map<String, Long> attendanceByCategory, long registrations,
 			Double checkInRate, long mobileStops, long villageCentres, long villageCentresReached, Double coverage,
 			long ticketsDue, long ticketsOnTime, Double ticketCompliance, Double satisfaction, Integer satisfactionN,
-			Double satisfactionMargin, Map<String, Long> eventsByMode, Map<String, Long> attendanceByMode) {
+			Double satisfactionMargin, Map<String, Long> eventsByMode, Map<String, Long> attendanceByMode,
+			Map<String, Long> mobileStopsByService) {
 	}
+
+	/** The figures' key prefix of the mobile stops made per service ({@code books}, {@code performance}, {@code film}). */
+	private static final String STOPS_BY_SERVICE = "mobileStops.";
 
 	/** The figures of a period: per township, for the county, and the service menu's. */
 	public record Report(LocalDate from, LocalDate to, List<Row> townships, Row county, ServiceMenu.Stats menu) {
@@ -129,6 +133,12 @@ public class ServiceMetrics {
 				select v.site_id, count(*) from mobile_visit v
 				where v.status = 'planned' and v.arrived_at is not null and v.day between :fromDay and :toDay
 				    and v.day <= :today group by v.site_id""", from, to));
+		for (String service : List.of("books", "performance", "film")) {
+			figures.put(STOPS_BY_SERVICE + service, perSite("""
+					select v.site_id, count(*) from mobile_visit v join mobile_plan p on p.id = v.plan_id
+					where v.status = 'planned' and v.arrived_at is not null and v.day between :fromDay and :toDay
+					    and v.day <= :today and p.service = '""" + service + "' group by v.site_id", from, to));
+		}
 		Map<String, Long> reached = new TreeMap<>(perSite("""
 				select distinct v.site_id, 1 from mobile_visit v where v.status = 'planned' and v.arrived_at is not null
 				    and v.day between :fromDay and :toDay and v.day <= :today""", from, to));
@@ -278,13 +288,19 @@ public class ServiceMetrics {
 		long readers = f.getOrDefault("readers", 0L), participants = f.getOrDefault("participants", 0L);
 		long registrations = f.getOrDefault("registrations", 0L), checkedIn = f.getOrDefault("checkedIn", 0L);
 		long due = f.getOrDefault("ticketsDue", 0L), onTime = f.getOrDefault("ticketsOnTime", 0L);
+		Map<String, Long> byService = new TreeMap<>();
+		f.forEach((name, count) -> {
+			if (name.startsWith(STOPS_BY_SERVICE)) {
+				byService.put(name.substring(STOPS_BY_SERVICE.length()), count);
+			}
+		});
 		return new Row(township, f.getOrDefault("visits", 0L), f.getOrDefault("activeReaders", 0L), loans, copies, ratio(loans, copies), readers, participants, ratio(participants, readers),
 				f.getOrDefault("events", 0L), categories, f.getOrDefault("attendance", 0L), attendanceByCategory,
 				registrations,
 				ratio(checkedIn, registrations), f.getOrDefault("mobileStops", 0L), villages, reached,
 				ratio(reached, villages), due, onTime, ratio(onTime, due),
 				satisfaction == null ? null : satisfaction[0], satisfaction == null ? null : (int) satisfaction[1],
-				satisfaction == null ? null : satisfaction[2], byMode, attendanceByMode);
+				satisfaction == null ? null : satisfaction[2], byMode, attendanceByMode, byService);
 	}
 
 	private static Double ratio(long part, long whole) {

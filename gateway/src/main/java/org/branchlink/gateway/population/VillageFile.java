@@ -27,13 +27,15 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 /**
  * Reads the list of villages and communities: CSV (UTF-8, or GB18030 as spreadsheets in China save it) or XLSX, a
  * header row naming the columns in English or Chinese — {@code area_code}/区划代码, {@code name}/名称,
- * {@code residents}/常住人口, and optionally {@code served_by}/服务中心 (a site id). Every line is checked; the file is
+ * {@code residents}/常住人口, and optionally {@code served_by}/服务中心 (a site id) and {@code priority}/重点帮扶
+ * ({@code remote}/偏远, {@code poor}/脱贫村 or 贫困村: the mobile services visit its centre first and more often, seed
+ * 001's 深入偏远乡镇、贫困村). Every line is checked; the file is
  * taken whole or not at all, with each problem and its line.
  */
 final class VillageFile {
 
 	/** A village or community as the file gives it. */
-	record Line(int number, String areaCode, String name, int residents, String servedBy) {
+	record Line(int number, String areaCode, String name, int residents, String servedBy, String priority) {
 	}
 
 	/** A line that cannot be taken: its number (0: the file as a whole), what is wrong ({@code refusal.village-<kind>}), the value. */
@@ -46,9 +48,15 @@ final class VillageFile {
 
 	private static final Pattern TWELVE_DIGITS = Pattern.compile("\\d{12}");
 
-	private static final Map<String, String> HEADERS = Map.of("area_code", "area_code", "区划代码", "area_code",
-			"统计用区划代码", "area_code", "name", "name", "名称", "name", "residents", "residents", "常住人口", "residents",
-			"served_by", "served_by", "服务中心", "served_by");
+	private static final Map<String, String> HEADERS = Map.ofEntries(Map.entry("area_code", "area_code"),
+			Map.entry("区划代码", "area_code"), Map.entry("统计用区划代码", "area_code"), Map.entry("name", "name"),
+			Map.entry("名称", "name"), Map.entry("residents", "residents"), Map.entry("常住人口", "residents"),
+			Map.entry("served_by", "served_by"), Map.entry("服务中心", "served_by"), Map.entry("priority", "priority"),
+			Map.entry("重点帮扶", "priority"), Map.entry("帮扶类型", "priority"));
+
+	/** The priority column's words: English as stored, and the Chinese a bureau writes. */
+	private static final Map<String, String> PRIORITIES = Map.of("remote", "remote", "偏远", "remote", "偏远村", "remote",
+			"poor", "poor", "贫困村", "poor", "脱贫村", "poor", "贫困", "poor", "脱贫", "poor");
 
 	private VillageFile() {
 	}
@@ -66,6 +74,7 @@ final class VillageFile {
 		int name = header.indexOf("name");
 		int residents = header.indexOf("residents");
 		int servedBy = header.indexOf("served_by");
+		int priority = header.indexOf("priority");
 		if (code < 0 || name < 0 || residents < 0) {
 			return new Read(List.of(), List.of(new Problem(1, "header", String.join(",", rows.get(0)))));
 		}
@@ -98,7 +107,13 @@ final class VillageFile {
 				problems.add(new Problem(number, "residents", count));
 				continue;
 			}
-			lines.add(new Line(number, areaCode, villageName, people, servedBy < 0 ? "" : cell(row, servedBy)));
+			String marked = priority < 0 ? "" : cell(row, priority);
+			String flag = marked.isEmpty() || marked.equals("否") ? "" : PRIORITIES.get(marked.toLowerCase(Locale.ROOT));
+			if (flag == null) {
+				problems.add(new Problem(number, "priority", marked));
+				continue;
+			}
+			lines.add(new Line(number, areaCode, villageName, people, servedBy < 0 ? "" : cell(row, servedBy), flag));
 		}
 		return new Read(lines, problems);
 	}

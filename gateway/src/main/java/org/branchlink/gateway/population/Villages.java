@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.branchlink.gateway.platform.InvalidRequestException;
+import org.branchlink.gateway.schedule.PriorityStops;
 import org.branchlink.site.Site;
 import org.branchlink.site.SiteDirectory;
 import org.branchlink.site.SiteLevel;
@@ -25,10 +26,10 @@ import org.springframework.transaction.annotation.Transactional;
  * registry's centre of the same area code, if there is one. Owns {@code village}.
  */
 @Service
-public class Villages {
+public class Villages implements PriorityStops {
 
-	/** A village or community as stored. */
-	public record Village(String areaCode, String name, int residents, String servedBy) {
+	/** A village or community as stored; {@code priority} {@code remote}, {@code poor} or null. */
+	public record Village(String areaCode, String name, int residents, String servedBy, String priority) {
 
 		/** The first nine digits: its township. */
 		public String township() {
@@ -113,9 +114,10 @@ public class Villages {
 			served += servedBy == null ? 0 : 1;
 			residents += line.residents();
 			jdbc.sql("""
-					insert into village (area_code, name, residents, served_by, updated_at, updated_by)
-					values (:code, :name, :residents, :servedBy, :now, :by)""")
+					insert into village (area_code, name, residents, served_by, priority, updated_at, updated_by)
+					values (:code, :name, :residents, :servedBy, :priority, :now, :by)""")
 				.param("code", line.areaCode()).param("name", line.name()).param("residents", line.residents())
+				.param("priority", line.priority().isEmpty() ? null : line.priority())
 				.param("servedBy", servedBy).param("now", now).param("by", by).update();
 		}
 		return new Imported(read.lines().size(), residents, served);
@@ -130,8 +132,15 @@ public class Villages {
 	}
 
 	public List<Village> all() {
-		return jdbc.sql("select area_code, name, residents, served_by from village order by area_code")
+		return jdbc.sql("select area_code, name, residents, served_by, priority from village order by area_code")
 			.query(Village.class).list();
+	}
+
+	/** The centres serving a village marked remote or poor: the mobile services' priority stops. */
+	@Override
+	public Set<String> siteIds() {
+		return Set.copyOf(jdbc.sql("select distinct served_by from village where priority is not null and served_by is not null")
+			.query(String.class).list());
 	}
 
 }

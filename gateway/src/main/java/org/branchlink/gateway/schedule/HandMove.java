@@ -127,7 +127,7 @@ final class HandMove {
 		runs.removeAll(before);
 		runs.addAll(after);
 		MobilePlan changed = new MobilePlan(plan.from(), plan.to(), plan.visitsPerStop(), plan.maxGapBound(), plan.stops(), runs,
-				plan.uncovered(), plan.lowerBoundKm());
+				plan.uncovered(), plan.lowerBoundKm(), plan.stopVisits());
 		return new Result(changed, before, after, after.get(0).stops().get(position - 1), after.get(0),
 				changed.gaps().getOrDefault(site, 0L));
 	}

@@ -15,6 +15,8 @@ import java.util.List;
  * 2d of driving, has time for at most q(d) stops; packing the k copies of every stop, farthest first, into runs of
  * q(d) gives the least such total (a relaxation, since it lets copies of one stop share a run).</li>
  * </ul>
+ * When stops need different numbers of visits (priority stops more), the tree bound takes the fewest visits any stop
+ * needs and the radial bound packs each stop's own number of copies.
  */
 final class LowerBound {
 
@@ -22,7 +24,18 @@ final class LowerBound {
 	}
 
 	static double km(TravelMatrix matrix, int[] homes, int[] stops, int visits, TourBuilder.DayLimits loosest) {
-		return Math.max(visits * spanningTree(matrix, homes, stops), radial(matrix, homes, stops, visits, loosest));
+		int[] each = new int[stops.length];
+		Arrays.fill(each, visits);
+		return km(matrix, homes, stops, each, loosest);
+	}
+
+	/** The bound when stop i needs {@code visits[i]} visits. */
+	static double km(TravelMatrix matrix, int[] homes, int[] stops, int[] visits, TourBuilder.DayLimits loosest) {
+		if (stops.length == 0) {
+			return 0;
+		}
+		int fewest = Arrays.stream(visits).min().orElse(0);
+		return Math.max(fewest * spanningTree(matrix, homes, stops), radial(matrix, homes, stops, visits, loosest));
 	}
 
 	static double spanningTree(TravelMatrix matrix, int[] homes, int[] stops) {
@@ -51,11 +64,11 @@ final class LowerBound {
 		return total;
 	}
 
-	static double radial(TravelMatrix matrix, int[] homes, int[] stops, int visits, TourBuilder.DayLimits loosest) {
+	static double radial(TravelMatrix matrix, int[] homes, int[] stops, int[] visits, TourBuilder.DayLimits loosest) {
 		List<Double> reach = new ArrayList<>();
-		for (int stop : stops) {
-			double d = nearestHome(matrix, homes, stop);
-			for (int k = 0; k < visits; k++) {
+		for (int i = 0; i < stops.length; i++) {
+			double d = nearestHome(matrix, homes, stops[i]);
+			for (int k = 0; k < visits[i]; k++) {
 				reach.add(d);
 			}
 		}

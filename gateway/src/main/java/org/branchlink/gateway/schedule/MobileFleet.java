@@ -14,6 +14,19 @@ public final class MobileFleet {
 	private MobileFleet() {
 	}
 
+	/** The mobile units of the registry that bring a service (see {@link #service}). */
+	public static List<MobileUnit> units(SiteRegistry registry, ScheduleProperties properties, MobileService service) {
+		return units(registry, properties).stream()
+			.filter(unit -> registry.find(unit.id()).map(site -> service(site, properties) == service).orElse(false))
+			.toList();
+	}
+
+	/** What a unit brings: as configured, else as its kind suggests. */
+	public static MobileService service(Site unit, ScheduleProperties properties) {
+		MobileService configured = properties.units().containsKey(unit.id()) ? properties.units().get(unit.id()).service() : null;
+		return configured != null ? configured : MobileService.byDefault(unit.kind());
+	}
+
 	/** Every mobile unit of the registry; home is its parent site (the library or the culture hall that runs it). */
 	public static List<MobileUnit> units(SiteRegistry registry, ScheduleProperties properties) {
 		return registry.sites().stream().filter(site -> site.kind().level() == SiteLevel.MOBILE).map(site -> {

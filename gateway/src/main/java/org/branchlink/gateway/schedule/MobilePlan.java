@@ -21,14 +21,33 @@ import java.util.TreeMap;
  * @param runs the day runs, by day then unit
  * @param uncovered stops the plan cannot serve often enough, with why
  * @param lowerBoundKm no plan visiting every stop as often can drive less (see {@link LowerBound})
+ * @param stopVisits the visits of the stops that need other than {@code visitsPerStop} (priority stops)
  */
 public record MobilePlan(LocalDate from, LocalDate to, int visitsPerStop, int maxGapBound, List<String> stops,
-		List<DayRun> runs, List<Uncovered> uncovered, double lowerBoundKm) {
+		List<DayRun> runs, List<Uncovered> uncovered, double lowerBoundKm, Map<String, Integer> stopVisits) {
 
 	public MobilePlan {
 		stops = List.copyOf(stops);
 		runs = runs.stream().sorted(Comparator.comparing(DayRun::day).thenComparing(DayRun::unitId)).toList();
 		uncovered = List.copyOf(uncovered);
+		Map<String, Integer> other = new HashMap<>();
+		stopVisits.forEach((stop, visits) -> {
+			if (visits != visitsPerStop) {
+				other.put(stop, visits);
+			}
+		});
+		stopVisits = Map.copyOf(other);
+	}
+
+	/** A plan in which every stop needs {@code visitsPerStop} visits. */
+	public MobilePlan(LocalDate from, LocalDate to, int visitsPerStop, int maxGapBound, List<String> stops, List<DayRun> runs,
+			List<Uncovered> uncovered, double lowerBoundKm) {
+		this(from, to, visitsPerStop, maxGapBound, stops, runs, uncovered, lowerBoundKm, Map.of());
+	}
+
+	/** The visits a stop needs in the period. */
+	public int visitsOf(String stop) {
+		return stopVisits.getOrDefault(stop, visitsPerStop);
 	}
 
 	/** One unit's day: the stops in order with their times, and the kilometres driven. */
@@ -82,13 +101,13 @@ public record MobilePlan(LocalDate from, LocalDate to, int visitsPerStop, int ma
 		return days;
 	}
 
-	/** Share of the stops visited at least {@link #visitsPerStop} times (0 to 1). */
+	/** Share of the stops visited at least as often as they need ({@link #visitsOf}) (0 to 1). */
 	public double coverage() {
 		if (stops.isEmpty()) {
 			return 1;
 		}
 		long served = visitDays().entrySet().stream()
-			.filter(e -> stops.contains(e.getKey()) && e.getValue().size() >= visitsPerStop)
+			.filter(e -> stops.contains(e.getKey()) && e.getValue().size() >= visitsOf(e.getKey()))
 			.count();
 		return (double) served / stops.size();
 	}

@@ -30,9 +30,9 @@ class MobilePlanStore {
 			Long eventId, boolean byHand) {
 	}
 
-	/** A stored plan's head. */
+	/** A stored plan's head; {@code service} as {@link MobileService#code()}. */
 	record PlanHead(long id, LocalDate periodFrom, LocalDate periodTo, int visitsPerStop, int maxGapBound, double lowerBoundKm,
-			int wallMs) {
+			int wallMs, String service) {
 	}
 
 	private final JdbcClient jdbc;
@@ -41,10 +41,14 @@ class MobilePlanStore {
 		this.jdbc = jdbc;
 	}
 
-	long save(MobilePlan plan, int wallMs) {
+	long save(MobileService service, MobilePlan plan, int wallMs) {
 		long id = jdbc.sql("""
-				insert into mobile_plan (period_from, period_to, visits_per_stop, max_gap_bound, stops, lower_bound_km, wall_ms)
-				values (:from, :to, :k, :gap, :stops::text[], :bound, :wall) returning id""")
+				insert into mobile_plan (service, period_from, period_to, visits_per_stop, max_gap_bound, stops, stop_visits,
+				    lower_bound_km, wall_ms)
+				values (:service, :from, :to, :k, :gap, :stops::text[], :visits::integer[], :bound, :wall) returning id""")
+			.param("service", service.code())
+			.param("visits", plan.stopVisits().isEmpty() ? null
+					: "{" + String.join(",", plan.stops().stream().map(stop -> String.valueOf(plan.visitsOf(stop))).toList()) + "}")
 			.param("from", Date.valueOf(plan.from()))
 			.param("to", Date.valueOf(plan.to()))
 			.param("k", plan.visitsPerStop())
@@ -102,7 +106,7 @@ class MobilePlanStore {
 
 	Optional<PlanHead> head(long planId) {
 		return jdbc.sql("""
-				select id, period_from, period_to, visits_per_stop, max_gap_bound, lower_bound_km, wall_ms
+				select id, period_from, period_to, visits_per_stop, max_gap_bound, lower_bound_km, wall_ms, service
 				from mobile_plan where id = :id""")
 			.param("id", planId)
 			.query(PlanHead.class)
@@ -112,8 +116,8 @@ class MobilePlanStore {
 	/** Every active plan, earliest first. */
 	List<PlanHead> active() {
 		return jdbc.sql("""
-				select id, period_from, period_to, visits_per_stop, max_gap_bound, lower_bound_km, wall_ms
-				from mobile_plan where status = 'active' order by period_from""")
+				select id, period_from, period_to, visits_per_stop, max_gap_bound, lower_bound_km, wall_ms, service
+				from mobile_plan where status = 'active' order by period_from, service""")
 			.query(PlanHead.class)
 			.list();
 	}
@@ -121,9 +125,9 @@ class MobilePlanStore {
 	/** Active plans whose period overlaps [from, to], earliest first. */
 	List<PlanHead> active(LocalDate from, LocalDate to) {
 		return jdbc.sql("""
-				select id, period_from, period_to, visits_per_stop, max_gap_bound, lower_bound_km, wall_ms
+				select id, period_from, period_to, visits_per_stop, max_gap_bound, lower_bound_km, wall_ms, service
 				from mobile_plan where status = 'active' and period_from <= :to and period_to >= :from
-				order by period_from""")
+				order by period_from, service""")
 			.param("from", Date.valueOf(from))
 			.param("to", Date.valueOf(to))
 			.query(PlanHead.class)
@@ -155,8 +159,16 @@ class MobilePlanStore {
 			.param("plan", head.id())
 			.query(MobilePlan.Uncovered.class)
 			.list();
+		Map<String, Integer> stopVisits = new HashMap<>();
+		List<Map<String, Object>> needed = jdbc.sql("""
+				select s.site, s.visits from mobile_plan p, unnest(p.stops, p.stop_visits) as s (site, visits)
+				where p.id = :plan and p.stop_visits is not null""")
+			.param("plan", head.id())
+			.query()
+			.listOfRows();
+		needed.forEach(row -> stopVisits.put((String) row.get("site"), ((Number) row.get("visits")).intValue()));
 		return new MobilePlan(head.periodFrom(), head.periodTo(), head.visitsPerStop(), head.maxGapBound(), stops, runs, uncovered,
-				head.lowerBoundKm());
+				head.lowerBoundKm(), stopVisits);
 	}
 
 	/** Locks an active plan against other changes until the transaction ends; false when it is not active. */
@@ -210,14 +222,14 @@ class MobilePlanStore {
 			.list();
 	}
 
-	/** The first planned visit to a site after {@code after}, up to {@code until}. */
+	/** The first planned bookmobile visit to a site after {@code after}, up to {@code until} (books ride with it). */
 	Optional<Visit> nextVisit(String siteId, LocalDate after, LocalDate until) {
 		return jdbc.sql("""
 				select v.id, v.plan_id, v.unit_id, v.site_id, v.day, v.run, v.seq, v.arrive, v.depart, v.run_km, v.status,
 				    v.moved_from, v.event_id, v.by_hand
 				from mobile_visit v join mobile_plan p on p.id = v.plan_id
-				where p.status = 'active' and v.status = 'planned' and v.site_id = :site and v.day > :after
-				    and v.day <= :until
+				where p.status = 'active' and p.service = 'books' and v.status = 'planned' and v.site_id = :site
+				    and v.day > :after and v.day <= :until
 				order by v.day, v.arrive limit 1""")
 			.param("site", siteId)
 			.param("after", Date.valueOf(after))

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.branchlink.gateway.calendar.WorkingCalendar;
 import org.branchlink.gateway.schedule.MobilePlan.DayRun;
@@ -34,11 +35,13 @@ public final class MobilePlanner {
 	 * @param to last day
 	 * @param units the units that may drive
 	 * @param stops the stops to serve
-	 * @param visitsPerStop visits each stop needs in the period (k)
+	 * @param visitsPerStop visits each stop needs in the period (k), unless {@code stopVisits} says otherwise
 	 * @param maxGapDays the longest gap allowed between visits of a stop
+	 * @param stopVisits visits a stop needs when not k (a priority stop's weighted frequency)
+	 * @param priority stops served first when the units cannot serve every stop (remote and poor villages' centres)
 	 */
 	public record Request(LocalDate from, LocalDate to, List<MobileUnit> units, List<ServiceStop> stops,
-			int visitsPerStop, int maxGapDays) {
+			int visitsPerStop, int maxGapDays, Map<String, Integer> stopVisits, Set<String> priority) {
 
 		public Request {
 			if (to.isBefore(from)) {
@@ -47,11 +50,24 @@ public final class MobilePlanner {
 			if (units.isEmpty()) {
 				throw new IllegalArgumentException("no mobile unit to plan with");
 			}
-			if (visitsPerStop < 1) {
+			if (visitsPerStop < 1 || stopVisits.values().stream().anyMatch(visits -> visits < 1)) {
 				throw new IllegalArgumentException("visits per stop must be at least 1");
 			}
 			units = List.copyOf(units);
 			stops = List.copyOf(stops);
+			stopVisits = Map.copyOf(stopVisits);
+			priority = Set.copyOf(priority);
+		}
+
+		/** Every stop k times, none first. */
+		public Request(LocalDate from, LocalDate to, List<MobileUnit> units, List<ServiceStop> stops, int visitsPerStop,
+				int maxGapDays) {
+			this(from, to, units, stops, visitsPerStop, maxGapDays, Map.of(), Set.of());
+		}
+
+		/** Visits a stop needs in the period. */
+		public int visitsOf(String siteId) {
+			return stopVisits.getOrDefault(siteId, visitsPerStop);
 		}
 
 	}
@@ -175,77 +191,128 @@ public final class MobilePlanner {
 		return new TourBuilder.DayLimits(unit.dayMinutes(), unit.stopMinutes(), unit.speedKmh());
 	}
 
+	/** A run to lay out: its stops, how many times it is driven, and whether it serves a priority stop. */
+	private record Wanted(TourBuilder.Run run, int visits, boolean priority) {
+	}
+
+	/**
+	 * Plans the period: the stops grouped by the visits they need (k, or a priority stop's weighted frequency) and
+	 * whether they are priority stops, each group's day runs built once ({@link TourBuilder}); the priority stops' runs
+	 * claim the units' days first, then those driven more often, then the longest. A run driven v times takes one free day in each v-th part of its
+	 * unit's working days, so its stops' visits fall about period / v apart.
+	 */
 	public MobilePlan plan(Request request) {
 		Geometry geometry = new Geometry(request);
 		List<MobileUnit> units = request.units();
-		TourBuilder.DayLimits strictest = new TourBuilder.DayLimits(
-				units.stream().mapToInt(MobileUnit::dayMinutes).min().orElseThrow(),
-				units.stream().mapToInt(MobileUnit::stopMinutes).max().orElseThrow(),
-				units.stream().mapToDouble(MobileUnit::speedKmh).min().orElseThrow());
-		TourBuilder.DayLimits loosest = new TourBuilder.DayLimits(
-				units.stream().mapToInt(MobileUnit::dayMinutes).max().orElseThrow(),
-				units.stream().mapToInt(MobileUnit::stopMinutes).min().orElseThrow(),
-				units.stream().mapToDouble(MobileUnit::speedKmh).max().orElseThrow());
-		TourBuilder.Result built = new TourBuilder(geometry.matrix, strictest, iterations).build(geometry.homes, geometry.stops);
-		int k = request.visitsPerStop();
-		List<Uncovered> uncovered = new ArrayList<>();
-		for (int stop : built.unreachable()) {
-			uncovered.add(new Uncovered(geometry.siteId(stop),
-					"no unit can reach it, stay " + strictest.stopMinutes() + " min and be home within its day"));
+		TourBuilder.DayLimits strictest = TourBuilder.DayLimits.strictest(units);
+		TourBuilder.DayLimits loosest = TourBuilder.DayLimits.loosest(units);
+		// one group per number of visits, priority stops apart from the others so that their runs hold only them
+		Map<Integer, List<Integer>> groups = new TreeMap<>();
+		int[] visits = new int[geometry.stops.length];
+		for (int i = 0; i < geometry.stops.length; i++) {
+			String siteId = request.stops().get(i).siteId();
+			visits[i] = request.visitsOf(siteId);
+			int key = 2 * visits[i] + (request.priority().contains(siteId) ? 1 : 0);
+			groups.computeIfAbsent(key, v -> new ArrayList<>()).add(geometry.stops[i]);
 		}
+		List<Uncovered> uncovered = new ArrayList<>();
+		List<Wanted> wanted = new ArrayList<>();
+		groups.forEach((key, group) -> {
+			TourBuilder.Result built = new TourBuilder(geometry.matrix, strictest, iterations).build(geometry.homes,
+					group.stream().mapToInt(Integer::intValue).toArray());
+			for (int stop : built.unreachable()) {
+				uncovered.add(new Uncovered(geometry.siteId(stop),
+						"no unit can reach it, stay " + strictest.stopMinutes() + " min and be home within its day"));
+			}
+			for (TourBuilder.Run run : built.runs()) {
+				wanted.add(new Wanted(run, key / 2, key % 2 == 1));
+			}
+		});
 		Map<MobileUnit, List<LocalDate>> workdays = new LinkedHashMap<>();
-		Map<MobileUnit, List<TourBuilder.Run>> assigned = new LinkedHashMap<>();
+		Map<MobileUnit, boolean[]> taken = new LinkedHashMap<>();
+		Map<MobileUnit, List<int[]>> placed = new LinkedHashMap<>();
+		Map<MobileUnit, List<Wanted>> assigned = new LinkedHashMap<>();
 		for (MobileUnit unit : units) {
 			workdays.put(unit, workingDays(unit, request.from(), request.to()));
+			taken.put(unit, new boolean[workdays.get(unit).size()]);
+			placed.put(unit, new ArrayList<>());
 			assigned.put(unit, new ArrayList<>());
 		}
-		List<TourBuilder.Run> runs = new ArrayList<>(built.runs());
-		runs.sort(Comparator.comparingDouble((TourBuilder.Run run) -> -geometry.matrix.runKm(run.home(), run.stops())));
-		int freeDays = 0;
-		for (MobileUnit unit : units) {
-			freeDays += workdays.get(unit).size() / k;
-		}
-		for (TourBuilder.Run run : runs) {
-			MobileUnit chosen = chooseUnit(geometry, run, units, workdays, assigned, k);
+		wanted.sort(Comparator.comparing((Wanted w) -> !w.priority())
+			.thenComparing(Comparator.comparingInt(Wanted::visits).reversed())
+			.thenComparingDouble(w -> -geometry.matrix.runKm(w.run().home(), w.run().stops())));
+		for (Wanted run : wanted) {
+			MobileUnit chosen = chooseUnit(geometry, run, units, taken);
 			if (chosen == null) {
-				for (int stop : run.stops()) {
-					uncovered.add(new Uncovered(geometry.siteId(stop), "the units have " + freeDays
-							+ " days for rounds of " + k + " visits in the period; the stops need " + runs.size()));
+				int freeDays = 0;
+				for (MobileUnit unit : units) {
+					freeDays += workdays.get(unit).size() / run.visits();
+				}
+				for (int stop : run.run().stops()) {
+					uncovered.add(new Uncovered(geometry.siteId(stop), "the units have " + freeDays + " days for rounds of "
+							+ run.visits() + " visits in the period; the stops need " + wanted.stream()
+								.filter(w -> w.visits() == run.visits()).count()));
 				}
 				continue;
 			}
+			int[] slots = slots(taken.get(chosen), run.visits());
+			for (int slot : slots) {
+				taken.get(chosen)[slot] = true;
+			}
 			assigned.get(chosen).add(run);
+			placed.get(chosen).add(slots);
 		}
 		List<DayRun> dayRuns = new ArrayList<>();
 		int runNo = 0;
 		for (MobileUnit unit : units) {
-			List<TourBuilder.Run> own = assigned.get(unit);
+			List<Wanted> own = assigned.get(unit);
 			List<LocalDate> days = workdays.get(unit);
 			for (int j = 0; j < own.size(); j++) {
 				runNo++;
-				for (int round = 0; round < k; round++) {
-					int start = (int) ((long) round * days.size() / k);
-					dayRuns.add(geometry.drive(unit, days.get(start + j), runNo, own.get(j).stops()));
+				for (int slot : placed.get(unit).get(j)) {
+					dayRuns.add(geometry.drive(unit, days.get(slot), runNo, own.get(j).run().stops()));
 				}
 			}
 		}
-		double bound = LowerBound.km(geometry.matrix, geometry.homes, geometry.stops, k, loosest);
-		return new MobilePlan(request.from(), request.to(), k, request.maxGapDays(),
-				request.stops().stream().map(ServiceStop::siteId).toList(), dayRuns, uncovered, bound);
+		double bound = LowerBound.km(geometry.matrix, geometry.homes, geometry.stops, visits, loosest);
+		Map<String, Integer> required = new LinkedHashMap<>();
+		request.stops().forEach(stop -> required.put(stop.siteId(), request.visitsOf(stop.siteId())));
+		return new MobilePlan(request.from(), request.to(), request.visitsPerStop(), request.maxGapDays(),
+				request.stops().stream().map(ServiceStop::siteId).toList(), dayRuns, uncovered, bound, required);
 	}
 
-	/** The cheapest unit with a free round slot that can drive the run; among near-equal ones the least loaded. */
-	private static MobileUnit chooseUnit(Geometry geometry, TourBuilder.Run run, List<MobileUnit> units,
-			Map<MobileUnit, List<LocalDate>> workdays, Map<MobileUnit, List<TourBuilder.Run>> assigned, int k) {
+	/**
+	 * The days a run driven {@code visits} times takes among a unit's working days: the first free day of each of the
+	 * {@code visits} equal parts of them; null when a part has none free.
+	 */
+	static int[] slots(boolean[] taken, int visits) {
+		int length = taken.length;
+		int[] slots = new int[visits];
+		for (int round = 0; round < visits; round++) {
+			int start = (int) ((long) round * length / visits);
+			int end = (int) ((long) (round + 1) * length / visits);
+			int slot = start;
+			while (slot < end && taken[slot]) {
+				slot++;
+			}
+			if (slot >= end) {
+				return null;
+			}
+			slots[round] = slot;
+		}
+		return slots;
+	}
+
+	/** The cheapest unit with free days for the run's rounds that can drive it; among near-equal ones the least loaded. */
+	private static MobileUnit chooseUnit(Geometry geometry, Wanted run, List<MobileUnit> units, Map<MobileUnit, boolean[]> taken) {
 		double cheapest = Double.POSITIVE_INFINITY;
 		Map<MobileUnit, Double> cost = new HashMap<>();
 		for (MobileUnit unit : units) {
-			int capacity = workdays.get(unit).size() / k;
-			if (assigned.get(unit).size() >= capacity) {
+			if (slots(taken.get(unit), run.visits()) == null) {
 				continue;
 			}
-			double km = geometry.matrix.runKm(geometry.home(unit), run.stops());
-			if (!limits(unit).fits(km, run.stops().length)) {
+			double km = geometry.matrix.runKm(geometry.home(unit), run.run().stops());
+			if (!limits(unit).fits(km, run.run().stops().length)) {
 				continue;
 			}
 			cost.put(unit, km);
@@ -256,7 +323,8 @@ public final class MobilePlanner {
 		double lightest = Double.POSITIVE_INFINITY;
 		for (Map.Entry<MobileUnit, Double> entry : cost.entrySet()) {
 			if (entry.getValue() <= cheapest + tolerance) {
-				double load = (double) assigned.get(entry.getKey()).size() * k / workdays.get(entry.getKey()).size();
+				boolean[] days = taken.get(entry.getKey());
+				double load = days.length == 0 ? 1 : (double) count(days) / days.length;
 				if (load < lightest || (load == lightest && entry.getKey().id().compareTo(chosen.id()) < 0)) {
 					lightest = load;
 					chosen = entry.getKey();
@@ -264,6 +332,14 @@ public final class MobilePlanner {
 			}
 		}
 		return chosen;
+	}
+
+	private static int count(boolean[] days) {
+		int n = 0;
+		for (boolean day : days) {
+			n += day ? 1 : 0;
+		}
+		return n;
 	}
 
 	List<LocalDate> workingDays(MobileUnit unit, LocalDate from, LocalDate to) {
@@ -328,7 +404,7 @@ public final class MobilePlanner {
 			moved.add(new DayRun[] { old, best });
 		}
 		MobilePlan replanned = new MobilePlan(plan.from(), plan.to(), plan.visitsPerStop(), plan.maxGapBound(),
-				plan.stops(), runs, plan.uncovered(), plan.lowerBoundKm());
+				plan.stops(), runs, plan.uncovered(), plan.lowerBoundKm(), plan.stopVisits());
 		return new Replan(replanned, moved, dropped);
 	}
 

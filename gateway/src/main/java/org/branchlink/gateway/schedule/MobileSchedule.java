@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +19,7 @@ import org.branchlink.catalog.event.EventCatalog;
 import org.branchlink.catalog.event.EventCategory;
 import org.branchlink.gateway.calendar.WorkingCalendar;
 import org.branchlink.gateway.platform.ConflictException;
+import org.branchlink.gateway.platform.InvalidRequestException;
 import org.branchlink.gateway.security.Audit;
 import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.gateway.transfer.MobileCarrier;
@@ -42,10 +45,10 @@ public class MobileSchedule implements MobileCarrier {
 
 	private static final Logger log = LoggerFactory.getLogger(MobileSchedule.class);
 
-	/** A plan's figures. */
+	/** A plan's figures: its service, and how many of its stops are priority stops (visited more often). */
 	public record PlanSummary(long id, LocalDate from, LocalDate to, int stops, int units, int visitsPerStop,
 			double coverage, long maxGapDays, int maxGapBound, double distanceKm, double lowerBoundKm, double ratio,
-			int runs, int wallMs, int uncovered) {
+			int runs, int wallMs, int uncovered, MobileService service, int priorityStops) {
 	}
 
 	/** What a breakdown changed. */
@@ -69,9 +72,12 @@ public class MobileSchedule implements MobileCarrier {
 
 	private final Audit audit;
 
+	private final List<PriorityStops> priorityStops;
+
 	MobileSchedule(MobilePlanStore store, SiteDirectory sites, ScheduleProperties properties, WorkingCalendar calendar,
-			EventCatalog events, Clock clock, CountySettings county, Audit audit) {
+			EventCatalog events, Clock clock, CountySettings county, Audit audit, List<PriorityStops> priorityStops) {
 		this.audit = audit;
+		this.priorityStops = List.copyOf(priorityStops);
 		this.store = store;
 		this.sites = sites;
 		this.properties = properties;
@@ -89,22 +95,67 @@ public class MobileSchedule implements MobileCarrier {
 		return new MobilePlanner(calendar, properties.detourFactor(), properties.searchIterations());
 	}
 
-	private MobilePlanner.Request request(LocalDate from, LocalDate to, List<String> onlyStops) {
+	/** The services some unit of the registry brings, in their order. */
+	public List<MobileService> services() {
+		SiteRegistry registry = sites.require();
+		return Arrays.stream(MobileService.values())
+			.filter(service -> !MobileFleet.units(registry, properties, service).isEmpty())
+			.toList();
+	}
+
+	/** The priority stops: the centres of remote and poor villages, and those configured. */
+	Set<String> priorityStops() {
+		Set<String> all = new HashSet<>(properties.priorityStops());
+		priorityStops.forEach(source -> all.addAll(source.siteIds()));
+		return all;
+	}
+
+	/**
+	 * What a service's units owe the stops in a period: each stop its visits ({@link VisitFrequency}; a stop whose turn
+	 * it is not is left out); for a stored plan ({@code onlyStops}), its stops as they are.
+	 */
+	private MobilePlanner.Request request(MobileService service, LocalDate from, LocalDate to, List<String> onlyStops) {
 		SiteRegistry registry = sites.require();
 		List<ServiceStop> stops = MobileFleet.stops(registry, properties);
+		List<MobileUnit> units = MobileFleet.units(registry, properties, service);
+		if (units.isEmpty()) {
+			throw new InvalidRequestException("plan-no-unit", service.code());
+		}
+		long months = Math.max(1, Math.round((to.toEpochDay() - from.toEpochDay() + 1) / 30.4));
+		VisitFrequency frequency = new VisitFrequency(properties.serviceSettings(service));
+		int usual = frequency.usual(months);
 		if (onlyStops != null) {
 			Set<String> wanted = Set.copyOf(onlyStops);
 			stops = stops.stream().filter(stop -> wanted.contains(stop.siteId())).toList();
+			return new MobilePlanner.Request(from, to, units, stops, usual, properties.maxGapDays());
 		}
-		long months = Math.max(1, Math.round((to.toEpochDay() - from.toEpochDay() + 1) / 30.4));
-		return new MobilePlanner.Request(from, to, MobileFleet.units(registry, properties), stops,
-				(int) months * properties.visitsPerMonth(), properties.maxGapDays());
+		Set<String> priority = priorityStops();
+		Map<String, Integer> visits = new HashMap<>();
+		List<ServiceStop> due = new ArrayList<>();
+		for (ServiceStop stop : stops) {
+			int owed = frequency.visits(stop.siteId(), priority.contains(stop.siteId()), from, months);
+			if (owed > 0) {
+				due.add(stop);
+				visits.put(stop.siteId(), owed);
+			}
+		}
+		Set<String> duePriority = priority.stream().filter(visits::containsKey).collect(Collectors.toSet());
+		return new MobilePlanner.Request(from, to, units, due, usual, properties.maxGapDays(), visits, duePriority);
 	}
 
-	/** Plans a period; refused while another active plan covers any of its days. */
+	/** Plans a period for the bookmobiles (see {@link #generate(LocalDate, LocalDate, MobileService)}). */
 	@Transactional
 	public PlanSummary generate(LocalDate from, LocalDate to) {
-		if (!store.active(from, to).isEmpty()) {
+		return generate(from, to, MobileService.BOOKS);
+	}
+
+	/**
+	 * Plans a period for the units of a service; refused while another active plan of the service covers any of its
+	 * days, or when no unit brings the service.
+	 */
+	@Transactional
+	public PlanSummary generate(LocalDate from, LocalDate to, MobileService service) {
+		if (store.active(from, to).stream().anyMatch(head -> head.service().equals(service.code()))) {
 			throw new ConflictException("plan-overlap", from.toString(), to.toString());
 		}
 		for (int year = from.getYear(); year <= to.getYear(); year++) {
@@ -113,38 +164,41 @@ public class MobileSchedule implements MobileCarrier {
 						+ "(add branchlink.calendar.years.{})", year, year);
 			}
 		}
-		MobilePlanner.Request request = request(from, to, null);
+		MobilePlanner.Request request = request(service, from, to, null);
 		long started = System.nanoTime();
 		MobilePlan plan = planner().plan(request);
 		int wallMs = (int) ((System.nanoTime() - started) / 1_000_000);
-		long id = store.save(plan, wallMs);
-		PlanSummary summary = summary(id, plan, request.units().size(), wallMs);
-		log.info("Mobile plan {} for {}..{}: {} stops, {} units, coverage {} %, longest gap {} days, {} km "
-				+ "({}× the lower bound), {} ms", id, from, to, summary.stops(), summary.units(),
-				Math.round(summary.coverage() * 1000) / 10.0, summary.maxGapDays(), Math.round(summary.distanceKm()),
-				summary.ratio(), wallMs);
+		long id = store.save(service, plan, wallMs);
+		PlanSummary summary = summary(id, plan, request.units().size(), wallMs, service);
+		log.info("Mobile plan {} ({}) for {}..{}: {} stops ({} priority), {} units, coverage {} %, longest gap {} days, {} km "
+				+ "({}× the lower bound), {} ms", id, service.code(), from, to, summary.stops(), summary.priorityStops(),
+				summary.units(), Math.round(summary.coverage() * 1000) / 10.0, summary.maxGapDays(),
+				Math.round(summary.distanceKm()), summary.ratio(), wallMs);
 		return summary;
 	}
 
 	/**
-	 * The plan of the next period (Quartz, monthly): when active plans do not yet cover next month to its end, a plan
-	 * from the first day they leave uncovered (the first of next month at the earliest) for {@code periodMonths}
-	 * months; nothing otherwise, so the job may fire again without harm.
+	 * The plans of the next period (Quartz, monthly), one per service some unit brings: for each, when its active plans
+	 * do not yet cover next month to its end, a plan from the first day they leave uncovered (the first of next month
+	 * at the earliest) for {@code periodMonths} months; nothing otherwise, so the job may fire again without harm.
 	 */
 	@Transactional
-	public Optional<PlanSummary> generateNext() {
+	public List<PlanSummary> generateNext() {
 		LocalDate firstNext = today().withDayOfMonth(1).plusMonths(1);
 		LocalDate endNext = firstNext.plusMonths(1).minusDays(1);
-		LocalDate from = firstNext;
-		for (MobilePlanStore.PlanHead head : store.active(firstNext, endNext)) {
-			if (!head.periodTo().isBefore(from) && !head.periodFrom().isAfter(from)) {
-				from = head.periodTo().plusDays(1);
+		List<PlanSummary> made = new ArrayList<>();
+		for (MobileService service : services()) {
+			LocalDate from = firstNext;
+			for (MobilePlanStore.PlanHead head : store.active(firstNext, endNext)) {
+				if (head.service().equals(service.code()) && !head.periodTo().isBefore(from) && !head.periodFrom().isAfter(from)) {
+					from = head.periodTo().plusDays(1);
+				}
+			}
+			if (!from.isAfter(endNext)) {
+				made.add(generate(from, from.plusMonths(properties.periodMonths()).minusDays(1), service));
 			}
 		}
-		if (from.isAfter(endNext)) {
-			return Optional.empty();
-		}
-		return Optional.of(generate(from, from.plusMonths(properties.periodMonths()).minusDays(1)));
+		return made;
 	}
 
 	@Override
@@ -157,11 +211,16 @@ public class MobileSchedule implements MobileCarrier {
 		return !store.active(day, day).isEmpty();
 	}
 
+	/** Whether an active plan of a service covers a day. */
+	public boolean planned(LocalDate day, MobileService service) {
+		return store.active(day, day).stream().anyMatch(head -> head.service().equals(service.code()));
+	}
+
 	public PlanSummary summary(long planId) {
 		MobilePlanStore.PlanHead head = store.head(planId).orElseThrow(() -> new NotFoundException("plan", String.valueOf(planId)));
 		MobilePlan plan = store.plan(head, store.stopsOf(planId));
 		int units = (int) plan.runs().stream().map(MobilePlan.DayRun::unitId).distinct().count();
-		return summary(planId, plan, units, head.wallMs());
+		return summary(planId, plan, units, head.wallMs(), MobileService.of(head.service()));
 	}
 
 	MobilePlan plan(long planId) {
@@ -180,11 +239,13 @@ public class MobileSchedule implements MobileCarrier {
 			.toList();
 	}
 
-	private static PlanSummary summary(long id, MobilePlan plan, int units, int wallMs) {
+	private static PlanSummary summary(long id, MobilePlan plan, int units, int wallMs, MobileService service) {
 		double ratio = plan.lowerBoundKm() > 0 ? Math.round(plan.distanceKm() / plan.lowerBoundKm() * 1000) / 1000.0 : 0;
+		int priority = (int) plan.stopVisits().values().stream().filter(visits -> visits > plan.visitsPerStop()).count();
 		return new PlanSummary(id, plan.from(), plan.to(), plan.stops().size(), units, plan.visitsPerStop(),
 				plan.coverage(), plan.maxGapDays(), plan.maxGapBound(), Math.round(plan.distanceKm() * 10) / 10.0,
-				Math.round(plan.lowerBoundKm() * 10) / 10.0, ratio, plan.runs().size(), wallMs, plan.uncovered().size());
+				Math.round(plan.lowerBoundKm() * 10) / 10.0, ratio, plan.runs().size(), wallMs, plan.uncovered().size(),
+				service, priority);
 	}
 
 	/** Publishes as events the planned stops of the coming {@code publishDays} not yet published; returns how many. */
@@ -203,12 +264,28 @@ public class MobileSchedule implements MobileCarrier {
 
 	private void publish(MobilePlanStore.Visit visit) {
 		SiteRegistry registry = sites.require();
-		String unitName = registry.find(visit.unitId()).map(site -> site.name().zh()).orElse(visit.unitId());
+		Optional<Site> unit = registry.find(visit.unitId());
+		String unitName = unit.map(site -> site.name().zh()).orElse(visit.unitId());
 		String stopName = registry.find(visit.siteId()).map(site -> site.name().zh()).orElse(visit.siteId());
+		MobileService service = unit.map(site -> MobileFleet.service(site, properties)).orElse(MobileService.BOOKS);
+		String title = switch (service) {
+			case BOOKS -> unitName + "到访：" + stopName;
+			case PERFORMANCE -> "送戏下乡：" + unitName + "在" + stopName + "演出";
+			case FILM -> "公益电影放映：" + stopName;
+		};
+		String description = switch (service) {
+			case BOOKS -> unitName + "今天在" + stopName + "停靠：借书、还书、办证、取预约的书。" + " Mobile service stop: borrow, "
+					+ "return, get a card, collect holds.";
+			case PERFORMANCE -> unitName + "今天到" + stopName + "演出，免费观看。 A touring performance, free to attend.";
+			case FILM -> unitName + "今天在" + stopName + "放映公益电影，免费观看。 A free film screening.";
+		};
+		EventCategory category = switch (service) {
+			case BOOKS -> EventCategory.SERVICE;
+			case PERFORMANCE -> EventCategory.PERFORMANCE;
+			case FILM -> EventCategory.SERVICE;
+		};
 		CulturalEvent event = new CulturalEvent(null, CulturalEvent.Source.MOBILE, visit.unitId(), "visit-" + visit.id(),
-				"", 0, CulturalEvent.Kind.MOBILE_STOP, EventCategory.SERVICE, unitName + "到访：" + stopName,
-				unitName + "今天在" + stopName + "停靠：借书、还书、办证、取预约的书。" + " Mobile service stop: borrow, return, "
-						+ "get a card, collect holds.",
+				"", 0, CulturalEvent.Kind.MOBILE_STOP, category, title, description,
 				visit.siteId(), "", visit.day().atTime(visit.arrive()).atZone(zone).toInstant(),
 				visit.day().atTime(visit.depart()).atZone(zone).toInstant(), null, Set.of(), false, null, false);
 		store.published(visit.id(), events.publish(event).event().id());
@@ -232,11 +309,15 @@ public class MobileSchedule implements MobileCarrier {
 		store.outage(unitId, from, to, reason == null ? "" : reason);
 		LocalDate today = today();
 		List<String> moved = new ArrayList<>(), dropped = new ArrayList<>();
+		MobileService service = MobileFleet.service(unit, properties);
 		for (MobilePlanStore.PlanHead head : store.active(from, to)) {
+			if (!head.service().equals(service.code())) {
+				continue;
+			}
 			store.lockActive(head.id());
 			List<String> stops = store.stopsOf(head.id());
 			MobilePlan plan = store.plan(head, stops);
-			MobilePlanner.Request request = request(head.periodFrom(), head.periodTo(), stops);
+			MobilePlanner.Request request = request(service, head.periodFrom(), head.periodTo(), stops);
 			MobilePlanner.Replan replan = planner().afterBreakdown(plan, request, unitId, from, to, today);
 			Map<String, List<MobilePlanStore.Visit>> visits = store.visits(head.id()).stream()
 				.collect(Collectors.groupingBy(v -> v.unitId() + "@" + v.day()));
@@ -290,7 +371,7 @@ public class MobileSchedule implements MobileCarrier {
 			.map(run -> run.siteIds().indexOf(visit.siteId())).orElse(-1);
 		HandMove.Result result;
 		try {
-			result = new HandMove(planner(), request(head.periodFrom(), head.periodTo(), stops))
+			result = new HandMove(planner(), request(MobileService.of(head.service()), head.periodFrom(), head.periodTo(), stops))
 				.move(plan, visit.unitId(), visit.day(), index, toUnit, toDay, position, today());
 		}
 		catch (HandMove.Refused refused) {

@@ -16,8 +16,11 @@ import java.util.Map;
 public record PlanView(MobileSchedule.PlanSummary summary, List<MobilePlan.DayRun> runs, List<CoverageRow> coverage,
 		List<MobilePlan.Uncovered> uncovered) {
 
-	/** A stop's visits in the period and its longest gap; {@code ok} when both meet the plan's targets. */
-	public record CoverageRow(String siteId, List<LocalDate> days, long longestGap, boolean ok) {
+	/**
+	 * A stop's visits in the period and its longest gap; {@code ok} when both meet the plan's targets; {@code needed}
+	 * the visits it needs, {@code priority} when that is more than the plan's usual (a remote or poor village's centre).
+	 */
+	public record CoverageRow(String siteId, List<LocalDate> days, long longestGap, boolean ok, int needed, boolean priority) {
 	}
 
 	static PlanView of(MobileSchedule.PlanSummary summary, MobilePlan plan) {
@@ -25,7 +28,9 @@ public record PlanView(MobileSchedule.PlanSummary summary, List<MobilePlan.DayRu
 		List<CoverageRow> rows = new ArrayList<>();
 		plan.visitDays().forEach((stop, days) -> {
 			long gap = gaps.getOrDefault(stop, 0L);
-			rows.add(new CoverageRow(stop, days, gap, days.size() >= plan.visitsPerStop() && gap <= plan.maxGapBound()));
+			int needed = plan.visitsOf(stop);
+			rows.add(new CoverageRow(stop, days, gap, days.size() >= needed && gap <= plan.maxGapBound(), needed,
+					needed > plan.visitsPerStop()));
 		});
 		return new PlanView(summary, plan.runs(), rows, plan.uncovered());
 	}

@@ -5,6 +5,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -152,12 +153,15 @@ class PlanningPageController {
 		model.addAttribute("user", user);
 		model.addAttribute("plans", plans);
 		model.addAttribute("today", schedule.today());
+		model.addAttribute("services", schedule.services());
 		model.addAttribute("units", sites.current().map(r -> r.sites().stream()
 			.filter(site -> site.kind().level() == SiteLevel.MOBILE).toList()).orElse(List.of()));
 		model.addAttribute("siteNames", sites.byId());
 		model.addAttribute("mapTiles", mapProperties);
+		// unless asked, the current bookmobile plan (the busiest), else the current plan of another service
 		Long chosen = plan != null ? plan : plans.stream()
 			.filter(p -> !p.to().isBefore(schedule.today()))
+			.sorted(Comparator.comparing((MobileSchedule.PlanSummary p) -> p.service() != MobileService.BOOKS))
 			.map(MobileSchedule.PlanSummary::id)
 			.findFirst()
 			.orElse(plans.isEmpty() ? null : plans.get(0).id());
@@ -243,9 +247,10 @@ class PlanningPageController {
 
 	@PostMapping("/planning")
 	@CentralAdminOnly
-	String generate(@RequestParam LocalDate from, @RequestParam LocalDate to, RedirectAttributes redirect) {
+	String generate(@RequestParam LocalDate from, @RequestParam LocalDate to,
+			@RequestParam(defaultValue = "books") String service, RedirectAttributes redirect) {
 		try {
-			MobileSchedule.PlanSummary summary = schedule.generate(from, to);
+			MobileSchedule.PlanSummary summary = schedule.generate(from, to, MobileService.of(service));
 			redirect.addFlashAttribute("notice", pageMessages.text("planning.generated", summary.from(), summary.to()));
 			return "redirect:/planning?plan=" + summary.id();
 		}

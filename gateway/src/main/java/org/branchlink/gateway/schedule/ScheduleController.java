@@ -34,20 +34,23 @@ class ScheduleController {
 		return schedule.plans();
 	}
 
-	/** The days to plan the mobile units' visits for. */
-	record PlanRequest(LocalDate from, LocalDate to) {
+	/** The days to plan a service's units for: {@code books} (the default), {@code performance} or {@code film}. */
+	record PlanRequest(LocalDate from, LocalDate to, String service) {
 	}
 
 	@PostMapping("/api/mobile/plans")
 	@CentralAdminOnly
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Plan a period for every mobile unit and every village and community centre",
-			description = "409 when an active plan covers part of the period.")
+	@Operation(summary = "Plan a period for the units of one service (books, performance, film) and the stops it owes",
+			description = "Each stop gets the service's visits per year for the period, priority stops (remote and poor "
+					+ "villages' centres) its priority weight more; 409 when an active plan of the service covers part "
+					+ "of the period, 400 when no unit brings the service.")
 	MobileSchedule.PlanSummary generate(@RequestBody PlanRequest request) {
 		if (request.from() == null || request.to() == null) {
 			throw new IllegalArgumentException("a plan needs from and to (yyyy-mm-dd)");
 		}
-		return schedule.generate(request.from(), request.to());
+		return schedule.generate(request.from(), request.to(),
+				request.service() == null ? MobileService.BOOKS : MobileService.of(request.service()));
 	}
 
 	@GetMapping("/api/mobile/plans/{id}")

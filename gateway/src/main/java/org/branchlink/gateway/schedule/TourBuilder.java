@@ -34,6 +34,20 @@ final class TourBuilder {
 			return minutes(km, stops) <= dayMinutes + 1e-6;
 		}
 
+		/** What every one of these units can do: the shortest day, the longest stop, the slowest speed. */
+		static DayLimits strictest(List<MobileUnit> units) {
+			return new DayLimits(units.stream().mapToInt(MobileUnit::dayMinutes).min().orElseThrow(),
+					units.stream().mapToInt(MobileUnit::stopMinutes).max().orElseThrow(),
+					units.stream().mapToDouble(MobileUnit::speedKmh).min().orElseThrow());
+		}
+
+		/** What the best of these units can do (for the lower bound). */
+		static DayLimits loosest(List<MobileUnit> units) {
+			return new DayLimits(units.stream().mapToInt(MobileUnit::dayMinutes).max().orElseThrow(),
+					units.stream().mapToInt(MobileUnit::stopMinutes).min().orElseThrow(),
+					units.stream().mapToDouble(MobileUnit::speedKmh).max().orElseThrow());
+		}
+
 	}
 
 	/** One day's run: a home and the stops in the order visited (indices into the matrix). */

@@ -113,6 +113,10 @@ class DemoServiceHistoryTests {
 		assertThat(county.attendance()).as("attendance").isGreaterThan(county.events() * 5);
 		assertThat(county.checkInRate()).as("share of registrations checked in").isBetween(0.5, 1.0);
 		assertThat(county.mobileStops()).as("mobile visits of the past weeks").isPositive();
+		assertThat(county.mobileStopsByService()).as("the bookmobiles' and the troupe's stops made")
+			.containsKeys("books", "performance");
+		assertThat(county.mobileStopsByService().get("books")).isPositive();
+		assertThat(county.mobileStopsByService().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(county.mobileStops());
 		assertThat(jdbc.sql("select count(*) from event_registration where rating is not null").query(Long.class).single())
 			.as("ratings")
 			.isGreaterThan(2);

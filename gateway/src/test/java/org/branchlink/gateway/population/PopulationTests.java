@@ -64,8 +64,9 @@ class PopulationTests extends IntegrationTest {
 
 	@AfterEach
 	void restoreTheDemoList() {
-		String csv = "area_code,name,residents,served_by\n" + demoList.stream()
-			.map(v -> v.areaCode() + "," + v.name() + "," + v.residents() + "," + (v.servedBy() == null ? "" : v.servedBy()))
+		String csv = "area_code,name,residents,served_by,priority\n" + demoList.stream()
+			.map(v -> v.areaCode() + "," + v.name() + "," + v.residents() + "," + (v.servedBy() == null ? "" : v.servedBy())
+					+ "," + (v.priority() == null ? "" : v.priority()))
 			.collect(Collectors.joining("\n"));
 		villages.replace("demo.csv", csv.getBytes(StandardCharsets.UTF_8), "test");
 	}
@@ -102,6 +103,26 @@ class PopulationTests extends IntegrationTest {
 				bad.getBytes(StandardCharsets.UTF_8))).with(httpBasic("librarian", "demo-librarian")))
 			.andExpect(status().isForbidden());
 		assertThat(villages.all()).hasSize(before);
+	}
+
+	@Test
+	void remoteAndPoorVillagesMakeTheirCentresPriorityStopsAndAnUnknownMarkIsRefused() throws Exception {
+		assertThat(demoList).as("the demo marks poor and remote villages").anyMatch(v -> "poor".equals(v.priority()))
+			.anyMatch(v -> "remote".equals(v.priority()));
+		String township = sites.require().find("baishi").orElseThrow().areaCode().township();
+		Site first = sites.require().childrenOf("baishi").stream().filter(site -> site.kind().code().equals("village_center"))
+			.findFirst().orElseThrow();
+		String marked = "区划代码,名称,常住人口,重点帮扶\n" + first.areaCode().value() + ",一村,900,脱贫村\n" + township
+				+ "397,山里村,300,偏远\n" + township + "396,平原村,800,\n";
+		villages.replace("marked.csv", marked.getBytes(StandardCharsets.UTF_8), "test");
+		assertThat(villages.all()).extracting(Villages.Village::priority).containsExactly("poor", null, "remote");
+		assertThat(villages.siteIds()).as("only a village with a centre gives a stop").containsExactly(first.id());
+
+		String wrong = "区划代码,名称,常住人口,重点帮扶\n" + township + "395,某村,800,很远\n";
+		mvc.perform(multipart("/population/villages").file(new MockMultipartFile("file", "villages.csv", "text/csv",
+				wrong.getBytes(StandardCharsets.UTF_8))).with(user(accounts.loadUserByUsername("admin"))).with(csrf()))
+			.andExpect(flash().attribute("problems", Matchers.contains(Matchers.startsWith("第 2 行：重点帮扶“很远”"))));
+		assertThat(villages.all()).hasSize(3);
 	}
 
 	@Test

@@ -74,6 +74,8 @@ class MobileCheckInTests extends IntegrationTest {
 		StopVisit made = checkIns.checkIn(stop.id(), 37, "librarian");
 		assertThat(made.outcome()).isEqualTo(StopVisit.Outcome.MADE);
 		assertThat(metrics.report(today, today).county().mobileStops()).isEqualTo(before + 1);
+		assertThat(metrics.report(today, today).county().mobileStopsByService().values().stream().mapToLong(Long::longValue).sum())
+			.as("the stops made, by service, add up").isEqualTo(before + 1);
 		assertThat(jdbc.sql("select visits from site_visit where site_id = :site and day = :day and source = 'mobile'")
 			.param("site", stop.siteId()).param("day", Date.valueOf(today)).query(Integer.class).single()).isEqualTo(37);
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +43,7 @@ class MobilePlannerTests {
 		calendar = settings.bindOrCreate("branchlink.calendar", CalendarProperties.class).calendar();
 		properties = settings.bindOrCreate("branchlink.schedule", ScheduleProperties.class);
 		SiteRegistry registry = SiteRegistryReader.read(DemoCounty.registryYaml(), "demo-county.yml");
-		units = MobileFleet.units(registry, properties);
+		units = MobileFleet.units(registry, properties, MobileService.BOOKS);
 		stops = MobileFleet.stops(registry, properties);
 		planner = new MobilePlanner(calendar, properties.detourFactor(), 5_000);
 	}
@@ -132,6 +134,81 @@ class MobilePlannerTests {
 		assertThat(plan.coverage()).isLessThan(1.0);
 		assertThat(plan.uncovered()).isNotEmpty()
 			.allSatisfy(u -> assertThat(u.reason()).contains("days for rounds of 2 visits"));
+	}
+
+	@Test
+	void priorityStopsGetTheirWeightedVisitsSpreadOverThePeriodAndTheOthersKeepTheirs() {
+		List<String> priority = stops.stream().map(ServiceStop::siteId).filter(id -> id.hashCode() % 7 == 0).toList();
+		assertThat(priority).hasSizeGreaterThan(5);
+		Map<String, Integer> twice = new HashMap<>();
+		priority.forEach(id -> twice.put(id, 2));
+		MobilePlanner.Request month = new MobilePlanner.Request(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), units,
+				stops, 1, properties.maxGapDays(), twice, Set.copyOf(priority));
+		MobilePlan plan = planner.plan(month);
+
+		assertThat(plan.coverage()).isEqualTo(1.0);
+		plan.visitDays().forEach((stop, days) -> {
+			assertThat(days).as(stop).hasSize(priority.contains(stop) ? 2 : 1);
+			if (days.size() == 2) {
+				assertThat(ChronoUnit.DAYS.between(days.get(0), days.get(1))).as(stop + " visits apart")
+					.isGreaterThanOrEqualTo(7);
+			}
+		});
+		assertThat(plan.visitsOf(priority.get(0))).isEqualTo(2);
+		assertThat(plan.visitsOf(stops.get(0).siteId().equals(priority.get(0)) ? stops.get(1).siteId() : stops.get(0).siteId()))
+			.isEqualTo(1);
+		Set<String> unitDays = new HashSet<>();
+		plan.runs().forEach(run -> assertThat(unitDays.add(run.unitId() + "@" + run.day())).as("one run per unit and day").isTrue());
+		assertThat(plan.distanceKm()).isGreaterThanOrEqualTo(plan.lowerBoundKm());
+	}
+
+	@Test
+	void whenTheUnitsCannotServeEveryStopThePriorityStopsAreServedFirst() {
+		List<String> priority = stops.stream().map(ServiceStop::siteId).filter(id -> id.hashCode() % 9 == 0).toList();
+		MobilePlanner.Request month = new MobilePlanner.Request(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28),
+				List.of(units.get(0)), stops, 2, 20, Map.of(), Set.copyOf(priority));
+		MobilePlan plan = planner.plan(month);
+
+		assertThat(plan.uncovered()).isNotEmpty();
+		assertThat(plan.uncovered()).extracting(MobilePlan.Uncovered::siteId).doesNotContainAnyElementsOf(priority);
+		assertThat(plan.visitDays()).allSatisfy((stop, days) -> {
+			if (priority.contains(stop)) {
+				assertThat(days).as(stop).hasSize(2);
+			}
+		});
+	}
+
+	@Test
+	void aRunDrivenKTimesTakesOneFreeDayInEachKthOfTheUnitsDays() {
+		boolean[] taken = new boolean[10];
+		assertThat(MobilePlanner.slots(taken, 2)).containsExactly(0, 5);
+		taken[0] = true;
+		taken[5] = true;
+		assertThat(MobilePlanner.slots(taken, 2)).containsExactly(1, 6);
+		assertThat(MobilePlanner.slots(taken, 1)).containsExactly(1);
+		boolean[] full = { true, true, true, false, false };
+		assertThat(MobilePlanner.slots(full, 2)).as("the first half has no free day").isNull();
+		assertThat(MobilePlanner.slots(new boolean[0], 1)).isNull();
+	}
+
+	@Test
+	void aServiceVisitedLessThanOncePerPlanReachesEachStopInTurn() {
+		VisitFrequency quarterly = new VisitFrequency(4, 2);
+		List<String> ids = stops.stream().map(ServiceStop::siteId).toList();
+		Map<String, Integer> served = new HashMap<>();
+		for (int month = 1; month <= 3; month++) {
+			for (String id : ids) {
+				served.merge(id, quarterly.visits(id, false, LocalDate.of(2026, month, 1), 1), Integer::sum);
+			}
+		}
+		assertThat(served.values()).as("each stop once in three monthly plans").allMatch(visits -> visits == 1);
+		assertThat(quarterly.visits(ids.get(0), false, LocalDate.of(2026, 1, 1), 12)).as("a year's plan").isEqualTo(4);
+		assertThat(quarterly.visits(ids.get(0), true, LocalDate.of(2026, 1, 1), 12)).as("a priority stop's year").isEqualTo(8);
+		assertThat(quarterly.usual(12)).isEqualTo(4);
+		assertThat(quarterly.usual(1)).as("at least one").isEqualTo(1);
+		VisitFrequency monthly = new VisitFrequency(12, 2);
+		assertThat(monthly.visits(ids.get(0), true, LocalDate.of(2026, 1, 1), 1)).isEqualTo(2);
+		assertThat(monthly.visits(ids.get(0), false, LocalDate.of(2026, 1, 1), 3)).isEqualTo(3);
 	}
 
 }

@@ -106,18 +106,57 @@ class MobileScheduleTests extends IntegrationTest {
 		assertThat(schedule.summary(plan).coverage()).isEqualTo(1.0);
 	}
 
+	@Test
+	void eachServiceHasItsOwnPlanAndPriorityVillagesAreVisitedMoreOften() throws Exception {
+		assertThat(schedule.services()).containsExactly(MobileService.BOOKS, MobileService.PERFORMANCE);
+		MobileSchedule.PlanSummary books = schedule.summary(demoPlan());
+		assertThat(books.service()).isEqualTo(MobileService.BOOKS);
+		assertThat(books.priorityStops()).as("the centres of the demo's poor villages").isPositive();
+		MobilePlan plan = schedule.plan(books.id());
+		assertThat(plan.stopVisits()).isNotEmpty().allSatisfy((stop, visits) -> {
+			assertThat(visits).isEqualTo(2);
+			assertThat(plan.visitDays().get(stop)).as(stop).hasSize(2);
+		});
+
+		MobileSchedule.PlanSummary troupe = schedule.plans().stream().filter(p -> p.service() == MobileService.PERFORMANCE)
+			.filter(p -> !p.to().isBefore(schedule.today())).findFirst().orElseThrow();
+		assertThat(troupe.units()).isEqualTo(1);
+		assertThat(troupe.stops()).as("in a month's plan the villages take turns for a twice-yearly performance")
+			.isPositive().isLessThan(books.stops());
+		assertThat(jdbc.sql("select distinct unit_id from mobile_visit where plan_id = :plan").param("plan", troupe.id())
+			.query(String.class).list()).containsExactly("touring-troupe-1");
+		schedule.publishUpcoming();
+		List<Long> published = jdbc.sql("select event_id from mobile_visit where plan_id = :plan and event_id is not null")
+			.param("plan", troupe.id()).query(Long.class).list();
+		if (!published.isEmpty()) {
+			var event = events.find(published.get(0)).orElseThrow();
+			assertThat(event.title()).startsWith("送戏下乡");
+			assertThat(event.category().name()).isEqualTo("PERFORMANCE");
+		}
+
+		mvc.perform(post("/api/mobile/plans").with(httpBasic("admin", "demo-admin")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"from\":\"2027-01-01\",\"to\":\"2027-01-31\",\"service\":\"film\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(Matchers.containsString("film")));
+		mvc.perform(post("/api/mobile/plans").with(httpBasic("admin", "demo-admin")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"from\":\"2027-01-01\",\"to\":\"2027-01-31\",\"service\":\"opera\"}"))
+			.andExpect(status().isBadRequest());
+	}
+
 	@Autowired
 	StockTransfers transfers;
 
 	@Test
 	void theMonthlyJobPlansFromWhereTheLastPlanEndsAndOnlyOnce() {
 		MobileSchedule.PlanSummary current = schedule.summary(demoPlan());
-		var next = schedule.generateNext();
+		List<MobileSchedule.PlanSummary> next = schedule.generateNext();
 		LocalDate firstNext = schedule.today().withDayOfMonth(1).plusMonths(1);
 		if (current.to().isBefore(firstNext.plusMonths(1).minusDays(1))) {
-			assertThat(next).isPresent();
-			assertThat(next.get().from()).isEqualTo(current.to().isBefore(firstNext) ? firstNext : current.to().plusDays(1));
+			assertThat(next).filteredOn(plan -> plan.service() == MobileService.BOOKS).singleElement()
+				.satisfies(plan -> assertThat(plan.from())
+					.isEqualTo(current.to().isBefore(firstNext) ? firstNext : current.to().plusDays(1)));
 		}
+		assertThat(next).extracting(MobileSchedule.PlanSummary::service).doesNotHaveDuplicates();
 		assertThat(schedule.generateNext()).as("a second firing adds nothing").isEmpty();
 	}
 

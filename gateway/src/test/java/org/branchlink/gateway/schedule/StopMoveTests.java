@@ -83,6 +83,7 @@ class StopMoveTests extends IntegrationTest {
 	/** The demo's plan: the active one covering today. */
 	static long demoPlan(MobileSchedule schedule) {
 		return schedule.plans().stream()
+			.filter(plan -> plan.service() == MobileService.BOOKS)
 			.filter(plan -> !plan.from().isAfter(schedule.today()) && !plan.to().isBefore(schedule.today()))
 			.findFirst()
 			.orElseThrow()

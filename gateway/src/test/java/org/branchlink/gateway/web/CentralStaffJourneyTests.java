@@ -245,6 +245,14 @@ class CentralStaffJourneyTests extends IntegrationTest {
 			assertThat(browser.all("#plan-map path.run")).isNotEmpty();
 			assertThat(browser.all(".map-legend")).hasSize(1);
 			assertThat(browser.find("#plan-map").getSize().getHeight()).as("the map has room").isGreaterThan(300);
+			// the bookmobiles' plan shown first, the troupe's beside it; the poor villages' centres marked in the stops
+			assertThat(browser.text("main h2")).startsWith("流动图书");
+			assertThat(browser.all("#plan-service option")).extracting(option -> option.getAttribute("value"))
+				.containsExactly("books", "performance");
+			assertThat(browser.all("#plans tbody tr")).anySatisfy(row -> assertThat(row.getText()).contains("送戏下乡"));
+			assertThat(browser.all("#coverage .badge.text-bg-info")).isNotEmpty()
+				.allSatisfy(badge -> assertThat(badge.getText()).isEqualTo("重点"));
+			assertThat(browser.text("#priority-note")).contains("重点帮扶");
 			browser.check("planning");
 
 			// one of the last runs of the plan (the shortest, laid out last; another at each width): its last stop moved
