@@ -16,10 +16,12 @@ import java.util.Set;
  * @param address its postal address, may be empty
  * @param location its coordinates
  * @param openingHours opening hours in OpenStreetMap {@code opening_hours} syntax, may be empty
+ * @param floorArea the floor area open to the public, in square metres; null when not given
  * @param connector how its data reaches us
  */
 public record Site(String id, SiteKind kind, LocalizedName name, Set<ServiceLine> serviceLines, String parentId,
-		AreaCode areaCode, String address, GeoPoint location, String openingHours, ConnectorSettings connector) {
+		AreaCode areaCode, String address, GeoPoint location, String openingHours, Double floorArea,
+		ConnectorSettings connector) {
 
 	public Site {
 		serviceLines = Set.copyOf(serviceLines);

@@ -1,5 +1,6 @@
 package org.branchlink.site;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import org.apache.commons.codec.digest.DigestUtils;
@@ -18,11 +19,12 @@ import org.apache.commons.codec.digest.DigestUtils;
  * @param areaCode the 12-digit area code
  * @param address the postal address, may be blank
  * @param openingHours opening hours in OpenStreetMap syntax, may be blank
+ * @param floorArea the floor area open to the public in square metres, may be blank
  * @param lat the latitude in decimal degrees
  * @param lon the longitude in decimal degrees
  */
 public record SiteDraft(String id, String kind, String nameZh, String nameEn, List<String> serviceLines, String parentId,
-		String areaCode, String address, String openingHours, String lat, String lon) {
+		String areaCode, String address, String openingHours, String floorArea, String lat, String lon) {
 
 	public SiteDraft {
 		id = strip(id);
@@ -34,6 +36,7 @@ public record SiteDraft(String id, String kind, String nameZh, String nameEn, Li
 		areaCode = strip(areaCode);
 		address = strip(address);
 		openingHours = strip(openingHours);
+		floorArea = strip(floorArea);
 		lat = strip(lat);
 		lon = strip(lon);
 	}
@@ -42,8 +45,9 @@ public record SiteDraft(String id, String kind, String nameZh, String nameEn, Li
 	public static SiteDraft of(Site site) {
 		return new SiteDraft(site.id(), site.kind().code(), site.name().zh(), site.name().en(),
 				site.serviceLines().stream().sorted().map(ServiceLine::code).toList(), site.parentId(),
-				site.areaCode().value(), site.address(), site.openingHours(), String.valueOf(site.location().lat()),
-				String.valueOf(site.location().lon()));
+				site.areaCode().value(), site.address(), site.openingHours(),
+				site.floorArea() == null ? "" : BigDecimal.valueOf(site.floorArea()).stripTrailingZeros().toPlainString(),
+				String.valueOf(site.location().lat()), String.valueOf(site.location().lon()));
 	}
 
 	/**
@@ -57,7 +61,8 @@ public record SiteDraft(String id, String kind, String nameZh, String nameEn, Li
 
 	/** This draft under another parent. */
 	public SiteDraft withParent(String parent) {
-		return new SiteDraft(id, kind, nameZh, nameEn, serviceLines, parent, areaCode, address, openingHours, lat, lon);
+		return new SiteDraft(id, kind, nameZh, nameEn, serviceLines, parent, areaCode, address, openingHours, floorArea, lat,
+				lon);
 	}
 
 	private static String strip(String text) {

@@ -156,11 +156,32 @@ public final class SiteRegistryReader {
 			AreaCode areaCode = value(fields, "area-code", node, id, AreaCode::new);
 			GeoPoint location = location(fields.get("location"), node, id);
 			ConnectorSettings connector = connector(fields.get("connector"), id);
+			Double floorArea = floorArea(fields, id);
 			if (problems.size() > before) {
 				return Optional.empty();
 			}
 			return Optional.of(new Site(id, kind, name, lines, parent, areaCode, optionalText(fields, "address"),
-					location, optionalText(fields, "opening-hours"), connector));
+					location, optionalText(fields, "opening-hours"), floorArea, connector));
+		}
+
+		/** {@code floor-area}: square metres open to the public, a positive number; null when not given. */
+		Double floorArea(Map<String, Node> fields, String id) {
+			String text = optionalText(fields, "floor-area");
+			if (text.isEmpty()) {
+				return null;
+			}
+			try {
+				double area = Double.parseDouble(text);
+				if (area > 0 && area < 10_000_000) {
+					return area;
+				}
+			}
+			catch (NumberFormatException ex) {
+				// refused below
+			}
+			problem(fields.get("floor-area"), id, "floor-area", "malformed",
+					"'floor-area' is the floor area in square metres, a positive number: '" + text + "'", text);
+			return null;
 		}
 
 		LocalizedName name(Node node, Node owner, String siteId) {

@@ -62,13 +62,13 @@ class SiteRegistryStore {
 	private void upsert(Site site, int position) {
 		jdbc.sql("""
 				insert into site (id, position, kind, name_zh, name_en, service_lines, parent_id, area_code, address,
-				                  lat, lon, opening_hours, connector)
-				values (:id, :position, :kind, :zh, :en, :lines, :parent, :code, :address, :lat, :lon, :hours, :connector)
+				                  lat, lon, opening_hours, floor_area, connector)
+				values (:id, :position, :kind, :zh, :en, :lines, :parent, :code, :address, :lat, :lon, :hours, :area, :connector)
 				on conflict (id) do update set position = excluded.position, kind = excluded.kind,
 				    name_zh = excluded.name_zh, name_en = excluded.name_en, service_lines = excluded.service_lines,
 				    parent_id = excluded.parent_id, area_code = excluded.area_code, address = excluded.address,
 				    lat = excluded.lat, lon = excluded.lon, opening_hours = excluded.opening_hours,
-				    connector = excluded.connector""")
+				    floor_area = excluded.floor_area, connector = excluded.connector""")
 			.param("id", site.id())
 			.param("position", position)
 			.param("kind", site.kind().code())
@@ -81,6 +81,7 @@ class SiteRegistryStore {
 			.param("lat", site.location().lat())
 			.param("lon", site.location().lon())
 			.param("hours", site.openingHours())
+			.param("area", site.floorArea())
 			.param("connector", site.connector().kind().code())
 			.update();
 		site.connector().parameters().forEach((name, value) -> jdbc
@@ -122,6 +123,7 @@ class SiteRegistryStore {
 				new LocalizedName(rs.getString("name_zh"), rs.getString("name_en")), serviceLines,
 				rs.getString("parent_id"), new AreaCode(rs.getString("area_code")), rs.getString("address"),
 				new GeoPoint(rs.getDouble("lat"), rs.getDouble("lon")), rs.getString("opening_hours"),
+				rs.getObject("floor_area") == null ? null : rs.getDouble("floor_area"),
 				new ConnectorSettings(ConnectorKind.fromCode(rs.getString("connector")).orElseThrow(),
 						parameters.getOrDefault(id, Map.of())));
 	}

@@ -98,6 +98,9 @@ public final class SiteRegistryWriter {
 		if (!draft.openingHours().isEmpty()) {
 			site.put("opening-hours", draft.openingHours());
 		}
+		if (!draft.floorArea().isEmpty()) {
+			site.put("floor-area", number(draft.floorArea()));
+		}
 		if (connector.kind() != ConnectorKind.NONE || !connector.parameters().isEmpty()) {
 			Map<String, Object> settings = new LinkedHashMap<>();
 			settings.put("kind", connector.kind().code());

@@ -73,18 +73,20 @@ class SiteRegistryWriterTests {
 	@Test
 	void aNewSiteIsAddedAtTheEnd() {
 		SiteDraft added = new SiteDraft("village-b1", "village_center", "乙村服务中心", "Yi Village Centre",
-				List.of("library"), "town-b", "330398102201", "", "Mo-Fr 08:30-17:00", "27.71", "119.71");
+				List.of("library"), "town-b", "330398102201", "", "Mo-Fr 08:30-17:00", "220.5", "27.71", "119.71");
 
 		SiteRegistry changed = SiteRegistryReader.read(SiteRegistryWriter.yaml(registry, null, added), "added.yml");
 
 		assertThat(changed.size()).isEqualTo(5);
 		assertThat(changed.find("village-b1").orElseThrow().openingHours()).isEqualTo("Mo-Fr 08:30-17:00");
+		assertThat(changed.find("village-b1").orElseThrow().floorArea()).isEqualTo(220.5);
+		assertThat(SiteDraft.of(changed.find("village-b1").orElseThrow()).floorArea()).isEqualTo("220.5");
 	}
 
 	@Test
 	void aWrongDraftIsRefusedWithEachProblemNamingItsFieldAndCode() {
 		SiteDraft wrong = new SiteDraft("village-a1", "village_center", "", "Jia Village Centre", List.of("library"),
-				"central", "12345", "", "", "north", "119.81");
+				"central", "12345", "", "", "-30", "north", "119.81");
 
 		assertThatExceptionOfType(RegistryValidationException.class)
 			.isThrownBy(() -> SiteRegistryReader.read(SiteRegistryWriter.yaml(registry, "village-a1", wrong), "wrong.yml"))
@@ -92,7 +94,7 @@ class SiteRegistryWriterTests {
 				.extracting(RegistryProblem::siteId, RegistryProblem::field, RegistryProblem::code)
 				.contains(tuple("village-a1", "name.zh", "missing"),
 						tuple("village-a1", "area-code", "malformed"),
-						tuple("village-a1", "location.lat", "malformed")));
+						tuple("village-a1", "location.lat", "malformed"), tuple("village-a1", "floor-area", "malformed")));
 	}
 
 	@Test

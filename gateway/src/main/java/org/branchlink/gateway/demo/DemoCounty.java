@@ -131,8 +131,7 @@ public final class DemoCounty {
 					villages.add(village);
 					site(villageId, "village_center", town.zh() + words[g][0] + name.zh() + "村综合文化服务中心",
 							name.en() + " Village Centre, " + town.en(), "library, culture_center", id,
-							village.areaCode(), name.zh() + "村村委会旁", village.at(),
-							"Mo-Fr 14:00-18:00; Sa,Su 09:00-12:00", null);
+							village.areaCode(), name.zh() + "村村委会旁", village.at(), VILLAGE_HOURS[v % VILLAGE_HOURS.length], null);
 				}
 			}
 		}
@@ -198,10 +197,40 @@ public final class DemoCounty {
 		if (!hours.isEmpty()) {
 			yaml.append("    opening-hours: \"").append(hours).append("\"\n");
 		}
+		int area = floorArea(kind, id);
+		if (area > 0) {
+			yaml.append("    floor-area: ").append(area).append('\n');
+		}
 		if (connector != null) {
 			yaml.append("    connector: ").append(connector).append('\n');
 		}
 	}
+
+	/**
+	 * A site's floor area open to the public in square metres, by kind and varied by its id: the central library and
+	 * culture hall several thousand, a township station 400 to 900, a village or community centre 120 to 420 (some
+	 * below the 200 m² a centre should have, as in a real county), reading rooms less; mobile units none.
+	 */
+	private static int floorArea(String kind, String id) {
+		int spread = Math.floorMod(id.hashCode(), 100);
+		return switch (kind) {
+			case "central_library" -> 7200;
+			case "central_culture_center" -> 5400;
+			case "township_station" -> 400 + spread * 5;
+			case "village_center", "community_center", "village_culture_hall" -> 120 + spread * 3;
+			case "city_study_room", "community_reading_room" -> 150 + spread;
+			case "farmers_reading_room" -> 40 + spread / 2;
+			default -> 0;
+		};
+	}
+
+	/**
+	 * Village centres' opening hours, in turn: afternoons and weekend mornings (26 h a week), every day but Monday
+	 * (39 h) and every day (45.5 h), so that some meet the 42 hours of the weekly standard and most do not, as in a
+	 * real county.
+	 */
+	private static final String[] VILLAGE_HOURS = { "Mo-Fr 14:00-18:00; Sa,Su 09:00-12:00",
+			"Tu-Su 08:30-11:30,14:00-17:30", "Mo-Su 08:30-11:30,14:00-17:30" };
 
 	/** A point {@code km} away from {@code from} on a compass bearing in degrees. */
 	private static double[] offset(double[] from, double km, double bearing) {

@@ -25,7 +25,7 @@ class RegistryProblemText {
 			Map.entry("name", "nameZh"), Map.entry("name.zh", "nameZh"), Map.entry("name.en", "nameEn"),
 			Map.entry("service-lines", "serviceLines"), Map.entry("parent", "parentId"),
 			Map.entry("area-code", "areaCode"), Map.entry("address", "address"),
-			Map.entry("opening-hours", "openingHours"), Map.entry("location", "location"),
+			Map.entry("opening-hours", "openingHours"), Map.entry("floor-area", "floorArea"), Map.entry("location", "location"),
 			Map.entry("location.lat", "lat"), Map.entry("location.lon", "lon"));
 
 	private final MessageSource messages;

@@ -101,7 +101,7 @@ class SitePageController {
 		SiteRegistry registry = directory.require();
 		Optional<Site> under = Optional.ofNullable(parent).flatMap(registry::find);
 		SiteDraft draft = under.map(SitePageController::childOf)
-			.orElse(new SiteDraft("", "", "", "", List.of(), "", "", "", "", "", ""));
+			.orElse(new SiteDraft("", "", "", "", List.of(), "", "", "", "", "", "", ""));
 		return form(registry, null, draft, List.of(), null, model);
 	}
 
@@ -125,7 +125,8 @@ class SitePageController {
 			Authentication authentication, Model model, RedirectAttributes redirect) {
 		Site site = find(directory.require(), id);
 		SiteDraft edited = new SiteDraft(site.id(), draft.kind(), draft.nameZh(), draft.nameEn(), draft.serviceLines(),
-				site.parentId(), draft.areaCode(), draft.address(), draft.openingHours(), draft.lat(), draft.lon());
+				site.parentId(), draft.areaCode(), draft.address(), draft.openingHours(), draft.floorArea(), draft.lat(),
+				draft.lon());
 		return change(id, edited, "edit", revision, authentication, model, redirect);
 	}
 
@@ -214,7 +215,7 @@ class SitePageController {
 			.map(SiteKind::code)
 			.orElse("");
 		SiteDraft template = SiteDraft.of(parent);
-		return new SiteDraft("", kind, "", "", template.serviceLines(), parent.id(), template.areaCode(), "", "",
+		return new SiteDraft("", kind, "", "", template.serviceLines(), parent.id(), template.areaCode(), "", "", "",
 				template.lat(), template.lon());
 	}
 

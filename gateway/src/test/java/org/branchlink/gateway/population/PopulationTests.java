@@ -1,6 +1,7 @@
 package org.branchlink.gateway.population;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -23,6 +24,7 @@ import org.branchlink.gateway.IntegrationTest;
 import org.branchlink.gateway.security.AccountStore;
 import org.branchlink.site.Site;
 import org.branchlink.site.SiteDirectory;
+import org.branchlink.site.SiteLevel;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -146,11 +148,35 @@ class PopulationTests extends IntegrationTest {
 		assertThat(baishi.coverage()).isEqualTo((double) (list.size() - 1) / list.size());
 		assertThat(baishi.copiesPerHead()).isEqualTo((double) baishi.copies() / baishi.residents());
 		assertThat(baishi.participationPerThousand()).isEqualTo(baishi.participants() * 1000.0 / baishi.residents());
+		double baishiArea = sites.require().sites().stream()
+			.filter(site -> site.floorArea() != null && site.kind().level() != SiteLevel.MOBILE)
+			.filter(site -> sites.require().townshipOf(site.id()).map(Site::id).orElse("").equals("baishi"))
+			.mapToDouble(Site::floorArea).sum();
+		assertThat(baishiArea).as("the demo's sites have their floor area").isPositive();
+		assertThat(baishi.floorAreaPerTenThousand()).isCloseTo(baishiArea * 10_000 / baishi.residents(), within(1e-6));
+		assertThat(year.county().floorArea()).as("the county's own institutions too").isGreaterThan(baishiArea);
+
+		// every village centre and station has a weekly standard (42 h); the demo's village hours are 26, 39 or 45.5 h
+		assertThat(year.openingHours()).filteredOn(check -> check.kind().equals("village_center")).isNotEmpty()
+			.allSatisfy(check -> assertThat(check.standard()).isEqualTo(42));
+		assertThat(year.openingHours()).filteredOn(check -> check.kind().equals("central_library"))
+			.singleElement().satisfies(check -> {
+				assertThat(check.weeklyHours()).as("Tu-Su 09:00-20:30").isEqualTo(69);
+				assertThat(check.meets()).isTrue();
+			});
+		assertThat(year.shortOfHours()).isNotEmpty().allSatisfy(check -> assertThat(check.meets()).isFalse());
+		assertThat(year.openingHoursCompliance()).isStrictlyBetween(0.0, 1.0);
+		// the targets: coverage from application.yml, the others from the demo profile, in their order
+		assertThat(year.targets()).extracting(PopulationFigures.TargetCheck::figure)
+			.containsExactly("coverage", "reach", "participation", "copies", "floorArea", "openingHours");
+		assertThat(year.targets().get(0).met()).as("one village has no centre").isFalse();
+		assertThat(year.targets().get(5).value()).isEqualTo(year.openingHoursCompliance());
 
 		mvc.perform(get("/population").with(user(accounts.loadUserByUsername("admin"))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(Matchers.allOf(Matchers.containsString("id=\"figure-coverage\""),
-					Matchers.containsString("目标 100%"))));
+					Matchers.containsString("目标 100%"), Matchers.containsString("id=\"population-targets\""),
+					Matchers.containsString("未达到"), Matchers.containsString("每周开放时间未达标准的站点"))));
 		mvc.perform(get("/api/population/figures").param("from", today.withDayOfYear(1).toString()).param("to", today.toString())
 				.with(httpBasic("admin", "demo-admin")))
 			.andExpect(jsonPath("$.townships[0].township").value("baishi"));

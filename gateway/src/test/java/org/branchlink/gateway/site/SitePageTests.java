@@ -92,21 +92,23 @@ class SitePageTests extends IntegrationTest {
 		mvc.perform(post("/sites/manage/" + village.id()).with(csrf()).with(user(accounts.loadUserByUsername("admin")))
 			.param("kind", "village_center").param("nameZh", "新名字服务中心").param("nameEn", "New Name Centre")
 			.param("serviceLines", "library").param("areaCode", village.areaCode().value())
-			.param("lat", "north").param("lon", "120.1"))
+			.param("floorArea", "很大").param("lat", "north").param("lon", "120.1"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("id=\"site-lat-problem\""), containsString("纬度应为数字"))));
+			.andExpect(content().string(allOf(containsString("id=\"site-lat-problem\""), containsString("纬度应为数字"),
+					containsString("id=\"site-floor-area-problem\""), containsString("面积应为正数"))));
 		assertThat(directory.require().find(village.id()).orElseThrow().name().zh()).isEqualTo(village.name().zh());
 
 		mvc.perform(post("/sites/manage/" + village.id()).with(csrf()).with(user(accounts.loadUserByUsername("admin")))
 			.param("kind", "village_center").param("nameZh", "新名字服务中心").param("nameEn", "New Name Centre")
 			.param("serviceLines", "library").param("areaCode", village.areaCode().value())
-			.param("lat", "27.6").param("lon", "120.1"))
+			.param("floorArea", "260").param("lat", "27.6").param("lon", "120.1"))
 			.andExpect(redirectedUrl("/sites/manage/" + village.id()))
 			.andExpect(flash().attribute("notice", "已保存：新名字服务中心"));
 		Site saved = directory.require().find(village.id()).orElseThrow();
 		assertThat(saved.name().zh()).isEqualTo("新名字服务中心");
 		assertThat(saved.parentId()).isEqualTo("baishi");
 		assertThat(saved.connector()).isEqualTo(village.connector());
+		assertThat(saved.floorArea()).isEqualTo(260);
 	}
 
 	private RequestPostProcessor admin() {
@@ -167,7 +169,8 @@ class SitePageTests extends IntegrationTest {
 		Site renamed = directory.require().find(village.id()).orElseThrow();
 		SiteDraft draft = SiteDraft.of(renamed);
 		SiteDraft again = new SiteDraft(draft.id(), draft.kind(), "再改的名字服务中心", draft.nameEn(), draft.serviceLines(),
-				draft.parentId(), draft.areaCode(), draft.address(), draft.openingHours(), draft.lat(), draft.lon());
+				draft.parentId(), draft.areaCode(), draft.address(), draft.openingHours(), draft.floorArea(), draft.lat(),
+				draft.lon());
 		assertThatThrownBy(() -> directory.change(village.id(), again, "test.yml", read))
 			.isInstanceOfSatisfying(RegistryChangedException.class, ex -> assertThat(ex.siteId()).isEqualTo(village.id()));
 		assertThat(directory.change(village.id(), draft, "test.yml", read)).as("the site as it stands: nothing to do")

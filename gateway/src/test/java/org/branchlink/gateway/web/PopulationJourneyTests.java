@@ -46,6 +46,14 @@ class PopulationJourneyTests extends IntegrationTest {
 			assertThat(coverage).contains("目标 100%");
 			assertThat(browser.all("#population-townships tbody tr")).hasSizeGreaterThan(5);
 			assertThat(browser.all("#population-equalisation tbody tr")).isNotEmpty();
+			// the annual report: floor area per 10,000 residents, opening hours against the standard, the county targets
+			assertThat(browser.text("#figure-floor-area")).contains("m²");
+			assertThat(browser.text("#figure-opening-hours")).contains("个站点每周开放时间达到标准");
+			assertThat(browser.all("#population-targets tbody tr")).hasSize(6);
+			assertThat(browser.text("#population-targets tr[data-figure='coverage']")).contains("未达到");
+			browser.click("#population-short-hours summary");
+			assertThat(browser.all("#population-short-hours li.short-hours")).isNotEmpty();
+			assertThat(browser.text("#population-short-hours li.short-hours")).contains("标准 42 小时");
 			browser.check("population");
 
 			browser.find("#population-file").sendKeys(bad.toString());
@@ -58,6 +66,7 @@ class PopulationJourneyTests extends IntegrationTest {
 			browser.go("/population?lang=en");
 			assertThat(browser.text("h1")).isEqualTo("Population and coverage");
 			assertThat(browser.text("#figure-coverage")).contains("target 100%");
+			assertThat(browser.text("#pop-targets-heading")).startsWith("County targets for");
 			browser.check("population-english");
 		}
 	}

@@ -68,7 +68,7 @@ class SiteRegistryJourneyTests extends IntegrationTest {
 			SiteDraft standing = SiteDraft.of(sites.require().find(village.id()).orElseThrow());
 			sites.change(village.id(), new SiteDraft(standing.id(), standing.kind(), standing.nameZh(), standing.nameEn(),
 					standing.serviceLines(), standing.parentId(), standing.areaCode(), "村委会一楼", standing.openingHours(),
-					standing.lat(), standing.lon()), "other-officer.yml");
+					standing.floorArea(), standing.lat(), standing.lon()), "other-officer.yml");
 			browser.type("#site-name-zh", "再改名服务中心" + width);
 			browser.submit("#save-site");
 			assertThat(browser.text("#refused")).contains("这个站点在您打开页面后已被修改");
