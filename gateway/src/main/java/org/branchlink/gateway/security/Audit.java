@@ -31,6 +31,9 @@ public class Audit {
 
 	public static final String STOP_MOVED = "STOP_MOVED";
 
+	/** Staff booked a venue on behalf of a troupe (by phone). */
+	public static final String VENUE_BOOKED_FOR = "VENUE_BOOKED_FOR";
+
 	private final ApplicationEventPublisher events;
 
 	Audit(ApplicationEventPublisher events) {

@@ -183,11 +183,10 @@ public class Troupes {
 			return new Figures(0, 0, 0, 0);
 		}
 		String scope = siteIds.isPresent() ? " and t.site_id in (:sites)" : "";
-		var counts = jdbc.sql("""
-				select count(*) filter (where t.kind = 'troupe') as troupes, count(*) filter (where t.kind = 'team') as teams,
-				    coalesce(sum((select count(*) from troupe_member m where m.troupe_id = t.id)), 0) as members,
-				    coalesce(sum((select count(*) from troupe_guidance g where g.troupe_id = t.id and g.given_on between :from and :to)), 0) as guidance
-				from amateur_troupe t where t.active""" + scope);
+		var counts = jdbc.sql("select count(*) filter (where t.kind = 'troupe') as troupes,"
+				+ " count(*) filter (where t.kind = 'team') as teams, coalesce(sum(" + MEMBERS + "), 0) as members,"
+				+ " coalesce(sum((select count(*) from troupe_guidance g where g.troupe_id = t.id"
+				+ " and g.given_on between :from and :to)), 0) as guidance from amateur_troupe t where t.active" + scope);
 		counts = counts.param("from", Date.valueOf(from)).param("to", Date.valueOf(to));
 		if (siteIds.isPresent()) {
 			counts = counts.param("sites", siteIds.get());
@@ -196,10 +195,16 @@ public class Troupes {
 				rs.getInt("guidance"))).single();
 	}
 
-	private static final String TROUPES = """
-			select t.id, t.site_id, t.kind, t.name, t.genre, t.leader, t.contact_card, t.registered_on, t.active,
-			    (select count(*) from troupe_member m where m.troupe_id = t.id) as members
-			from amateur_troupe t""";
+	/**
+	 * A troupe's members: those registered with it, and for a team also the active volunteers who joined it (the
+	 * volunteers' page sets {@code volunteer.team_id}).
+	 */
+	private static final String MEMBERS = """
+			((select count(*) from troupe_member m where m.troupe_id = t.id)
+			    + (select count(*) from volunteer v where v.team_id = t.id and v.active))""";
+
+	private static final String TROUPES = "select t.id, t.site_id, t.kind, t.name, t.genre, t.leader, t.contact_card,"
+			+ " t.registered_on, t.active, " + MEMBERS + " as members from amateur_troupe t";
 
 	private static AmateurTroupe troupe(ResultSet rs, int n) throws SQLException {
 		return new AmateurTroupe(rs.getLong("id"), rs.getString("site_id"), AmateurTroupe.Kind.of(rs.getString("kind")),

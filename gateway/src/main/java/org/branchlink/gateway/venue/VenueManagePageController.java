@@ -5,9 +5,14 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.branchlink.gateway.platform.ConflictException;
+import org.branchlink.gateway.reader.Reader;
+import org.branchlink.gateway.reader.ReaderRegistry;
+import org.branchlink.gateway.security.Audit;
 import org.branchlink.gateway.security.BranchLinkUser;
 import org.branchlink.gateway.security.LibrarianOrCentral;
 import org.branchlink.gateway.security.Role;
@@ -42,8 +47,17 @@ class VenueManagePageController {
 
 	private final PageMessages pageMessages;
 
+	private final Troupes troupes;
+
+	private final ReaderRegistry readers;
+
+	private final Audit audit;
+
 	VenueManagePageController(Venues venues, VenueCalendar calendar, VenueFigures venueFigures, SiteAccess access,
-			PageMessages pageMessages) {
+			PageMessages pageMessages, Troupes troupes, ReaderRegistry readers, Audit audit) {
+		this.troupes = troupes;
+		this.readers = readers;
+		this.audit = audit;
 		this.venues = venues;
 		this.calendar = calendar;
 		this.venueFigures = venueFigures;
@@ -69,6 +83,8 @@ class VenueManagePageController {
 		model.addAttribute("coming", calendar.atSites(mine, today, today.plusDays(6)).stream()
 			.filter(b -> !List.of("declined", "cancelled", "lapsed").contains(b.status())).toList());
 		model.addAttribute("venues", venues.venues(Optional.of(mine)));
+		// the troupes staff may book for by phone: active, with a contact reader who books for them
+		model.addAttribute("troupes", troupes.of(mine).stream().filter(t -> t.active() && t.contactCard() != null).toList());
 		List<VenueFigures.Figures> figures = venueFigures.of(today.withDayOfYear(1), today);
 		// the county's row first for central staff, then the sites'
 		model.addAttribute("figures", figures.stream().filter(f -> f.siteId() == null ? central : mine.contains(f.siteId())).toList());
@@ -94,6 +110,28 @@ class VenueManagePageController {
 				closesAt == null ? "" : closesAt.toString()),
 				() -> venues.save(id, new Venues.VenueRequest(siteId, name, kind, capacity, equipment, accessible, needsApproval,
 						feePerHour, opensAt, closesAt)));
+	}
+
+	/**
+	 * A troupe asks by phone: staff book a venue of their site for it, as its contact reader would (the same rules, the
+	 * contact's limits, the troupe's free rate), and the audit log says who booked on whose behalf.
+	 */
+	@PostMapping("/venues/manage/bookings")
+	@LibrarianOrCentral
+	String bookForTroupe(@RequestParam long troupeId, @RequestParam long venueId, @RequestParam(required = false) LocalDate day,
+			@RequestParam(required = false) LocalTime from, @RequestParam(required = false) LocalTime until,
+			@RequestParam(defaultValue = "") String purpose, @RequestParam(required = false) Integer attendees,
+			Authentication authentication, RedirectAttributes redirect) {
+		access.requireActFor(authentication, venues.venue(venueId).siteId());
+		AmateurTroupe troupe = troupes.troupe(troupeId);
+		return attempt(redirect, "venues.done.booked-for", null, () -> {
+			Reader contact = readers.byCard(troupe.contactCard() == null ? "" : troupe.contactCard())
+				.orElseThrow(() -> new ConflictException("booking-troupe"));
+			VenueBooking booking = venues.book(contact.id(), new Venues.BookingRequest(venueId, day, from, until, purpose,
+					attendees, false, troupeId));
+			audit.record(authentication, Audit.VENUE_BOOKED_FOR, Map.of("booking", booking.id(), "troupe", troupeId,
+					"venue", venueId));
+		});
 	}
 
 	@PostMapping("/venues/manage/venues/{id}/active")

@@ -159,6 +159,39 @@ class VenueTests extends IntegrationTest {
 	}
 
 	@Test
+	void staffBookForATroupeThatCallsAsItsContactWouldAndTheAuditLogSaysWho() throws Exception {
+		Venue venue = venue(false, 40);
+		Reader contact = reader("电话预订联系人");
+		AmateurTroupe troupe = troupes.register(new Troupes.Registration("baishi", "troupe", "白石电话预订队" + SEQUENCE.incrementAndGet(),
+				"腰鼓", "队长戊", contact.cardNumber()));
+		LocalDate day = venues.today().plusDays(4);
+		mvc.perform(get("/venues/manage").with(user(accounts.loadUserByUsername("librarian"))))
+			.andExpect(content().string(Matchers.allOf(Matchers.containsString("id=\"book-for-form\""),
+					Matchers.containsString(troupe.name()))));
+
+		mvc.perform(post("/venues/manage/bookings").with(user(accounts.loadUserByUsername("librarian"))).with(csrf())
+				.param("troupeId", String.valueOf(troupe.id())).param("venueId", String.valueOf(venue.id()))
+				.param("day", day.toString()).param("from", "09:00").param("until", "11:00").param("purpose", "腰鼓排练")
+				.param("attendees", "18"))
+			.andExpect(flash().attribute("notice", Matchers.startsWith("已为团队预订")));
+		VenueCalendar.Taken taken = calendar.taken(venue.id(), day, 1).get(0);
+		assertThat(taken.troupeName()).isEqualTo(troupe.name());
+		assertThat(calendar.ofReader(contact.id())).singleElement().satisfies(booking -> {
+			assertThat(booking.rate()).isEqualTo("free");
+			assertThat(booking.fee()).isZero();
+		});
+		assertThat(jdbc.sql("select count(*) from audit_event where type = 'VENUE_BOOKED_FOR' and principal = 'librarian'")
+			.query(Long.class).single()).isPositive();
+
+		// the same rules as the contact's own: the time is taken now
+		mvc.perform(post("/venues/manage/bookings").with(user(accounts.loadUserByUsername("librarian"))).with(csrf())
+				.param("troupeId", String.valueOf(troupe.id())).param("venueId", String.valueOf(venue.id()))
+				.param("day", day.toString()).param("from", "10:00").param("until", "12:00").param("purpose", "腰鼓排练")
+				.param("attendees", "18"))
+			.andExpect(flash().attribute("refused", Matchers.containsString("已被预约")));
+	}
+
+	@Test
 	void theSiteApprovesOrDeclinesTheDoorChecksInAndThoseNotShownStopAReaderForAWhile() throws Exception {
 		Venue venue = venue(true, 0);
 		Reader booker = reader("审核读者");

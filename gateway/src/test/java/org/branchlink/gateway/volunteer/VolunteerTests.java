@@ -104,6 +104,7 @@ class VolunteerTests extends IntegrationTest {
 				.with(user(accounts.loadUserByUsername("librarian"))).with(csrf()))
 			.andExpect(flash().attribute("notice", "已加入团队。"));
 		assertThat(volunteers.volunteer(volunteer.id()).teamId()).isEqualTo(team.id());
+		assertThat(troupes.troupe(team.id()).members()).as("a team's members are its volunteers").isEqualTo(1);
 		mvc.perform(post("/volunteer-hours/" + unrated + "/confirm").param("rating", "3")
 				.with(user(accounts.loadUserByUsername("admin"))).with(csrf()))
 			.andExpect(flash().attribute("notice", Matchers.notNullValue()));
