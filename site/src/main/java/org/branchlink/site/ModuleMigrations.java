@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * module so that the application and every module's tests migrate the same way.
  * <p>
  * A database made before this (one sequence for all, in {@code flyway_schema_history}) is adopted: a module whose
- * history table does not exist yet starts from the highest of its versions the old history applied, and runs only
- * what is newer.
+ * history table does not exist yet starts from the highest of its migrations the old history applied (matched by
+ * version and description, as modules number alike), and runs only what is newer.
  */
 public final class ModuleMigrations {
 
@@ -45,11 +45,12 @@ public final class ModuleMigrations {
 	 * @param base the data source, class loader and other settings (Spring Boot's Flyway, or a test's)
 	 */
 	public static void migrate(Configuration base) {
-		// the versions the one old sequence applied: its history read on its own (no migrations scanned, so modules may
-		// number alike); none in a database made since, or a new one
-		Set<MigrationVersion> legacy = Arrays.stream(configure(base, LEGACY_HISTORY).load().info().applied())
+		// the migrations the one old sequence applied, by version and description: its history read on its own (no
+		// migrations scanned, so modules may number alike: a module's later V2 is not another module's old V2); none in
+		// a database made since, or a new one
+		Set<String> legacy = Arrays.stream(configure(base, LEGACY_HISTORY).load().info().applied())
 			.filter(MigrationInfo::isVersioned)
-			.map(MigrationInfo::getVersion)
+			.map(ModuleMigrations::key)
 			.collect(Collectors.toCollection(TreeSet::new));
 		for (String module : ORDER) {
 			FluentConfiguration own = configure(base, "flyway_history_" + module, ALL + "/" + module);
@@ -68,6 +69,11 @@ public final class ModuleMigrations {
 		}
 	}
 
+	/** A migration as the old history knows it: its version and description (one module's V2 is not another's). */
+	private static String key(MigrationInfo migration) {
+		return migration.getVersion() + " " + migration.getDescription();
+	}
+
 	/** The base settings with this history table and these locations (none: the history alone). */
 	private static FluentConfiguration configure(Configuration base, String table, String... locations) {
 		return Flyway.configure(base.getClassLoader()).configuration(base).locations(locations).table(table);
@@ -77,10 +83,10 @@ public final class ModuleMigrations {
 	 * Where an adopted module starts: the highest of its own versions that the one old sequence applied ("0", all of
 	 * them to run, when none was or there is no old history).
 	 */
-	private static MigrationVersion adoptedVersion(MigrationInfo[] own, Set<MigrationVersion> legacy) {
+	private static MigrationVersion adoptedVersion(MigrationInfo[] own, Set<String> legacy) {
 		return Arrays.stream(own)
+			.filter(migration -> migration.getVersion() != null && legacy.contains(key(migration)))
 			.map(MigrationInfo::getVersion)
-			.filter(legacy::contains)
 			.max(MigrationVersion::compareTo)
 			.orElse(MigrationVersion.fromVersion("0"));
 	}

@@ -85,7 +85,7 @@ class OfficialImagesIT {
 
 	@Test
 	void runsOnExternalPostgresAndSolr() throws Exception {
-		assertThat(directory.require().size()).isEqualTo(180);
+		assertThat(directory.require().size()).isEqualTo(181);
 		mvc.perform(get("/actuator/health").with(httpBasic("admin", "demo-admin")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.components.db.status").value("UP"))

@@ -33,7 +33,7 @@ class DemoCountyTests {
 			.containsEntry(SiteLevel.BRANCH, 15L)
 			.containsEntry(SiteLevel.SERVICE_POINT, 150L)
 			.containsEntry(SiteLevel.READING_ROOM, 10L)
-			.containsEntry(SiteLevel.MOBILE, 3L);
+			.containsEntry(SiteLevel.MOBILE, 4L);
 		assertThat(county.sites().stream().filter(site -> site.kind() == SiteKind.BOOKMOBILE)).hasSize(2);
 		assertThat(county.find("central-library").orElseThrow().kind()).isEqualTo(SiteKind.CENTRAL_LIBRARY);
 		assertThat(county.find("culture-hall").orElseThrow().kind()).isEqualTo(SiteKind.CENTRAL_CULTURE_CENTER);
@@ -41,8 +41,8 @@ class DemoCountyTests {
 
 	@Test
 	void namesAndServicePointCodesAreUnique() {
-		assertThat(county.sites().stream().map(site -> site.name().zh()).collect(Collectors.toSet())).hasSize(180);
-		assertThat(county.sites().stream().map(site -> site.name().en()).collect(Collectors.toSet())).hasSize(180);
+		assertThat(county.sites().stream().map(site -> site.name().zh()).collect(Collectors.toSet())).hasSize(181);
+		assertThat(county.sites().stream().map(site -> site.name().en()).collect(Collectors.toSet())).hasSize(181);
 		assertThat(county.sites()
 			.stream()
 			.filter(site -> site.kind().level() == SiteLevel.SERVICE_POINT)

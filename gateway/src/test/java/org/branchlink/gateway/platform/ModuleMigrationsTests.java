@@ -59,8 +59,23 @@ class ModuleMigrationsTests extends IntegrationTest {
 	@Test
 	void aDatabaseOfTheOneOldSequenceIsAdoptedAndNothingRunsTwice() throws Exception {
 		DataSource old = database();
-		// as the application migrated before: every module's folder in one sequence, one history table
-		int legacy = Flyway.configure().dataSource(old).locations("classpath:db/migration").load().migrate().migrationsExecuted;
+		// as the application migrated before: every module's folder in one sequence, one history table; the site module
+		// had only its V1 then (its later versions are of its own sequence and may share a number with another module's)
+		Path legacyFolder = Files.createTempDirectory(DATA_DIR, "legacy-migrations");
+		int siteLater = 0;
+		for (var resource : new PathMatchingResourcePatternResolver().getResources("classpath*:db/migration/*/V*__*.sql")) {
+			String module = Path.of(resource.getURI().toString().replaceFirst("^.*/db/migration/", "")).getParent().toString();
+			String name = resource.getFilename();
+			if (module.equals("site") && Integer.parseInt(name.substring(1, name.indexOf("__"))) > 1) {
+				siteLater++;
+				continue;
+			}
+			Files.createDirectories(legacyFolder.resolve(module));
+			try (var in = resource.getInputStream()) {
+				Files.copy(in, legacyFolder.resolve(module).resolve(name));
+			}
+		}
+		int legacy = Flyway.configure().dataSource(old).locations("filesystem:" + legacyFolder).load().migrate().migrationsExecuted;
 		assertThat(legacy).isGreaterThan(30);
 		JdbcClient db = JdbcClient.create(old);
 		db.sql("""
@@ -71,7 +86,8 @@ class ModuleMigrationsTests extends IntegrationTest {
 
 		for (String module : ModuleMigrations.ORDER) {
 			assertThat(db.sql("select count(*) from flyway_history_" + module + " where type <> 'BASELINE'")
-				.query(Long.class).single()).as("migrations run again for " + module).isZero();
+				.query(Long.class).single()).as("migrations run after the adoption for " + module)
+				.isEqualTo(module.equals("site") ? siteLater : 0);
 		}
 		// the catalog starts from the highest of its own versions the old sequence applied (here: all of them)
 		String newestCatalog = Arrays.stream(new PathMatchingResourcePatternResolver()

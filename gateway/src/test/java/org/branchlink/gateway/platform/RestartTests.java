@@ -7,8 +7,10 @@ import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.common.SolrInputDocument;
 import org.branchlink.gateway.BranchLinkApplication;
 import org.branchlink.gateway.IntegrationTest;
+import org.branchlink.gateway.demo.DemoCounty;
 import org.branchlink.gateway.security.AccountStore;
 import org.branchlink.site.SiteDirectory;
+import org.branchlink.site.SiteRegistryReader;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -19,12 +21,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The data directory keeps everything: a second start without the demo profile finds the first start's data. */
 class RestartTests {
 
+	/** The demo county's sites, as its registry file lists them. */
+	private static final int DEMO_SITES = SiteRegistryReader.read(DemoCounty.registryYaml(), "demo-county.yml").size();
+
 	@Test
 	void registryAccountsAndSearchIndexSurviveARestart() throws Exception {
 		Path data = IntegrationTest.freshDataDir();
 
 		try (ConfigurableApplicationContext first = start(data, "demo")) {
-			assertThat(first.getBean(SiteDirectory.class).require().size()).isEqualTo(180);
+			assertThat(first.getBean(SiteDirectory.class).require().size()).isEqualTo(DEMO_SITES);
 			SolrClient solr = first.getBean(SolrClient.class);
 			SolrInputDocument marker = new SolrInputDocument();
 			marker.setField("id", "restart-marker");
@@ -35,13 +40,13 @@ class RestartTests {
 		}
 
 		try (ConfigurableApplicationContext second = start(data)) {
-			assertThat(second.getBean(SiteDirectory.class).require().size()).isEqualTo(180);
+			assertThat(second.getBean(SiteDirectory.class).require().size()).isEqualTo(DEMO_SITES);
 			assertThat(second.getBean(AccountStore.class).loadUserByUsername("librarian").getUsername())
 				.isEqualTo("librarian");
 			SolrClient solr = second.getBean(SolrClient.class);
 			assertThat(solr.getById("restart-marker").getFieldValue("name")).isEqualTo("重启标记");
 			assertThat(solr.query(new SolrQuery("name:重启标记")).getResults().getNumFound()).isEqualTo(1);
-			assertThat(solr.query(new SolrQuery("doc_type:site")).getResults().getNumFound()).isEqualTo(180);
+			assertThat(solr.query(new SolrQuery("doc_type:site")).getResults().getNumFound()).isEqualTo(DEMO_SITES);
 		}
 	}
 
