@@ -3,6 +3,7 @@ package org.branchlink.site;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * The hours a site is open in an ordinary week, from its OpenStreetMap {@code opening_hours} in the forms a county
  * writes: rules separated by {@code ;}, each weekdays ({@code Mo}, {@code Mo-Fr}, {@code Sa,Su}) and times
- * ({@code 08:30-12:00,14:00-17:30} or {@code off}), or {@code 24/7}. As in OpenStreetMap, a later rule replaces an
+ * ({@code 08:30-12:00,14:00-17:30} or {@code off}; times alone mean every day), or {@code 24/7}. As in OpenStreetMap, a later rule replaces an
  * earlier one for the days it names; public holidays ({@code PH}) are not part of an ordinary week. Anything else
  * (months, weeks, comments) is not guessed at: the hours are then unknown.
  */
@@ -49,9 +50,18 @@ public final class OpeningHours {
 
 	/** Applies one rule to the week's minutes per day; false when it cannot be read. */
 	private static boolean apply(String rule, long[] minutes) {
+		if ("24/7".equals(rule)) {
+			Arrays.fill(minutes, 24 * 60);
+			return true;
+		}
 		int space = rule.indexOf(' ');
 		String days = space < 0 ? rule : rule.substring(0, space);
 		String times = space < 0 ? "" : rule.substring(space + 1).strip();
+		if (!days.isEmpty() && Character.isDigit(days.charAt(0))) {
+			// times without days: every day
+			days = "Mo-Su";
+			times = rule;
+		}
 		boolean[] named = new boolean[7];
 		for (String part : days.split(",")) {
 			Matcher day = DAY_PART.matcher(part);

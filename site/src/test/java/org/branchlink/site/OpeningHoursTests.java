@@ -21,6 +21,9 @@ class OpeningHoursTests {
 		assertThat(OpeningHours.weeklyHours("Mo-Su 09:00-17:00; We off").getAsDouble()).isEqualTo(48);
 		assertThat(OpeningHours.weeklyHours("Mo-Fr 09:00-17:00; PH off").getAsDouble()).isEqualTo(40);
 		assertThat(OpeningHours.weeklyHours("Mo-Fr 18:00-24:00").getAsDouble()).isEqualTo(30);
+		assertThat(OpeningHours.weeklyHours("08:00-18:00").getAsDouble()).as("times alone: every day").isEqualTo(70);
+		assertThat(OpeningHours.weeklyHours("24/7; PH off").getAsDouble()).isEqualTo(168);
+		assertThat(OpeningHours.weeklyHours("08:00-18:00; Su off").getAsDouble()).isEqualTo(60);
 	}
 
 	@Test

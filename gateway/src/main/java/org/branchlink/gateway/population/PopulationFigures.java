@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.branchlink.gateway.metrics.ServiceMetrics;
 import org.branchlink.site.OpeningHours;
 import org.branchlink.site.Site;
@@ -42,26 +43,31 @@ public class PopulationFigures {
 			long copies, double floorArea) {
 
 		/** Villages and communities with a centre serving them ÷ all of them. */
+		@JsonProperty
 		public Double coverage() {
 			return villages == 0 ? null : (double) served / villages;
 		}
 
 		/** Villages and communities whose centre a mobile unit served in the period ÷ all of them. */
+		@JsonProperty
 		public Double reach() {
 			return villages == 0 ? null : (double) reached / villages;
 		}
 
 		/** Readers who took part in an event in the period, per 1,000 residents. */
+		@JsonProperty
 		public Double participationPerThousand() {
 			return residents == 0 ? null : participants * 1000.0 / residents;
 		}
 
 		/** Copies held in the township, per resident. */
+		@JsonProperty
 		public Double copiesPerHead() {
 			return residents == 0 ? null : (double) copies / residents;
 		}
 
 		/** Floor area open to the public per 10,000 residents, in m² (每万人公共文化设施面积). */
+		@JsonProperty
 		public Double floorAreaPerTenThousand() {
 			return residents == 0 ? null : floorArea * 10_000 / residents;
 		}
@@ -73,6 +79,7 @@ public class PopulationFigures {
 	 */
 	public record OpeningCheck(String siteId, String kind, Double weeklyHours, double standard) {
 
+		@JsonProperty
 		public boolean meets() {
 			return weeklyHours != null && weeklyHours >= standard - 1e-9;
 		}
@@ -81,11 +88,13 @@ public class PopulationFigures {
 	/** A figure of the county against its target ({@code met} null when the figure cannot be measured). */
 	public record TargetCheck(String figure, Double value, double target) {
 
+		@JsonProperty
 		public Boolean met() {
 			return value == null ? null : value >= target - 1e-9;
 		}
 
 		/** Whether the figure is a share (shown as a percentage). */
+		@JsonProperty
 		public boolean share() {
 			return figure.equals("coverage") || figure.equals("reach") || figure.equals("openingHours");
 		}
@@ -110,12 +119,14 @@ public class PopulationFigures {
 			int unknownTownship, List<OpeningCheck> openingHours, List<TargetCheck> targets) {
 
 		/** Sites open at least their standard weekly hours ÷ sites with a standard; null when none has one. */
+		@JsonProperty
 		public Double openingHoursCompliance() {
 			return openingHours.isEmpty() ? null
 					: (double) openingHours.stream().filter(OpeningCheck::meets).count() / openingHours.size();
 		}
 
 		/** The sites short of their weekly hours (or whose hours are not given), shortest first. */
+		@JsonProperty
 		public List<OpeningCheck> shortOfHours() {
 			return openingHours.stream().filter(check -> !check.meets())
 				.sorted(Comparator.comparing((OpeningCheck check) -> check.weeklyHours() == null ? -1 : check.weeklyHours()))

@@ -45,7 +45,10 @@ public class MobileSchedule implements MobileCarrier {
 
 	private static final Logger log = LoggerFactory.getLogger(MobileSchedule.class);
 
-	/** A plan's figures: its service, and how many of its stops are priority stops (visited more often). */
+	/**
+	 * A plan's figures: its service, and how many of its stops are priority stops (served first, and more often where
+	 * the service's weight says so; as the lists stand now).
+	 */
 	public record PlanSummary(long id, LocalDate from, LocalDate to, int stops, int units, int visitsPerStop,
 			double coverage, long maxGapDays, int maxGapBound, double distanceKm, double lowerBoundKm, double ratio,
 			int runs, int wallMs, int uncovered, MobileService service, int priorityStops) {
@@ -97,10 +100,9 @@ public class MobileSchedule implements MobileCarrier {
 
 	/** The services some unit of the registry brings, in their order. */
 	public List<MobileService> services() {
-		SiteRegistry registry = sites.require();
-		return Arrays.stream(MobileService.values())
+		return sites.current().map(registry -> Arrays.stream(MobileService.values())
 			.filter(service -> !MobileFleet.units(registry, properties, service).isEmpty())
-			.toList();
+			.toList()).orElse(List.of());
 	}
 
 	/** The priority stops: the centres of remote and poor villages, and those configured. */
@@ -239,9 +241,10 @@ public class MobileSchedule implements MobileCarrier {
 			.toList();
 	}
 
-	private static PlanSummary summary(long id, MobilePlan plan, int units, int wallMs, MobileService service) {
+	private PlanSummary summary(long id, MobilePlan plan, int units, int wallMs, MobileService service) {
 		double ratio = plan.lowerBoundKm() > 0 ? Math.round(plan.distanceKm() / plan.lowerBoundKm() * 1000) / 1000.0 : 0;
-		int priority = (int) plan.stopVisits().values().stream().filter(visits -> visits > plan.visitsPerStop()).count();
+		Set<String> priorityNow = priorityStops();
+		int priority = (int) plan.stops().stream().filter(priorityNow::contains).count();
 		return new PlanSummary(id, plan.from(), plan.to(), plan.stops().size(), units, plan.visitsPerStop(),
 				plan.coverage(), plan.maxGapDays(), plan.maxGapBound(), Math.round(plan.distanceKm() * 10) / 10.0,
 				Math.round(plan.lowerBoundKm() * 10) / 10.0, ratio, plan.runs().size(), wallMs, plan.uncovered().size(),

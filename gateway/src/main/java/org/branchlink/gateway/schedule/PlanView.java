@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A plan for the planning page and API: its figures, the runs by day, and per stop the visits and the longest gap.
@@ -18,19 +19,20 @@ public record PlanView(MobileSchedule.PlanSummary summary, List<MobilePlan.DayRu
 
 	/**
 	 * A stop's visits in the period and its longest gap; {@code ok} when both meet the plan's targets; {@code needed}
-	 * the visits it needs, {@code priority} when that is more than the plan's usual (a remote or poor village's centre).
+	 * the visits it needs; {@code priority} when it is a priority stop (a remote or poor village's centre, as the lists
+	 * stand now).
 	 */
 	public record CoverageRow(String siteId, List<LocalDate> days, long longestGap, boolean ok, int needed, boolean priority) {
 	}
 
-	static PlanView of(MobileSchedule.PlanSummary summary, MobilePlan plan) {
+	static PlanView of(MobileSchedule.PlanSummary summary, MobilePlan plan, Set<String> priority) {
 		Map<String, Long> gaps = plan.gaps();
 		List<CoverageRow> rows = new ArrayList<>();
 		plan.visitDays().forEach((stop, days) -> {
 			long gap = gaps.getOrDefault(stop, 0L);
 			int needed = plan.visitsOf(stop);
 			rows.add(new CoverageRow(stop, days, gap, days.size() >= needed && gap <= plan.maxGapBound(), needed,
-					needed > plan.visitsPerStop()));
+					priority.contains(stop)));
 		});
 		return new PlanView(summary, plan.runs(), rows, plan.uncovered());
 	}

@@ -100,7 +100,7 @@ class PlanningPageController {
 	GeoMap geoMap(@PathVariable long plan) {
 		MobileSchedule.PlanSummary summary = schedule.summary(plan);
 		MobilePlan mobilePlan = schedule.plan(plan);
-		PlanView view = PlanView.of(summary, mobilePlan);
+		PlanView view = PlanView.of(summary, mobilePlan, schedule.priorityStops());
 		Map<String, String> colours = colours(mobilePlan);
 		Map<String, Site> byId = sites.byId();
 		Map<String, Boolean> ok = new HashMap<>();
@@ -168,7 +168,7 @@ class PlanningPageController {
 		if (chosen != null) {
 			MobileSchedule.PlanSummary summary = schedule.summary(chosen);
 			MobilePlan mobilePlan = schedule.plan(chosen);
-			PlanView view = PlanView.of(summary, mobilePlan);
+			PlanView view = PlanView.of(summary, mobilePlan, schedule.priorityStops());
 			List<LocalDate> days = new ArrayList<>();
 			for (LocalDate day = summary.from(); !day.isAfter(summary.to()); day = day.plusDays(1)) {
 				days.add(day);

@@ -57,7 +57,7 @@ class ScheduleController {
 	@CentralAdminOnly
 	@Operation(summary = "One plan: runs by day, coverage by stop")
 	PlanView plan(@PathVariable long id) {
-		return PlanView.of(schedule.summary(id), schedule.plan(id));
+		return PlanView.of(schedule.summary(id), schedule.plan(id), schedule.priorityStops());
 	}
 
 	/** A unit out of service over these days, and why. */

@@ -3,10 +3,11 @@ package org.branchlink.gateway.schedule;
 import java.time.LocalDate;
 
 /**
- * How many visits a service owes a stop in one plan: {@code visitsPerYear} × months / 12, times {@code priorityWeight}
- * for a priority stop, rounded to whole visits. Below one visit per plan the stops take turns: each plan serves the
- * stops whose turn it is (a stop's turn comes every 1 / share plans, fixed by its site id), so a quarterly
- * performance in monthly plans reaches a third of the villages each month and every village once a quarter.
+ * How many visits a service owes a stop in one plan: its share {@code visitsPerYear} × months / 12, times
+ * {@code priorityWeight} for a priority stop, counted over the run of plans so that the long-run rate is exact: plan p
+ * of the stop owes ⌊(p + 1)·share + φ⌋ − ⌊p·share + φ⌋ visits, with φ fixed by the stop's site id. A share of 2 is 2
+ * every plan; below one the stops take turns (a quarterly performance in monthly plans reaches about a third of the
+ * villages each month and each village once a quarter); 9 a year in monthly plans is 3 plans in 4, not every plan.
  *
  * @param visitsPerYear the service's visits to an ordinary stop per year
  * @param priorityWeight the factor on that for a priority stop
@@ -28,12 +29,11 @@ record VisitFrequency(int visitsPerYear, int priorityWeight) {
 		if (share <= 0) {
 			return 0;
 		}
-		if (share >= 1) {
-			return (int) Math.round(share);
-		}
-		int turn = (int) Math.round(1 / share);
 		long plan = (from.getYear() * 12L + from.getMonthValue() - 1) / months;
-		return Math.floorMod(plan + siteId.hashCode(), turn) == 0 ? 1 : 0;
+		double phase = Math.floorMod(siteId.hashCode(), 1000) / 1000.0;
+		// whole numbers of visits per plan exactly, without the rounding of a long sum
+		double eps = 1e-9;
+		return (int) (Math.floor((plan + 1) * share + phase + eps) - Math.floor(plan * share + phase + eps));
 	}
 
 }

@@ -124,9 +124,11 @@ class VenueManagePageController {
 			Authentication authentication, RedirectAttributes redirect) {
 		access.requireActFor(authentication, venues.venue(venueId).siteId());
 		AmateurTroupe troupe = troupes.troupe(troupeId);
+		// staff book for the troupes of their own sites (central staff for any)
+		access.requireActFor(authentication, troupe.siteId());
 		return attempt(redirect, "venues.done.booked-for", null, () -> {
 			Reader contact = readers.byCard(troupe.contactCard() == null ? "" : troupe.contactCard())
-				.orElseThrow(() -> new ConflictException("booking-troupe"));
+				.orElseThrow(() -> new ConflictException("booking-troupe-contact", troupe.name()));
 			VenueBooking booking = venues.book(contact.id(), new Venues.BookingRequest(venueId, day, from, until, purpose,
 					attendees, false, troupeId));
 			audit.record(authentication, Audit.VENUE_BOOKED_FOR, Map.of("booking", booking.id(), "troupe", troupeId,

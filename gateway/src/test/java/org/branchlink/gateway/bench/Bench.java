@@ -373,12 +373,9 @@ public final class Bench {
 		return Math.round(value * 100) / 100.0;
 	}
 
+	/** The figures as indented JSON (nested maps, such as the schedule benchmark's peers, as JSON objects). */
 	static String toJson(Map<String, Object> values) {
-		StringBuilder json = new StringBuilder("{\n");
-		values.forEach((key, value) -> json.append("  \"").append(key).append("\": ")
-			.append(value instanceof String ? "\"" + value + "\"" : value).append(",\n"));
-		json.setLength(json.length() - 2);
-		return json.append("\n}").toString();
+		return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(values);
 	}
 
 	public static void log(String format, Object... args) {

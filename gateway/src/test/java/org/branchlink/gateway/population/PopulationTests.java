@@ -179,7 +179,13 @@ class PopulationTests extends IntegrationTest {
 					Matchers.containsString("未达到"), Matchers.containsString("每周开放时间未达标准的站点"))));
 		mvc.perform(get("/api/population/figures").param("from", today.withDayOfYear(1).toString()).param("to", today.toString())
 				.with(httpBasic("admin", "demo-admin")))
-			.andExpect(jsonPath("$.townships[0].township").value("baishi"));
+			.andExpect(jsonPath("$.townships[0].township").value("baishi"))
+			.andExpect(jsonPath("$.townships[0].coverage").isNumber())
+			.andExpect(jsonPath("$.county.floorAreaPerTenThousand").isNumber())
+			.andExpect(jsonPath("$.openingHoursCompliance").isNumber())
+			.andExpect(jsonPath("$.shortOfHours[0].meets").value(false))
+			.andExpect(jsonPath("$.targets[0].figure").value("coverage"))
+			.andExpect(jsonPath("$.targets[0].met").value(false));
 	}
 
 	@Test

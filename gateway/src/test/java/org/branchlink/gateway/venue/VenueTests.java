@@ -189,6 +189,15 @@ class VenueTests extends IntegrationTest {
 				.param("day", day.toString()).param("from", "10:00").param("until", "12:00").param("purpose", "腰鼓排练")
 				.param("attendees", "18"))
 			.andExpect(flash().attribute("refused", Matchers.containsString("已被预约")));
+
+		// a troupe of another township: not this librarian's to book for
+		AmateurTroupe elsewhere = troupes.register(new Troupes.Registration("longhu", "troupe", "龙湖电话预订队" + SEQUENCE.incrementAndGet(),
+				"腰鼓", "队长己", contact.cardNumber()));
+		mvc.perform(post("/venues/manage/bookings").with(user(accounts.loadUserByUsername("librarian"))).with(csrf())
+				.param("troupeId", String.valueOf(elsewhere.id())).param("venueId", String.valueOf(venue.id()))
+				.param("day", day.toString()).param("from", "14:00").param("until", "15:00").param("purpose", "腰鼓排练")
+				.param("attendees", "18"))
+			.andExpect(status().isForbidden());
 	}
 
 	@Test
