@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.branchlink.gateway.web.PageMessages;
 import org.branchlink.gateway.web.SiteLabels;
 
@@ -19,6 +20,7 @@ class ReportFigures {
 	/** A headline figure now and in the period before; {@code key} names its label and its definition in the bundles. */
 	record Figure(String key, Double now, Double before, Double lastYear) {
 
+		@JsonProperty
 		public Double change() {
 			return now == null || before == null ? null : round(now - before);
 		}

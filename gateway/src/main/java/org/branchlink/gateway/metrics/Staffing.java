@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.branchlink.gateway.platform.InvalidRequestException;
 import org.branchlink.gateway.platform.TextLimits;
 import org.branchlink.gateway.site.NotFoundException;
@@ -75,6 +76,7 @@ public class Staffing {
 	public record Member(long id, String siteId, String name, String kind, boolean active, double trainingDays,
 			int requiredDays) {
 
+		@JsonProperty
 		public boolean trainedEnough() {
 			return trainingDays >= requiredDays;
 		}

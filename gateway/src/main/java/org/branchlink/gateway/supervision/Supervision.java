@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.branchlink.gateway.platform.InvalidRequestException;
 import org.branchlink.gateway.platform.TextLimits;
 import org.branchlink.gateway.site.NotFoundException;
@@ -59,6 +60,7 @@ public class Supervision {
 	public record Figures(int due, int closed, int closedOnTime, int overdue, int escalated) {
 
 		/** Items due in the period that were closed ÷ all of them. */
+		@JsonProperty
 		public Double rectificationRate() {
 			return due == 0 ? null : (double) closed / due;
 		}

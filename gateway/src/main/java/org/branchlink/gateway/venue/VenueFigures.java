@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.branchlink.gateway.platform.InvalidRequestException;
 import org.branchlink.site.CountySettings;
 
@@ -24,11 +25,13 @@ public class VenueFigures {
 			int noShows, int free, int byTroupes) {
 
 		/** Hours checked in ÷ hours open. */
+		@JsonProperty
 		public Double useRate() {
 			return openHours == 0 ? null : usedHours / openHours;
 		}
 
 		/** Not shown ÷ (checked in + not shown). */
+		@JsonProperty
 		public Double noShowRate() {
 			return checkedIn + noShows == 0 ? null : (double) noShows / (checkedIn + noShows);
 		}

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.branchlink.catalog.event.CulturalEvent;
 import org.branchlink.catalog.event.EventCatalog;
 import org.branchlink.gateway.platform.ConflictException;
@@ -56,6 +57,7 @@ public class Volunteers {
 			int ratings) {
 
 		/** Service points (志愿服务积分): one for each confirmed hour. */
+		@JsonProperty
 		public int points() {
 			return (int) Math.floor(confirmedHours);
 		}
@@ -64,6 +66,7 @@ public class Volunteers {
 		 * The star level (星级) by confirmed hours, as the Ministry of Civil Affairs' volunteer service record rules set it:
 		 * one star from 100 hours, two from 300, three from 600, four from 1,000, five from 1,500; 0 below 100.
 		 */
+		@JsonProperty
 		public int stars() {
 			int stars = 0;
 			for (int threshold : STAR_HOURS) {

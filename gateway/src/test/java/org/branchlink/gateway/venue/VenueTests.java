@@ -363,6 +363,13 @@ class VenueTests extends IntegrationTest {
 				LocalTime.of(8, 0), LocalTime.of(20, 0)))).isInstanceOf(ConflictException.class);
 		assertThatThrownBy(() -> venues.save(null, new Venues.VenueRequest("baishi", "反向时间", "room", 30, "", false, false, 0,
 				LocalTime.of(20, 0), LocalTime.of(8, 0)))).isInstanceOf(InvalidRequestException.class);
+
+		// the figures' derived rates are in the API's answer (the county's row first: a year of demo bookings)
+		mvc.perform(get("/api/venues/figures").param("from", venues.today().minusYears(1).toString())
+				.param("to", venues.today().toString()).with(user(accounts.loadUserByUsername("admin"))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].useRate").isNumber())
+			.andExpect(jsonPath("$[0].noShowRate").isNumber());
 	}
 
 }
