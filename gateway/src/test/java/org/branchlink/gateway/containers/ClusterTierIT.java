@@ -208,12 +208,16 @@ class ClusterTierIT {
 				await().atMost(Duration.ofMinutes(2)).until(() -> load.events() >= restarted + 600);
 			}
 			catch (ConditionTimeoutException ex) {
-				// seen once (session 13, passed on the next run): say whether PostgreSQL came back and what each node saw
+				// seen in sessions 13 and 14 (PostgreSQL back, the load stalled, the nodes' Solr updates timing out): say
+				// whether PostgreSQL came back, what each node and Solr node saw, and where each node's threads wait
 				System.out.printf("After PostgreSQL's restart: %d events answered (%d before it), %d failures; PostgreSQL running: %s%n",
 						load.events(), restarted, load.failures.get(), tier.postgres.isRunning());
 				System.out.println("What PostgreSQL logged last:\n" + tail(tier.postgres.getLogs(), 40));
 				tier.gateways.forEach(node -> System.out.println("What " + node.getContainerName() + " logged last:\n"
 						+ tail(node.getLogs(), 40)));
+				tier.solr.forEach(node -> System.out.println("What Solr " + node.getContainerName() + " logged last:\n"
+						+ tail(node.getLogs(), 30)));
+				threadDumps();
 				throw ex;
 			}
 		}
@@ -382,6 +386,22 @@ class ClusterTierIT {
 			return Pattern.compile("\"state\":\"active\"").matcher(state).results().count() >= 3
 					&& !state.contains("\"state\":\"down\"") && !state.contains("\"state\":\"recovering\"");
 		});
+	}
+
+	/** Each gateway node's threads (SIGQUIT: the JVM, process 1 of its container, prints them to its log). */
+	private void threadDumps() {
+		for (GenericContainer<?> node : tier.gateways) {
+			try {
+				node.execInContainer("kill", "-3", "1");
+				await().atMost(Duration.ofSeconds(15)).until(() -> node.getLogs().contains("Full thread dump"));
+				String log = node.getLogs();
+				List<String> dump = log.substring(log.lastIndexOf("Full thread dump")).lines().limit(600).toList();
+				System.out.println("Threads of " + node.getContainerName() + ":\n" + String.join("\n", dump));
+			}
+			catch (Exception dumpFailed) {
+				System.out.println("No thread dump of " + node.getContainerName() + ": " + dumpFailed);
+			}
+		}
 	}
 
 	private static String tail(String log, int lines) {
