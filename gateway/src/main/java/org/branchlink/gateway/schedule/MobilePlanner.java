@@ -191,15 +191,15 @@ public final class MobilePlanner {
 		return new TourBuilder.DayLimits(unit.dayMinutes(), unit.stopMinutes(), unit.speedKmh());
 	}
 
-	/** A run to lay out: its stops, how many times it is driven, and whether it serves a priority stop. */
+	/** A run to lay out: its stops, how many times it is driven, whether it serves priority stops. */
 	private record Wanted(TourBuilder.Run run, int visits, boolean priority) {
 	}
 
 	/**
 	 * Plans the period: the stops grouped by the visits they need (k, or a priority stop's weighted frequency) and
 	 * whether they are priority stops, each group's day runs built once ({@link TourBuilder}); the priority stops' runs
-	 * claim the units' days first, then those driven more often, then the longest. A run driven v times takes one free day in each v-th part of its
-	 * unit's working days, so its stops' visits fall about period / v apart.
+	 * claim the units' days first, then those driven more often, then the longest ({@link UnitDays#free}: visits fall
+	 * about period / v apart).
 	 */
 	public MobilePlan plan(Request request) {
 		Geometry geometry = new Geometry(request);
@@ -228,13 +228,11 @@ public final class MobilePlanner {
 				wanted.add(new Wanted(run, key / 2, key % 2 == 1));
 			}
 		});
-		Map<MobileUnit, List<LocalDate>> workdays = new LinkedHashMap<>();
-		Map<MobileUnit, boolean[]> taken = new LinkedHashMap<>();
+		Map<MobileUnit, UnitDays> workdays = new LinkedHashMap<>();
 		Map<MobileUnit, List<int[]>> placed = new LinkedHashMap<>();
 		Map<MobileUnit, List<Wanted>> assigned = new LinkedHashMap<>();
 		for (MobileUnit unit : units) {
-			workdays.put(unit, workingDays(unit, request.from(), request.to()));
-			taken.put(unit, new boolean[workdays.get(unit).size()]);
+			workdays.put(unit, new UnitDays(workingDays(unit, request.from(), request.to())));
 			placed.put(unit, new ArrayList<>());
 			assigned.put(unit, new ArrayList<>());
 		}
@@ -242,12 +240,9 @@ public final class MobilePlanner {
 			.thenComparing(Comparator.comparingInt(Wanted::visits).reversed())
 			.thenComparingDouble(w -> -geometry.matrix.runKm(w.run().home(), w.run().stops())));
 		for (Wanted run : wanted) {
-			MobileUnit chosen = chooseUnit(geometry, run, units, taken);
+			MobileUnit chosen = chooseUnit(geometry, run, units, workdays);
 			if (chosen == null) {
-				int freeDays = 0;
-				for (MobileUnit unit : units) {
-					freeDays += workdays.get(unit).size() / run.visits();
-				}
+				int freeDays = units.stream().mapToInt(unit -> workdays.get(unit).size() / run.visits()).sum();
 				for (int stop : run.run().stops()) {
 					uncovered.add(new Uncovered(geometry.siteId(stop), "the units have " + freeDays + " days for rounds of "
 							+ run.visits() + " visits in the period; the stops need " + wanted.stream()
@@ -255,10 +250,8 @@ public final class MobilePlanner {
 				}
 				continue;
 			}
-			int[] slots = slots(taken.get(chosen), run.visits());
-			for (int slot : slots) {
-				taken.get(chosen)[slot] = true;
-			}
+			int[] slots = workdays.get(chosen).free(run.visits());
+			workdays.get(chosen).take(slots);
 			assigned.get(chosen).add(run);
 			placed.get(chosen).add(slots);
 		}
@@ -266,11 +259,11 @@ public final class MobilePlanner {
 		int runNo = 0;
 		for (MobileUnit unit : units) {
 			List<Wanted> own = assigned.get(unit);
-			List<LocalDate> days = workdays.get(unit);
+			UnitDays days = workdays.get(unit);
 			for (int j = 0; j < own.size(); j++) {
 				runNo++;
 				for (int slot : placed.get(unit).get(j)) {
-					dayRuns.add(geometry.drive(unit, days.get(slot), runNo, own.get(j).run().stops()));
+					dayRuns.add(geometry.drive(unit, days.day(slot), runNo, own.get(j).run().stops()));
 				}
 			}
 		}
@@ -281,34 +274,12 @@ public final class MobilePlanner {
 				request.stops().stream().map(ServiceStop::siteId).toList(), dayRuns, uncovered, bound, required);
 	}
 
-	/**
-	 * The days a run driven {@code visits} times takes among a unit's working days: the first free day of each of the
-	 * {@code visits} equal parts of them; null when a part has none free.
-	 */
-	static int[] slots(boolean[] taken, int visits) {
-		int length = taken.length;
-		int[] slots = new int[visits];
-		for (int round = 0; round < visits; round++) {
-			int start = (int) ((long) round * length / visits);
-			int end = (int) ((long) (round + 1) * length / visits);
-			int slot = start;
-			while (slot < end && taken[slot]) {
-				slot++;
-			}
-			if (slot >= end) {
-				return null;
-			}
-			slots[round] = slot;
-		}
-		return slots;
-	}
-
 	/** The cheapest unit with free days for the run's rounds that can drive it; among near-equal ones the least loaded. */
-	private static MobileUnit chooseUnit(Geometry geometry, Wanted run, List<MobileUnit> units, Map<MobileUnit, boolean[]> taken) {
+	private static MobileUnit chooseUnit(Geometry geometry, Wanted run, List<MobileUnit> units, Map<MobileUnit, UnitDays> workdays) {
 		double cheapest = Double.POSITIVE_INFINITY;
 		Map<MobileUnit, Double> cost = new HashMap<>();
 		for (MobileUnit unit : units) {
-			if (slots(taken.get(unit), run.visits()) == null) {
+			if (workdays.get(unit).free(run.visits()) == null) {
 				continue;
 			}
 			double km = geometry.matrix.runKm(geometry.home(unit), run.run().stops());
@@ -323,8 +294,7 @@ public final class MobilePlanner {
 		double lightest = Double.POSITIVE_INFINITY;
 		for (Map.Entry<MobileUnit, Double> entry : cost.entrySet()) {
 			if (entry.getValue() <= cheapest + tolerance) {
-				boolean[] days = taken.get(entry.getKey());
-				double load = days.length == 0 ? 1 : (double) count(days) / days.length;
+				double load = workdays.get(entry.getKey()).load();
 				if (load < lightest || (load == lightest && entry.getKey().id().compareTo(chosen.id()) < 0)) {
 					lightest = load;
 					chosen = entry.getKey();
@@ -332,14 +302,6 @@ public final class MobilePlanner {
 			}
 		}
 		return chosen;
-	}
-
-	private static int count(boolean[] days) {
-		int n = 0;
-		for (boolean day : days) {
-			n += day ? 1 : 0;
-		}
-		return n;
 	}
 
 	List<LocalDate> workingDays(MobileUnit unit, LocalDate from, LocalDate to) {

@@ -16,7 +16,6 @@ import java.util.stream.Collectors;
 
 import org.branchlink.catalog.event.CulturalEvent;
 import org.branchlink.catalog.event.EventCatalog;
-import org.branchlink.catalog.event.EventCategory;
 import org.branchlink.gateway.calendar.WorkingCalendar;
 import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.platform.InvalidRequestException;
@@ -145,12 +144,6 @@ public class MobileSchedule implements MobileCarrier {
 		return new MobilePlanner.Request(from, to, units, due, usual, properties.maxGapDays(), visits, duePriority);
 	}
 
-	/** Plans a period for the bookmobiles (see {@link #generate(LocalDate, LocalDate, MobileService)}). */
-	@Transactional
-	public PlanSummary generate(LocalDate from, LocalDate to) {
-		return generate(from, to, MobileService.BOOKS);
-	}
-
 	/**
 	 * Plans a period for the units of a service; refused while another active plan of the service covers any of its
 	 * days, or when no unit brings the service.
@@ -271,24 +264,9 @@ public class MobileSchedule implements MobileCarrier {
 		String unitName = unit.map(site -> site.name().zh()).orElse(visit.unitId());
 		String stopName = registry.find(visit.siteId()).map(site -> site.name().zh()).orElse(visit.siteId());
 		MobileService service = unit.map(site -> MobileFleet.service(site, properties)).orElse(MobileService.BOOKS);
-		String title = switch (service) {
-			case BOOKS -> unitName + "到访：" + stopName;
-			case PERFORMANCE -> "送戏下乡：" + unitName + "在" + stopName + "演出";
-			case FILM -> "公益电影放映：" + stopName;
-		};
-		String description = switch (service) {
-			case BOOKS -> unitName + "今天在" + stopName + "停靠：借书、还书、办证、取预约的书。" + " Mobile service stop: borrow, "
-					+ "return, get a card, collect holds.";
-			case PERFORMANCE -> unitName + "今天到" + stopName + "演出，免费观看。 A touring performance, free to attend.";
-			case FILM -> unitName + "今天在" + stopName + "放映公益电影，免费观看。 A free film screening.";
-		};
-		EventCategory category = switch (service) {
-			case BOOKS -> EventCategory.SERVICE;
-			case PERFORMANCE -> EventCategory.PERFORMANCE;
-			case FILM -> EventCategory.SERVICE;
-		};
 		CulturalEvent event = new CulturalEvent(null, CulturalEvent.Source.MOBILE, visit.unitId(), "visit-" + visit.id(),
-				"", 0, CulturalEvent.Kind.MOBILE_STOP, category, title, description,
+				"", 0, CulturalEvent.Kind.MOBILE_STOP, service.category(), service.title(unitName, stopName),
+				service.description(unitName, stopName),
 				visit.siteId(), "", visit.day().atTime(visit.arrive()).atZone(zone).toInstant(),
 				visit.day().atTime(visit.depart()).atZone(zone).toInstant(), null, Set.of(), false, null, false);
 		store.published(visit.id(), events.publish(event).event().id());

@@ -2,6 +2,7 @@ package org.branchlink.gateway.schedule;
 
 import java.util.Locale;
 
+import org.branchlink.catalog.event.EventCategory;
 import org.branchlink.site.SiteKind;
 
 /**
@@ -33,6 +34,30 @@ public enum MobileService {
 			}
 		}
 		throw new IllegalArgumentException("not a mobile service: '" + code + "' (books, performance or film)");
+	}
+
+	/** The title of a stop's published event: what comes where. */
+	String title(String unit, String stop) {
+		return switch (this) {
+			case BOOKS -> unit + "到访：" + stop;
+			case PERFORMANCE -> "送戏下乡：" + unit + "在" + stop + "演出";
+			case FILM -> "公益电影放映：" + stop;
+		};
+	}
+
+	/** The text of a stop's published event, in Chinese and English. */
+	String description(String unit, String stop) {
+		return switch (this) {
+			case BOOKS -> unit + "今天在" + stop + "停靠：借书、还书、办证、取预约的书。 Mobile service stop: borrow, return, get a "
+					+ "card, collect holds.";
+			case PERFORMANCE -> unit + "今天到" + stop + "演出，免费观看。 A touring performance, free to attend.";
+			case FILM -> unit + "今天在" + stop + "放映公益电影，免费观看。 A free film screening.";
+		};
+	}
+
+	/** The category of seed 000 a stop's event counts under: a performance is one; books and films are services. */
+	EventCategory category() {
+		return this == PERFORMANCE ? EventCategory.PERFORMANCE : EventCategory.SERVICE;
 	}
 
 	/** A touring troupe performs; bookmobiles and culture trucks carry books unless configured otherwise. */

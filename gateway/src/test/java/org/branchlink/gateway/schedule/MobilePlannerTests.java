@@ -180,15 +180,18 @@ class MobilePlannerTests {
 
 	@Test
 	void aRunDrivenKTimesTakesOneFreeDayInEachKthOfTheUnitsDays() {
-		boolean[] taken = new boolean[10];
-		assertThat(MobilePlanner.slots(taken, 2)).containsExactly(0, 5);
-		taken[0] = true;
-		taken[5] = true;
-		assertThat(MobilePlanner.slots(taken, 2)).containsExactly(1, 6);
-		assertThat(MobilePlanner.slots(taken, 1)).containsExactly(1);
-		boolean[] full = { true, true, true, false, false };
-		assertThat(MobilePlanner.slots(full, 2)).as("the first half has no free day").isNull();
-		assertThat(MobilePlanner.slots(new boolean[0], 1)).isNull();
+		List<LocalDate> ten = LocalDate.of(2026, 3, 2).datesUntil(LocalDate.of(2026, 3, 12)).toList();
+		UnitDays days = new UnitDays(ten);
+		assertThat(days.free(2)).containsExactly(0, 5);
+		days.take(days.free(2));
+		assertThat(days.free(2)).containsExactly(1, 6);
+		assertThat(days.free(1)).containsExactly(1);
+		assertThat(days.load()).isEqualTo(0.2);
+		UnitDays busy = new UnitDays(ten.subList(0, 5));
+		busy.take(new int[] { 0, 1, 2 });
+		assertThat(busy.free(2)).as("the first half has no free day").isNull();
+		assertThat(new UnitDays(List.of()).free(1)).isNull();
+		assertThat(new UnitDays(List.of()).load()).isEqualTo(1);
 	}
 
 	@Test
