@@ -29,6 +29,7 @@ import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Network.Ipam;
 import com.github.dockerjava.api.model.Ports;
+import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -51,6 +52,9 @@ import static org.awaitility.Awaitility.await;
 final class ClusterTier implements AutoCloseable {
 
 	static final String BASE = "branchlink/base:bookworm";
+
+	/** Where {@code build-base} writes its process id while it builds {@link #BASE}. */
+	private static final Path BUILDING = Path.of("/var/tmp/branchlink-base.building");
 
 	static final String PASSWORD = "tier-secret";
 
@@ -95,10 +99,20 @@ final class ClusterTier implements AutoCloseable {
 
 	GenericContainer<?> balancer;
 
-	/** Why the tier cannot run here, if it cannot: no Docker engine, or no base image built. */
+	/**
+	 * Why the tier cannot run here, if it cannot: no Docker engine, or no base image built. A build of the base image
+	 * still running ({@code deploy/containers/build-base} marks it; {@code .ci/run} starts one in the background) is
+	 * waited for, up to 15 minutes.
+	 */
 	static Optional<String> unavailable() {
 		if (!DockerClientFactory.instance().isDockerAvailable()) {
 			return Optional.of("no Docker engine answers (start dockerd; .ci/run does)");
+		}
+		try {
+			await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofSeconds(2)).until(() -> !baseImageBuilding());
+		}
+		catch (ConditionTimeoutException ex) {
+			return Optional.of("the build of " + BASE + " has run for more than 15 minutes: see " + BUILDING);
 		}
 		try {
 			DockerClientFactory.instance().client().inspectImageCmd(BASE).exec();
@@ -106,6 +120,20 @@ final class ClusterTier implements AutoCloseable {
 		}
 		catch (RuntimeException ex) {
 			return Optional.of("no " + BASE + " image: run deploy/containers/build-base as root (.ci/run does)");
+		}
+	}
+
+	/** Whether {@code build-base} is building the base image now: its marker names a process that is alive. */
+	private static boolean baseImageBuilding() {
+		try {
+			if (!Files.exists(BUILDING)) {
+				return false;
+			}
+			long pid = Long.parseLong(Files.readString(BUILDING).strip());
+			return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+		}
+		catch (IOException | NumberFormatException ex) {
+			return false; // gone or half-written: the image is looked for as it is
 		}
 	}
 
