@@ -13,6 +13,7 @@ import org.branchlink.catalog.IngestReport;
 import org.branchlink.sync.ingest.SiteCatalogIngest;
 
 import org.branchlink.gateway.circulation.LendingDesk;
+import org.branchlink.gateway.menu.ResidentOrders;
 import org.branchlink.gateway.menu.ServiceMenu;
 import org.branchlink.gateway.reader.Reader;
 import org.branchlink.gateway.reader.ReaderRegistry;
@@ -71,6 +72,8 @@ class DemoData implements ApplicationRunner {
 
 	private final ServiceMenu menu;
 
+	private final ResidentOrders residentOrders;
+
 	private final KioskAccounts kiosks;
 
 	private final DemoActivity activity;
@@ -99,7 +102,8 @@ class DemoData implements ApplicationRunner {
 
 	DemoData(SiteDirectory sites, AccountStore accounts, SiteCatalogIngest ingest, CatalogSearch search,
 			@Value("${branchlink.demo.catalogue-records:20000}") int catalogueRecords, ReaderRegistry readers,
-			LendingDesk desk, CatalogCopies copies, DemoEvents events, MobileSchedule schedule, ServiceMenu menu, KioskAccounts kiosks,
+			LendingDesk desk, CatalogCopies copies, DemoEvents events, MobileSchedule schedule, ServiceMenu menu,
+			ResidentOrders residentOrders, KioskAccounts kiosks,
 			DemoActivity activity, DemoHolds holds, DemoEventHistory eventHistory, DemoNeeds needs, DemoNotices notices,
 			DemoMobileVisits mobileVisits, DemoPopulation population, DemoVenues venueDemo, DemoStaff staffDemo, DemoDigital digitalDemo,
 			CountySettings county,
@@ -117,6 +121,7 @@ class DemoData implements ApplicationRunner {
 		this.serviceHistory = serviceHistory;
 		this.zone = county.zone();
 		this.menu = menu;
+		this.residentOrders = residentOrders;
 		this.kiosks = kiosks;
 		this.events = events;
 		this.schedule = schedule;
@@ -208,7 +213,7 @@ class DemoData implements ApplicationRunner {
 	private void villageOrder(Reader reader) {
 		sites.require().childrenOf(reader.homeSite()).stream().map(Site::id).sorted().findFirst().ifPresent(village ->
 				menu.items().stream().filter(item -> item.title().equals("公益电影放映")).findFirst().ifPresent(item ->
-						menu.orderAsResident(reader.id(), new ServiceMenu.ResidentOrder(item.id(), village,
+						residentOrders.orderAsResident(reader.id(), new ResidentOrders.ResidentOrder(item.id(), village,
 								schedule.today().plusDays(21), "committee", "村民委员会", "晒谷场放映，村里备电源"))));
 	}
 

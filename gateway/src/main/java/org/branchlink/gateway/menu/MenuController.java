@@ -34,12 +34,22 @@ class MenuController {
 
 	private final ServiceMenu menu;
 
+	private final ResidentOrders residentOrders;
+
+	private final OrderApproval approval;
+
+	private final MenuFigures figures;
+
 	private final SiteAccess access;
 
 	private final ReaderRegistry readers;
 
-	MenuController(ServiceMenu menu, SiteAccess access, ReaderRegistry readers) {
+	MenuController(ServiceMenu menu, ResidentOrders residentOrders, OrderApproval approval, MenuFigures figures,
+			SiteAccess access, ReaderRegistry readers) {
 		this.menu = menu;
+		this.residentOrders = residentOrders;
+		this.approval = approval;
+		this.figures = figures;
 		this.readers = readers;
 		this.access = access;
 	}
@@ -77,17 +87,17 @@ class MenuController {
 			description = "A request awaiting central staff: holds none of the item's quantity until scheduled; the reader "
 					+ "is told of the decision. 400 when too soon or not a village centre; 409 when the item is used up, "
 					+ "the reader has too many requests open or ordered the item for that village this period.")
-	ServiceMenu.Order orderAsResident(@RequestBody ServiceMenu.ResidentOrder request, Authentication authentication) {
+	ServiceMenu.Order orderAsResident(@RequestBody ResidentOrders.ResidentOrder request, Authentication authentication) {
 		Reader reader = readers.byUsername(authentication.getName())
 			.orElseThrow(() -> new NotFoundException("reader", authentication.getName()));
-		return menu.orderAsResident(reader.id(), request);
+		return residentOrders.orderAsResident(reader.id(), request);
 	}
 
 	@GetMapping("/api/me/menu-orders")
 	@ReaderOnly
 	@Operation(summary = "The signed-in reader's menu orders, newest first")
 	List<ServiceMenu.Order> myOrders(Authentication authentication) {
-		return readers.byUsername(authentication.getName()).map(reader -> menu.ordersOf(reader.id())).orElse(List.of());
+		return readers.byUsername(authentication.getName()).map(reader -> residentOrders.ordersOf(reader.id())).orElse(List.of());
 	}
 
 	@GetMapping("/api/menu/orders")
@@ -106,7 +116,7 @@ class MenuController {
 	@CentralAdminOnly
 	@Operation(summary = "Approve and schedule an order: it becomes an event at the ordering site")
 	ServiceMenu.Order schedule(@PathVariable long id, @RequestBody Scheduling scheduling) {
-		return menu.schedule(id, scheduling.starts(), scheduling.capacity());
+		return approval.schedule(id, scheduling.starts(), scheduling.capacity());
 	}
 
 	/** Why central staff turn an order down. */
@@ -117,7 +127,7 @@ class MenuController {
 	@CentralAdminOnly
 	@Operation(summary = "Reject an order with the reason")
 	ServiceMenu.Order reject(@PathVariable long id, @RequestBody Rejection rejection) {
-		return menu.reject(id, rejection.reason());
+		return approval.reject(id, rejection.reason());
 	}
 
 	/** A delivered order: how many attended. */
@@ -149,8 +159,8 @@ class MenuController {
 	@GetMapping("/api/menu/stats")
 	@CentralOrAuditor
 	@Operation(summary = "Orders, deliveries, participants and rating per item, and the order rate (点单率)")
-	ServiceMenu.Stats stats(@RequestParam LocalDate from, @RequestParam LocalDate to) {
-		return menu.stats(from, to);
+	MenuFigures.Stats stats(@RequestParam LocalDate from, @RequestParam LocalDate to) {
+		return figures.stats(from, to);
 	}
 
 }

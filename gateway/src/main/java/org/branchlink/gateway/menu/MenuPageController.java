@@ -39,6 +39,10 @@ class MenuPageController {
 
 	private final ServiceMenu menu;
 
+	private final OrderApproval approval;
+
+	private final MenuFigures figures;
+
 	private final SiteDirectory sites;
 
 	private final SiteAccess access;
@@ -47,9 +51,12 @@ class MenuPageController {
 
 	private final PageMessages pageMessages;
 
-	MenuPageController(ServiceMenu menu, SiteDirectory sites, SiteAccess access, MenuProperties properties, PageMessages pageMessages) {
+	MenuPageController(ServiceMenu menu, OrderApproval approval, MenuFigures figures, SiteDirectory sites, SiteAccess access,
+			MenuProperties properties, PageMessages pageMessages) {
 		this.pageMessages = pageMessages;
 		this.menu = menu;
+		this.approval = approval;
+		this.figures = figures;
 		this.sites = sites;
 		this.access = access;
 		this.properties = properties;
@@ -73,7 +80,7 @@ class MenuPageController {
 		model.addAttribute("orders", menu.orders(null).stream()
 			.filter(order -> central || access.mayActFor(authentication, order.orderingSite()))
 			.toList());
-		model.addAttribute("stats", central ? menu.stats(quarter, quarter.plusMonths(3).minusDays(1)) : null);
+		model.addAttribute("stats", central ? figures.stats(quarter, quarter.plusMonths(3).minusDays(1)) : null);
 		model.addAttribute("categories", EventCategory.values());
 		model.addAttribute("providers", sites.current().map(r -> r.sites().stream()
 			.filter(site -> access.mayActFor(authentication, site.id()))
@@ -105,13 +112,13 @@ class MenuPageController {
 	@CentralAdminOnly
 	String schedule(@PathVariable long id, @RequestParam LocalDateTime starts,
 			@RequestParam(required = false) Integer capacity, RedirectAttributes redirect) {
-		return attempt(redirect, "menu.done.schedule", () -> menu.schedule(id, starts, capacity));
+		return attempt(redirect, "menu.done.schedule", () -> approval.schedule(id, starts, capacity));
 	}
 
 	@PostMapping("/menu/orders/{id}/reject")
 	@CentralAdminOnly
 	String reject(@PathVariable long id, @RequestParam String reason, RedirectAttributes redirect) {
-		return attempt(redirect, "menu.done.reject", () -> menu.reject(id, reason));
+		return attempt(redirect, "menu.done.reject", () -> approval.reject(id, reason));
 	}
 
 	@PostMapping("/menu/orders/{id}/delivered")

@@ -6,25 +6,16 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import org.branchlink.catalog.event.Audience;
-import org.branchlink.catalog.event.CulturalEvent;
-import org.branchlink.catalog.event.EventCatalog;
 import org.branchlink.catalog.event.EventCategory;
-import org.branchlink.catalog.event.ServiceMode;
-import org.branchlink.gateway.notify.Notice;
-import org.branchlink.gateway.notify.ReaderNotices;
 import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.platform.CodedRefusal;
-import org.branchlink.gateway.platform.InvalidRequestException;
 import org.branchlink.gateway.platform.TextLimits;
 import org.branchlink.gateway.site.NotFoundException;
 import org.branchlink.site.CountySettings;
@@ -37,13 +28,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The service menu (菜单式/点单式, DOMAIN §4.4): providers publish items with a quantity per period (month, quarter or
- * year); village and community centres and township stations order within it (and within a per-site allowance);
- * central staff schedule an order (it becomes an event at the ordering site, announced like any other) or reject it
- * with a reason; the host records delivery and attendance and rates it. Residents and village committees order too
- * (点单, issue 20): a signed-in reader orders for a village or community centre as a resident or on behalf of its
- * committee; such an order is a request that holds none of the item's quantity until central staff schedule it (so a
- * resident cannot use up a village's menu), and the reader is told of the decision by the channels they chose. The
- * order rate (点单率) is the share of items ordered at least once in a period, whoever ordered them.
+ * year); village and community centres and township stations order within it (and within a per-site allowance,
+ * {@link MenuQuota}); central staff schedule an order or reject it ({@link OrderApproval}); the host records delivery
+ * and attendance and rates it. Residents and village committees order too ({@link ResidentOrders}); the order rate and
+ * the other figures are {@link MenuFigures}.
  */
 @Service
 public class ServiceMenu {
@@ -69,11 +57,6 @@ public class ServiceMenu {
 		public String code() {
 			return name().toLowerCase(Locale.ROOT);
 		}
-	}
-
-	/** An order placed by a resident, as a resident or for the committee named. */
-	public record ResidentOrder(Long itemId, String siteId, LocalDate wantedDate, String orderer, String committee,
-			String note) {
 	}
 
 	/** An item as published. */
@@ -107,23 +90,8 @@ public class ServiceMenu {
 		}
 	}
 
-	/** One item's figures over a span of days. */
-	public record ItemStats(long itemId, String title, String providerSite, int orders, int delivered,
-			int participants, Double averageRating) {
-	}
-
-	/**
-	 * The menu's figures: per item, the order rate (items ordered at least once ÷ items listed), and how many live
-	 * orders residents and committees placed.
-	 */
-	public record Stats(LocalDate from, LocalDate to, int itemsListed, int itemsOrdered, double orderRate,
-			List<ItemStats> items, int residentOrders) {
-	}
-
-	private static final String LIVE = "('requested', 'scheduled', 'delivered')";
-
-	/** The orders that hold an item's quantity: staff requests, and whatever was scheduled or delivered. */
-	private static final String HOLDS_QUOTA = "(o.status in ('scheduled', 'delivered') or o.status = 'requested' and o.requested_by = 'site')";
+	/** The orders that are not rejected: awaiting a decision, scheduled or delivered. */
+	static final String LIVE = "('requested', 'scheduled', 'delivered')";
 
 	private final JdbcClient jdbc;
 
@@ -131,28 +99,23 @@ public class ServiceMenu {
 
 	private final MenuProperties properties;
 
-	private final EventCatalog events;
+	private final MenuQuota quota;
 
 	private final Clock clock;
 
 	private final ZoneId zone;
 
-	private final ReaderNotices notices;
-
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
-	ServiceMenu(JdbcClient jdbc, SiteDirectory sites, MenuProperties properties, EventCatalog events, Clock clock,
-			CountySettings county, ReaderNotices notices) {
-		this.notices = notices;
+	ServiceMenu(JdbcClient jdbc, SiteDirectory sites, MenuProperties properties, MenuQuota quota, Clock clock,
+			CountySettings county) {
 		this.jdbc = jdbc;
 		this.sites = sites;
 		this.properties = properties;
-		this.events = events;
+		this.quota = quota;
 		this.clock = clock;
 		this.zone = county.zone();
 	}
 
-	private LocalDate today() {
+	LocalDate today() {
 		return LocalDate.now(clock.withZone(zone));
 	}
 
@@ -209,7 +172,7 @@ public class ServiceMenu {
 			    coalesce((select sum(o.quantity) from menu_order o where o.item_id = i.id and %s
 			        and o.period_start = date_trunc(case i.period when 'month' then 'month' when 'quarter' then 'quarter'
 			        else 'year' end, cast(:today as date))::date), 0) as ordered
-			from menu_item i""".formatted(HOLDS_QUOTA);
+			from menu_item i""".formatted(MenuQuota.HOLDS_QUOTA);
 
 	private static Item itemRow(ResultSet rs, int n) throws SQLException {
 		return new Item(rs.getLong("id"), rs.getString("provider_site"), rs.getString("category"), rs.getString("title"),
@@ -243,8 +206,8 @@ public class ServiceMenu {
 		}
 		Item item = lockItem(request.itemId());
 		LocalDate periodStart = period(item.period()).start(request.wantedDate());
-		requireQuantityLeft(item, periodStart, quantity);
-		requireAllowance(site.id(), periodStart);
+		quota.requireQuantityLeft(item, periodStart, quantity);
+		quota.requireAllowance(site.id(), periodStart);
 		long id = jdbc.sql("""
 				insert into menu_order (item_id, ordering_site, wanted_date, quantity, note, status, period_start)
 				values (:item, :site, :day, :quantity, :note, 'requested', :start) returning id""")
@@ -255,149 +218,10 @@ public class ServiceMenu {
 		return order(id);
 	}
 
-	private Item lockItem(long itemId) {
-		jdbc.sql("select id from menu_item where id = :id and active for update").param("id", itemId)
-			.query(Long.class).optional()
-			.orElseThrow(() -> new NotFoundException("menu item", String.valueOf(itemId)));
+	/** An active item, its row locked until the transaction ends so the orders of it are counted one at a time. */
+	Item lockItem(long itemId) {
+		quota.lock(itemId);
 		return item(itemId);
-	}
-
-	private void requireQuantityLeft(Item item, LocalDate periodStart, int quantity) {
-		int used = jdbc.sql("select coalesce(sum(o.quantity), 0) from menu_order o where o.item_id = :item and o.period_start = :start and " + HOLDS_QUOTA)
-			.param("item", item.id()).param("start", Date.valueOf(periodStart)).query(Integer.class).single();
-		if (used + quantity > item.quantityPerPeriod()) {
-			throw new ConflictException("menu-quota", used, item.quantityPerPeriod(), item.unit(), item.title(),
-					CodedRefusal.word("menu.period." + item.period()), periodStart.toString());
-		}
-	}
-
-	private void requireAllowance(String siteId, LocalDate periodStart) {
-		if (properties.ordersPerSite() > 0) {
-			// a site's orders of a period are counted one decision at a time, whatever item they are for
-			jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))").param("key", "menu-allowance:" + siteId + ":" + periodStart)
-				.query((rs, n) -> 1).list();
-			int mine = jdbc.sql("select count(*) from menu_order o where o.ordering_site = :site and o.period_start = :start and " + HOLDS_QUOTA)
-				.param("site", siteId).param("start", Date.valueOf(periodStart)).query(Integer.class).single();
-			if (mine >= properties.ordersPerSite()) {
-				throw new ConflictException("menu-orders-per-site", properties.ordersPerSite(), periodStart.toString());
-			}
-		}
-	}
-
-	/**
-	 * A resident orders an item for their village or community centre, as a resident or for its committee. The order
-	 * is a request: it must fit what is left of the item (the quantity and the centre's allowance are checked again
-	 * when central staff schedule it) and holds none of it meanwhile; a reader has at most
-	 * {@code branchlink.menu.resident-open-orders} requests awaiting a decision, one per item and centre and period,
-	 * and orders at least {@code resident-lead-days} ahead.
-	 */
-	@Transactional
-	public Order orderAsResident(long readerId, ResidentOrder request) {
-		TextLimits.require("note", request.note(), TextLimits.MESSAGE);
-		TextLimits.require("committee", request.committee(), TextLimits.NAME);
-		if (request.itemId() == null || request.siteId() == null || request.siteId().isBlank() || request.wantedDate() == null) {
-			throw new InvalidRequestException("menu-order-incomplete");
-		}
-		Orderer orderer = Arrays.stream(Orderer.values())
-			.filter(o -> o != Orderer.SITE && o.code().equals(request.orderer() == null || request.orderer().isBlank() ? "resident" : request.orderer()))
-			.findFirst().orElseThrow(() -> new InvalidRequestException("menu-orderer", String.valueOf(request.orderer())));
-		String committee = request.committee() == null ? "" : request.committee().strip();
-		if (orderer == Orderer.COMMITTEE && committee.isEmpty()) {
-			throw new InvalidRequestException("menu-committee");
-		}
-		Site site = site(request.siteId());
-		if (!properties.orderingKinds().contains(site.kind().code())) {
-			throw new InvalidRequestException("menu-not-a-village");
-		}
-		LocalDate earliest = today().plusDays(properties.residentLeadDays());
-		if (request.wantedDate().isBefore(earliest)) {
-			throw new InvalidRequestException("menu-lead", properties.residentLeadDays(), earliest.toString());
-		}
-		Item item = lockItem(request.itemId());
-		LocalDate periodStart = period(item.period()).start(request.wantedDate());
-		requireQuantityLeft(item, periodStart, 1);
-		// one reader's requests are counted under their row's lock, so two at once cannot both pass the limit
-		jdbc.sql("select id from reader where id = :id for update").param("id", readerId).query(Long.class).single();
-		int open = jdbc.sql("select count(*) from menu_order where reader_id = :reader and status = 'requested'")
-			.param("reader", readerId).query(Integer.class).single();
-		if (open >= properties.residentOpenOrders()) {
-			throw new ConflictException("menu-resident-open", properties.residentOpenOrders());
-		}
-		boolean twice = jdbc.sql("""
-				select exists (select 1 from menu_order where reader_id = :reader and item_id = :item
-				    and ordering_site = :site and period_start = :start and status in %s)""".formatted(LIVE))
-			.param("reader", readerId).param("item", item.id()).param("site", site.id())
-			.param("start", Date.valueOf(periodStart)).query(Boolean.class).single();
-		if (twice) {
-			throw new ConflictException("menu-resident-twice", item.title());
-		}
-		long id = jdbc.sql("""
-				insert into menu_order (item_id, ordering_site, wanted_date, quantity, note, status, period_start,
-				    requested_by, committee, reader_id)
-				values (:item, :site, :day, 1, :note, 'requested', :start, :by, :committee, :reader) returning id""")
-			.param("item", item.id()).param("site", site.id()).param("day", Date.valueOf(request.wantedDate()))
-			.param("note", request.note() == null ? "" : request.note().strip())
-			.param("start", Date.valueOf(periodStart)).param("by", orderer.code())
-			.param("committee", orderer == Orderer.COMMITTEE ? committee : null).param("reader", readerId)
-			.query(Long.class).single();
-		return order(id);
-	}
-
-	/** A reader's own orders, newest first. */
-	public List<Order> ordersOf(long readerId) {
-		return jdbc.sql(ORDERS + " where o.reader_id = :reader order by o.id desc limit 50").param("reader", readerId)
-			.query(Order.class).list();
-	}
-
-	/**
-	 * Central staff schedule an order: an event at the ordering site, published like any other. A resident's order
-	 * takes its quantity now, so it is refused (409) when the item or the centre's allowance has run out since.
-	 */
-	@Transactional
-	public Order schedule(long orderId, LocalDateTime starts, Integer capacity) {
-		Order order = lockOrder(orderId, "requested");
-		Item item = order.fromResidents() ? lockItem(order.itemId()) : item(order.itemId());
-		if (order.fromResidents()) {
-			requireQuantityLeft(item, order.periodStart(), order.quantity());
-			requireAllowance(order.orderingSite(), order.periodStart());
-		}
-		LocalDateTime start = starts == null ? order.wantedDate().atTime(14, 0) : starts;
-		CulturalEvent event = events.publish(new CulturalEvent(null, CulturalEvent.Source.FORM, item.providerSite(),
-				"menu-order-" + orderId, "", 0, CulturalEvent.Kind.EVENT, EventCategory.parse(item.category()).orElseThrow(),
-				item.title(), item.content(), order.orderingSite(), "", start.atZone(zone).toInstant(),
-				start.plusMinutes(item.durationMinutes()).atZone(zone).toInstant(), capacity,
-				Set.copyOf(item.audience().stream().map(a -> Audience.parse(a).orElseThrow()).toList()), false, null,
-				// brought to the ordering village by its provider: a mobile service (送戏下乡), unless it is the provider's own
-				false, order.orderingSite().equals(item.providerSite()) ? ServiceMode.VENUE : ServiceMode.MOBILE, null)).event();
-		jdbc.sql("update menu_order set status = 'scheduled', decided_at = :now, event_id = :event where id = :id")
-			.param("id", orderId).param("event", event.id()).param("now", Timestamp.from(clock.instant())).update();
-		tellOrderer(orderId, Notice.MENU_ORDER_SCHEDULED,
-				List.of(item.title(), WHEN.format(start), siteName(order.orderingSite())));
-		return order(orderId);
-	}
-
-	@Transactional
-	public Order reject(long orderId, String reason) {
-		lockOrder(orderId, "requested");
-		if (reason == null || reason.isBlank()) {
-			throw new IllegalArgumentException("say why the order is rejected");
-		}
-		jdbc.sql("update menu_order set status = 'rejected', decided_at = :now, reason = :reason where id = :id")
-			.param("id", orderId).param("reason", reason.strip()).param("now", Timestamp.from(clock.instant())).update();
-		Order order = order(orderId);
-		tellOrderer(orderId, Notice.MENU_ORDER_DECLINED, List.of(order.itemTitle(), reason.strip()));
-		return order;
-	}
-
-	/** The resident who placed an order is told of the decision, in this transaction's outbox. */
-	private void tellOrderer(long orderId, Notice notice, List<String> args) {
-		jdbc.sql("select reader_id from menu_order where id = :id and reader_id is not null").param("id", orderId)
-			.query(Long.class).optional()
-			.ifPresent(reader -> notices.queue(reader, notice, "menu-order:" + orderId, args));
-	}
-
-	private String siteName(String id) {
-		return sites.require().find(id).map(site -> site.name().zh()).orElse(id);
 	}
 
 	@Transactional
@@ -431,32 +255,13 @@ public class ServiceMenu {
 			.query(Order.class).list();
 	}
 
-	private static final String ORDERS = """
+	static final String ORDERS = """
 			select o.id, o.item_id, i.title as item_title, o.ordering_site, o.wanted_date, o.quantity, o.note, o.status,
 			    o.period_start, o.reason, o.event_id, o.attendance, o.rating, o.requested_by, o.committee
 			from menu_order o join menu_item i on i.id = o.item_id""";
 
-	public Stats stats(LocalDate from, LocalDate to) {
-		List<ItemStats> items = jdbc.sql("""
-				select i.id, i.title, i.provider_site,
-				    count(o.id) filter (where o.status in %s) as orders,
-				    count(o.id) filter (where o.status = 'delivered') as delivered,
-				    coalesce(sum(o.attendance), 0) as participants, avg(o.rating) as rating
-				from menu_item i left join menu_order o on o.item_id = i.id and o.wanted_date between :from and :to
-				where i.active group by i.id order by i.id""".formatted(LIVE))
-			.param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
-			.query((rs, n) -> new ItemStats(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
-					rs.getInt(6), rs.getObject(7) == null ? null : Math.round(rs.getDouble(7) * 10) / 10.0))
-			.list();
-		int ordered = (int) items.stream().filter(item -> item.orders() > 0).count();
-		int residents = jdbc.sql("select count(*) from menu_order where requested_by <> 'site' and status in " + LIVE
-				+ " and wanted_date between :from and :to")
-			.param("from", Date.valueOf(from)).param("to", Date.valueOf(to)).query(Integer.class).single();
-		return new Stats(from, to, items.size(), ordered, items.isEmpty() ? 0 : (double) ordered / items.size(), items,
-				residents);
-	}
-
-	private Order lockOrder(long orderId, String expected) {
+	/** An order, its row locked until the transaction ends; refused (409) unless it stands as {@code expected}. */
+	Order lockOrder(long orderId, String expected) {
 		jdbc.sql("select id from menu_order where id = :id for update").param("id", orderId).query(Long.class).optional()
 			.orElseThrow(() -> new NotFoundException("menu order", String.valueOf(orderId)));
 		Order order = order(orderId);
@@ -466,11 +271,11 @@ public class ServiceMenu {
 		return order;
 	}
 
-	private Site site(String id) {
+	Site site(String id) {
 		return sites.require().find(id == null ? "" : id).orElseThrow(() -> new NotFoundException("site", String.valueOf(id)));
 	}
 
-	private static Period period(String text) {
+	static Period period(String text) {
 		try {
 			return Period.valueOf(text.strip().toUpperCase(Locale.ROOT));
 		}

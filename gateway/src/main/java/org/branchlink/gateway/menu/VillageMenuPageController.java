@@ -40,6 +40,8 @@ class VillageMenuPageController {
 
 	private final ServiceMenu menu;
 
+	private final ResidentOrders residentOrders;
+
 	private final SiteDirectory sites;
 
 	private final MenuProperties properties;
@@ -50,9 +52,10 @@ class VillageMenuPageController {
 
 	private final CountySettings county;
 
-	VillageMenuPageController(ServiceMenu menu, SiteDirectory sites, MenuProperties properties, ReaderRegistry readers,
-			PageMessages pageMessages, CountySettings county) {
+	VillageMenuPageController(ServiceMenu menu, ResidentOrders residentOrders, SiteDirectory sites, MenuProperties properties,
+			ReaderRegistry readers, PageMessages pageMessages, CountySettings county) {
 		this.menu = menu;
+		this.residentOrders = residentOrders;
 		this.sites = sites;
 		this.properties = properties;
 		this.readers = readers;
@@ -71,7 +74,7 @@ class VillageMenuPageController {
 		if (draft == null) {
 			model.addAttribute("draft", new Draft(item, reader.map(Reader::homeSite).orElse(null), "", "resident", "", ""));
 		}
-		model.addAttribute("myOrders", reader.map(r -> menu.ordersOf(r.id())).orElse(List.of()));
+		model.addAttribute("myOrders", reader.map(r -> residentOrders.ordersOf(r.id())).orElse(List.of()));
 		model.addAttribute("earliest", LocalDate.now(county.zone()).plusDays(properties.residentLeadDays()));
 		model.addAttribute("leadDays", properties.residentLeadDays());
 		return "village-menu";
@@ -85,7 +88,8 @@ class VillageMenuPageController {
 			@RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
 		try {
 			Reader reader = reader(user).orElseThrow(() -> new NotFoundException("reader", user.getUsername()));
-			menu.orderAsResident(reader.id(), new ServiceMenu.ResidentOrder(itemId, siteId, wantedDate, orderer, committee, note));
+			residentOrders.orderAsResident(reader.id(),
+					new ResidentOrders.ResidentOrder(itemId, siteId, wantedDate, orderer, committee, note));
 			redirect.addFlashAttribute("notice", pageMessages.text("village.done"));
 		}
 		catch (IllegalArgumentException | ConflictException | NotFoundException ex) {

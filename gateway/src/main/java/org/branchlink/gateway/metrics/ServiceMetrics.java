@@ -21,7 +21,7 @@ import java.util.function.Function;
 import org.branchlink.catalog.CatalogCopies;
 import org.branchlink.catalog.event.CulturalEvent;
 import org.branchlink.catalog.event.EventCatalog;
-import org.branchlink.gateway.menu.ServiceMenu;
+import org.branchlink.gateway.menu.MenuFigures;
 import org.branchlink.gateway.survey.StratifiedSample;
 import org.branchlink.site.CountySettings;
 import org.branchlink.site.Site;
@@ -59,14 +59,14 @@ public class ServiceMetrics {
 	private static final String STOPS_BY_SERVICE = "mobileStops.";
 
 	/** The figures of a period: per township, for the county, and the service menu's. */
-	public record Report(LocalDate from, LocalDate to, List<Row> townships, Row county, ServiceMenu.Stats menu) {
+	public record Report(LocalDate from, LocalDate to, List<Row> townships, Row county, MenuFigures.Stats menu) {
 	}
 
 	private final JdbcClient jdbc;
 
 	private final SiteDirectory sites;
 
-	private final ServiceMenu menu;
+	private final MenuFigures menu;
 
 	private final Clock clock;
 
@@ -76,7 +76,7 @@ public class ServiceMetrics {
 
 	private final EventCatalog eventCatalog;
 
-	ServiceMetrics(JdbcClient jdbc, SiteDirectory sites, ServiceMenu menu, Clock clock, CountySettings county,
+	ServiceMetrics(JdbcClient jdbc, SiteDirectory sites, MenuFigures menu, Clock clock, CountySettings county,
 			CatalogCopies copies, EventCatalog eventCatalog) {
 		this.jdbc = jdbc;
 		this.copies = copies;

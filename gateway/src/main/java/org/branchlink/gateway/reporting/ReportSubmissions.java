@@ -15,7 +15,7 @@ import java.util.Optional;
 
 import org.branchlink.catalog.event.CulturalEvent;
 import org.branchlink.catalog.event.EventCatalog;
-import org.branchlink.gateway.menu.ServiceMenu;
+import org.branchlink.gateway.menu.MenuFigures;
 import org.branchlink.gateway.metrics.ReportPeriod;
 import org.branchlink.gateway.metrics.ReportXlsx;
 import org.branchlink.gateway.metrics.ServiceMetrics;
@@ -51,7 +51,7 @@ public class ReportSubmissions {
 
 	private final ReportDrops drops;
 
-	private final ServiceMenu menu;
+	private final MenuFigures menu;
 
 	private final SiteDirectory sites;
 
@@ -64,7 +64,7 @@ public class ReportSubmissions {
 	private final ZoneId zone;
 
 	ReportSubmissions(JdbcClient jdbc, ServiceMetrics metrics, EventCatalog events, ReportPosts posts, ReportDrops drops,
-			ServiceMenu menu, SiteDirectory sites, ReportingProperties properties, JsonMapper json, Clock clock,
+			MenuFigures menu, SiteDirectory sites, ReportingProperties properties, JsonMapper json, Clock clock,
 			CountySettings county) {
 		this.drops = drops;
 		this.menu = menu;
@@ -267,7 +267,7 @@ public class ReportSubmissions {
 		ServiceMetrics.Report report = metrics.report(period.from(), period.to());
 		List<CulturalEvent> held = events.startingIn(period.from().atStartOfDay(zone).toInstant(),
 				period.to().plusDays(1).atStartOfDay(zone).toInstant());
-		ServiceMenu.Stats ordered = menu.stats(period.from(), period.to());
+		MenuFigures.Stats ordered = menu.stats(period.from(), period.to());
 		String narrative = narrative(period.code());
 		if (format == ReportingProperties.Format.XLSX) {
 			return ReportXlsx.workbook(List.of(ReportXlsx.figures(report, period.code()),
@@ -292,7 +292,7 @@ public class ReportSubmissions {
 		return json.writeValueAsBytes(document);
 	}
 
-	private static List<Object> menuLine(ServiceMenu.ItemStats item) {
+	private static List<Object> menuLine(MenuFigures.ItemStats item) {
 		List<Object> line = new ArrayList<>();
 		line.add(item.itemId());
 		line.add(item.title());

@@ -55,6 +55,15 @@ class ResidentMenuOrderTests extends IntegrationTest {
 	ServiceMenu menu;
 
 	@Autowired
+	ResidentOrders residentOrders;
+
+	@Autowired
+	OrderApproval approval;
+
+	@Autowired
+	MenuFigures figures;
+
+	@Autowired
 	SiteDirectory sites;
 
 	@Autowired
@@ -119,7 +128,7 @@ class ResidentMenuOrderTests extends IntegrationTest {
 			.andExpect(status().isFound())
 			.andExpect(redirectedUrl("/menu/village#order"))
 			.andExpect(flash().attribute("notice", Matchers.containsString("等待县总馆审核")));
-		ServiceMenu.Order order = menu.ordersOf(reader(villager).id()).get(0);
+		ServiceMenu.Order order = residentOrders.ordersOf(reader(villager).id()).get(0);
 		assertThat(order.status()).isEqualTo("requested");
 		assertThat(order.requestedBy()).isEqualTo("committee");
 		assertThat(order.committee()).isEqualTo("龙湖镇某某村村委会");
@@ -134,7 +143,7 @@ class ResidentMenuOrderTests extends IntegrationTest {
 			.andExpect(content()
 				.string(Matchers.allOf(Matchers.containsString("代村（居）委会点单"), Matchers.containsString("龙湖镇某某村村委会"))));
 
-		menu.schedule(order.id(), inAMonth().atTime(15, 0), 80);
+		approval.schedule(order.id(), inAMonth().atTime(15, 0), 80);
 		assertThat(quantityHeld(item, inAMonth())).as("scheduled, it takes its quantity").isEqualTo(1);
 		menu.order(new ServiceMenu.OrderRequest(item.id(), village(2), inAMonth(), 1, ""));
 		assertThatThrownBy(() -> menu.order(new ServiceMenu.OrderRequest(item.id(), village(3), inAMonth(), 1, "")))
@@ -157,12 +166,12 @@ class ResidentMenuOrderTests extends IntegrationTest {
 			.andExpect(jsonPath("$.requestedBy").value("resident"))
 			.andReturn().getResponse().getContentAsString();
 		long id = ((Number) JsonPath.read(json, "$.id")).longValue();
-		ServiceMenu.Stats stats = menu.stats(inAMonth().minusDays(1), inAMonth().plusDays(1));
+		MenuFigures.Stats stats = figures.stats(inAMonth().minusDays(1), inAMonth().plusDays(1));
 		assertThat(stats.residentOrders()).isGreaterThanOrEqualTo(1);
 		assertThat(stats.items().stream().filter(s -> s.itemId() == item.id()).findFirst().orElseThrow().orders())
 			.as("the order rate counts residents' orders").isEqualTo(1);
 
-		menu.reject(id, "讲师档期已满，下季度再安排");
+		approval.reject(id, "讲师档期已满，下季度再安排");
 		assertThat(jdbc.sql("""
 				select payload::text from notification where reader_id = :r and kind = 'menu-order-declined'
 				    and channel = 'email'""").param("r", reader(villager).id()).query(String.class).single())
@@ -185,7 +194,7 @@ class ResidentMenuOrderTests extends IntegrationTest {
 		mvc.perform(order(villager, item.id(), village(1), inAMonth(), "site", "")
 				.param("lang", "en"))
 			.andExpect(flash().attribute("refused", Matchers.containsString("Unknown way of ordering")));
-		assertThat(menu.ordersOf(reader(villager).id())).isEmpty();
+		assertThat(residentOrders.ordersOf(reader(villager).id())).isEmpty();
 
 		mvc.perform(order(villager, item.id(), village(1), inAMonth(), "resident", "")).andExpect(flash().attributeExists("notice"));
 		mvc.perform(order(villager, item.id(), village(1), inAMonth().plusDays(1), "resident", ""))
@@ -194,7 +203,7 @@ class ResidentMenuOrderTests extends IntegrationTest {
 		mvc.perform(order(villager, item.id(), village(3), inAMonth(), "resident", "")).andExpect(flash().attributeExists("notice"));
 		mvc.perform(order(villager, item.id(), village(4), inAMonth(), "resident", ""))
 			.andExpect(flash().attribute("refused", Matchers.containsString("您已有 3 个点单在等待审核")));
-		assertThat(menu.ordersOf(reader(villager).id())).hasSize(3);
+		assertThat(residentOrders.ordersOf(reader(villager).id())).hasSize(3);
 
 		// without sign-in: the page invites to sign in, and an order is not taken
 		mvc.perform(get("/menu/village")).andExpect(status().isOk())
@@ -204,19 +213,19 @@ class ResidentMenuOrderTests extends IntegrationTest {
 			.param("siteId", village(1)).param("wantedDate", inAMonth().toString()))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/login"));
-		assertThat(menu.ordersOf(reader(villager).id())).hasSize(3);
+		assertThat(residentOrders.ordersOf(reader(villager).id())).hasSize(3);
 	}
 
 	@Test
 	void whenTheItemRanOutMeanwhileSchedulingTheResidentsOrderIsRefused() {
 		UserDetails villager = resident();
 		ServiceMenu.Item item = item(1);
-		ServiceMenu.Order wish = menu.orderAsResident(reader(villager).id(), new ServiceMenu.ResidentOrder(item.id(),
+		ServiceMenu.Order wish = residentOrders.orderAsResident(reader(villager).id(), new ResidentOrders.ResidentOrder(item.id(),
 				village(5), inAMonth(), "resident", null, ""));
 		// the township's staff order the last unit for another village: staff orders hold the quantity at once
 		menu.order(new ServiceMenu.OrderRequest(item.id(), village(6), inAMonth(), 1, ""));
 		LocalDateTime at = inAMonth().atTime(10, 0);
-		assertThatThrownBy(() -> menu.schedule(wish.id(), at, null))
+		assertThatThrownBy(() -> approval.schedule(wish.id(), at, null))
 			.isInstanceOf(ConflictException.class)
 			.hasMessageContaining("Quota exhausted");
 		assertThat(menu.order(wish.id()).status()).isEqualTo("requested");
