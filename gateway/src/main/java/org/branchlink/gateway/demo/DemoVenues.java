@@ -18,6 +18,7 @@ import org.branchlink.gateway.venue.AmateurTroupe;
 import org.branchlink.gateway.venue.Troupes;
 import org.branchlink.gateway.venue.Venue;
 import org.branchlink.gateway.venue.VenueBooking;
+import org.branchlink.gateway.venue.VenueBookings;
 import org.branchlink.gateway.venue.VenueRules;
 import org.branchlink.gateway.volunteer.Volunteers;
 import org.branchlink.gateway.venue.Venues;
@@ -50,6 +51,8 @@ class DemoVenues {
 
 	private final Venues venues;
 
+	private final VenueBookings venueBookings;
+
 	private final Troupes troupes;
 
 	private final SiteDirectory sites;
@@ -58,9 +61,11 @@ class DemoVenues {
 
 	private final Volunteers volunteers;
 
-	DemoVenues(Venues venues, Troupes troupes, SiteDirectory sites, ReaderRegistry readers, Volunteers volunteers) {
+	DemoVenues(Venues venues, VenueBookings venueBookings, Troupes troupes, SiteDirectory sites, ReaderRegistry readers,
+			Volunteers volunteers) {
 		this.volunteers = volunteers;
 		this.venues = venues;
+		this.venueBookings = venueBookings;
 		this.troupes = troupes;
 		this.sites = sites;
 		this.readers = readers;
@@ -107,7 +112,7 @@ class DemoVenues {
 	 */
 	int history(List<Reader> bookers, Reader demoReader, int days, ZoneId zone) {
 		Random random = new Random(2026_1207_3L);
-		LocalDate today = venues.today();
+		LocalDate today = venueBookings.today();
 		Map<String, List<AmateurTroupe>> bySite = troupes.active().stream()
 			.collect(Collectors.groupingBy(AmateurTroupe::siteId));
 		for (AmateurTroupe troupe : troupes.active()) {
@@ -120,8 +125,8 @@ class DemoVenues {
 		if (people.isEmpty()) {
 			return 0;
 		}
-		VenueRules rules = venues.rules();
-		List<Venues.Imported> bookings = new ArrayList<>();
+		VenueRules rules = venueBookings.rules();
+		List<VenueBookings.Imported> bookings = new ArrayList<>();
 		for (Venue venue : venues.venues(Optional.empty())) {
 			List<AmateurTroupe> local = bySite.getOrDefault(venue.siteId(), List.of());
 			double chance = venue.kind() == Venue.Kind.HALL ? 0.2 : 0.35;
@@ -146,7 +151,7 @@ class DemoVenues {
 									: roll < 97 || !venue.needsApproval() ? VenueBooking.Status.CANCELLED : VenueBooking.Status.DECLINED;
 					String reason = status == VenueBooking.Status.DECLINED ? "当天已安排县级演出" : null;
 					Reader booker = people.get(random.nextInt(people.size()));
-					bookings.add(new Venues.Imported(venue.id(), booker.id(), troupe == null ? null : troupe.id(),
+					bookings.add(new VenueBookings.Imported(venue.id(), booker.id(), troupe == null ? null : troupe.id(),
 							troupe != null ? troupe.genre() + "排练" : PURPOSES[random.nextInt(PURPOSES.length)], benefit,
 							Math.max(1, Math.min(venue.capacity(), 8 + random.nextInt(40))), starts, ends, rate,
 							venue.feePerHour() == 0 || rate == VenueBooking.Rate.FREE ? 0
@@ -155,7 +160,7 @@ class DemoVenues {
 				}
 			}
 		}
-		return venues.importBookings(bookings, "demo");
+		return venueBookings.importBookings(bookings, "demo");
 	}
 
 	private void venue(String siteId, String name, String kind, int capacity, String equipment, boolean accessible,

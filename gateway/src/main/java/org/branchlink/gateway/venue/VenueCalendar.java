@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
 /**
  * The venues' bookings as people read them, in the county's time: a reader's own, a site's coming week and what awaits
  * its decision (with the booker, for staff), and when a venue is taken (for everyone, with no booker named). The
- * bookings themselves are {@link Venues}'.
+ * bookings themselves are {@link VenueBookings}'.
  */
 @Service
 public class VenueCalendar {

@@ -34,6 +34,8 @@ class VenueController {
 
 	private final Venues venues;
 
+	private final VenueBookings bookings;
+
 	private final VenueCalendar calendar;
 
 	private final VenueFigures venueFigures;
@@ -44,9 +46,10 @@ class VenueController {
 
 	private final SiteAccess access;
 
-	VenueController(Venues venues, VenueCalendar calendar, VenueFigures venueFigures, Troupes troupes,
-			ReaderRegistry readers, SiteAccess access) {
+	VenueController(Venues venues, VenueBookings bookings, VenueCalendar calendar, VenueFigures venueFigures,
+			Troupes troupes, ReaderRegistry readers, SiteAccess access) {
 		this.venues = venues;
+		this.bookings = bookings;
 		this.calendar = calendar;
 		this.venueFigures = venueFigures;
 		this.troupes = troupes;
@@ -92,7 +95,7 @@ class VenueController {
 	List<VenueCalendar.Taken> taken(@PathVariable long id, @RequestParam(required = false) LocalDate from,
 			@RequestParam(defaultValue = "14") int days) {
 		venues.venue(id);
-		return calendar.taken(id, from == null ? venues.today() : from, Math.max(1, Math.min(days, 31)));
+		return calendar.taken(id, from == null ? bookings.today() : from, Math.max(1, Math.min(days, 31)));
 	}
 
 	@PostMapping("/api/venues")
@@ -119,9 +122,11 @@ class VenueController {
 					+ "Requested (awaiting the site) where the venue asks approval, else confirmed. 400 outside the venue's "
 					+ "hours, in the past, too far ahead, too long or over capacity; 409 when the time is taken, the reader "
 					+ "has too many bookings open or too many not shown lately.")
-	VenueBooking book(@PathVariable long id, @RequestBody Venues.BookingRequest request, Authentication authentication) {
-		return venues.book(reader(authentication).id(), new Venues.BookingRequest(id, request.day(), request.from(),
-				request.until(), request.purpose(), request.attendees(), request.publicBenefit(), request.troupeId()));
+	VenueBooking book(@PathVariable long id, @RequestBody VenueBookings.BookingRequest request,
+			Authentication authentication) {
+		return bookings.book(reader(authentication).id(), new VenueBookings.BookingRequest(id, request.day(),
+				request.from(), request.until(), request.purpose(), request.attendees(), request.publicBenefit(),
+				request.troupeId()));
 	}
 
 	@GetMapping("/api/me/venue-bookings")
@@ -135,7 +140,7 @@ class VenueController {
 	@ReaderOnly
 	@Operation(summary = "Withdraw one's own booking before it begins")
 	VenueBooking cancel(@PathVariable long id, Authentication authentication) {
-		return venues.cancelOwn(id, reader(authentication).id());
+		return bookings.cancelOwn(id, reader(authentication).id());
 	}
 
 	@GetMapping("/api/venue-bookings")
@@ -153,7 +158,7 @@ class VenueController {
 			description = "Scope: the venue's site. 409 when the booking is not awaiting a decision.")
 	VenueBooking decide(@PathVariable long id, @RequestBody Decision decision, Authentication authentication) {
 		requireSiteOfBooking(authentication, id);
-		return venues.decide(id, decision.approve(), decision.reason(), authentication.getName());
+		return bookings.decide(id, decision.approve(), decision.reason(), authentication.getName());
 	}
 
 	@PostMapping("/api/venue-bookings/{id}/check-in")
@@ -162,7 +167,7 @@ class VenueController {
 			description = "Scope: the venue's site.")
 	VenueBooking checkIn(@PathVariable long id, Authentication authentication) {
 		requireSiteOfBooking(authentication, id);
-		return venues.checkIn(id, authentication.getName());
+		return bookings.checkIn(id, authentication.getName());
 	}
 
 	@GetMapping("/api/venues/figures")
@@ -215,7 +220,7 @@ class VenueController {
 	}
 
 	private void requireSiteOfBooking(Authentication authentication, long id) {
-		access.requireActFor(authentication, venues.venue(venues.booking(id).venueId()).siteId());
+		access.requireActFor(authentication, venues.venue(bookings.booking(id).venueId()).siteId());
 	}
 
 	private Reader reader(Authentication authentication) {

@@ -15,15 +15,15 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
 @DisallowConcurrentExecution
 public class VenueJob extends QuartzJobBean {
 
-	private final Venues venues;
+	private final VenueBookings bookings;
 
-	public VenueJob(Venues venues) {
-		this.venues = venues;
+	public VenueJob(VenueBookings bookings) {
+		this.bookings = bookings;
 	}
 
 	@Override
 	protected void executeInternal(JobExecutionContext context) {
-		venues.sweepNoShows();
+		bookings.sweepNoShows();
 	}
 
 	/** The job's schedule: its trigger in the county's zone. */

@@ -39,6 +39,8 @@ class VenueManagePageController {
 
 	private final Venues venues;
 
+	private final VenueBookings bookings;
+
 	private final VenueCalendar calendar;
 
 	private final VenueFigures venueFigures;
@@ -53,12 +55,13 @@ class VenueManagePageController {
 
 	private final Audit audit;
 
-	VenueManagePageController(Venues venues, VenueCalendar calendar, VenueFigures venueFigures, SiteAccess access,
-			PageMessages pageMessages, Troupes troupes, ReaderRegistry readers, Audit audit) {
+	VenueManagePageController(Venues venues, VenueBookings bookings, VenueCalendar calendar, VenueFigures venueFigures,
+			SiteAccess access, PageMessages pageMessages, Troupes troupes, ReaderRegistry readers, Audit audit) {
 		this.troupes = troupes;
 		this.readers = readers;
 		this.audit = audit;
 		this.venues = venues;
+		this.bookings = bookings;
 		this.calendar = calendar;
 		this.venueFigures = venueFigures;
 		this.access = access;
@@ -76,7 +79,7 @@ class VenueManagePageController {
 	String page(@AuthenticationPrincipal BranchLinkUser user, Authentication authentication, Model model) {
 		Set<String> mine = access.sitesFor(authentication);
 		boolean central = user.roles().contains(Role.CENTRAL_ADMIN);
-		LocalDate today = venues.today();
+		LocalDate today = bookings.today();
 		model.addAttribute("user", user);
 		model.addAttribute("today", today);
 		model.addAttribute("awaiting", calendar.awaiting(mine));
@@ -129,8 +132,8 @@ class VenueManagePageController {
 		return attempt(redirect, "venues.done.booked-for", null, () -> {
 			Reader contact = readers.byCard(troupe.contactCard() == null ? "" : troupe.contactCard())
 				.orElseThrow(() -> new ConflictException("booking-troupe-contact", troupe.name()));
-			VenueBooking booking = venues.book(contact.id(), new Venues.BookingRequest(venueId, day, from, until, purpose,
-					attendees, false, troupeId));
+			VenueBooking booking = bookings.book(contact.id(), new VenueBookings.BookingRequest(venueId, day, from, until,
+					purpose, attendees, false, troupeId));
 			audit.record(authentication, Audit.VENUE_BOOKED_FOR, Map.of("booking", booking.id(), "troupe", troupeId,
 					"venue", venueId));
 		});
@@ -151,14 +154,14 @@ class VenueManagePageController {
 			@RequestParam(defaultValue = "") String reason, Authentication authentication, RedirectAttributes redirect) {
 		requireSiteOfBooking(authentication, id);
 		return attempt(redirect, approve ? "venues.done.approved" : "venues.done.declined", null,
-				() -> venues.decide(id, approve, reason, authentication.getName()));
+				() -> bookings.decide(id, approve, reason, authentication.getName()));
 	}
 
 	@PostMapping("/venues/manage/bookings/{id}/check-in")
 	@LibrarianOrCentral
 	String checkIn(@PathVariable long id, Authentication authentication, RedirectAttributes redirect) {
 		requireSiteOfBooking(authentication, id);
-		return attempt(redirect, "venues.done.checked-in", null, () -> venues.checkIn(id, authentication.getName()));
+		return attempt(redirect, "venues.done.checked-in", null, () -> bookings.checkIn(id, authentication.getName()));
 	}
 
 	@PostMapping("/venues/manage/bookings/{id}/cancel")
@@ -167,11 +170,11 @@ class VenueManagePageController {
 			RedirectAttributes redirect) {
 		requireSiteOfBooking(authentication, id);
 		return attempt(redirect, "venues.done.site-cancelled", null,
-				() -> venues.cancelBySite(id, reason, authentication.getName()));
+				() -> bookings.cancelBySite(id, reason, authentication.getName()));
 	}
 
 	private void requireSiteOfBooking(Authentication authentication, long id) {
-		access.requireActFor(authentication, venues.venue(venues.booking(id).venueId()).siteId());
+		access.requireActFor(authentication, venues.venue(bookings.booking(id).venueId()).siteId());
 	}
 
 	private String attempt(RedirectAttributes redirect, String done, VenueDraft draft, Runnable action) {

@@ -38,6 +38,8 @@ class VenuePageController {
 
 	private final Venues venues;
 
+	private final VenueBookings bookings;
+
 	private final VenueCalendar calendar;
 
 	private final Troupes troupes;
@@ -46,9 +48,10 @@ class VenuePageController {
 
 	private final PageMessages pageMessages;
 
-	VenuePageController(Venues venues, VenueCalendar calendar, Troupes troupes, ReaderRegistry readers,
-			PageMessages pageMessages) {
+	VenuePageController(Venues venues, VenueBookings bookings, VenueCalendar calendar, Troupes troupes,
+			ReaderRegistry readers, PageMessages pageMessages) {
 		this.venues = venues;
+		this.bookings = bookings;
 		this.calendar = calendar;
 		this.troupes = troupes;
 		this.readers = readers;
@@ -68,7 +71,7 @@ class VenuePageController {
 	@Public
 	String page(@AuthenticationPrincipal BranchLinkUser user, @RequestParam(required = false) Long venue, Model model) {
 		Optional<Reader> reader = reader(user);
-		LocalDate today = venues.today();
+		LocalDate today = bookings.today();
 		Map<String, List<Listed>> bySite = new LinkedHashMap<>();
 		venues.venues(Optional.empty()).stream().filter(Venue::active)
 			.forEach(v -> bySite.computeIfAbsent(v.siteId(), key -> new ArrayList<>())
@@ -80,9 +83,9 @@ class VenuePageController {
 		model.addAttribute("troupes", troupes.active().stream().collect(Collectors.groupingBy(AmateurTroupe::siteId,
 				LinkedHashMap::new, Collectors.toList())));
 		model.addAttribute("today", today);
-		model.addAttribute("latest", today.plusDays(venues.rules().horizonDays()));
-		model.addAttribute("rules", venues.rules());
-		model.addAttribute("discountPercent", Math.round(venues.rules().residentDiscount() * 100));
+		model.addAttribute("latest", today.plusDays(bookings.rules().horizonDays()));
+		model.addAttribute("rules", bookings.rules());
+		model.addAttribute("discountPercent", Math.round(bookings.rules().residentDiscount() * 100));
 		if (model.getAttribute("draft") == null) {
 			model.addAttribute("draft", new Draft(venue, today.plusDays(1).toString(), "09:00", "11:00", "", "", false, null));
 		}
@@ -98,8 +101,8 @@ class VenuePageController {
 			@RequestParam(required = false) Long troupeId, RedirectAttributes redirect) {
 		try {
 			Reader reader = reader(user).orElseThrow(() -> new NotFoundException("reader", user.getUsername()));
-			VenueBooking booking = venues.book(reader.id(), new Venues.BookingRequest(venueId, day, from, until, purpose,
-					attendees, publicBenefit, troupeId));
+			VenueBooking booking = bookings.book(reader.id(), new VenueBookings.BookingRequest(venueId, day, from, until,
+					purpose, attendees, publicBenefit, troupeId));
 			redirect.addFlashAttribute("notice", pageMessages.text(booking.status() == VenueBooking.Status.REQUESTED
 					? "venues.done.requested" : "venues.done.confirmed", booking.fee()));
 			return "redirect:/venues#book";
@@ -118,7 +121,7 @@ class VenuePageController {
 	String cancel(@AuthenticationPrincipal BranchLinkUser user, @PathVariable long id, RedirectAttributes redirect) {
 		try {
 			Reader reader = reader(user).orElseThrow(() -> new NotFoundException("reader", user.getUsername()));
-			venues.cancelOwn(id, reader.id());
+			bookings.cancelOwn(id, reader.id());
 			redirect.addFlashAttribute("notice", pageMessages.text("venues.done.cancelled"));
 		}
 		catch (IllegalArgumentException | ConflictException | NotFoundException ex) {

@@ -55,6 +55,9 @@ class VenueTests extends IntegrationTest {
 	Venues venues;
 
 	@Autowired
+	VenueBookings bookings;
+
+	@Autowired
 	VenueCalendar calendar;
 
 	@Autowired
@@ -95,8 +98,8 @@ class VenueTests extends IntegrationTest {
 		return username;
 	}
 
-	private Venues.BookingRequest at(Venue venue, LocalDate day, int from, int until, Long troupe) {
-		return new Venues.BookingRequest(venue.id(), day, LocalTime.of(from, 0), LocalTime.of(until, 0), "广场舞排练", 20, false,
+	private VenueBookings.BookingRequest at(Venue venue, LocalDate day, int from, int until, Long troupe) {
+		return new VenueBookings.BookingRequest(venue.id(), day, LocalTime.of(from, 0), LocalTime.of(until, 0), "广场舞排练", 20, false,
 				troupe);
 	}
 
@@ -117,31 +120,31 @@ class VenueTests extends IntegrationTest {
 		Reader other = reader("另一位读者");
 		AmateurTroupe troupe = troupes.register(new Troupes.Registration("baishi", "troupe", "白石测试舞蹈队" + SEQUENCE.incrementAndGet(),
 				"广场舞", "队长甲", contact.cardNumber()));
-		LocalDate day = venues.today().plusDays(3);
+		LocalDate day = bookings.today().plusDays(3);
 
-		VenueBooking own = venues.book(contact.id(), at(venue, day, 10, 12, null));
+		VenueBooking own = bookings.book(contact.id(), at(venue, day, 10, 12, null));
 		assertThat(own.status()).isEqualTo(VenueBooking.Status.CONFIRMED);
 		assertThat(own.rate()).isEqualTo(VenueBooking.Rate.DISCOUNTED);
 		assertThat(own.fee()).as("2 h at 40 less half").isEqualTo(40);
 
-		assertThat(code(() -> venues.book(contact.id(), at(venue, day, 11, 13, troupe.id())))).isEqualTo("booking-taken");
-		VenueBooking forTroupe = venues.book(contact.id(), at(venue, day, 12, 14, troupe.id()));
+		assertThat(code(() -> bookings.book(contact.id(), at(venue, day, 11, 13, troupe.id())))).isEqualTo("booking-taken");
+		VenueBooking forTroupe = bookings.book(contact.id(), at(venue, day, 12, 14, troupe.id()));
 		assertThat(forTroupe.rate()).isEqualTo(VenueBooking.Rate.FREE);
 		assertThat(forTroupe.fee()).isZero();
-		assertThat(code(() -> venues.book(other.id(), at(venue, day, 14, 16, troupe.id())))).as("not its contact")
+		assertThat(code(() -> bookings.book(other.id(), at(venue, day, 14, 16, troupe.id())))).as("not its contact")
 			.isEqualTo("booking-troupe");
-		VenueBooking benefit = venues.book(other.id(), new Venues.BookingRequest(venue.id(), day, LocalTime.of(16, 0),
+		VenueBooking benefit = bookings.book(other.id(), new VenueBookings.BookingRequest(venue.id(), day, LocalTime.of(16, 0),
 				LocalTime.of(18, 0), "公益书法课", 25, true, null));
 		assertThat(benefit.rate()).isEqualTo(VenueBooking.Rate.FREE);
 		assertThat(benefit.status()).as("the fee waived on the booker's word: the site approves").isEqualTo(VenueBooking.Status.REQUESTED);
 
-		assertThat(code(() -> venues.book(other.id(), at(venue, day, 18, 21, null)))).isEqualTo("booking-outside-hours");
-		assertThat(code(() -> venues.book(other.id(), new Venues.BookingRequest(venue.id(), day, LocalTime.of(8, 0),
+		assertThat(code(() -> bookings.book(other.id(), at(venue, day, 18, 21, null)))).isEqualTo("booking-outside-hours");
+		assertThat(code(() -> bookings.book(other.id(), new VenueBookings.BookingRequest(venue.id(), day, LocalTime.of(8, 0),
 				LocalTime.of(9, 0), "大合唱", 31, false, null)))).isEqualTo("booking-attendees");
-		assertThat(code(() -> venues.book(other.id(), at(venue, venues.today().minusDays(1), 10, 12, null)))).isEqualTo("booking-past");
-		assertThat(code(() -> venues.book(other.id(), at(venue, venues.today().plusDays(61), 10, 12, null)))).isEqualTo("booking-horizon");
-		assertThat(code(() -> venues.book(other.id(), at(venue, day.plusDays(1), 8, 17, null)))).isEqualTo("booking-too-long");
-		assertThat(code(() -> venues.book(other.id(), at(venue, day.plusDays(1), 12, 10, null)))).isEqualTo("booking-hours");
+		assertThat(code(() -> bookings.book(other.id(), at(venue, bookings.today().minusDays(1), 10, 12, null)))).isEqualTo("booking-past");
+		assertThat(code(() -> bookings.book(other.id(), at(venue, bookings.today().plusDays(61), 10, 12, null)))).isEqualTo("booking-horizon");
+		assertThat(code(() -> bookings.book(other.id(), at(venue, day.plusDays(1), 8, 17, null)))).isEqualTo("booking-too-long");
+		assertThat(code(() -> bookings.book(other.id(), at(venue, day.plusDays(1), 12, 10, null)))).isEqualTo("booking-hours");
 
 		assertThat(calendar.taken(venue.id(), day, 1)).extracting(VenueCalendar.Taken::from, VenueCalendar.Taken::troupeName)
 			.containsExactly(tuple(LocalTime.of(10, 0), null),
@@ -149,13 +152,13 @@ class VenueTests extends IntegrationTest {
 					tuple(LocalTime.of(16, 0), null));
 
 		// withdrawn, its time is free again; another reader may not withdraw it (it is not theirs to see)
-		assertThatThrownBy(() -> venues.cancelOwn(own.id(), other.id())).isInstanceOf(NotFoundException.class);
-		assertThat(venues.cancelOwn(own.id(), contact.id()).status()).isEqualTo(VenueBooking.Status.CANCELLED);
-		assertThat(venues.book(other.id(), at(venue, day, 10, 12, null)).status()).isEqualTo(VenueBooking.Status.CONFIRMED);
+		assertThatThrownBy(() -> bookings.cancelOwn(own.id(), other.id())).isInstanceOf(NotFoundException.class);
+		assertThat(bookings.cancelOwn(own.id(), contact.id()).status()).isEqualTo(VenueBooking.Status.CANCELLED);
+		assertThat(bookings.book(other.id(), at(venue, day, 10, 12, null)).status()).isEqualTo(VenueBooking.Status.CONFIRMED);
 
 		// a withdrawn venue takes no bookings
 		venues.setActive(venue.id(), false);
-		assertThat(code(() -> venues.book(other.id(), at(venue, day.plusDays(2), 10, 12, null)))).isEqualTo("venue-withdrawn");
+		assertThat(code(() -> bookings.book(other.id(), at(venue, day.plusDays(2), 10, 12, null)))).isEqualTo("venue-withdrawn");
 	}
 
 	@Test
@@ -164,7 +167,7 @@ class VenueTests extends IntegrationTest {
 		Reader contact = reader("电话预订联系人");
 		AmateurTroupe troupe = troupes.register(new Troupes.Registration("baishi", "troupe", "白石电话预订队" + SEQUENCE.incrementAndGet(),
 				"腰鼓", "队长戊", contact.cardNumber()));
-		LocalDate day = venues.today().plusDays(4);
+		LocalDate day = bookings.today().plusDays(4);
 		mvc.perform(get("/venues/manage").with(user(accounts.loadUserByUsername("librarian"))))
 			.andExpect(content().string(Matchers.allOf(Matchers.containsString("id=\"book-for-form\""),
 					Matchers.containsString(troupe.name()))));
@@ -205,8 +208,8 @@ class VenueTests extends IntegrationTest {
 		Venue venue = venue(true, 0);
 		Reader booker = reader("审核读者");
 		contacts.save(booker.id(), "booker@example.org", null, Set.of("email"));
-		LocalDate day = venues.today().plusDays(4);
-		VenueBooking requested = venues.book(booker.id(), at(venue, day, 9, 11, null));
+		LocalDate day = bookings.today().plusDays(4);
+		VenueBooking requested = bookings.book(booker.id(), at(venue, day, 9, 11, null));
 		assertThat(requested.status()).isEqualTo(VenueBooking.Status.REQUESTED);
 
 		// declining needs a reason; a librarian of another township may not decide
@@ -222,17 +225,17 @@ class VenueTests extends IntegrationTest {
 				.param("reason", "当天有县级演出")
 				.with(user(accounts.loadUserByUsername("librarian"))).with(csrf()))
 			.andExpect(flash().attribute("notice", "已回复不予通过。"));
-		assertThat(venues.booking(requested.id()).status()).isEqualTo(VenueBooking.Status.DECLINED);
-		assertThat(venues.booking(requested.id()).reason()).isEqualTo("当天有县级演出");
+		assertThat(bookings.booking(requested.id()).status()).isEqualTo(VenueBooking.Status.DECLINED);
+		assertThat(bookings.booking(requested.id()).reason()).isEqualTo("当天有县级演出");
 		assertThat(jdbc.sql("select payload::text from notification where reader_id = :reader and kind = 'venue-booking-declined'")
 			.param("reader", booker.id()).query(String.class).list()).as("the booker is told why")
 			.singleElement().asString().contains("当天有县级演出");
-		assertThatThrownBy(() -> venues.decide(requested.id(), true, "", "admin")).isInstanceOf(ConflictException.class);
+		assertThatThrownBy(() -> bookings.decide(requested.id(), true, "", "admin")).isInstanceOf(ConflictException.class);
 
 		// the door: a booking starting in ten minutes is checked in; one that began an hour ago and nobody came is not shown
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		Reader absent = reader("缺席读者");
-		venues.importBookings(List.of(
+		bookings.importBookings(List.of(
 				imported(venue, booker, now.plus(Duration.ofMinutes(10)), VenueBooking.Status.CONFIRMED),
 				imported(venue, absent, now.minus(Duration.ofHours(1)), VenueBooking.Status.CONFIRMED),
 				imported(venue, absent, now.minus(Duration.ofDays(10)), VenueBooking.Status.NO_SHOW),
@@ -244,29 +247,29 @@ class VenueTests extends IntegrationTest {
 		mvc.perform(post("/venues/manage/bookings/" + soon.id() + "/check-in")
 				.with(user(accounts.loadUserByUsername("librarian"))).with(csrf()))
 			.andExpect(flash().attribute("notice", "已签到。"));
-		assertThat(venues.booking(soon.id()).status()).isEqualTo(VenueBooking.Status.CHECKED_IN);
-		assertThat(venues.booking(soon.id()).checkedInAt()).isNotNull();
+		assertThat(bookings.booking(soon.id()).status()).isEqualTo(VenueBooking.Status.CHECKED_IN);
+		assertThat(bookings.booking(soon.id()).checkedInAt()).isNotNull();
 
 		// a late booker, marked not shown, is still checked in before the end; a request undecided at its start lapses
 		Reader late = reader("迟到读者");
-		venues.importBookings(List.of(new Venues.Imported(venue.id(), late.id(), null, "合唱排练", false, 10,
+		bookings.importBookings(List.of(new VenueBookings.Imported(venue.id(), late.id(), null, "合唱排练", false, 10,
 				now.minus(Duration.ofMinutes(45)), now.plus(Duration.ofMinutes(75)), VenueBooking.Rate.FREE, 0,
 				VenueBooking.Status.CONFIRMED, null), imported(venue, booker, now.minus(Duration.ofMinutes(10)),
 						VenueBooking.Status.REQUESTED)), "test");
-		assertThat(venues.sweepNoShows()).isGreaterThanOrEqualTo(3);
+		assertThat(bookings.sweepNoShows()).isGreaterThanOrEqualTo(3);
 		assertThat(calendar.ofReader(absent.id())).extracting(VenueCalendar.Booking::status).containsOnly("no_show");
 		long lateId = calendar.ofReader(late.id()).get(0).id();
-		assertThat(venues.booking(lateId).status()).isEqualTo(VenueBooking.Status.NO_SHOW);
-		assertThat(venues.checkIn(lateId, "librarian").status()).isEqualTo(VenueBooking.Status.CHECKED_IN);
+		assertThat(bookings.booking(lateId).status()).isEqualTo(VenueBooking.Status.NO_SHOW);
+		assertThat(bookings.checkIn(lateId, "librarian").status()).isEqualTo(VenueBooking.Status.CHECKED_IN);
 		VenueCalendar.Booking lapsed = calendar.ofReader(booker.id()).stream().filter(b -> b.status().equals("lapsed")).findFirst()
 			.orElseThrow();
-		assertThat(code(() -> venues.decide(lapsed.id(), true, "", "admin"))).isEqualTo("booking-state");
+		assertThat(code(() -> bookings.decide(lapsed.id(), true, "", "admin"))).isEqualTo("booking-state");
 		assertThat(jdbc.sql("select count(*) from notification where reader_id = :reader and kind = 'venue-booking-lapsed'")
 			.param("reader", booker.id()).query(Integer.class).single()).isEqualTo(1);
-		assertThat(code(() -> venueFigures.of(venues.today(), venues.today().minusDays(1)))).isEqualTo("figures-period");
-		assertThat(code(() -> venues.book(absent.id(), at(venue, day.plusDays(1), 9, 11, null)))).isEqualTo("booking-suspended");
+		assertThat(code(() -> venueFigures.of(bookings.today(), bookings.today().minusDays(1)))).isEqualTo("figures-period");
+		assertThat(code(() -> bookings.book(absent.id(), at(venue, day.plusDays(1), 9, 11, null)))).isEqualTo("booking-suspended");
 
-		List<VenueFigures.Figures> figures = venueFigures.of(venues.today().minusDays(30), venues.today().plusDays(1));
+		List<VenueFigures.Figures> figures = venueFigures.of(bookings.today().minusDays(30), bookings.today().plusDays(1));
 		VenueFigures.Figures baishi = figures.stream().filter(f -> "baishi".equals(f.siteId())).findFirst().orElseThrow();
 		assertThat(baishi.checkedIn()).isGreaterThanOrEqualTo(1);
 		assertThat(baishi.noShows()).isGreaterThanOrEqualTo(3);
@@ -275,8 +278,8 @@ class VenueTests extends IntegrationTest {
 		assertThat(figures.get(0).openHours()).isGreaterThanOrEqualTo(baishi.openHours());
 	}
 
-	private static Venues.Imported imported(Venue venue, Reader reader, Instant starts, VenueBooking.Status status) {
-		return new Venues.Imported(venue.id(), reader.id(), null, "合唱排练", false, 10, starts, starts.plus(Duration.ofHours(1)),
+	private static VenueBookings.Imported imported(Venue venue, Reader reader, Instant starts, VenueBooking.Status status) {
+		return new VenueBookings.Imported(venue.id(), reader.id(), null, "合唱排练", false, 10, starts, starts.plus(Duration.ofHours(1)),
 				VenueBooking.Rate.FREE, 0, status, null);
 	}
 
@@ -330,7 +333,7 @@ class VenueTests extends IntegrationTest {
 		String account = account("接口读者");
 		readers.register(new ReaderRegistry.Registration("接口读者", LocalDate.of(1990, 5, 6), "adult", "baishi", null, false,
 				null, null, account));
-		String body = "{\"day\":\"" + venues.today().plusDays(5) + "\",\"from\":\"09:00\",\"until\":\"10:30\","
+		String body = "{\"day\":\"" + bookings.today().plusDays(5) + "\",\"from\":\"09:00\",\"until\":\"10:30\","
 				+ "\"purpose\":\"读书会\",\"attendees\":12}";
 		mvc.perform(post("/api/venues/" + venue.id() + "/bookings").contentType(MediaType.APPLICATION_JSON).content(body).with(csrf()))
 			.andExpect(status().isUnauthorized());
@@ -344,10 +347,10 @@ class VenueTests extends IntegrationTest {
 			.andExpect(status().isOk()).andExpect(jsonPath("$[0].venueName").value(venue.name()));
 		mvc.perform(get("/api/venues")).andExpect(status().isOk())
 			.andExpect(jsonPath("$[?(@.id == " + venue.id() + ")].capacity").value(30));
-		mvc.perform(get("/api/venues/" + venue.id() + "/taken").param("from", venues.today().plusDays(5).toString()))
+		mvc.perform(get("/api/venues/" + venue.id() + "/taken").param("from", bookings.today().plusDays(5).toString()))
 			.andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(1))
 			.andExpect(content().string(Matchers.not(Matchers.containsString("接口读者"))));
-		mvc.perform(get("/api/venues/figures").param("from", venues.today().toString()).param("to", venues.today().toString())
+		mvc.perform(get("/api/venues/figures").param("from", bookings.today().toString()).param("to", bookings.today().toString())
 				.with(user(accounts.loadUserByUsername("librarian"))))
 			.andExpect(status().isForbidden());
 		// the desk changes a venue (its site stays); staff see that readers book, not them
@@ -365,8 +368,8 @@ class VenueTests extends IntegrationTest {
 				LocalTime.of(20, 0), LocalTime.of(8, 0)))).isInstanceOf(InvalidRequestException.class);
 
 		// the figures' derived rates are in the API's answer (the county's row first: a year of demo bookings)
-		mvc.perform(get("/api/venues/figures").param("from", venues.today().minusYears(1).toString())
-				.param("to", venues.today().toString()).with(user(accounts.loadUserByUsername("admin"))))
+		mvc.perform(get("/api/venues/figures").param("from", bookings.today().minusYears(1).toString())
+				.param("to", bookings.today().toString()).with(user(accounts.loadUserByUsername("admin"))))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[0].useRate").isNumber())
 			.andExpect(jsonPath("$[0].noShowRate").isNumber());
