@@ -1,6 +1,5 @@
 package org.branchlink.gateway.live;
 
-import java.io.Serializable;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -10,7 +9,9 @@ import org.branchlink.catalog.ItemRef;
  * A change an open page may show at once, as every node hears it: a copy's new status, or a copy a hold now wants
  * pulled from a site's shelves. It names the copy (its site, barcode and work) and sites, never a reader: no card, no
  * name, no hold's reader. Published as an application event in the transaction that makes the change; {@link LiveUpdates}
- * sends it to the cluster after the commit.
+ * sends it to the cluster after the commit. Not {@code Serializable} on purpose: Hazelcast then writes it in its compact
+ * form (a record's fields by name, the schema sent once), not by Java serialization, which showed in the profile of a
+ * busy lending desk (every loan and return is one of these).
  *
  * @param kind what changed
  * @param workId the copy's work
@@ -21,7 +22,7 @@ import org.branchlink.catalog.ItemRef;
  * @param destination where the copy is going (in transit); may be null
  */
 public record LiveChange(Kind kind, String workId, String site, String barcode, String status, String atSite,
-		String destination) implements Serializable {
+		String destination) {
 
 	/** What changed. */
 	public enum Kind {
