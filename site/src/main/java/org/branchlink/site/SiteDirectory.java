@@ -2,7 +2,6 @@ package org.branchlink.site;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -185,11 +184,9 @@ public class SiteDirectory {
 	}
 
 
-	/** The current registry's sites by id (for pages that show site names); empty before a registry is loaded. */
+	/** The current registry's sites by id (read-only, in the registry's order; for pages that show site names); empty before a registry is loaded. */
 	public Map<String, Site> byId() {
-		Map<String, Site> byId = new HashMap<>();
-		current().ifPresent(registry -> registry.sites().forEach(site -> byId.put(site.id(), site)));
-		return byId;
+		return current().map(SiteRegistry::byId).orElse(Map.of());
 	}
 
 	private record Cached(Timestamp loadedAt, SiteRegistry registry) {

@@ -42,6 +42,11 @@ public final class SiteRegistry {
 		return sites.size();
 	}
 
+	/** Every site by its id, in the registry's order (read-only). */
+	public Map<String, Site> byId() {
+		return Collections.unmodifiableMap(sites);
+	}
+
 	public Optional<Site> find(String id) {
 		return Optional.ofNullable(sites.get(id));
 	}
