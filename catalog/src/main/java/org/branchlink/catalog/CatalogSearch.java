@@ -3,25 +3,19 @@ package org.branchlink.catalog;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrServerException;
-import org.apache.solr.client.solrj.response.FacetField;
 import org.apache.solr.client.solrj.response.QueryResponse;
-import org.apache.solr.client.solrj.response.RangeFacet;
 import org.apache.solr.client.solrj.util.ClientUtils;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrException;
-import org.branchlink.catalog.SearchPage.FacetValue;
 import org.branchlink.catalog.SearchPage.Holding;
 import org.branchlink.catalog.SearchPage.NearestCopy;
 import org.branchlink.catalog.SearchPage.WorkHit;
@@ -40,16 +34,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CatalogSearch {
-
-	static final Map<String, String> FACET_FIELDS = Map.of("site", SolrFields.HOLDING_SITE, "township",
-			SolrFields.HOLDING_TOWNSHIP, "kind", SolrFields.HOLDING_SITE_KIND, "line", SolrFields.HOLDING_SERVICE_LINE,
-			"format", SolrFields.FORMAT, "language", SolrFields.LANGUAGE, "clc", SolrFields.CLC_TOP, "online", SolrFields.ONLINE);
-
-	/** The "on a shelf now" facet: its two values as queries on the in-place count (a boolean cannot be set in place). */
-	static final String AVAILABLE = "available";
-
-	private static final Map<String, String> AVAILABLE_VALUES = Map.of("true", SolrFields.AVAILABLE_COUNT + ":[1 TO *]",
-			"false", SolrFields.AVAILABLE_COUNT + ":0");
 
 	private static final double FAR_AWAY_KM = 20_000;
 
@@ -103,7 +87,7 @@ public class CatalogSearch {
 			works.add(hit);
 		}
 		SearchPage page = new SearchPage(response.getResults().getNumFound(), request.page(), request.rows(), works,
-				facetValues(response), query.get("pinyin", ""), response.getQTime());
+				SearchFacets.read(response), query.get("pinyin", ""), response.getQTime());
 		if (page.total() == 0 && request.hasWords()) {
 			return page.withSuggestions(new ZeroResultHelp(solr, this::count).suggestions(request));
 		}
@@ -124,29 +108,13 @@ public class CatalogSearch {
 		SolrQuery query = new SolrQuery();
 		String pinyin = mainQuery(query, request);
 		query.addFilterQuery(SolrFields.DOC_TYPE + ":" + SolrFields.TYPE_WORK);
-		request.filters().forEach((facet, values) -> {
-			if (AVAILABLE.equals(facet)) {
-				List<String> clauses = values.stream().map(AVAILABLE_VALUES::get).filter(Objects::nonNull).toList();
-				if (!clauses.isEmpty()) {
-					query.addFilterQuery("{!tag=" + AVAILABLE + "}" + String.join(" OR ", clauses));
-				}
-				return;
-			}
-			String field = FACET_FIELDS.get(facet);
-			if (field == null) {
-				throw new IllegalArgumentException("unknown filter '" + facet + "'; one of " + SearchRequest.FACETS);
-			}
-			if (!values.isEmpty()) {
-				query.addFilterQuery("{!tag=" + facet + "}" + field + ":("
-						+ String.join(" OR ", values.stream().map(ClientUtils::escapeQueryChars).toList()) + ")");
-			}
-		});
+		SearchFacets.filter(query, request.filters());
 		if (request.yearFrom() != null || request.yearTo() != null) {
 			query.addFilterQuery("{!tag=year}" + SolrFields.YEAR + ":[" + bound(request.yearFrom()) + " TO "
 					+ bound(request.yearTo()) + "]");
 		}
 		sort(query, request);
-		facets(query);
+		SearchFacets.request(query);
 		query.setHighlight(true)
 			.addHighlightField(SolrFields.TITLE)
 			.addHighlightField(SolrFields.AUTHOR)
@@ -272,56 +240,6 @@ public class CatalogSearch {
 				.addSort(SolrFields.YEAR, SolrQuery.ORDER.desc);
 		}
 		query.addSort(SolrFields.ID, SolrQuery.ORDER.asc);
-	}
-
-	private static void facets(SolrQuery query) {
-		query.setFacet(true).setFacetMinCount(1).setFacetLimit(50);
-		FACET_FIELDS.forEach((name, field) -> query.addFacetField("{!ex=" + name + " key=" + name + "}" + field));
-		AVAILABLE_VALUES.forEach((value, clause) -> query.addFacetQuery("{!ex=" + AVAILABLE + " key=" + AVAILABLE + "."
-				+ value + "}" + clause));
-		query.add("facet.range", "{!ex=year key=year}" + SolrFields.YEAR);
-		query.set("f." + SolrFields.YEAR + ".facet.range.start", 1900);
-		query.set("f." + SolrFields.YEAR + ".facet.range.end", 2030);
-		query.set("f." + SolrFields.YEAR + ".facet.range.gap", 10);
-		query.set("f." + SolrFields.YEAR + ".facet.range.other", "before");
-	}
-
-	private static Map<String, List<FacetValue>> facetValues(QueryResponse response) {
-		Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
-		if (response.getFacetFields() != null) {
-			for (FacetField field : response.getFacetFields()) {
-				facets.put(field.getName(), field.getValues()
-					.stream()
-					.map(count -> new FacetValue(count.getName(), count.getCount()))
-					.toList());
-			}
-		}
-		if (response.getFacetQuery() != null) {
-			List<FacetValue> available = new ArrayList<>();
-			response.getFacetQuery().forEach((key, count) -> {
-				if (key.startsWith(AVAILABLE + ".") && count > 0) {
-					available.add(new FacetValue(key.substring(AVAILABLE.length() + 1), count));
-				}
-			});
-			available.sort(Comparator.comparingLong(FacetValue::count).reversed());
-			facets.put(AVAILABLE, available);
-		}
-		if (response.getFacetRanges() != null) {
-			for (RangeFacet<?, ?> range : response.getFacetRanges()) {
-				List<FacetValue> values = new ArrayList<>();
-				if (range.getBefore() != null && range.getBefore().intValue() > 0) {
-					values.add(new FacetValue("-1899", range.getBefore().longValue()));
-				}
-				for (RangeFacet.Count count : range.getCounts()) {
-					if (count.getCount() > 0) {
-						int from = Integer.parseInt(count.getValue());
-						values.add(new FacetValue(from + "-" + (from + 9), count.getCount()));
-					}
-				}
-				facets.put("year", values);
-			}
-		}
-		return facets;
 	}
 
 	/** The pseudo-field a hit's copies document comes in ({@code [subquery]}). */

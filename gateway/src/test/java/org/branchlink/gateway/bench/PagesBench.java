@@ -49,16 +49,6 @@ final class PagesBench {
 	private PagesBench() {
 	}
 
-	/** A value written into the JSON as it is (an object), not as a string. */
-	private record Json(String json) {
-
-		@Override
-		public String toString() {
-			return json;
-		}
-
-	}
-
 	/** One signed-in (or anonymous) browser: its cookies, its pages. */
 	private record Person(String who, HttpClient http, List<String> pages) {
 	}
@@ -158,8 +148,7 @@ final class PagesBench {
 			result.put("p95_ratio_search_page_to_raw", Bench.round(ratio));
 			result.put("static_file_p95_ms", Bench.round(floorP[1]));
 			result.put("cores", Runtime.getRuntime().availableProcessors());
-			result.put("per_page", new Json("{\n    " + String.join(",\n    ", perPage.entrySet().stream()
-				.map(e -> "\"" + e.getKey() + "\": \"" + e.getValue() + "\"").toList()) + "\n  }"));
+			result.put("per_page", perPage);
 			Bench.writeJson("pages", result);
 		}
 		Bench.deleteData(data);
