@@ -65,7 +65,7 @@ public class CatalogSearch {
 			query.set("expand.rows", EDITIONS_LISTED);
 			query.set("expand.sort", SolrFields.YEAR + " desc");
 			query.set("expand.fl", SolrFields.ID + "," + SolrFields.TITLE + "," + SolrFields.YEAR + ","
-					+ SolrFields.AVAILABLE_COUNT);
+					+ SolrFields.ON_SHELF);
 		}
 		QueryResponse response = execute(query);
 		Map<String, WorkStore.HoldingSite> sites = request.near() == null ? Map.of() : store.sites();
@@ -81,7 +81,7 @@ public class CatalogSearch {
 						hit.highlights(), hit.onlineUrls(), others.stream()
 							.map(other -> new SearchPage.Edition((String) other.getFieldValue(SolrFields.ID),
 									(String) other.getFieldValue(SolrFields.TITLE), (Integer) other.getFieldValue(SolrFields.YEAR),
-									number(other.getFieldValue(SolrFields.AVAILABLE_COUNT))))
+									number(other.getFieldValue(SolrFields.ON_SHELF)) > 0))
 							.toList());
 			}
 			works.add(hit);
@@ -125,7 +125,7 @@ public class CatalogSearch {
 		query.set("hl.encoder", "html");
 		query.setStart(request.page() * request.rows()).setRows(request.rows());
 		query.setFields(SolrFields.ID, SolrFields.TITLE, SolrFields.TITLE_FAMILY, SolrFields.AUTHOR, SolrFields.YEAR, SolrFields.PUBLISHER,
-				SolrFields.ISBN, SolrFields.FORMAT, SolrFields.CLC, SolrFields.ITEM_COUNT, SolrFields.AVAILABLE_COUNT, SolrFields.ONLINE_URL,
+				SolrFields.ISBN, SolrFields.FORMAT, SolrFields.CLC, SolrFields.ITEM_COUNT, SolrFields.ONLINE_URL,
 				COPIES + ":[subquery]");
 		withCopies(query);
 		if (!pinyin.isEmpty()) {
@@ -143,7 +143,7 @@ public class CatalogSearch {
 			.addFilterQuery(SolrFields.DOC_TYPE + ":" + SolrFields.TYPE_WORK)
 			.setFields(SolrFields.TITLE)
 			.setRows(limit * 2)
-			.addSort(SolrFields.AVAILABLE_COUNT, SolrQuery.ORDER.desc)
+			.addSort(SolrFields.ON_SHELF, SolrQuery.ORDER.desc)
 			.addSort(SolrFields.ITEM_COUNT, SolrQuery.ORDER.desc);
 		return execute(query).getResults()
 			.stream()
@@ -236,11 +236,14 @@ public class CatalogSearch {
 			case YEAR -> query.addSort(SolrFields.YEAR, SolrQuery.ORDER.desc).addSort("score", SolrQuery.ORDER.desc);
 			case TITLE -> query.addSort(SolrFields.TITLE_SORT, SolrQuery.ORDER.asc);
 			case RELEVANCE -> query.addSort("score", SolrQuery.ORDER.desc)
-				.addSort(SolrFields.AVAILABLE_COUNT, SolrQuery.ORDER.desc)
+				.addSort(SolrFields.ON_SHELF, SolrQuery.ORDER.desc)
 				.addSort(SolrFields.YEAR, SolrQuery.ORDER.desc);
 		}
 		query.addSort(SolrFields.ID, SolrQuery.ORDER.asc);
 	}
+
+	/** A copy's status when it is on a shelf. */
+	private static final String AVAILABLE = "available";
 
 	/** The pseudo-field a hit's copies document comes in ({@code [subquery]}). */
 	private static final String COPIES = "copies";
@@ -268,7 +271,8 @@ public class CatalogSearch {
 			Map<String, Map<String, List<String>>> highlighting) {
 		String id = (String) doc.getFieldValue(SolrFields.ID);
 		List<Holding> holdings = new ArrayList<>();
-		for (String holding : holdings(doc)) {
+		List<String> lines = holdings(doc);
+		for (String holding : lines) {
 			String[] parts = holding.split("\t", -1);
 			holdings.add(new Holding(parts[0], parts[1], parts[2], parts[3], parts[4],
 					parts.length > 5 && !parts[5].isEmpty() ? parts[5] : null,
@@ -278,7 +282,7 @@ public class CatalogSearch {
 		if (near != null) {
 			for (Holding holding : holdings) {
 				WorkStore.HoldingSite at = sites.get(holding.shelfSite());
-				if ("available".equals(holding.status()) && at != null && at.lat() != null) {
+				if (AVAILABLE.equals(holding.status()) && at != null && at.lat() != null) {
 					double km = Math.round(near.distanceKm(at.lat(), at.lon()) * 100) / 100.0;
 					if (nearest == null || km < nearest.distanceKm()) {
 						nearest = new NearestCopy(holding.shelfSite(), km);
@@ -289,8 +293,10 @@ public class CatalogSearch {
 		return new WorkHit(id, (String) doc.getFieldValue(SolrFields.TITLE), strings(doc.getFieldValues(SolrFields.AUTHOR)),
 				(Integer) doc.getFieldValue(SolrFields.YEAR), (String) doc.getFieldValue(SolrFields.PUBLISHER),
 				strings(doc.getFieldValues(SolrFields.ISBN)), strings(doc.getFieldValues(SolrFields.FORMAT)),
-				strings(doc.getFieldValues(SolrFields.CLC)), number(doc.getFieldValue(SolrFields.ITEM_COUNT)),
-				number(doc.getFieldValue(SolrFields.AVAILABLE_COUNT)), holdings, nearest,
+				strings(doc.getFieldValues(SolrFields.CLC)),
+				// the exact counts from the copies document, which follows every loan (the work's own count only its records)
+				lines.isEmpty() ? number(doc.getFieldValue(SolrFields.ITEM_COUNT)) : holdings.size(),
+				(int) holdings.stream().filter(h -> AVAILABLE.equals(h.status())).count(), holdings, nearest,
 				highlighting == null ? Map.of() : highlighting.getOrDefault(id, Map.of()),
 				strings(doc.getFieldValues(SolrFields.ONLINE_URL)), List.of());
 	}

@@ -25,11 +25,11 @@ final class SearchFacets {
 			SolrFields.HOLDING_TOWNSHIP, "kind", SolrFields.HOLDING_SITE_KIND, "line", SolrFields.HOLDING_SERVICE_LINE,
 			"format", SolrFields.FORMAT, "language", SolrFields.LANGUAGE, "clc", SolrFields.CLC_TOP, "online", SolrFields.ONLINE);
 
-	/** The "on a shelf now" facet: its two values as queries on the in-place count (a boolean cannot be set in place). */
+	/** The "on a shelf now" facet: its two values as queries on the in-place flag (a boolean cannot be set in place). */
 	static final String AVAILABLE = "available";
 
-	private static final Map<String, String> AVAILABLE_VALUES = Map.of("true", SolrFields.AVAILABLE_COUNT + ":[1 TO *]",
-			"false", SolrFields.AVAILABLE_COUNT + ":0");
+	private static final Map<String, String> AVAILABLE_VALUES = Map.of("true", SolrFields.ON_SHELF + ":1",
+			"false", SolrFields.ON_SHELF + ":0");
 
 	private SearchFacets() {
 	}

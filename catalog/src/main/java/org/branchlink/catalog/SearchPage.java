@@ -102,9 +102,9 @@ public record SearchPage(long total, int page, int rows, List<WorkHit> works, Ma
 	 * @param id the edition's work id
 	 * @param title its title, with its edition statement
 	 * @param year its year, null when unknown
-	 * @param available copies of it on the shelf now
+	 * @param onShelf whether a copy of it is on a shelf now
 	 */
-	public record Edition(String id, String title, Integer year, int available) {
+	public record Edition(String id, String title, Integer year, boolean onShelf) {
 	}
 
 	/**

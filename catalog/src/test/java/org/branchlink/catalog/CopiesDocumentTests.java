@@ -11,6 +11,7 @@ import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.request.AbstractUpdateRequest;
 import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
 import org.branchlink.catalog.SearchPage.FacetValue;
 import org.branchlink.catalog.SearchPage.Holding;
@@ -27,13 +28,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * A loan changes a work's availability without indexing the work again: its two counts are set in place (the work
- * keeps its Lucene document, so its titles are not segmented again) and its copies document is replaced. Search reads
- * the holdings from the copies document, filters and counts "on a shelf now" on the in-place count, and sorts by the
- * nearest copy on a shelf through a join to the copies documents.
+ * A loan changes a work's availability without indexing the work again: its copies document is replaced and its
+ * on-shelf flag set in place (the work keeps its Lucene document, so its titles are not segmented again). Search reads
+ * the holdings and the exact counts from the copies document, filters and counts "on a shelf now" on the in-place
+ * flag, and sorts by the nearest copy on a shelf through a join to the copies documents.
  */
 class CopiesDocumentTests {
 
@@ -62,7 +64,7 @@ class CopiesDocumentTests {
 	}
 
 	@Test
-	void aLoanSetsTheCountsInPlaceReplacesTheCopiesAndSearchFollows() throws Exception {
+	void aLoanReplacesTheCopiesSetsTheFlagInPlaceAndSearchFollows() throws Exception {
 		SearchRequest nearFirst = new SearchRequest("红楼梦", Map.of(), null, null, new SearchRequest.Point(27.57, 120.17),
 				SearchRequest.Sort.DISTANCE, 0, 10);
 		assertThat(ids(nearFirst)).containsExactly("w-near", "w-far");
@@ -74,6 +76,13 @@ class CopiesDocumentTests {
 		update.add(AvailabilityIndexer.update("w-near", WorkDocuments.availability(lent, Map.of())));
 		update.setAction(AbstractUpdateRequest.ACTION.COMMIT, false, true, true);
 		update.process(solr);
+		// the holdings follow at once; the flag (sent apart, at most once a second) not yet
+		assertThat(search.work("w-near").orElseThrow().available()).isZero();
+		assertThat(available(search.search(SearchRequest.of("红楼梦")))).containsExactly(new FacetValue("true", 2));
+		UpdateRequest flag = new UpdateRequest();
+		flag.add(AvailabilityIndexer.flag("w-near", false));
+		flag.setAction(AbstractUpdateRequest.ACTION.COMMIT, false, true, true);
+		flag.process(solr);
 
 		// the same Lucene document: updated in place, not deleted and added again (which re-analyses its text)
 		assertThat(docid("w-near")).isEqualTo(docidBefore);
@@ -114,6 +123,19 @@ class CopiesDocumentTests {
 		BibRecord record = new BibRecord(site.id(), id, "1", title, List.of(), List.of("佚名"), List.of(), "出版社", 2020, "chi",
 				"book", "I207", List.of("红学"), List.of(new Item(barcode, "I207/1", "二楼", "available", LocalDate.of(2026, 1, 5))));
 		return List.of(new HeldRecord(record, site, states));
+	}
+
+	@Test
+	void aWorkNotInTheIndexGetsNoCopiesDocumentNorFlag() {
+		List<HeldRecord> records = held("w-absent", "石头记", NEAR, "A-1", Map.of("A-1", new ItemState("on_loan", null, null)));
+		UpdateRequest update = new UpdateRequest();
+		update.add(AvailabilityIndexer.update("w-absent", WorkDocuments.availability(records, Map.of())));
+		assertThatThrownBy(() -> update.process(solr)).isInstanceOfSatisfying(SolrException.class,
+				ex -> assertThat(ex.code()).isEqualTo(SolrException.ErrorCode.CONFLICT.code));
+		UpdateRequest flag = new UpdateRequest();
+		flag.add(AvailabilityIndexer.flag("w-absent", false));
+		assertThatThrownBy(() -> flag.process(solr)).isInstanceOfSatisfying(SolrException.class,
+				ex -> assertThat(ex.code()).isEqualTo(SolrException.ErrorCode.CONFLICT.code));
 	}
 
 }

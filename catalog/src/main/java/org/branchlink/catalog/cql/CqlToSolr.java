@@ -53,7 +53,7 @@ final class CqlToSolr {
 		query.addFilterQuery(SolrFields.DOC_TYPE + ":" + SolrFields.TYPE_WORK);
 		if (cql.sortKeys().isEmpty()) {
 			query.addSort("score", SolrQuery.ORDER.desc)
-				.addSort(SolrFields.AVAILABLE_COUNT, SolrQuery.ORDER.desc)
+				.addSort(SolrFields.ON_SHELF, SolrQuery.ORDER.desc)
 				.addSort(SolrFields.YEAR, SolrQuery.ORDER.desc);
 		}
 		for (Cql.SortKey key : cql.sortKeys()) {

@@ -5,16 +5,23 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.request.AbstractUpdateRequest;
 import org.apache.solr.client.solrj.request.UpdateRequest;
+import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
 import org.branchlink.catalog.CatalogIndexException;
@@ -32,10 +39,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Pushes availability changes to Solr. One thread per node drains the availability outbox in batches: it locks the
  * oldest rows ({@code skip locked}, so nodes share the work), reads the works' copies and states from the database,
- * sets each work's two counts in place and replaces its copies document ({@link WorkDocuments#copies}), soft-commits so readers see it, and only
- * then deletes the rows. When Solr fails the rows stay and the thread backs off (up to 30 s) and retries, so the index
- * catches up when Solr returns. A commit makes the work of many changes visible at once: under load a batch gathers
- * every change queued while the previous one was committed, and batches start at least {@code commitGap} apart.
+ * replaces each work's copies document ({@link WorkDocuments#copies}: every copy's status, the sites and places with
+ * one on a shelf), soft-commits so readers see it, and only then deletes the rows. When Solr fails the rows stay and
+ * the thread backs off (up to 30 s) and retries, so the index catches up when Solr returns. A commit makes the work of
+ * many changes visible at once: under load a batch gathers every change queued while the previous one was committed,
+ * and batches start at least {@code commitGap} apart.
+ * <p>
+ * The work's own document has one field that follows loans, {@code on_shelf}, set in place. An in-place update makes
+ * Lucene write that field's column anew for every segment it touches at the next commit, so the flags go their own,
+ * slower way: the batch writes each work's flag to {@code shelf_flag_outbox} in its transaction, and at most once per
+ * {@code flagGap} the thread sends those that differ from the index, in one commit, then deletes their rows.
  */
 @Component
 public class AvailabilityIndexer implements SmartLifecycle {
@@ -43,6 +56,11 @@ public class AvailabilityIndexer implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(AvailabilityIndexer.class);
 
 	private static final int BATCH = 500;
+
+	private static final int FLAG_BATCH = 5_000;
+
+	/** {@code _version_} 1 on an update: only if the document exists. */
+	private static final String VERSION = "_version_";
 
 	private static final Duration POLL = Duration.ofMillis(500);
 
@@ -65,6 +83,14 @@ public class AvailabilityIndexer implements SmartLifecycle {
 	 */
 	private final Duration commitGap;
 
+	/**
+	 * The least time between two commits of on-shelf flags ({@code branchlink.catalog.shelf-flag-gap}, 1 s): how late
+	 * the "on a shelf now" filter and order may follow a loan (the holdings lines follow within the commit gap).
+	 */
+	private final Duration flagGap;
+
+	private final AtomicLong flagsSent = new AtomicLong();
+
 	private final AtomicLong indexedWorks = new AtomicLong();
 
 	private final AtomicLong batches = new AtomicLong();
@@ -84,8 +110,10 @@ public class AvailabilityIndexer implements SmartLifecycle {
 	private volatile String lastError;
 
 	AvailabilityIndexer(SolrClient solr, WorkStore store, JdbcClient jdbc, TransactionTemplate transactions,
-			@Value("${branchlink.catalog.availability-commit-gap:100ms}") Duration commitGap) {
+			@Value("${branchlink.catalog.availability-commit-gap:100ms}") Duration commitGap,
+			@Value("${branchlink.catalog.shelf-flag-gap:1s}") Duration flagGap) {
 		this.commitGap = commitGap;
+		this.flagGap = flagGap;
 		this.solr = solr;
 		this.store = store;
 		this.jdbc = jdbc;
@@ -135,10 +163,19 @@ public class AvailabilityIndexer implements SmartLifecycle {
 		long backoff = 250;
 		long reportedAt = System.nanoTime();
 		long reportedWorks = 0;
+		// rows a stopped node left are sent at the first turn
+		long flagsDue = System.nanoTime();
+		boolean flagsWaiting = true;
 		while (running) {
 			try {
 				long began = System.nanoTime();
 				int drained = drainOnce();
+				flagsWaiting |= drained > 0;
+				if (flagsWaiting && began - flagsDue >= 0) {
+					drainFlags();
+					flagsWaiting = false;
+					flagsDue = System.nanoTime() + flagGap.toNanos();
+				}
 				if (failingSince != null) {
 					log.info("Availability index reachable again after {} s; catching up",
 							Duration.between(failingSince, Instant.now()).toSeconds());
@@ -147,8 +184,10 @@ public class AvailabilityIndexer implements SmartLifecycle {
 				}
 				backoff = 250;
 				if (drained == 0) {
+					long wait = flagsWaiting ? Math.min(POLL.toNanos(), Math.max(1, flagsDue - System.nanoTime()))
+							: POLL.toNanos();
 					signal.drainPermits();
-					signal.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS);
+					signal.tryAcquire(wait, TimeUnit.NANOSECONDS);
 				}
 				else {
 					long rest = commitGap.toNanos() - (System.nanoTime() - began);
@@ -160,10 +199,10 @@ public class AvailabilityIndexer implements SmartLifecycle {
 				if (now - reportedAt > 10_000_000_000L && indexedWorks.get() > reportedWorks) {
 					long done = indexedWorks.get() - reportedWorks;
 					log.info("Availability: {} works updated in the last {} s ({}/s), {} batches in all ({} ms reading the "
-							+ "database, {} ms in Solr per batch), backlog {}", done, (now - reportedAt) / 1_000_000_000L,
-							done * 1_000_000_000L / (now - reportedAt), batches.get(),
+							+ "database, {} ms in Solr per batch), backlog {}, on-shelf flags changed {}", done,
+							(now - reportedAt) / 1_000_000_000L, done * 1_000_000_000L / (now - reportedAt), batches.get(),
 							loadNanos.get() / 1_000_000 / Math.max(1, batches.get()),
-							solrNanos.get() / 1_000_000 / Math.max(1, batches.get()), backlog());
+							solrNanos.get() / 1_000_000 / Math.max(1, batches.get()), backlog(), flagsSent.get());
 					reportedAt = now;
 					reportedWorks = indexedWorks.get();
 				}
@@ -214,14 +253,23 @@ public class AvailabilityIndexer implements SmartLifecycle {
 			Map<String, List<HeldRecord>> works = store.load(queued);
 			Map<String, WorkStore.HoldingSite> sites = store.sites();
 			List<List<SolrInputDocument>> docs = new ArrayList<>(works.size());
+			Map<String, Boolean> flags = new TreeMap<>();
 			works.forEach((id, records) -> {
 				WorkDocuments.Availability availability = WorkDocuments.availability(records, sites);
 				docs.add(update(id, availability));
+				flags.put(id, availability.onShelf() > 0);
 			});
 			long t1 = System.nanoTime();
 			send(docs);
 			loadNanos.addAndGet(t1 - t0);
 			solrNanos.addAndGet(System.nanoTime() - t1);
+			// in id order, so two nodes writing the same works take their rows' locks in the same order
+			jdbc.sql("""
+					insert into shelf_flag_outbox (work_id, on_shelf) select * from unnest(:works, :flags)
+					on conflict (work_id) do update set on_shelf = excluded.on_shelf""")
+				.param("works", flags.keySet().toArray(String[]::new))
+				.param("flags", flags.values().toArray(Boolean[]::new))
+				.update();
 			// the rows taken, in one statement; a change queued for one of the works meanwhile has a new seq and stays
 			jdbc.sql("delete from availability_outbox where seq = any(:seqs)")
 				.param("seqs", seqs.toArray(Long[]::new))
@@ -235,27 +283,82 @@ public class AvailabilityIndexer implements SmartLifecycle {
 	}
 
 	/**
-	 * What a change of a work's copies sends to Solr: the work's counts set in place, then its copies document.
+	 * Sends the on-shelf flags waiting in {@code shelf_flag_outbox} that differ from the index, in one commit, and
+	 * deletes the rows taken; returns how many flags it changed.
 	 */
-	public static List<SolrInputDocument> update(String workId, WorkDocuments.Availability availability) {
-		return List.of(counts(workId, availability), WorkDocuments.copies(workId, availability));
+	int drainFlags() {
+		Integer changed = transactions.execute(status -> {
+			Map<String, Boolean> waiting = new LinkedHashMap<>();
+			jdbc.sql("select work_id, on_shelf from shelf_flag_outbox order by work_id limit :n for update skip locked")
+				.param("n", FLAG_BATCH)
+				.query((ResultSet rs) -> {
+					waiting.put(rs.getString(1), rs.getBoolean(2));
+				});
+			if (waiting.isEmpty()) {
+				return 0;
+			}
+			Map<String, Integer> indexed = onShelf(waiting.keySet());
+			List<List<SolrInputDocument>> docs = new ArrayList<>();
+			waiting.forEach((id, onShelf) -> {
+				Integer now = indexed.get(id);
+				// a work not in the index yet gets its flag when it is indexed
+				if (now != null && now != (onShelf ? 1 : 0)) {
+					docs.add(List.of(flag(id, onShelf)));
+				}
+			});
+			send(docs);
+			jdbc.sql("delete from shelf_flag_outbox where work_id = any(:ids)")
+				.param("ids", waiting.keySet().toArray(String[]::new))
+				.update();
+			flagsSent.addAndGet(docs.size());
+			return docs.size();
+		});
+		return changed == null ? 0 : changed;
+	}
+
+	/** The flags the index holds now for these works (works not in the index are absent). */
+	private Map<String, Integer> onShelf(Collection<String> workIds) {
+		// work ids are "w" and hex digits (WorkMerging): no commas
+		SolrQuery query = new SolrQuery("{!terms f=" + SolrFields.ID + "}" + String.join(",", workIds))
+			.addFilterQuery(SolrFields.DOC_TYPE + ":" + SolrFields.TYPE_WORK)
+			.setFields(SolrFields.ID, SolrFields.ON_SHELF)
+			.setRows(workIds.size());
+		try {
+			Map<String, Integer> flags = new HashMap<>();
+			for (SolrDocument doc : solr.query(query, SolrRequest.METHOD.POST).getResults()) {
+				Object value = doc.getFieldValue(SolrFields.ON_SHELF);
+				flags.put((String) doc.getFieldValue(SolrFields.ID), value == null ? -1 : ((Number) value).intValue());
+			}
+			return flags;
+		}
+		catch (SolrServerException | IOException ex) {
+			throw new CatalogIndexException("could not read the on-shelf flags of " + workIds.size() + " works", ex);
+		}
 	}
 
 	/**
-	 * The work's counts, set in place: both are docValues-only numeric fields, so Solr rewrites their values without
-	 * re-indexing the work (whose titles, names and subjects a Chinese analyser would segment again).
+	 * What a change of a work's copies sends to Solr at once: its copies document, only if it exists (it is indexed with
+	 * its work: a work not yet indexed gets its availability when the ingest indexes it).
 	 */
-	private static SolrInputDocument counts(String workId, WorkDocuments.Availability availability) {
+	public static List<SolrInputDocument> update(String workId, WorkDocuments.Availability availability) {
+		SolrInputDocument copies = WorkDocuments.copies(workId, availability);
+		copies.setField(VERSION, 1L);
+		return List.of(copies);
+	}
+
+	/**
+	 * A work's on-shelf flag, set in place (a docValues-only numeric field: Solr rewrites its value without indexing the
+	 * work again, whose titles, names and subjects a Chinese analyser would segment again), only if the work exists.
+	 */
+	public static SolrInputDocument flag(String workId, boolean onShelf) {
 		SolrInputDocument doc = new SolrInputDocument();
 		doc.setField(SolrFields.ID, workId);
-		// only update a document that exists: a work not yet indexed gets its availability when the ingest indexes it
-		doc.setField("_version_", 1L);
-		doc.setField(SolrFields.ITEM_COUNT, Map.of("set", availability.items()));
-		doc.setField(SolrFields.AVAILABLE_COUNT, Map.of("set", availability.available()));
+		doc.setField(VERSION, 1L);
+		doc.setField(SolrFields.ON_SHELF, Map.of("set", onShelf ? 1 : 0));
 		return doc;
 	}
 
-	/** Each work's pair: its counts first, so a work not in the index yet stops its pair before its copies. */
+	/** Each group of documents in order; a group whose document is not in the index (a version conflict) is skipped. */
 	private void send(List<List<SolrInputDocument>> works) {
 		if (works.isEmpty()) {
 			return;

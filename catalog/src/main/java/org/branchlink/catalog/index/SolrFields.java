@@ -76,7 +76,11 @@ public final class SolrFields {
 
 	public static final String ITEM_COUNT = "item_count";
 
-	public static final String AVAILABLE_COUNT = "available_count";
+	/**
+	 * 1 when a copy of the work is on a shelf now, else 0: docValues only, set in place when it changes, at most once a
+	 * second (the availability indexer); search filters and sorts on it. Exact counts come from the copies document.
+	 */
+	public static final String ON_SHELF = "on_shelf";
 
 	public static final String HOLDINGS = "holdings";
 

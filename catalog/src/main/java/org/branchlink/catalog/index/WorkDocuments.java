@@ -23,7 +23,7 @@ import org.branchlink.catalog.record.WorkKey;
 /**
  * Builds a work's search document from all the sites' records of it: the fullest record gives the title and
  * description, every record adds its titles, names, ISBNs and holdings, and the holdings give the facets (site,
- * township, kind, service line) and the counts of copies; a second document per work holds its copies and where
+ * township, kind, service line), the number of copies and whether one is on a shelf; a second document per work holds its copies and where
  * they are on a shelf ({@link #copies}). No reader data: copies carry only their status.
  */
 public final class WorkDocuments {
@@ -107,7 +107,7 @@ public final class WorkDocuments {
 		set(doc, SolrFields.HOLDING_SITE_KIND, kinds);
 		set(doc, SolrFields.HOLDING_SERVICE_LINE, lines);
 		doc.setField(SolrFields.ITEM_COUNT, availability.items());
-		doc.setField(SolrFields.AVAILABLE_COUNT, availability.available());
+		doc.setField(SolrFields.ON_SHELF, availability.onShelf());
 		return doc;
 	}
 
@@ -136,7 +136,8 @@ public final class WorkDocuments {
 	 * The copies document of a work: every copy as a holdings line (owning site, barcode, call number, location,
 	 * status, the site it is at when not at home, its transit destination), the sites and places with a copy on the
 	 * shelf. It carries no text to analyse, so lending replaces it whole at every loan and return, and the work's own
-	 * document only has its two counts set in place: the work's titles, names and subjects are not analysed again.
+	 * document only has its on-shelf flag set in place when it changes: the work's titles, names and subjects are not
+	 * analysed again.
 	 */
 	public static SolrInputDocument copies(String workId, Availability availability) {
 		SolrInputDocument doc = new SolrInputDocument();
@@ -194,6 +195,12 @@ public final class WorkDocuments {
 	 */
 	public record Availability(int items, int available, List<String> holdings, List<String> availableSites,
 			List<String> availablePlaces) {
+
+		/** The work's {@code on_shelf} flag: 1 when a copy is on a shelf. */
+		public int onShelf() {
+			return available > 0 ? 1 : 0;
+		}
+
 	}
 
 	/** Title order: NFKC, lower case, letters and digits only (cheap: no script transliteration per document). */

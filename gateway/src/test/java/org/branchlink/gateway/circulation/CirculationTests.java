@@ -9,6 +9,8 @@ import org.assertj.core.api.Assertions;
 import org.branchlink.catalog.CatalogSearch;
 import org.branchlink.catalog.ItemRef;
 import org.branchlink.catalog.SearchPage.Holding;
+import org.branchlink.catalog.SearchPage.WorkHit;
+import org.branchlink.catalog.SearchRequest;
 import org.branchlink.gateway.IntegrationTest;
 import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.reader.Reader;
@@ -113,6 +115,44 @@ class CirculationTests extends IntegrationTest {
 		send(copy.siteId(), event(copy.siteId(), "r1", CirculationAction.RECEIVE, t0.plusSeconds(7200), copy.barcode(), null));
 		awaitInSearch(copy, "available", null, null);
 		assertThat(search.work(copy.workId()).orElseThrow().available()).isPositive();
+	}
+
+	/**
+	 * The "on a shelf now" filter follows loans too, through the work's flag (sent apart from the holdings, at most once
+	 * a second): lending every copy of a work on the shelf moves it to "not on a shelf", a return moves it back.
+	 */
+	@Test
+	void theOnAShelfFilterFollowsTheLastCopyLentAndTheFirstReturned() {
+		ItemRef first = fixtures.freshCopies("township_station", 1).get(0);
+		Reader reader = fixtures.reader(false);
+		String title = search.work(first.workId()).orElseThrow().title();
+		List<Holding> onShelf = search.work(first.workId()).orElseThrow().holdings().stream()
+			.filter(h -> h.status().equals("available") && h.atSite() == null).toList();
+		assertThat(onShelf).isNotEmpty();
+		awaitOnShelf(title, first.workId(), true);
+		int n = 0;
+		for (Holding h : onShelf) {
+			n++;
+			send(h.siteId(), event(h.siteId(), "shelf-out-" + n, CirculationAction.CHECKOUT, t0.plusSeconds(n), h.barcode(),
+					reader.cardNumber()));
+		}
+		awaitOnShelf(title, first.workId(), false);
+		Holding back = onShelf.get(0);
+		send(back.siteId(), event(back.siteId(), "shelf-in", CirculationAction.CHECKIN, t0.plusSeconds(3600), back.barcode(),
+				null));
+		awaitOnShelf(title, first.workId(), true);
+		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("select count(*) from shelf_flag_outbox")
+			.query(Integer.class).single() == 0);
+	}
+
+	private void awaitOnShelf(String title, String workId, boolean onShelf) {
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			for (boolean value : List.of(true, false)) {
+				List<String> found = search.search(new SearchRequest(title, Map.of("available", List.of(String.valueOf(value))),
+						null, null, null, null, 0, 100)).works().stream().map(WorkHit::id).toList();
+				assertThat(found.contains(workId)).as("on a shelf = " + value).isEqualTo(value == onShelf);
+			}
+		});
 	}
 
 	@Test
