@@ -47,8 +47,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * The work's own document has one field that follows loans, {@code on_shelf}, set in place. An in-place update makes
  * Lucene write that field's column anew for every segment it touches at the next commit, so the flags go their own,
- * slower way: the batch writes each work's flag to {@code shelf_flag_outbox} in its transaction, and at most once per
- * {@code flagGap} the thread sends those that differ from the index, in one commit, then deletes their rows.
+ * slower way: the batch writes to {@code shelf_flag_outbox}, in its transaction, the flags that differ from the index
+ * (and deletes those that no longer do), and at most once per {@code flagGap} the thread sends the rows' flags that
+ * still differ, in one commit, then deletes the rows.
  */
 @Component
 public class AvailabilityIndexer implements SmartLifecycle {
@@ -263,13 +264,7 @@ public class AvailabilityIndexer implements SmartLifecycle {
 			send(docs);
 			loadNanos.addAndGet(t1 - t0);
 			solrNanos.addAndGet(System.nanoTime() - t1);
-			// in id order, so two nodes writing the same works take their rows' locks in the same order
-			jdbc.sql("""
-					insert into shelf_flag_outbox (work_id, on_shelf) select * from unnest(:works, :flags)
-					on conflict (work_id) do update set on_shelf = excluded.on_shelf""")
-				.param("works", flags.keySet().toArray(String[]::new))
-				.param("flags", flags.values().toArray(Boolean[]::new))
-				.update();
+			queueFlags(flags);
 			// the rows taken, in one statement; a change queued for one of the works meanwhile has a new seq and stays
 			jdbc.sql("delete from availability_outbox where seq = any(:seqs)")
 				.param("seqs", seqs.toArray(Long[]::new))
@@ -280,6 +275,36 @@ public class AvailabilityIndexer implements SmartLifecycle {
 			return queued.size();
 		});
 		return taken == null ? 0 : taken;
+	}
+
+	/**
+	 * Queues the flags that differ from the index and cancels those waiting for works back to what the index says (a
+	 * copy lent and returned within the flag gap changes nothing); a work not in the index yet is left alone.
+	 */
+	private void queueFlags(Map<String, Boolean> flags) {
+		Map<String, Integer> indexed = onShelf(flags.keySet());
+		List<String> changed = new ArrayList<>();
+		List<Boolean> values = new ArrayList<>();
+		List<String> same = new ArrayList<>();
+		flags.forEach((id, onShelf) -> {
+			Integer now = indexed.get(id);
+			if (now != null && now == (onShelf ? 1 : 0)) {
+				same.add(id);
+			}
+			else if (now != null) {
+				changed.add(id);
+				values.add(onShelf);
+			}
+		});
+		// in id order (the map is sorted), so two nodes writing the same works take their rows' locks in the same order
+		jdbc.sql("""
+				with cancelled as (delete from shelf_flag_outbox where work_id = any(:same))
+				insert into shelf_flag_outbox (work_id, on_shelf) select * from unnest(:works, :flags)
+				on conflict (work_id) do update set on_shelf = excluded.on_shelf""")
+			.param("same", same.toArray(String[]::new))
+			.param("works", changed.toArray(String[]::new))
+			.param("flags", values.toArray(Boolean[]::new))
+			.update();
 	}
 
 	/**
