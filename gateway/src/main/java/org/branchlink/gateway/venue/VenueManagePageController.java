@@ -74,20 +74,31 @@ class VenueManagePageController {
 			implements Serializable {
 	}
 
+	/**
+	 * The desk: the year's figures and the bookings awaiting approval of every site the user acts for; the coming week's
+	 * bookings and the venues of one chosen site ({@code site}), or of all their sites for staff of a few. Central staff
+	 * act for the whole county: its week and venues are hundreds of cards, so they choose a site to see them.
+	 */
 	@GetMapping("/venues/manage")
 	@LibrarianOrCentral
-	String page(@AuthenticationPrincipal BranchLinkUser user, Authentication authentication, Model model) {
+	String page(@AuthenticationPrincipal BranchLinkUser user, Authentication authentication,
+			@RequestParam(name = "site", required = false) String site, Model model) {
 		Set<String> mine = access.sitesFor(authentication);
 		boolean central = user.roles().contains(Role.CENTRAL_ADMIN);
+		Set<String> shown = site != null && mine.contains(site) ? Set.of(site) : central ? Set.of() : mine;
 		LocalDate today = bookings.today();
 		model.addAttribute("user", user);
 		model.addAttribute("today", today);
+		model.addAttribute("chosen", shown.size() == 1 ? shown.iterator().next() : null);
+		model.addAttribute("choose", shown.isEmpty());
+		model.addAttribute("central", central);
 		model.addAttribute("awaiting", calendar.awaiting(mine));
-		model.addAttribute("coming", calendar.atSites(mine, today, today.plusDays(6)).stream()
+		model.addAttribute("coming", shown.isEmpty() ? List.of() : calendar.atSites(shown, today, today.plusDays(6)).stream()
 			.filter(b -> !List.of("declined", "cancelled", "lapsed").contains(b.status())).toList());
-		model.addAttribute("venues", venues.venues(Optional.of(mine)));
+		model.addAttribute("venues", venues.venues(Optional.of(shown)));
 		// the troupes staff may book for by phone: active, with a contact reader who books for them
-		model.addAttribute("troupes", troupes.of(mine).stream().filter(t -> t.active() && t.contactCard() != null).toList());
+		model.addAttribute("troupes", shown.isEmpty() ? List.of()
+				: troupes.of(shown).stream().filter(t -> t.active() && t.contactCard() != null).toList());
 		List<VenueFigures.Figures> figures = venueFigures.of(today.withDayOfYear(1), today);
 		// the county's row first for central staff, then the sites'
 		model.addAttribute("figures", figures.stream().filter(f -> f.siteId() == null ? central : mine.contains(f.siteId())).toList());
@@ -106,8 +117,9 @@ class VenueManagePageController {
 			@RequestParam(defaultValue = "false") boolean accessible, @RequestParam(defaultValue = "false") boolean needsApproval,
 			@RequestParam(required = false) Integer feePerHour, @RequestParam(required = false) LocalTime opensAt,
 			@RequestParam(required = false) LocalTime closesAt, Authentication authentication, RedirectAttributes redirect) {
-		access.requireActFor(authentication, id == null ? siteId : venues.venue(id).siteId());
-		return attempt(redirect, "venues.done.saved", new VenueDraft(id, siteId, name, kind,
+		String site = id == null ? siteId : venues.venue(id).siteId();
+		access.requireActFor(authentication, site);
+		return attempt(redirect, site, "venues.done.saved", new VenueDraft(id, siteId, name, kind,
 				capacity == null ? "" : capacity.toString(), equipment, accessible, needsApproval,
 				feePerHour == null ? "" : feePerHour.toString(), opensAt == null ? "" : opensAt.toString(),
 				closesAt == null ? "" : closesAt.toString()),
@@ -125,11 +137,12 @@ class VenueManagePageController {
 			@RequestParam(required = false) LocalTime from, @RequestParam(required = false) LocalTime until,
 			@RequestParam(defaultValue = "") String purpose, @RequestParam(required = false) Integer attendees,
 			Authentication authentication, RedirectAttributes redirect) {
-		access.requireActFor(authentication, venues.venue(venueId).siteId());
+		String site = venues.venue(venueId).siteId();
+		access.requireActFor(authentication, site);
 		AmateurTroupe troupe = troupes.troupe(troupeId);
 		// staff book for the troupes of their own sites (central staff for any)
 		access.requireActFor(authentication, troupe.siteId());
-		return attempt(redirect, "venues.done.booked-for", null, () -> {
+		return attempt(redirect, site, "venues.done.booked-for", null, () -> {
 			Reader contact = readers.byCard(troupe.contactCard() == null ? "" : troupe.contactCard())
 				.orElseThrow(() -> new ConflictException("booking-troupe-contact", troupe.name()));
 			VenueBooking booking = bookings.book(contact.id(), new VenueBookings.BookingRequest(venueId, day, from, until,
@@ -143,8 +156,9 @@ class VenueManagePageController {
 	@LibrarianOrCentral
 	String active(@PathVariable long id, @RequestParam boolean active, Authentication authentication,
 			RedirectAttributes redirect) {
-		access.requireActFor(authentication, venues.venue(id).siteId());
-		return attempt(redirect, active ? "venues.done.reopened" : "venues.done.withdrawn", null,
+		String site = venues.venue(id).siteId();
+		access.requireActFor(authentication, site);
+		return attempt(redirect, site, active ? "venues.done.reopened" : "venues.done.withdrawn", null,
 				() -> venues.setActive(id, active));
 	}
 
@@ -152,34 +166,41 @@ class VenueManagePageController {
 	@LibrarianOrCentral
 	String decide(@PathVariable long id, @RequestParam(defaultValue = "false") boolean approve,
 			@RequestParam(defaultValue = "") String reason, Authentication authentication, RedirectAttributes redirect) {
-		requireSiteOfBooking(authentication, id);
-		return attempt(redirect, approve ? "venues.done.approved" : "venues.done.declined", null,
+		String site = requireSiteOfBooking(authentication, id);
+		return attempt(redirect, site, approve ? "venues.done.approved" : "venues.done.declined", null,
 				() -> bookings.decide(id, approve, reason, authentication.getName()));
 	}
 
 	@PostMapping("/venues/manage/bookings/{id}/check-in")
 	@LibrarianOrCentral
 	String checkIn(@PathVariable long id, Authentication authentication, RedirectAttributes redirect) {
-		requireSiteOfBooking(authentication, id);
-		return attempt(redirect, "venues.done.checked-in", null, () -> bookings.checkIn(id, authentication.getName()));
+		String site = requireSiteOfBooking(authentication, id);
+		return attempt(redirect, site, "venues.done.checked-in", null, () -> bookings.checkIn(id, authentication.getName()));
 	}
 
 	@PostMapping("/venues/manage/bookings/{id}/cancel")
 	@LibrarianOrCentral
 	String cancel(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Authentication authentication,
 			RedirectAttributes redirect) {
-		requireSiteOfBooking(authentication, id);
-		return attempt(redirect, "venues.done.site-cancelled", null,
+		String site = requireSiteOfBooking(authentication, id);
+		return attempt(redirect, site, "venues.done.site-cancelled", null,
 				() -> bookings.cancelBySite(id, reason, authentication.getName()));
 	}
 
-	private void requireSiteOfBooking(Authentication authentication, long id) {
-		access.requireActFor(authentication, venues.venue(bookings.booking(id).venueId()).siteId());
+	/** The site of the booking's venue, which the user must act for. */
+	private String requireSiteOfBooking(Authentication authentication, long id) {
+		String site = venues.venue(bookings.booking(id).venueId()).siteId();
+		access.requireActFor(authentication, site);
+		return site;
 	}
 
-	private String attempt(RedirectAttributes redirect, String done, VenueDraft draft, Runnable action) {
+	/** Does it, and back to the desk showing the site it was done for. */
+	private String attempt(RedirectAttributes redirect, String site, String done, VenueDraft draft, Runnable action) {
 		if (!pageMessages.attempt(redirect, done, action) && draft != null) {
 			redirect.addFlashAttribute("venueDraft", draft);
+		}
+		if (site != null && !site.isBlank()) {
+			redirect.addAttribute("site", site);
 		}
 		return "redirect:/venues/manage";
 	}

@@ -77,7 +77,8 @@ final class PagesBench {
 					"/volunteers", "/demand/tickets", "/events/new", "/events/manage", "/notices", "/supervision", "/venues/manage", "/troupes"));
 			Person central = person(base, "admin", "demo-admin");
 			central.pages().addAll(List.of("/dashboard", "/reports/" + quarter, "/planning", "/rotas", "/surveys",
-					"/sites/manage", "/sites/manage/baishi", "/population", "/mobile/today", "/supervision", "/venues/manage"));
+					"/sites/manage", "/sites/manage/baishi", "/population", "/mobile/today", "/supervision", "/venues/manage",
+					"/venues/manage?site=baishi"));
 			List<Person> people = List.of(visitor, reader, librarian, central);
 
 			for (Person person : people) { // warm-up, and every page must answer 200

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
@@ -80,6 +81,29 @@ class VenueTests extends IntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	/**
+	 * Central staff act for the whole county: the desk shows them its queue of bookings to approve and its figures, and
+	 * the coming week and the venues of the one site they choose; what they do there brings them back to that site.
+	 */
+	@Test
+	void centralStaffChooseTheSiteWhoseWeekAndVenuesTheDeskShows() throws Exception {
+		Venue venue = venue(false, 40);
+		var admin = user(accounts.loadUserByUsername("admin"));
+		mvc.perform(get("/venues/manage").with(admin))
+			.andExpect(content().string(Matchers.allOf(Matchers.containsString("id=\"site-picker\""),
+					Matchers.containsString("choose-site"), Matchers.containsString("id=\"awaiting-heading\""),
+					Matchers.not(Matchers.containsString("id=\"managed-" + venue.id() + "\"")))));
+		mvc.perform(get("/venues/manage").param("site", "baishi").with(admin))
+			.andExpect(content().string(Matchers.allOf(Matchers.containsString("id=\"managed-" + venue.id() + "\""),
+					Matchers.not(Matchers.containsString("choose-site")))));
+		mvc.perform(post("/venues/manage/venues/" + venue.id() + "/active").param("active", "false").with(admin).with(csrf()))
+			.andExpect(redirectedUrl("/venues/manage?site=baishi"));
+		// a librarian of one site sees it without choosing
+		mvc.perform(get("/venues/manage").with(user(accounts.loadUserByUsername("librarian"))))
+			.andExpect(content().string(Matchers.allOf(Matchers.containsString("id=\"managed-" + venue.id() + "\""),
+					Matchers.not(Matchers.containsString("choose-site")))));
+	}
 
 	private Venue venue(boolean approval, int fee) {
 		return venues.save(null, new Venues.VenueRequest("baishi", "测试活动室" + SEQUENCE.incrementAndGet(), "room", 30,

@@ -123,6 +123,19 @@ class VenueJourneyTests extends IntegrationTest {
 			browser.go("/troupes?lang=en");
 			assertThat(browser.text("h1")).isEqualTo("Troupes and teams");
 			browser.check("troupes-english");
+			browser.go("/troupes?lang=zh-CN");
+
+			// central staff: the county's queue, and the week and venues of the site they choose
+			browser.submit("form[action$='/logout'] button");
+			browser.signIn("admin", "demo-admin");
+			browser.go("/venues/manage");
+			assertThat(browser.text("#coming .choose-site")).isEqualTo("请选择一个站点，查看它近 7 天的预约和它的场地。");
+			browser.check("venues-desk-central");
+			new Select(browser.find("#vm-site")).selectByValue("baishi");
+			browser.submit("#vm-site-submit");
+			assertThat(browser.text("#coming-" + id + " .status")).isEqualTo("已确认");
+			assertThat(new Select(browser.find("#vm-site")).getFirstSelectedOption().getAttribute("value")).isEqualTo("baishi");
+			browser.check("venues-desk-central-site");
 		}
 	}
 
