@@ -67,6 +67,8 @@ class EmbeddedPostgresConfiguration {
 			.setServerConfig("shared_buffers", properties.database().sharedBuffers())
 			// checkpoints every 1 GB of WAL (the default) came every few seconds in a first load
 			.setServerConfig("max_wal_size", "4GB")
+			// what each statement costs, for the operator (and the benchmarks): the pg_stat_statements view, created below
+			.setServerConfig("shared_preload_libraries", "pg_stat_statements")
 			// keys (site and record ids, barcodes, work keys) compare byte by byte instead of through the C library's
 			// collation, which took a tenth of PostgreSQL's time in a catalogue load (a new data directory only)
 			.setLocaleConfig("lc-collate", "C")
@@ -74,9 +76,21 @@ class EmbeddedPostgresConfiguration {
 		if (migrating) {
 			givePassword(postgres, dataDirectory, password);
 		}
+		statementStatistics(postgres);
 		log.info("Embedded PostgreSQL started on 127.0.0.1:{} with data in {} ({} ms)", postgres.getPort(),
 				dataDirectory, (System.nanoTime() - started) / 1_000_000);
 		return postgres;
+	}
+
+	/** The {@code pg_stat_statements} view in the application's database (its library is loaded at start). */
+	private static void statementStatistics(EmbeddedPostgres postgres) {
+		try (Connection connection = postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.execute("create extension if not exists pg_stat_statements");
+		}
+		catch (SQLException ex) {
+			log.warn("pg_stat_statements is not available: {}", ex.getMessage());
+		}
 	}
 
 	static PostgresAccess access(GatewayProperties properties) {

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -258,6 +259,34 @@ public final class Bench {
 		Files.createDirectories(out.getParent());
 		Files.writeString(out, json.writeValueAsString(all) + "\n");
 		System.out.println(toJson(result));
+	}
+
+	/** Forgets PostgreSQL's statement statistics ({@code pg_stat_statements}), so {@link #logStatements} tells one phase. */
+	public static void resetStatements(JdbcClient jdbc) {
+		jdbc.sql("select pg_stat_statements_reset()").query((ResultSet rs) -> {
+		});
+	}
+
+	/**
+	 * Logs the statements that took PostgreSQL the most time since {@link #resetStatements}: share of the time, calls,
+	 * milliseconds per call and per unit of work (an event, a transaction): where the database's time per event goes.
+	 */
+	public static void logStatements(JdbcClient jdbc, long units, int top) {
+		double[] total = { 0 };
+		List<String> lines = new ArrayList<>();
+		jdbc.sql("select calls, total_exec_time, query from pg_stat_statements order by total_exec_time desc")
+			.query((ResultSet rs) -> {
+				double ms = rs.getDouble(2);
+				total[0] += ms;
+				if (lines.size() < top) {
+					String query = rs.getString(3).replaceAll("\\s+", " ");
+					lines.add(String.format(Locale.ROOT, "%8d calls %7.3f ms each %6.3f ms per unit  %s", rs.getLong(1),
+							ms / Math.max(1, rs.getLong(1)), ms / Math.max(1, units),
+							query.length() > 150 ? query.substring(0, 150) + "…" : query));
+				}
+			});
+		log("PostgreSQL statements by time (%.3f ms per unit in all, %,d units):", total[0] / Math.max(1, units), units);
+		lines.forEach(line -> log("  %s", line));
 	}
 
 	/**

@@ -122,6 +122,7 @@ final class LendingBench {
 			Thread cpuMark = new Thread(() -> {
 				LockSupport.parkNanos(measureFrom - System.nanoTime());
 				System.arraycopy(Bench.cpuNanos(), 0, cpuAtStart, 0, 2);
+				Bench.resetStatements(jdbc);
 			}, "cpu-mark");
 			cpuMark.start();
 			long interval = (long) (1_000_000_000L * CLIENTS / TARGET_RATE);
@@ -224,6 +225,7 @@ final class LendingBench {
 			double pgCpuMs = (cpuAtEnd[1] - cpuAtStart[1]) / 1e6 / Math.max(1, acknowledged.get());
 			Bench.log("CPU per event: %.2f ms in the JVM (the benchmark's clients and watcher included), %.2f ms in PostgreSQL",
 					jvmCpuMs, pgCpuMs);
+			Bench.logStatements(jdbc, acknowledged.get(), 15);
 
 			Map<String, Object> result = new LinkedHashMap<>();
 			result.put("benchmark", "lending");

@@ -89,9 +89,12 @@ public final class Sip2Bench {
 			Result raw = load(kiosks, seconds, 0, (kiosk, i) -> raw(kiosk, desk, i, "raw-"), WARM_UP_AGAIN);
 			Bench.log("raw LendingDesk as fast as answered: %.0f transactions/s, p50 %.1f ms, p99 %.1f ms; CPU %s",
 					raw.rate(), raw.p50(), raw.p99(), raw.cpu());
+			Bench.resetStatements(jdbc);
 			Result paced = load(kiosks, seconds, RATE, (kiosk, i) -> sip2(kiosk, port), WARM_UP_AGAIN);
 			Bench.log("SIP2 at %d transactions/s offered: %.0f answered/s, p50 %.1f ms, p99 %.1f ms, %d failed; CPU %s",
 					RATE, paced.rate(), paced.p50(), paced.p99(), paced.failed(), paced.cpu());
+			// over the warm-up and the measured seconds of the paced phase
+			Bench.logStatements(jdbc, Math.round(paced.rate() * (seconds + WARM_UP_AGAIN)), 15);
 			Result rawPaced = load(kiosks, seconds, RATE, (kiosk, i) -> raw(kiosk, desk, i, "raw-paced-"), WARM_UP_AGAIN);
 			Bench.log("raw LendingDesk at %d transactions/s offered: %.0f answered/s, p50 %.1f ms, p99 %.1f ms; CPU %s",
 					RATE, rawPaced.rate(), rawPaced.p50(), rawPaced.p99(), rawPaced.cpu());
