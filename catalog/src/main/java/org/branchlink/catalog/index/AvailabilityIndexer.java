@@ -26,7 +26,7 @@ import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
 import org.branchlink.catalog.CatalogIndexException;
 import org.branchlink.catalog.ingest.WorkStore;
-import org.branchlink.catalog.ingest.WorkStore.HeldRecord;
+import org.branchlink.catalog.ingest.WorkStore.HeldCopies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -251,12 +251,12 @@ public class AvailabilityIndexer implements SmartLifecycle {
 			long t0 = System.nanoTime();
 			// availability is part of the works' OAI-PMH records: their datestamps move with it
 			store.markChanged(queued);
-			Map<String, List<HeldRecord>> works = store.load(queued);
+			Map<String, List<HeldCopies>> works = store.loadCopies(queued);
 			Map<String, WorkStore.HoldingSite> sites = store.sites();
 			List<List<SolrInputDocument>> docs = new ArrayList<>(works.size());
 			Map<String, Boolean> flags = new TreeMap<>();
 			works.forEach((id, records) -> {
-				WorkDocuments.Availability availability = WorkDocuments.availability(records, sites);
+				WorkDocuments.Availability availability = WorkDocuments.availabilityOfCopies(records, sites);
 				docs.add(update(id, availability));
 				flags.put(id, availability.onShelf() > 0);
 			});

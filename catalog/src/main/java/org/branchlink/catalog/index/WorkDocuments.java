@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import org.apache.solr.common.SolrInputDocument;
 import org.branchlink.catalog.ItemState;
+import org.branchlink.catalog.ingest.WorkStore.HeldCopies;
 import org.branchlink.catalog.ingest.WorkStore.HeldRecord;
 import org.branchlink.catalog.ingest.WorkStore.HoldingSite;
 import org.branchlink.catalog.record.BibRecord;
@@ -155,26 +156,30 @@ public final class WorkDocuments {
 	 * brought.
 	 */
 	public static Availability availability(List<HeldRecord> records, Map<String, HoldingSite> allSites) {
+		return availabilityOfCopies(records.stream().map(HeldRecord::copies).toList(), allSites);
+	}
+
+	/** {@link #availability} from the records' copies alone (what {@code WorkStore.loadCopies} reads). */
+	public static Availability availabilityOfCopies(List<HeldCopies> records, Map<String, HoldingSite> allSites) {
 		Set<String> availableSites = new LinkedHashSet<>();
 		Set<String> availablePlaces = new LinkedHashSet<>();
 		List<String> holdings = new ArrayList<>();
 		int items = 0;
 		int available = 0;
-		for (HeldRecord held : records) {
-			BibRecord record = held.record();
-			for (Item item : record.items()) {
+		for (HeldCopies held : records) {
+			for (Item item : held.items()) {
 				items++;
 				ItemState state = held.states().get(item.barcode());
 				String status = state == null ? item.status() : state.status();
 				String at = state == null || state.atSite() == null ? "" : state.atSite();
 				String destination = state == null || state.destination() == null ? "" : state.destination();
-				holdings.add(String.join("\t", record.siteId(), item.barcode(), item.callNumber(), item.location(), status,
-						at.equals(record.siteId()) ? "" : at, destination));
+				holdings.add(String.join("\t", held.siteId(), item.barcode(), item.callNumber(), item.location(), status,
+						at.equals(held.siteId()) ? "" : at, destination));
 				if (Item.AVAILABLE.equals(status)) {
 					available++;
-					String where = at.isEmpty() ? record.siteId() : at;
+					String where = at.isEmpty() ? held.siteId() : at;
 					availableSites.add(where);
-					HoldingSite site = where.equals(record.siteId()) ? held.site() : allSites.get(where);
+					HoldingSite site = where.equals(held.siteId()) ? held.site() : allSites.get(where);
 					if (site != null && site.lat() != null) {
 						availablePlaces.add(site.lat() + "," + site.lon());
 					}

@@ -231,6 +231,46 @@ public class WorkStore {
 		return works;
 	}
 
+	/**
+	 * The copies of these works, record by record in the order {@link #load} gives them, with their circulation states
+	 * and holding sites: what a change of availability needs, without the records' text (titles, names, subjects,
+	 * arrays the driver decodes one by one), which the availability indexer read at every batch for nothing.
+	 */
+	public Map<String, List<HeldCopies>> loadCopies(Collection<String> workIds) {
+		Map<String, List<HeldCopies>> works = new LinkedHashMap<>();
+		Map<String, HoldingSite> sites = sites();
+		String[] at = { null, null };
+		HeldCopies[] current = { null };
+		client.sql("""
+				select r.site_id, r.record_id, r.work_id, i.barcode, i.call_number, i.location, i.status,
+				       st.status, st.at_site, st.destination
+				from bib_record r
+				left join item i on i.site_id = r.site_id and i.record_id = r.record_id
+				left join item_state st on st.site_id = i.site_id and st.barcode = i.barcode
+				where r.work_id = any(:works)
+				order by r.work_id, r.site_id, r.record_id, i.barcode""")
+			.param("works", workIds.toArray(String[]::new))
+			.query((ResultSet rs) -> {
+				String siteId = rs.getString(1);
+				String recordId = rs.getString(2);
+				if (!siteId.equals(at[0]) || !recordId.equals(at[1])) {
+					at[0] = siteId;
+					at[1] = recordId;
+					current[0] = new HeldCopies(siteId, sites.getOrDefault(siteId, HoldingSite.unknown(siteId)),
+							new ArrayList<>(), new HashMap<>());
+					works.computeIfAbsent(rs.getString(3), w -> new ArrayList<>()).add(current[0]);
+				}
+				String barcode = rs.getString(4);
+				if (barcode != null) {
+					current[0].items().add(new Item(barcode, rs.getString(5), rs.getString(6), rs.getString(7)));
+					if (rs.getString(8) != null) {
+						current[0].states().put(barcode, new ItemState(rs.getString(8), rs.getString(9), rs.getString(10)));
+					}
+				}
+			});
+		return works;
+	}
+
 	/** The record {@link #load} is reading, with the copies read so far. */
 	private static final class RecordRows {
 
@@ -330,6 +370,18 @@ public class WorkStore {
 			this(record, site, Map.of());
 		}
 
+		/** The record's copies, with their states and site. */
+		public HeldCopies copies() {
+			return new HeldCopies(record.siteId(), site, record.items(), states);
+		}
+
+	}
+
+	/**
+	 * One record's copies: the site that holds them and its facts, the copies, and their circulation states by barcode
+	 * (copies that never circulated are absent).
+	 */
+	public record HeldCopies(String siteId, HoldingSite site, List<Item> items, Map<String, ItemState> states) {
 	}
 
 	/** A holding site's facts for facets and distance; kind and place are null for a site the registry lacks. */

@@ -82,11 +82,15 @@ class EmbeddedPostgresConfiguration {
 		return postgres;
 	}
 
-	/** The {@code pg_stat_statements} view in the application's database (its library is loaded at start). */
+	/**
+	 * The {@code pg_stat_statements} view in the application's database (its library is loaded at start), in a schema of
+	 * its own, {@code monitoring}, beside the modules' tables rather than among them.
+	 */
 	private static void statementStatistics(EmbeddedPostgres postgres) {
 		try (Connection connection = postgres.getPostgresDatabase().getConnection();
 				Statement statement = connection.createStatement()) {
-			statement.execute("create extension if not exists pg_stat_statements");
+			statement.execute("create schema if not exists monitoring");
+			statement.execute("create extension if not exists pg_stat_statements with schema monitoring");
 		}
 		catch (SQLException ex) {
 			log.warn("pg_stat_statements is not available: {}", ex.getMessage());

@@ -263,7 +263,7 @@ public final class Bench {
 
 	/** Forgets PostgreSQL's statement statistics ({@code pg_stat_statements}), so {@link #logStatements} tells one phase. */
 	public static void resetStatements(JdbcClient jdbc) {
-		jdbc.sql("select pg_stat_statements_reset()").query((ResultSet rs) -> {
+		jdbc.sql("select monitoring.pg_stat_statements_reset()").query((ResultSet rs) -> {
 		});
 	}
 
@@ -274,7 +274,7 @@ public final class Bench {
 	public static void logStatements(JdbcClient jdbc, long units, int top) {
 		double[] total = { 0 };
 		List<String> lines = new ArrayList<>();
-		jdbc.sql("select calls, total_exec_time, query from pg_stat_statements order by total_exec_time desc")
+		jdbc.sql("select calls, total_exec_time, query from monitoring.pg_stat_statements order by total_exec_time desc")
 			.query((ResultSet rs) -> {
 				double ms = rs.getDouble(2);
 				total[0] += ms;

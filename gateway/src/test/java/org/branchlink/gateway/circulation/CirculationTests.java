@@ -2,6 +2,7 @@ package org.branchlink.gateway.circulation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,8 @@ import org.branchlink.catalog.ItemRef;
 import org.branchlink.catalog.SearchPage.Holding;
 import org.branchlink.catalog.SearchPage.WorkHit;
 import org.branchlink.catalog.SearchRequest;
+import org.branchlink.catalog.index.WorkDocuments;
+import org.branchlink.catalog.ingest.WorkStore;
 import org.branchlink.gateway.IntegrationTest;
 import org.branchlink.gateway.platform.ConflictException;
 import org.branchlink.gateway.reader.Reader;
@@ -50,6 +53,9 @@ class CirculationTests extends IntegrationTest {
 
 	@Autowired
 	CatalogSearch search;
+
+	@Autowired
+	WorkStore store;
 
 	@Autowired
 	CirculationQueries queries;
@@ -115,6 +121,31 @@ class CirculationTests extends IntegrationTest {
 		send(copy.siteId(), event(copy.siteId(), "r1", CirculationAction.RECEIVE, t0.plusSeconds(7200), copy.barcode(), null));
 		awaitInSearch(copy, "available", null, null);
 		assertThat(search.work(copy.workId()).orElseThrow().available()).isPositive();
+	}
+
+	/**
+	 * The availability indexer reads only the works' copies ({@code WorkStore.loadCopies}); what it builds from them is
+	 * what the full records give (the demo county's works, some of their copies lent, moved and in transit).
+	 */
+	@Test
+	void theIndexersLightReadOfCopiesGivesTheAvailabilityTheFullRecordsGive() {
+		ItemRef copy = fixtures.freshCopies("township_station", 1).get(0);
+		Reader reader = fixtures.reader(false);
+		String other = copy.siteId().equals("baishi") ? "central-library" : "baishi";
+		send(other, event(other, "light-1", CirculationAction.CHECKOUT, t0, copy.barcode(), reader.cardNumber()));
+		send(other, event(other, "light-2", CirculationAction.CHECKIN, t0.plusSeconds(60), copy.barcode(), null));
+		List<String> works = jdbc.sql("select distinct work_id from bib_record order by work_id limit 300").query(String.class)
+			.list();
+		List<String> checked = new ArrayList<>(works);
+		checked.add(copy.workId());
+		Map<String, List<WorkStore.HeldRecord>> full = store.load(checked);
+		Map<String, List<WorkStore.HeldCopies>> light = store.loadCopies(checked);
+		assertThat(light.keySet()).isEqualTo(full.keySet());
+		Map<String, WorkStore.HoldingSite> sites = store.sites();
+		full.forEach((work, records) -> assertThat(WorkDocuments.availabilityOfCopies(light.get(work), sites)).as(work)
+			.isEqualTo(WorkDocuments.availability(records, sites)));
+		assertThat(WorkDocuments.availabilityOfCopies(light.get(copy.workId()), sites).holdings())
+			.anySatisfy(line -> assertThat(line).contains(copy.barcode() + "\t").contains("in_transit"));
 	}
 
 	/**
