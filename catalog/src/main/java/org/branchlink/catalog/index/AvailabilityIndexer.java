@@ -5,9 +5,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,15 +13,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.solr.client.solrj.SolrClient;
-import org.apache.solr.client.solrj.SolrQuery;
-import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.request.AbstractUpdateRequest;
 import org.apache.solr.client.solrj.request.UpdateRequest;
-import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
 import org.branchlink.catalog.CatalogIndexException;
+import org.branchlink.catalog.ingest.WorkCopies;
 import org.branchlink.catalog.ingest.WorkStore;
 import org.branchlink.catalog.ingest.WorkStore.HeldCopies;
 import org.slf4j.Logger;
@@ -58,8 +53,6 @@ public class AvailabilityIndexer implements SmartLifecycle {
 
 	private static final int BATCH = 500;
 
-	private static final int FLAG_BATCH = 5_000;
-
 	/** {@code _version_} 1 on an update: only if the document exists. */
 	private static final String VERSION = "_version_";
 
@@ -70,6 +63,8 @@ public class AvailabilityIndexer implements SmartLifecycle {
 	private final SolrClient solr;
 
 	private final WorkStore store;
+
+	private final WorkCopies copies;
 
 	private final JdbcClient jdbc;
 
@@ -90,7 +85,7 @@ public class AvailabilityIndexer implements SmartLifecycle {
 	 */
 	private final Duration flagGap;
 
-	private final AtomicLong flagsSent = new AtomicLong();
+	private final ShelfFlags shelfFlags;
 
 	private final AtomicLong indexedWorks = new AtomicLong();
 
@@ -110,13 +105,15 @@ public class AvailabilityIndexer implements SmartLifecycle {
 
 	private volatile String lastError;
 
-	AvailabilityIndexer(SolrClient solr, WorkStore store, JdbcClient jdbc, TransactionTemplate transactions,
+	AvailabilityIndexer(SolrClient solr, WorkStore store, WorkCopies copies, JdbcClient jdbc, TransactionTemplate transactions,
 			@Value("${branchlink.catalog.availability-commit-gap:100ms}") Duration commitGap,
 			@Value("${branchlink.catalog.shelf-flag-gap:1s}") Duration flagGap) {
 		this.commitGap = commitGap;
 		this.flagGap = flagGap;
+		this.shelfFlags = new ShelfFlags(solr, jdbc, transactions, this::send);
 		this.solr = solr;
 		this.store = store;
+		this.copies = copies;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 	}
@@ -173,7 +170,7 @@ public class AvailabilityIndexer implements SmartLifecycle {
 				int drained = drainOnce();
 				flagsWaiting |= drained > 0;
 				if (flagsWaiting && began - flagsDue >= 0) {
-					drainFlags();
+					shelfFlags.drain();
 					flagsWaiting = false;
 					flagsDue = System.nanoTime() + flagGap.toNanos();
 				}
@@ -203,7 +200,7 @@ public class AvailabilityIndexer implements SmartLifecycle {
 							+ "database, {} ms in Solr per batch), backlog {}, on-shelf flags changed {}", done,
 							(now - reportedAt) / 1_000_000_000L, done * 1_000_000_000L / (now - reportedAt), batches.get(),
 							loadNanos.get() / 1_000_000 / Math.max(1, batches.get()),
-							solrNanos.get() / 1_000_000 / Math.max(1, batches.get()), backlog(), flagsSent.get());
+							solrNanos.get() / 1_000_000 / Math.max(1, batches.get()), backlog(), shelfFlags.sent());
 					reportedAt = now;
 					reportedWorks = indexedWorks.get();
 				}
@@ -251,7 +248,7 @@ public class AvailabilityIndexer implements SmartLifecycle {
 			long t0 = System.nanoTime();
 			// availability is part of the works' OAI-PMH records: their datestamps move with it
 			store.markChanged(queued);
-			Map<String, List<HeldCopies>> works = store.loadCopies(queued);
+			Map<String, List<HeldCopies>> works = copies.load(queued);
 			Map<String, WorkStore.HoldingSite> sites = store.sites();
 			List<List<SolrInputDocument>> docs = new ArrayList<>(works.size());
 			Map<String, Boolean> flags = new TreeMap<>();
@@ -264,7 +261,7 @@ public class AvailabilityIndexer implements SmartLifecycle {
 			send(docs);
 			loadNanos.addAndGet(t1 - t0);
 			solrNanos.addAndGet(System.nanoTime() - t1);
-			queueFlags(flags);
+			shelfFlags.queue(flags);
 			// the rows taken, in one statement; a change queued for one of the works meanwhile has a new seq and stays
 			jdbc.sql("delete from availability_outbox where seq = any(:seqs)")
 				.param("seqs", seqs.toArray(Long[]::new))
@@ -275,90 +272,6 @@ public class AvailabilityIndexer implements SmartLifecycle {
 			return queued.size();
 		});
 		return taken == null ? 0 : taken;
-	}
-
-	/**
-	 * Queues the flags that differ from the index and cancels those waiting for works back to what the index says (a
-	 * copy lent and returned within the flag gap changes nothing); a work not in the index yet is left alone.
-	 */
-	private void queueFlags(Map<String, Boolean> flags) {
-		Map<String, Integer> indexed = onShelf(flags.keySet());
-		List<String> changed = new ArrayList<>();
-		List<Boolean> values = new ArrayList<>();
-		List<String> same = new ArrayList<>();
-		flags.forEach((id, onShelf) -> {
-			Integer now = indexed.get(id);
-			if (now != null && now == (onShelf ? 1 : 0)) {
-				same.add(id);
-			}
-			else if (now != null) {
-				changed.add(id);
-				values.add(onShelf);
-			}
-		});
-		// in id order (the map is sorted), so two nodes writing the same works take their rows' locks in the same order
-		jdbc.sql("""
-				with cancelled as (delete from shelf_flag_outbox where work_id = any(:same))
-				insert into shelf_flag_outbox (work_id, on_shelf) select * from unnest(:works, :flags)
-				on conflict (work_id) do update set on_shelf = excluded.on_shelf""")
-			.param("same", same.toArray(String[]::new))
-			.param("works", changed.toArray(String[]::new))
-			.param("flags", values.toArray(Boolean[]::new))
-			.update();
-	}
-
-	/**
-	 * Sends the on-shelf flags waiting in {@code shelf_flag_outbox} that differ from the index, in one commit, and
-	 * deletes the rows taken; returns how many flags it changed.
-	 */
-	int drainFlags() {
-		Integer changed = transactions.execute(status -> {
-			Map<String, Boolean> waiting = new LinkedHashMap<>();
-			jdbc.sql("select work_id, on_shelf from shelf_flag_outbox order by work_id limit :n for update skip locked")
-				.param("n", FLAG_BATCH)
-				.query((ResultSet rs) -> {
-					waiting.put(rs.getString(1), rs.getBoolean(2));
-				});
-			if (waiting.isEmpty()) {
-				return 0;
-			}
-			Map<String, Integer> indexed = onShelf(waiting.keySet());
-			List<List<SolrInputDocument>> docs = new ArrayList<>();
-			waiting.forEach((id, onShelf) -> {
-				Integer now = indexed.get(id);
-				// a work not in the index yet gets its flag when it is indexed
-				if (now != null && now != (onShelf ? 1 : 0)) {
-					docs.add(List.of(flag(id, onShelf)));
-				}
-			});
-			send(docs);
-			jdbc.sql("delete from shelf_flag_outbox where work_id = any(:ids)")
-				.param("ids", waiting.keySet().toArray(String[]::new))
-				.update();
-			flagsSent.addAndGet(docs.size());
-			return docs.size();
-		});
-		return changed == null ? 0 : changed;
-	}
-
-	/** The flags the index holds now for these works (works not in the index are absent). */
-	private Map<String, Integer> onShelf(Collection<String> workIds) {
-		// work ids are "w" and hex digits (WorkMerging): no commas
-		SolrQuery query = new SolrQuery("{!terms f=" + SolrFields.ID + "}" + String.join(",", workIds))
-			.addFilterQuery(SolrFields.DOC_TYPE + ":" + SolrFields.TYPE_WORK)
-			.setFields(SolrFields.ID, SolrFields.ON_SHELF)
-			.setRows(workIds.size());
-		try {
-			Map<String, Integer> flags = new HashMap<>();
-			for (SolrDocument doc : solr.query(query, SolrRequest.METHOD.POST).getResults()) {
-				Object value = doc.getFieldValue(SolrFields.ON_SHELF);
-				flags.put((String) doc.getFieldValue(SolrFields.ID), value == null ? -1 : ((Number) value).intValue());
-			}
-			return flags;
-		}
-		catch (SolrServerException | IOException ex) {
-			throw new CatalogIndexException("could not read the on-shelf flags of " + workIds.size() + " works", ex);
-		}
 	}
 
 	/**

@@ -159,7 +159,7 @@ public final class WorkDocuments {
 		return availabilityOfCopies(records.stream().map(HeldRecord::copies).toList(), allSites);
 	}
 
-	/** {@link #availability} from the records' copies alone (what {@code WorkStore.loadCopies} reads). */
+	/** {@link #availability} from the records' copies alone (what {@code WorkCopies} reads). */
 	public static Availability availabilityOfCopies(List<HeldCopies> records, Map<String, HoldingSite> allSites) {
 		Set<String> availableSites = new LinkedHashSet<>();
 		Set<String> availablePlaces = new LinkedHashSet<>();

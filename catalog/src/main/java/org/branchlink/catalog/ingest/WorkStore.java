@@ -191,6 +191,14 @@ public class WorkStore {
 			.list();
 	}
 
+	/** The records of the works {@code :works} with their copies and states, a row per copy, a record's rows together. */
+	static final String RECORDS_WITH_COPIES = """
+			from bib_record r
+			left join item i on i.site_id = r.site_id and i.record_id = r.record_id
+			left join item_state st on st.site_id = i.site_id and st.barcode = i.barcode
+			where r.work_id = any(:works)
+			order by r.work_id, r.site_id, r.record_id, i.barcode""";
+
 	/** Every record and item of these works, with the holding sites' facts and each record's source format, by work. */
 	public Map<String, List<HeldRecord>> load(Collection<String> workIds) {
 		Map<String, List<HeldRecord>> works = new LinkedHashMap<>();
@@ -203,11 +211,7 @@ public class WorkStore {
 				       r.publisher, r.year, r.language, r.format, r.classification, r.subjects,
 				       i.barcode, i.call_number, i.location, i.status, st.status, st.at_site, st.destination,
 				       r.source_format, r.links
-				from bib_record r
-				left join item i on i.site_id = r.site_id and i.record_id = r.record_id
-				left join item_state st on st.site_id = i.site_id and st.barcode = i.barcode
-				where r.work_id = any(:works)
-				order by r.work_id, r.site_id, r.record_id, i.barcode""")
+				""" + RECORDS_WITH_COPIES)
 			.param("works", workIds.toArray(String[]::new))
 			.query((ResultSet rs) -> {
 				String siteId = rs.getString(1);
@@ -228,46 +232,6 @@ public class WorkStore {
 				}
 			});
 		rows.finish(works, sites);
-		return works;
-	}
-
-	/**
-	 * The copies of these works, record by record in the order {@link #load} gives them, with their circulation states
-	 * and holding sites: what a change of availability needs, without the records' text (titles, names, subjects,
-	 * arrays the driver decodes one by one), which the availability indexer read at every batch for nothing.
-	 */
-	public Map<String, List<HeldCopies>> loadCopies(Collection<String> workIds) {
-		Map<String, List<HeldCopies>> works = new LinkedHashMap<>();
-		Map<String, HoldingSite> sites = sites();
-		String[] at = { null, null };
-		HeldCopies[] current = { null };
-		client.sql("""
-				select r.site_id, r.record_id, r.work_id, i.barcode, i.call_number, i.location, i.status,
-				       st.status, st.at_site, st.destination
-				from bib_record r
-				left join item i on i.site_id = r.site_id and i.record_id = r.record_id
-				left join item_state st on st.site_id = i.site_id and st.barcode = i.barcode
-				where r.work_id = any(:works)
-				order by r.work_id, r.site_id, r.record_id, i.barcode""")
-			.param("works", workIds.toArray(String[]::new))
-			.query((ResultSet rs) -> {
-				String siteId = rs.getString(1);
-				String recordId = rs.getString(2);
-				if (!siteId.equals(at[0]) || !recordId.equals(at[1])) {
-					at[0] = siteId;
-					at[1] = recordId;
-					current[0] = new HeldCopies(siteId, sites.getOrDefault(siteId, HoldingSite.unknown(siteId)),
-							new ArrayList<>(), new HashMap<>());
-					works.computeIfAbsent(rs.getString(3), w -> new ArrayList<>()).add(current[0]);
-				}
-				String barcode = rs.getString(4);
-				if (barcode != null) {
-					current[0].items().add(new Item(barcode, rs.getString(5), rs.getString(6), rs.getString(7)));
-					if (rs.getString(8) != null) {
-						current[0].states().put(barcode, new ItemState(rs.getString(8), rs.getString(9), rs.getString(10)));
-					}
-				}
-			});
 		return works;
 	}
 

@@ -13,6 +13,7 @@ import org.branchlink.catalog.SearchPage.Holding;
 import org.branchlink.catalog.SearchPage.WorkHit;
 import org.branchlink.catalog.SearchRequest;
 import org.branchlink.catalog.index.WorkDocuments;
+import org.branchlink.catalog.ingest.WorkCopies;
 import org.branchlink.catalog.ingest.WorkStore;
 import org.branchlink.gateway.IntegrationTest;
 import org.branchlink.gateway.platform.ConflictException;
@@ -56,6 +57,9 @@ class CirculationTests extends IntegrationTest {
 
 	@Autowired
 	WorkStore store;
+
+	@Autowired
+	WorkCopies copies;
 
 	@Autowired
 	CirculationQueries queries;
@@ -124,7 +128,7 @@ class CirculationTests extends IntegrationTest {
 	}
 
 	/**
-	 * The availability indexer reads only the works' copies ({@code WorkStore.loadCopies}); what it builds from them is
+	 * The availability indexer reads only the works' copies ({@code WorkCopies}); what it builds from them is
 	 * what the full records give (the demo county's works, some of their copies lent, moved and in transit).
 	 */
 	@Test
@@ -139,7 +143,7 @@ class CirculationTests extends IntegrationTest {
 		List<String> checked = new ArrayList<>(works);
 		checked.add(copy.workId());
 		Map<String, List<WorkStore.HeldRecord>> full = store.load(checked);
-		Map<String, List<WorkStore.HeldCopies>> light = store.loadCopies(checked);
+		Map<String, List<WorkStore.HeldCopies>> light = copies.load(checked);
 		assertThat(light.keySet()).isEqualTo(full.keySet());
 		Map<String, WorkStore.HoldingSite> sites = store.sites();
 		full.forEach((work, records) -> assertThat(WorkDocuments.availabilityOfCopies(light.get(work), sites)).as(work)

@@ -136,6 +136,11 @@ class VenueJourneyTests extends IntegrationTest {
 			assertThat(browser.text("#coming-" + id + " .status")).isEqualTo("已确认");
 			assertThat(new Select(browser.find("#vm-site")).getFirstSelectedOption().getAttribute("value")).isEqualTo("baishi");
 			browser.check("venues-desk-central-site");
+			browser.go("/venues/manage?lang=en");
+			assertThat(browser.text("#coming .choose-site")).isEqualTo("Choose a site to see its bookings of the coming 7 days and its venues.");
+			assertThat(new Select(browser.find("#vm-site")).getFirstSelectedOption().getText()).isEqualTo("— choose a site —");
+			browser.check("venues-desk-central-english");
+			browser.go("/venues/manage?lang=zh-CN");
 		}
 	}
 
