@@ -116,7 +116,7 @@ class ClusterTierIT {
 		}
 		System.out.printf("Killed a node under load: %d events answered, %d requests failed and were resent %s%n",
 				load.events(), load.failures.get(), load.why());
-		assertEveryEventOnceAndApplied("tier-kill", load);
+		assertEveryEventOnceAndApplied("tier-kill", load, copies);
 	}
 
 	@Test
@@ -211,7 +211,7 @@ class ClusterTierIT {
 		}
 		System.out.printf("PostgreSQL restarted under load: %d events answered, %d requests failed and were resent%n",
 				load.events(), load.failures.get());
-		assertEveryEventOnceAndApplied("tier-db", load);
+		assertEveryEventOnceAndApplied("tier-db", load, copies);
 		for (GenericContainer<?> node : tier.gateways) {
 			assertThat(tier.http.send(HttpRequest.newBuilder(tier.on(node, "/api/me/loans"))
 				.header("Authorization", basic("reader", "demo-reader")).build(), HttpResponse.BodyHandlers.discarding())
@@ -291,7 +291,7 @@ class ClusterTierIT {
 		System.out.printf("Rolling restart under load: %d events answered, %d requests failed %s%n", load.events(),
 				load.failures.get(), load.why());
 		assertThat(load.failures.get()).as("requests failed during the rolling restart").isZero();
-		assertEveryEventOnceAndApplied("tier-roll", load);
+		assertEveryEventOnceAndApplied("tier-roll", load, copies);
 	}
 
 	/** Starts a gateway node again, and waits for it to be ready, when the test is over whatever its outcome. */
@@ -318,7 +318,7 @@ class ClusterTierIT {
 				HttpResponse.BodyHandlers.ofString()).body();
 	}
 
-	private void assertEveryEventOnceAndApplied(String prefix, LendingLoad load) throws Exception {
+	private void assertEveryEventOnceAndApplied(String prefix, LendingLoad load, List<String> copies) throws Exception {
 		String mine = "event_id like '" + prefix + "-%'";
 		await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() -> tier.count(
 				"select count(*) from circulation_event where " + mine + " and applied_at is null and outcome is null") == 0);
@@ -328,6 +328,28 @@ class ClusterTierIT {
 			.as("every event applied").isEqualTo(load.events());
 		assertThat(tier.count("select count(*) from loan where loan_key like 'central-library:" + prefix + "-%'"))
 			.as("one loan per checkout").isEqualTo(load.checkouts());
+		assertSearchAgreesWithTheDatabase(copies);
+	}
+
+	/**
+	 * Every node's indexer drained the availability outbox, none sending one work while another did, so the last state
+	 * of each copy reached search: once the outbox is empty, search shows each copy's state as the database holds it.
+	 */
+	private void assertSearchAgreesWithTheDatabase(List<String> copies) throws Exception {
+		await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+			.until(() -> tier.count("select count(*) from availability_outbox") == 0);
+		List<String> states = tier.strings("select b.work_id || ' ' || i.barcode || ' ' || coalesce(s.status, 'available') "
+				+ "from item i join bib_record b on b.site_id = i.site_id and b.record_id = i.record_id "
+				+ "left join item_state s on s.site_id = i.site_id and s.barcode = i.barcode where i.barcode in ('"
+				+ String.join("','", copies) + "')");
+		assertThat(states).hasSameSizeAs(copies);
+		for (String state : states) {
+			String[] work = state.split(" ");
+			String body = tier.http.send(HttpRequest.newBuilder(tier.through("/api/works/" + work[0]))
+				.timeout(Duration.ofSeconds(40)).build(), HttpResponse.BodyHandlers.ofString()).body();
+			assertThat(body).as("copy " + work[1] + " in search as in the database")
+				.containsPattern("\"barcode\":\"" + Pattern.quote(work[1]) + "\"[^}]*\"status\":\"" + work[2] + "\"");
+		}
 	}
 
 	/** Copies that no test has lent yet, from an offset so that each test has its own. */
