@@ -28,7 +28,7 @@ public abstract class RouteTest {
 	/** The signing secret of the test county's webhooks (sites baishi and baishi-xiacun). */
 	protected static final String WEBHOOK_SECRET = "test-webhook-secret";
 
-	/** Tries before a webhook gives a change up (back-off from 100 ms up to 1 s: a receiver away a minute is outlasted). */
+	/** Tries before a webhook gives a change up (back-off from 100 ms up to 1 s: a receiver away a while is outlasted). */
 	protected static final int MAX_ATTEMPTS = 1000;
 
 	/** The test county's registry on the class path. */
