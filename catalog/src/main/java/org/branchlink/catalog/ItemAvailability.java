@@ -46,8 +46,7 @@ public class ItemAvailability {
 				    values (:site, :barcode, :status, :at, :destination, now())
 				    on conflict (site_id, barcode) do update set status = excluded.status, at_site = excluded.at_site,
 				        destination = excluded.destination, changed_at = now())
-				insert into availability_outbox (work_id, seq) values (:work, nextval('availability_seq'))
-				on conflict (work_id) do update set seq = nextval('availability_seq'), queued_at = clock_timestamp()""")
+				insert into availability_outbox (work_id) values (:work)""")
 			.param("site", item.siteId())
 			.param("barcode", item.barcode())
 			.param("status", state.status())
@@ -64,6 +63,7 @@ public class ItemAvailability {
 				@Override
 				public void afterCommit() {
 					indexer.wake();
+					indexer.keepPace();
 				}
 			});
 		}

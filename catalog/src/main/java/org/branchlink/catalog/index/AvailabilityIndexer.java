@@ -5,6 +5,8 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,13 +34,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Pushes availability changes to Solr. One thread per node drains the availability outbox in batches: it locks the
- * oldest rows ({@code skip locked}, so nodes share the work), reads the works' copies and states from the database,
+ * Pushes availability changes to Solr. One thread per node drains the availability outbox, a row per change, in
+ * batches: it locks the oldest rows ({@code skip locked}, so nodes share the work) and their works (an advisory lock
+ * each, so no two nodes send one work at once), reads the works' copies and states from the database,
  * replaces each work's copies document ({@link WorkDocuments#copies}: every copy's status, the sites and places with
  * one on a shelf), soft-commits so readers see it, and only then deletes the rows. When Solr fails the rows stay and
  * the thread backs off (up to 30 s) and retries, so the index catches up when Solr returns. A commit makes the work of
  * many changes visible at once: under load a batch gathers every change queued while the previous one was committed,
- * and batches start at least {@code commitGap} apart.
+ * and batches start at least {@code commitGap} apart. When the node is asked for more than its CPU carries, producers
+ * are paced so that the index keeps up ({@link IndexPace}).
  * <p>
  * The work's own document has one field that follows loans, {@code on_shelf}, set in place. An in-place update makes
  * Lucene write that field's column anew for every segment it touches at the next commit, so the flags go their own,
@@ -55,6 +59,14 @@ public class AvailabilityIndexer implements SmartLifecycle {
 
 	/** {@code _version_} 1 on an update: only if the document exists. */
 	private static final String VERSION = "_version_";
+
+	/**
+	 * The advisory lock's first key ("BLAV" in ASCII) under which a node sends a work's availability, the second being
+	 * the work id's hash ({@code hashtext}).
+	 */
+	public static final int SENDING_LOCK = 0x424C4156;
+
+	private final IndexPace pace = new IndexPace(Duration.ofMillis(200), Duration.ofMillis(250));
 
 	private static final Duration POLL = Duration.ofMillis(500);
 
@@ -116,6 +128,15 @@ public class AvailabilityIndexer implements SmartLifecycle {
 		this.copies = copies;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
+	}
+
+	/**
+	 * Called by a producer after its change committed: returns at once while the index keeps up; while it is behind
+	 * (its last batch's oldest change waited more than 200 ms), waits for the next batch, at most 250 ms
+	 * ({@link IndexPace}). Never while Solr is failing.
+	 */
+	public void keepPace() {
+		pace.keepPace();
 	}
 
 	/** Something was queued: drain now rather than at the next poll. */
@@ -218,6 +239,7 @@ public class AvailabilityIndexer implements SmartLifecycle {
 					log.warn("Availability index update failed; changes stay queued and are retried: {}", ex.toString());
 				}
 				lastError = ex.getMessage();
+				pace.batchDone(Duration.ZERO);
 				try {
 					signal.tryAcquire(backoff, TimeUnit.MILLISECONDS);
 					signal.drainPermits();
@@ -231,17 +253,34 @@ public class AvailabilityIndexer implements SmartLifecycle {
 		}
 	}
 
-	/** One batch: returns how many queued works it took (0 when the outbox was empty). */
+	/**
+	 * One batch: returns how many works it sent (0 when the outbox was empty or every work in it is being sent by
+	 * another node). The outbox is a log, a row per change: the batch takes the oldest rows no other node holds, sends
+	 * each of their works once, and deletes the rows it sent. Two nodes must not send one work at once (the later
+	 * read could reach Solr first and the older state stay), so each work is sent under an advisory lock held until
+	 * the batch commits, after Solr's commit; a work whose lock another node holds is skipped and its rows stay for
+	 * the next batch, which reads the work's state after that node's.
+	 */
 	int drainOnce() {
 		Integer taken = transactions.execute(status -> {
-			List<String> queued = new ArrayList<>();
-			List<Long> seqs = new ArrayList<>();
-			jdbc.sql("select work_id, seq from availability_outbox order by seq limit :n for update skip locked")
+			Map<String, List<Long>> rows = new LinkedHashMap<>();
+			Map<String, Long> waited = new HashMap<>();
+			jdbc.sql("select work_id, seq, cast(extract(epoch from clock_timestamp() - queued_at) * 1000 as bigint) "
+					+ "from availability_outbox order by seq limit :n for update skip locked")
 				.param("n", BATCH)
 				.query((ResultSet rs) -> {
-					queued.add(rs.getString(1));
-					seqs.add(rs.getLong(2));
+					rows.computeIfAbsent(rs.getString(1), work -> new ArrayList<>(1)).add(rs.getLong(2));
+					waited.merge(rs.getString(1), rs.getLong(3), Math::max);
 				});
+			if (rows.isEmpty()) {
+				pace.batchDone(Duration.ZERO);
+				return 0;
+			}
+			List<String> queued = jdbc.sql("select w from unnest(:works) w where pg_try_advisory_xact_lock(:lock, hashtext(w))")
+				.param("works", rows.keySet().toArray(String[]::new))
+				.param("lock", SENDING_LOCK)
+				.query(String.class)
+				.list();
 			if (queued.isEmpty()) {
 				return 0;
 			}
@@ -262,13 +301,15 @@ public class AvailabilityIndexer implements SmartLifecycle {
 			loadNanos.addAndGet(t1 - t0);
 			solrNanos.addAndGet(System.nanoTime() - t1);
 			shelfFlags.queue(flags);
-			// the rows taken, in one statement; a change queued for one of the works meanwhile has a new seq and stays
+			// the rows taken for the works sent, in one statement; a change queued meanwhile is a new row and stays
 			jdbc.sql("delete from availability_outbox where seq = any(:seqs)")
-				.param("seqs", seqs.toArray(Long[]::new))
+				.param("seqs", queued.stream().flatMap(work -> rows.get(work).stream()).toArray(Long[]::new))
 				.update();
 			lastBatchMillis = (System.nanoTime() - t0) / 1_000_000;
 			indexedWorks.addAndGet(docs.size());
 			batches.incrementAndGet();
+			// how long the oldest change sent had waited (not those of works another node is sending)
+			pace.batchDone(Duration.ofMillis(queued.stream().mapToLong(waited::get).max().orElse(0)));
 			return queued.size();
 		});
 		return taken == null ? 0 : taken;
@@ -336,7 +377,7 @@ public class AvailabilityIndexer implements SmartLifecycle {
 	}
 
 	private long backlog() {
-		return jdbc.sql("select count(*) from availability_outbox").query(Long.class).single();
+		return jdbc.sql("select count(distinct work_id) from availability_outbox").query(Long.class).single();
 	}
 
 	public Status status() {
