@@ -69,6 +69,7 @@ public class ItemAvailability {
 		}
 		else {
 			indexer.wake();
+			indexer.keepPace();
 		}
 	}
 

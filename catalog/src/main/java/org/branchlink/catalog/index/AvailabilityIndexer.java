@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,10 +59,7 @@ public class AvailabilityIndexer implements SmartLifecycle {
 	/** {@code _version_} 1 on an update: only if the document exists. */
 	private static final String VERSION = "_version_";
 
-	/**
-	 * The advisory lock's first key ("BLAV" in ASCII) under which a node sends a work's availability, the second being
-	 * the work id's hash ({@code hashtext}).
-	 */
+	/** The first key ("BLAV") of the advisory lock under which a node sends a work; the second is {@code hashtext(work)}. */
 	public static final int SENDING_LOCK = 0x424C4156;
 
 	private final IndexPace pace = new IndexPace(Duration.ofMillis(200), Duration.ofMillis(250));
@@ -130,11 +126,7 @@ public class AvailabilityIndexer implements SmartLifecycle {
 		this.transactions = transactions;
 	}
 
-	/**
-	 * Called by a producer after its change committed: returns at once while the index keeps up; while it is behind
-	 * (its last batch's oldest change waited more than 200 ms), waits for the next batch, at most 250 ms
-	 * ({@link IndexPace}). Never while Solr is failing.
-	 */
+	/** Called by a producer after its change committed: waits, bounded, only while the index is behind ({@link IndexPace}). */
 	public void keepPace() {
 		pace.keepPace();
 	}
@@ -263,14 +255,14 @@ public class AvailabilityIndexer implements SmartLifecycle {
 	 */
 	int drainOnce() {
 		Integer taken = transactions.execute(status -> {
-			Map<String, List<Long>> rows = new LinkedHashMap<>();
-			Map<String, Long> waited = new HashMap<>();
+			// per work, its rows taken and how long the first (oldest: rows come in seq order) had waited
+			Map<String, Taken> rows = new LinkedHashMap<>();
 			jdbc.sql("select work_id, seq, cast(extract(epoch from clock_timestamp() - queued_at) * 1000 as bigint) "
 					+ "from availability_outbox order by seq limit :n for update skip locked")
 				.param("n", BATCH)
 				.query((ResultSet rs) -> {
-					rows.computeIfAbsent(rs.getString(1), work -> new ArrayList<>(1)).add(rs.getLong(2));
-					waited.merge(rs.getString(1), rs.getLong(3), Math::max);
+					long waited = rs.getLong(3);
+					rows.computeIfAbsent(rs.getString(1), work -> new Taken(new ArrayList<>(1), waited)).seqs().add(rs.getLong(2));
 				});
 			if (rows.isEmpty()) {
 				pace.batchDone(Duration.ZERO);
@@ -303,16 +295,20 @@ public class AvailabilityIndexer implements SmartLifecycle {
 			shelfFlags.queue(flags);
 			// the rows taken for the works sent, in one statement; a change queued meanwhile is a new row and stays
 			jdbc.sql("delete from availability_outbox where seq = any(:seqs)")
-				.param("seqs", queued.stream().flatMap(work -> rows.get(work).stream()).toArray(Long[]::new))
+				.param("seqs", queued.stream().flatMap(work -> rows.get(work).seqs().stream()).toArray(Long[]::new))
 				.update();
 			lastBatchMillis = (System.nanoTime() - t0) / 1_000_000;
 			indexedWorks.addAndGet(docs.size());
 			batches.incrementAndGet();
 			// how long the oldest change sent had waited (not those of works another node is sending)
-			pace.batchDone(Duration.ofMillis(queued.stream().mapToLong(waited::get).max().orElse(0)));
+			pace.batchDone(Duration.ofMillis(queued.stream().mapToLong(work -> rows.get(work).waitedMillis()).max().orElse(0)));
 			return queued.size();
 		});
 		return taken == null ? 0 : taken;
+	}
+
+	/** A work's outbox rows taken by a batch, and how long the oldest of them had waited. */
+	private record Taken(List<Long> seqs, long waitedMillis) {
 	}
 
 	/**
